@@ -1,0 +1,12 @@
+DROP TABLE IF EXISTS audit_log;
+DROP FUNCTION IF EXISTS audit_log_append_only();
+DROP TABLE IF EXISTS folio_entries;
+DROP TABLE IF EXISTS reservations;
+DROP TABLE IF EXISTS guests;
+DROP TABLE IF EXISTS rooms;
+DROP TABLE IF EXISTS room_types;
+DROP TABLE IF EXISTS hotels;
+DROP TABLE IF EXISTS user_tenant_associations;
+DROP TABLE IF EXISTS users;
+DROP TABLE IF EXISTS tenants;
+DROP FUNCTION IF EXISTS app_is_platform();

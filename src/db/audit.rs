@@ -1,0 +1,110 @@
+//! The append-only audit log. Rows with a tenant belong to it; rows without are
+//! platform events (failed logins of unknown emails, super-admin actions).
+
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::audit_log;
+use super::scope::{PlatformScope, TenantScope, UserScope};
+use super::DbResult;
+use crate::domain::ids::{AuditId, TenantId, UserId};
+use crate::domain::values::{JsonValue, Timestamp};
+
+#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
+#[diesel(table_name = audit_log)]
+pub struct AuditEntry {
+    pub id: AuditId,
+    pub tenant_id: Option<TenantId>,
+    pub user_id: Option<UserId>,
+    pub action: String,
+    pub entity_type: String,
+    pub entity_id: Option<String>,
+    pub before: Option<JsonValue>,
+    pub after: Option<JsonValue>,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub created_at: Timestamp,
+}
+
+/// One event to record. `tenant_id` and `user_id` come from the scope that writes it.
+#[derive(Clone, Debug, Default)]
+pub struct Event {
+    pub action: String,
+    pub entity_type: String,
+    pub entity_id: Option<String>,
+    pub before: Option<JsonValue>,
+    pub after: Option<JsonValue>,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+impl Event {
+    pub fn new(action: &str, entity_type: &str, entity_id: impl ToString) -> Self {
+        Self {
+            action: action.into(),
+            entity_type: entity_type.into(),
+            entity_id: Some(entity_id.to_string()),
+            ..Self::default()
+        }
+    }
+
+    pub fn before(mut self, value: impl Serialize) -> Self {
+        self.before = serde_json::to_value(value).ok().map(JsonValue);
+        self
+    }
+
+    pub fn after(mut self, value: impl Serialize) -> Self {
+        self.after = serde_json::to_value(value).ok().map(JsonValue);
+        self
+    }
+}
+
+fn insert(conn: &mut super::DbConnection, tenant: Option<TenantId>, user: Option<UserId>, event: &Event) -> DbResult<()> {
+    diesel::insert_into(audit_log::table)
+        .values((
+            audit_log::id.eq(AuditId::new()),
+            audit_log::tenant_id.eq(tenant),
+            audit_log::user_id.eq(user),
+            audit_log::action.eq(&event.action),
+            audit_log::entity_type.eq(&event.entity_type),
+            audit_log::entity_id.eq(&event.entity_id),
+            audit_log::before.eq(&event.before),
+            audit_log::after.eq(&event.after),
+            audit_log::ip.eq(&event.ip),
+            audit_log::user_agent.eq(&event.user_agent),
+            audit_log::created_at.eq(Timestamp::now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+impl TenantScope<'_> {
+    pub fn audit(&mut self, event: &Event) -> DbResult<()> {
+        let (tenant, user) = (self.tenant_id(), self.user_id());
+        insert(self.conn(), Some(tenant), user, event)
+    }
+
+    pub fn audit_entries(&mut self, limit: i64) -> DbResult<Vec<AuditEntry>> {
+        Ok(self
+            .all(audit_log::table)
+            .order((audit_log::created_at.desc(), audit_log::id.desc()))
+            .limit(limit)
+            .select(AuditEntry::as_select())
+            .load(self.conn())?)
+    }
+}
+
+impl UserScope<'_> {
+    /// A platform event (no tenant), such as a failed login.
+    pub fn audit_platform_event(&mut self, event: &Event) -> DbResult<()> {
+        let user = self.user_id();
+        insert(self.conn(), None, user, event)
+    }
+}
+
+impl PlatformScope<'_> {
+    pub fn audit(&mut self, tenant: Option<TenantId>, event: &Event) -> DbResult<()> {
+        let user = self.grant().user();
+        insert(self.conn(), tenant, user, event)
+    }
+}

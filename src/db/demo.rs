@@ -1,0 +1,499 @@
+//! Demo data for `serve --demo`: three organizations with hotels, rooms, guests and about
+//! two thousand bookings around today, from a fixed seed. The same day gives the same
+//! data; dates are relative to each hotel's today.
+
+use chrono::{Duration, NaiveDate};
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use super::folio::NewFolioEntry;
+use super::guests::GuestFields;
+use super::hotels::HotelFields;
+use super::memberships::NewMembership;
+use super::reservations::NewReservation;
+use super::room_types::RoomTypeFields;
+use super::rooms::RoomFields;
+use super::scope::{PlatformGrant, PlatformScope, TenantScope};
+use super::tenants::NewTenant;
+use super::users::NewUser;
+use super::{Access, Db, DbResult};
+use crate::domain::booking::confirmation_code;
+use crate::domain::enums::*;
+use crate::domain::ids::{GuestId, TenantId, UserId};
+use crate::domain::settings::TenantSettings;
+
+pub const PASSWORD: &str = "hotelier-demo";
+const SEED: u64 = 0x4845_4C49_4552; // "HOTELIER"
+
+pub const LOGINS: &str = "\
+Demo logins (password for all: hotelier-demo)
+  super@hotelier.demo                  super admin (platform)
+  owner@aurora-hotels.demo             owner    · Aurora Hotels (chain, USD)
+  manager@aurora-hotels.demo           manager  · Aurora Hotels
+  staff@aurora-hotels.demo             staff    · Aurora Hotels
+  viewer@aurora-hotels.demo            viewer   · Aurora Hotels
+  owner@casa-do-mar.demo               owner    · Casa do Mar (independent, BRL)
+  manager@casa-do-mar.demo             manager  · Casa do Mar
+  staff@casa-do-mar.demo               staff    · Casa do Mar
+  viewer@casa-do-mar.demo              viewer   · Casa do Mar
+  owner@summit-hospitality.demo        owner    · Summit Hospitality (management company, EUR)
+  manager@summit-hospitality.demo      manager  · Summit Hospitality
+  staff@summit-hospitality.demo        staff    · Summit Hospitality
+  viewer@summit-hospitality.demo       viewer   · Summit Hospitality
+  frontdesk@hotelier.demo              staff    · Aurora Hotels and Casa do Mar";
+
+struct OrgSpec {
+    slug: &'static str,
+    name: &'static str,
+    kind: TenantKind,
+    plan: Plan,
+    currency: &'static str,
+    timezone: &'static str,
+    locale: &'static str,
+    guests: usize,
+    hotels: &'static [HotelSpec],
+    first_names: &'static [&'static str],
+    last_names: &'static [&'static str],
+    country: &'static str,
+}
+
+struct HotelSpec {
+    code: &'static str,
+    name: &'static str,
+    city: &'static str,
+    timezone: &'static str,
+    stars: i32,
+    /// (code, name, base occupancy, max occupancy, nightly rate in minor units, rooms)
+    types: &'static [(&'static str, &'static str, i32, i32, i64, usize)],
+}
+
+const ORGS: &[OrgSpec] = &[
+    OrgSpec {
+        slug: "aurora-hotels",
+        name: "Aurora Hotels",
+        kind: TenantKind::Chain,
+        plan: Plan::Enterprise,
+        currency: "USD",
+        timezone: "America/New_York",
+        locale: "en",
+        guests: 140,
+        country: "US",
+        hotels: &[
+            HotelSpec {
+                code: "NYC",
+                name: "Aurora Midtown Manhattan",
+                city: "New York",
+                timezone: "America/New_York",
+                stars: 4,
+                types: &[("STD", "Standard Queen", 2, 2, 21_900, 14), ("DLX", "Deluxe King", 2, 3, 28_900, 10), ("STE", "Skyline Suite", 2, 4, 49_900, 6)],
+            },
+            HotelSpec {
+                code: "MIA",
+                name: "Aurora South Beach",
+                city: "Miami Beach",
+                timezone: "America/New_York",
+                stars: 4,
+                types: &[("STD", "Garden View Double", 2, 4, 18_900, 12), ("OCN", "Ocean View King", 2, 3, 26_900, 9), ("STE", "Beach Suite", 2, 5, 42_900, 4)],
+            },
+            HotelSpec {
+                code: "CHI",
+                name: "Aurora Chicago Loop",
+                city: "Chicago",
+                timezone: "America/Chicago",
+                stars: 3,
+                types: &[("STD", "Standard Double", 2, 4, 15_900, 15), ("KNG", "Executive King", 2, 2, 21_900, 10)],
+            },
+        ],
+        first_names: &["James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth", "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah", "Carlos", "Maria", "Wei", "Aisha", "Hiroshi", "Priya"],
+        last_names: &["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez", "Hernandez", "Lopez", "Wilson", "Anderson", "Taylor", "Moore", "Jackson", "Lee", "Chen", "Patel", "Nguyen", "Kim"],
+    },
+    OrgSpec {
+        slug: "casa-do-mar",
+        name: "Casa do Mar",
+        kind: TenantKind::Independent,
+        plan: Plan::Starter,
+        currency: "BRL",
+        timezone: "America/Sao_Paulo",
+        locale: "pt",
+        guests: 60,
+        country: "BR",
+        hotels: &[HotelSpec {
+            code: "FLN",
+            name: "Pousada Casa do Mar",
+            city: "Florianópolis",
+            timezone: "America/Sao_Paulo",
+            stars: 3,
+            types: &[("STD", "Quarto Standard", 2, 3, 42_000, 10), ("VMR", "Vista Mar", 2, 3, 58_000, 7), ("FAM", "Suíte Família", 3, 5, 79_000, 3)],
+        }],
+        first_names: &["Ana", "João", "Maria", "Pedro", "Beatriz", "Lucas", "Juliana", "Gabriel", "Fernanda", "Rafael", "Camila", "Mateus", "Larissa", "Thiago"],
+        last_names: &["Silva", "Santos", "Oliveira", "Souza", "Pereira", "Costa", "Rodrigues", "Almeida", "Nascimento", "Lima", "Araújo", "Ribeiro"],
+    },
+    OrgSpec {
+        slug: "summit-hospitality",
+        name: "Summit Hospitality",
+        kind: TenantKind::ManagementCompany,
+        plan: Plan::Professional,
+        currency: "EUR",
+        timezone: "Europe/Lisbon",
+        locale: "en",
+        guests: 100,
+        country: "PT",
+        hotels: &[
+            HotelSpec {
+                code: "LIS",
+                name: "Summit Chiado Lisboa",
+                city: "Lisboa",
+                timezone: "Europe/Lisbon",
+                stars: 5,
+                types: &[("DBL", "Classic Double", 2, 2, 16_500, 13), ("DLX", "Deluxe River View", 2, 3, 23_500, 8), ("STE", "Chiado Suite", 2, 4, 38_000, 4)],
+            },
+            HotelSpec {
+                code: "OPO",
+                name: "Summit Ribeira Porto",
+                city: "Porto",
+                timezone: "Europe/Lisbon",
+                stars: 4,
+                types: &[("DBL", "Superior Double", 2, 2, 12_900, 15), ("FAM", "Family Room", 3, 4, 17_900, 10)],
+            },
+        ],
+        first_names: &["Sofia", "Miguel", "Inês", "Tiago", "Emma", "Lukas", "Chloé", "Lorenzo", "Olivia", "Noah", "Marta", "Pablo", "Freya", "Jan", "Amélie", "Diogo"],
+        last_names: &["Ferreira", "Martins", "Gonçalves", "Müller", "Dubois", "Rossi", "García", "Jansen", "Smith", "Kowalski", "Andersson", "Carvalho", "Sousa", "Lefèvre"],
+    },
+];
+
+/// Seeds the demo organizations if the database has none. Returns the report to print.
+pub fn seed_if_empty(db: &Db) -> anyhow::Result<Option<String>> {
+    let grant = PlatformGrant::operator();
+    if db.platform(&grant, Access::Read, |p| p.tenants().count())? > 0 {
+        return Ok(None);
+    }
+    let started = std::time::Instant::now();
+    let hash = crate::domain::password::hash(PASSWORD)?;
+    let counts = db.platform(&grant, Access::Write, |p| seed(p, &hash))?;
+    Ok(Some(format!(
+        "Demo data seeded in {:.1}s: {} organizations, {} hotels, {} rooms, {} guests, {} reservations, {} folio entries.\n{LOGINS}",
+        started.elapsed().as_secs_f32(),
+        counts.tenants,
+        counts.hotels,
+        counts.rooms,
+        counts.guests,
+        counts.reservations,
+        counts.folio_entries
+    )))
+}
+
+#[derive(Default, Debug)]
+pub struct Counts {
+    pub tenants: usize,
+    pub hotels: usize,
+    pub rooms: usize,
+    pub guests: usize,
+    pub reservations: usize,
+    pub folio_entries: usize,
+}
+
+fn seed(p: &mut PlatformScope<'_>, hash: &str) -> DbResult<Counts> {
+    let mut rng = ChaCha8Rng::seed_from_u64(SEED);
+    let mut counts = Counts::default();
+    let user = |p: &mut PlatformScope<'_>, email: &str, name: &str, super_admin: bool| {
+        p.users().create(&NewUser {
+            id: UserId::new(),
+            email: email.into(),
+            full_name: name.into(),
+            password_hash: hash.into(),
+            is_super_admin: super_admin,
+        })
+    };
+    user(p, "super@hotelier.demo", "Sam Super", true)?;
+    let frontdesk = user(p, "frontdesk@hotelier.demo", "Frankie Desk", false)?;
+
+    for org in ORGS {
+        let tenant = TenantId::new();
+        let settings = TenantSettings {
+            overbooking_percent: if org.kind == TenantKind::Chain { 5 } else { 0 },
+            payment_methods: vec![PaymentMethod::Cash, PaymentMethod::Card, PaymentMethod::BankTransfer],
+            languages: if org.locale == "pt" { vec!["pt".into(), "en".into()] } else { vec!["en".into()] },
+            ..TenantSettings::default()
+        };
+        p.tenants().create(&NewTenant {
+            id: tenant,
+            name: org.name.into(),
+            slug: org.slug.into(),
+            kind: org.kind,
+            status: TenantStatus::Active,
+            email: Some(format!("hello@{}.demo", org.slug)),
+            phone: None,
+            address: None,
+            currency: org.currency.into(),
+            timezone: org.timezone.into(),
+            locale: org.locale.into(),
+            plan: org.plan,
+            trial_ends_at: None,
+            settings: settings.to_json().into(),
+        })?;
+        counts.tenants += 1;
+
+        let mut members = Vec::new();
+        for role in [Role::Owner, Role::Manager, Role::Staff, Role::Viewer] {
+            let email = format!("{}@{}.demo", role.as_str(), org.slug);
+            let name = format!("{} {}", role.label(), org.name);
+            members.push((user(p, &email, &name, false)?, role, true));
+        }
+        if org.slug != "summit-hospitality" {
+            members.push((frontdesk, Role::Staff, org.slug == "aurora-hotels"));
+        }
+        let mut t = p.tenant(tenant);
+        for (user_id, role, is_primary) in members {
+            t.memberships().add(&NewMembership { user_id, role, permissions: vec![], is_primary, expires_at: None })?;
+        }
+        seed_org(&mut t, org, &mut rng, &mut counts)?;
+    }
+    Ok(counts)
+}
+
+fn seed_org(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng, counts: &mut Counts) -> DbResult<()> {
+    let guests = seed_guests(t, org, rng)?;
+    counts.guests += guests.len();
+    for spec in org.hotels {
+        let hotel = t.hotels().create(&HotelFields {
+            code: spec.code.into(),
+            name: spec.name.into(),
+            brand: (org.kind == TenantKind::Chain).then(|| org.name.into()),
+            address: None,
+            city: Some(spec.city.into()),
+            country: Some(org.country.into()),
+            timezone: spec.timezone.into(),
+            star_rating: Some(spec.stars),
+            email: None,
+            phone: None,
+            is_active: true,
+        })?;
+        counts.hotels += 1;
+        let tz: chrono_tz::Tz = spec.timezone.parse().unwrap_or(chrono_tz::UTC);
+        let today = chrono::Utc::now().with_timezone(&tz).date_naive();
+        let mut number = 0;
+        for &(code, name, base, max, rate, rooms) in spec.types {
+            let room_type = t.room_types().create(
+                hotel.id,
+                &RoomTypeFields {
+                    code: code.into(),
+                    name: name.into(),
+                    description: None,
+                    base_occupancy: base,
+                    max_occupancy: max,
+                    base_rate: rate,
+                    is_active: true,
+                },
+            )?;
+            for _ in 0..rooms {
+                number += 1;
+                let floor = 1 + (number - 1) / 10;
+                let housekeeping = match rng.gen_range(0..100) {
+                    0..=69 => HousekeepingStatus::Clean,
+                    70..=84 => HousekeepingStatus::Dirty,
+                    85..=96 => HousekeepingStatus::Inspected,
+                    _ => HousekeepingStatus::OutOfOrder,
+                };
+                let room = t.rooms().create(
+                    hotel.id,
+                    &RoomFields {
+                        room_type_id: room_type.id,
+                        number: format!("{}{:02}", floor, (number - 1) % 10 + 1),
+                        floor: Some(floor as i32),
+                        housekeeping_status: housekeeping,
+                        is_active: true,
+                        notes: None,
+                    },
+                )?;
+                counts.rooms += 1;
+                let stays = room_timeline(rng, today);
+                for (check_in, nights) in stays {
+                    let guest = *guests.choose(rng).expect("guests");
+                    let new = stay(rng, hotel.id, room_type.id, room.id, guest, check_in, nights, rate, max, today);
+                    let reservation = t.reservations().create(&new)?;
+                    counts.reservations += 1;
+                    counts.folio_entries += post_folio(t, rng, &reservation, today)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn seed_guests(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng) -> DbResult<Vec<GuestId>> {
+    let mut ids = Vec::with_capacity(org.guests);
+    for i in 0..org.guests {
+        let first = *org.first_names.choose(rng).expect("names");
+        let last = *org.last_names.choose(rng).expect("names");
+        let ascii: String = format!("{first}.{last}")
+            .to_lowercase()
+            .chars()
+            .map(|c| match c {
+                'á' | 'ã' | 'â' => 'a',
+                'é' | 'ê' | 'è' => 'e',
+                'í' => 'i',
+                'ó' | 'ô' => 'o',
+                'ú' | 'ü' => 'u',
+                'ç' => 'c',
+                other => other,
+            })
+            .collect();
+        let guest = t.guests().create(&GuestFields {
+            first_name: first.into(),
+            last_name: last.into(),
+            email: (i % 7 != 0).then(|| format!("{ascii}{i}@example.com")),
+            phone: (i % 3 != 0).then(|| format!("+{} 555 {:04}", if org.country == "US" { 1 } else { 351 }, 1000 + i)),
+            document_type: (i % 4 == 0).then_some(DocumentType::Passport),
+            document_number: (i % 4 == 0).then(|| format!("P{:08}", rng.gen_range(10_000_000..99_999_999))),
+            nationality: Some(if i % 5 == 0 { "GB" } else { org.country }.into()),
+            notes: None,
+            vip: i % 23 == 0,
+        })?;
+        ids.push(guest.id);
+    }
+    Ok(ids)
+}
+
+/// Non-overlapping stays for one room from 60 days ago to 90 days ahead.
+fn room_timeline(rng: &mut ChaCha8Rng, today: NaiveDate) -> Vec<(NaiveDate, i64)> {
+    let mut stays = Vec::new();
+    let end = today + Duration::days(90);
+    let mut day = today - Duration::days(60) + Duration::days(rng.gen_range(0..5));
+    while day < end {
+        let nights = *[1, 1, 2, 2, 2, 3, 3, 4, 5, 7].choose(rng).expect("nights");
+        stays.push((day, nights));
+        // Busier around today than far ahead.
+        let gap = if (day - today).num_days() > 30 { rng.gen_range(4..18) } else { rng.gen_range(2..12) };
+        day += Duration::days(nights + gap);
+    }
+    stays
+}
+
+#[allow(clippy::too_many_arguments)]
+fn stay(
+    rng: &mut ChaCha8Rng,
+    hotel_id: crate::domain::ids::HotelId,
+    room_type_id: crate::domain::ids::RoomTypeId,
+    room_id: crate::domain::ids::RoomId,
+    guest_id: GuestId,
+    check_in: NaiveDate,
+    nights: i64,
+    rate: i64,
+    max_occupancy: i32,
+    today: NaiveDate,
+) -> NewReservation {
+    let check_out = check_in + Duration::days(nights);
+    let roll = rng.gen_range(0..100);
+    let status = if check_out <= today {
+        match roll {
+            0..=5 => ReservationStatus::Cancelled,
+            6..=8 => ReservationStatus::NoShow,
+            _ => ReservationStatus::CheckedOut,
+        }
+    } else if check_in <= today {
+        // In house; a stay due in today may still be on its way.
+        if check_in == today && roll < 50 { ReservationStatus::Confirmed } else { ReservationStatus::CheckedIn }
+    } else {
+        match roll {
+            0..=6 => ReservationStatus::Cancelled,
+            7..=16 => ReservationStatus::Pending,
+            _ => ReservationStatus::Confirmed,
+        }
+    };
+    // Weekend nights and last-minute bookings cost a little more.
+    let nightly_rate = rate + rate * i64::from(rng.gen_range(0..15u8)) / 100;
+    let source = *[
+        ReservationSource::Direct,
+        ReservationSource::Website,
+        ReservationSource::Website,
+        ReservationSource::Ota,
+        ReservationSource::Ota,
+        ReservationSource::Ota,
+        ReservationSource::Phone,
+        ReservationSource::Corporate,
+        ReservationSource::WalkIn,
+        ReservationSource::Agent,
+    ]
+    .choose(rng)
+    .expect("sources");
+    NewReservation {
+        hotel_id,
+        room_type_id,
+        room_id: Some(room_id),
+        guest_id,
+        confirmation_code: confirmation_code(rng),
+        check_in,
+        check_out,
+        adults: rng.gen_range(1..=max_occupancy.min(2)),
+        children: if max_occupancy > 2 { rng.gen_range(0..=(max_occupancy - 2).min(2)) } else { 0 },
+        status,
+        nightly_rate,
+        total_amount: nightly_rate * nights,
+        source,
+        notes: None,
+    }
+}
+
+/// Room charges for the nights already slept, and payments as a real desk would take them.
+fn post_folio(t: &mut TenantScope<'_>, rng: &mut ChaCha8Rng, r: &super::reservations::Reservation, today: NaiveDate) -> DbResult<usize> {
+    let mut posted = 0;
+    let slept_until = match r.status {
+        ReservationStatus::CheckedOut => r.check_out,
+        ReservationStatus::CheckedIn => today.min(r.check_out),
+        _ => r.check_in,
+    };
+    let mut night = r.check_in;
+    while night < slept_until {
+        t.folio().post(&NewFolioEntry {
+            reservation_id: r.id,
+            kind: FolioKind::RoomCharge,
+            description: format!("Room, night of {night}"),
+            amount: r.nightly_rate,
+            method: None,
+            reference: None,
+            service_date: Some(night),
+        })?;
+        posted += 1;
+        night += Duration::days(1);
+    }
+    let charged = r.nightly_rate * (slept_until - r.check_in).num_days();
+    if r.status == ReservationStatus::CheckedOut {
+        if rng.gen_bool(0.3) {
+            t.folio().post(&NewFolioEntry {
+                reservation_id: r.id,
+                kind: FolioKind::Charge,
+                description: "Minibar".into(),
+                amount: 1_200,
+                method: None,
+                reference: None,
+                service_date: Some(r.check_out - Duration::days(1)),
+            })?;
+            posted += 1;
+            posted += pay(t, r, charged + 1_200, rng)?;
+        } else {
+            posted += pay(t, r, charged, rng)?;
+        }
+    } else if r.status == ReservationStatus::CheckedIn || (r.status == ReservationStatus::Confirmed && rng.gen_bool(0.25)) {
+        // A deposit of the first night.
+        posted += pay(t, r, r.nightly_rate, rng)?;
+    }
+    Ok(posted)
+}
+
+fn pay(t: &mut TenantScope<'_>, r: &super::reservations::Reservation, amount: i64, rng: &mut ChaCha8Rng) -> DbResult<usize> {
+    if amount <= 0 {
+        return Ok(0);
+    }
+    let method = if rng.gen_bool(0.8) { PaymentMethod::Card } else { PaymentMethod::Cash };
+    t.folio().post(&NewFolioEntry {
+        reservation_id: r.id,
+        kind: FolioKind::Payment,
+        description: "Payment".into(),
+        amount,
+        method: Some(method),
+        reference: None,
+        service_date: None,
+    })?;
+    Ok(1)
+}

@@ -1,0 +1,84 @@
+//! Folio entries: the charges and payments of a stay. Append-only; the balance is
+//! derived, never stored.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::folio_entries;
+use super::scope::{scoped_insert, TenantScope};
+use super::DbResult;
+use crate::domain::enums::{FolioKind, PaymentMethod};
+use crate::domain::ids::{FolioEntryId, ReservationId, TenantId, UserId};
+use crate::domain::values::Timestamp;
+
+#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
+#[diesel(table_name = folio_entries)]
+pub struct FolioEntry {
+    pub tenant_id: TenantId,
+    pub id: FolioEntryId,
+    pub reservation_id: ReservationId,
+    pub kind: FolioKind,
+    pub description: String,
+    pub amount: i64,
+    pub method: Option<PaymentMethod>,
+    pub reference: Option<String>,
+    pub service_date: Option<NaiveDate>,
+    pub created_by: Option<UserId>,
+    pub created_at: Timestamp,
+}
+
+impl FolioEntry {
+    pub fn signed_amount(&self) -> i64 {
+        self.kind.signed(self.amount)
+    }
+}
+
+#[derive(Insertable, Clone, Debug)]
+#[diesel(table_name = folio_entries, treat_none_as_default_value = false)]
+pub struct NewFolioEntry {
+    pub reservation_id: ReservationId,
+    pub kind: FolioKind,
+    pub description: String,
+    pub amount: i64,
+    pub method: Option<PaymentMethod>,
+    pub reference: Option<String>,
+    pub service_date: Option<NaiveDate>,
+}
+
+pub struct Folio<'s, 'c>(&'s mut TenantScope<'c>);
+
+impl<'c> TenantScope<'c> {
+    pub fn folio(&mut self) -> Folio<'_, 'c> {
+        Folio(self)
+    }
+}
+
+impl Folio<'_, '_> {
+    pub fn entries(self, reservation: ReservationId) -> DbResult<Vec<FolioEntry>> {
+        let s = self.0;
+        Ok(s.all(folio_entries::table)
+            .filter(folio_entries::reservation_id.eq(reservation))
+            .order((folio_entries::created_at, folio_entries::id))
+            .select(FolioEntry::as_select())
+            .load(s.conn())?)
+    }
+
+    /// What the guest owes: charges and refunds minus payments and discounts.
+    pub fn balance(self, reservation: ReservationId) -> DbResult<i64> {
+        Ok(self.entries(reservation)?.iter().map(FolioEntry::signed_amount).sum())
+    }
+
+    /// Posts an entry. The composite foreign key refuses another tenant's reservation.
+    pub fn post(self, entry: &NewFolioEntry) -> DbResult<FolioEntryId> {
+        let s = self.0;
+        let id = FolioEntryId::new();
+        scoped_insert!(
+            s,
+            folio_entries,
+            (folio_entries::id.eq(id), folio_entries::created_by.eq(s.user_id()), folio_entries::created_at.eq(Timestamp::now()), entry)
+        )
+        .execute(s.conn())?;
+        Ok(id)
+    }
+}

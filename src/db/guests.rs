@@ -1,0 +1,120 @@
+//! Guests of one organization.
+
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::guests;
+use super::scope::{scoped_insert, TenantScope};
+use super::{DbError, DbResult};
+use crate::domain::enums::DocumentType;
+use crate::domain::ids::{GuestId, TenantId};
+use crate::domain::values::Timestamp;
+
+#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
+#[diesel(table_name = guests)]
+pub struct Guest {
+    pub tenant_id: TenantId,
+    pub id: GuestId,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub document_type: Option<DocumentType>,
+    pub document_number: Option<String>,
+    pub nationality: Option<String>,
+    pub notes: Option<String>,
+    pub vip: bool,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub version: i32,
+}
+
+impl Guest {
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+    }
+}
+
+#[derive(Insertable, AsChangeset, Clone, Debug, Default, Serialize)]
+#[diesel(table_name = guests, treat_none_as_null = true, treat_none_as_default_value = false)]
+pub struct GuestFields {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub document_type: Option<DocumentType>,
+    pub document_number: Option<String>,
+    pub nationality: Option<String>,
+    pub notes: Option<String>,
+    pub vip: bool,
+}
+
+pub struct Guests<'s, 'c>(&'s mut TenantScope<'c>);
+
+impl<'c> TenantScope<'c> {
+    pub fn guests(&mut self) -> Guests<'_, 'c> {
+        Guests(self)
+    }
+}
+
+/// Escapes LIKE wildcards so a search for `50%` means the text "50%".
+pub(super) fn like_pattern(term: &str) -> String {
+    let escaped = term.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+impl Guests<'_, '_> {
+    /// Guests whose name, email or phone contains `search` (case-insensitive), by name.
+    pub fn list(self, search: Option<&str>, limit: i64, offset: i64) -> DbResult<Vec<Guest>> {
+        let s = self.0;
+        let mut q = s.all(guests::table).into_boxed();
+        if let Some(term) = search.filter(|t| !t.trim().is_empty()) {
+            let pattern = like_pattern(term);
+            let name = diesel::dsl::sql::<diesel::sql_types::Text>("lower(first_name || ' ' || last_name)");
+            q = q.filter(
+                name.like(pattern.clone())
+                    .escape('\\')
+                    .or(guests::email.like(pattern.clone()).escape('\\'))
+                    .or(guests::phone.like(pattern).escape('\\')),
+            );
+        }
+        Ok(q.order((guests::last_name, guests::first_name, guests::id))
+            .limit(limit)
+            .offset(offset)
+            .select(Guest::as_select())
+            .load(s.conn())?)
+    }
+
+    pub fn get(self, id: GuestId) -> DbResult<Guest> {
+        let s = self.0;
+        Ok(s.all(guests::table).filter(guests::id.eq(id)).select(Guest::as_select()).first(s.conn())?)
+    }
+
+    pub fn create(self, fields: &GuestFields) -> DbResult<Guest> {
+        let s = self.0;
+        let (id, now) = (GuestId::new(), Timestamp::now());
+        scoped_insert!(s, guests, (guests::id.eq(id), guests::created_at.eq(now), guests::updated_at.eq(now), fields))
+            .execute(s.conn())?;
+        s.guests().get(id)
+    }
+
+    pub fn update(self, id: GuestId, version: i32, fields: &GuestFields) -> DbResult<Guest> {
+        let s = self.0;
+        let changed = diesel::update(s.all(guests::table).filter(guests::id.eq(id)).filter(guests::version.eq(version)))
+            .set((fields, guests::version.eq(version + 1), guests::updated_at.eq(Timestamp::now())))
+            .execute(s.conn())?;
+        if changed == 0 {
+            s.guests().get(id)?;
+            return Err(DbError::Stale);
+        }
+        s.guests().get(id)
+    }
+
+    pub fn delete(self, id: GuestId) -> DbResult<()> {
+        let s = self.0;
+        match diesel::delete(s.all(guests::table).filter(guests::id.eq(id))).execute(s.conn())? {
+            0 => Err(DbError::NotFound),
+            _ => Ok(()),
+        }
+    }
+}

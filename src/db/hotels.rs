@@ -1,0 +1,121 @@
+//! Hotels of one organization.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::hotels;
+use super::scope::{scoped_insert, TenantScope};
+use super::{DbError, DbResult};
+use crate::domain::ids::{HotelId, TenantId};
+use crate::domain::values::Timestamp;
+
+#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
+#[diesel(table_name = hotels)]
+pub struct Hotel {
+    pub tenant_id: TenantId,
+    pub id: HotelId,
+    pub code: String,
+    pub name: String,
+    pub brand: Option<String>,
+    pub address: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub timezone: String,
+    pub star_rating: Option<i32>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub is_active: bool,
+    pub business_date: Option<NaiveDate>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub version: i32,
+}
+
+/// What a manager edits. Used for both insert and update; `tenant_id` is not here.
+#[derive(Insertable, AsChangeset, Clone, Debug, Default, Serialize)]
+#[diesel(table_name = hotels, treat_none_as_null = true, treat_none_as_default_value = false)]
+pub struct HotelFields {
+    pub code: String,
+    pub name: String,
+    pub brand: Option<String>,
+    pub address: Option<String>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub timezone: String,
+    pub star_rating: Option<i32>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub is_active: bool,
+}
+
+pub struct Hotels<'s, 'c>(&'s mut TenantScope<'c>);
+
+impl<'c> TenantScope<'c> {
+    pub fn hotels(&mut self) -> Hotels<'_, 'c> {
+        Hotels(self)
+    }
+}
+
+impl Hotels<'_, '_> {
+    pub fn list(self) -> DbResult<Vec<Hotel>> {
+        let s = self.0;
+        Ok(s.all(hotels::table).order((hotels::name, hotels::id)).select(Hotel::as_select()).load(s.conn())?)
+    }
+
+    pub fn count(self) -> DbResult<i64> {
+        let s = self.0;
+        Ok(s.all(hotels::table).count().get_result(s.conn())?)
+    }
+
+    pub fn get(self, id: HotelId) -> DbResult<Hotel> {
+        let s = self.0;
+        Ok(s.all(hotels::table).filter(hotels::id.eq(id)).select(Hotel::as_select()).first(s.conn())?)
+    }
+
+    pub fn by_code(self, code: &str) -> DbResult<Hotel> {
+        let s = self.0;
+        Ok(s.all(hotels::table).filter(hotels::code.eq(code)).select(Hotel::as_select()).first(s.conn())?)
+    }
+
+    pub fn create(self, fields: &HotelFields) -> DbResult<Hotel> {
+        let s = self.0;
+        let (id, now) = (HotelId::new(), Timestamp::now());
+        scoped_insert!(s, hotels, (hotels::id.eq(id), hotels::created_at.eq(now), hotels::updated_at.eq(now), fields))
+            .execute(s.conn())?;
+        s.hotels().get(id)
+    }
+
+    /// Saves `fields` if the row is still at `version`; otherwise `Stale`.
+    pub fn update(self, id: HotelId, version: i32, fields: &HotelFields) -> DbResult<Hotel> {
+        let s = self.0;
+        let changed = diesel::update(s.all(hotels::table).filter(hotels::id.eq(id)).filter(hotels::version.eq(version)))
+            .set((fields, hotels::version.eq(version + 1), hotels::updated_at.eq(Timestamp::now())))
+            .execute(s.conn())?;
+        if changed == 0 {
+            s.hotels().get(id)?;
+            return Err(DbError::Stale);
+        }
+        s.hotels().get(id)
+    }
+
+    pub fn set_business_date(self, id: HotelId, date: NaiveDate) -> DbResult<()> {
+        let s = self.0;
+        let changed = diesel::update(s.all(hotels::table).filter(hotels::id.eq(id)))
+            .set((hotels::business_date.eq(date), hotels::updated_at.eq(Timestamp::now()), hotels::version.eq(hotels::version + 1)))
+            .execute(s.conn())?;
+        if changed == 0 {
+            return Err(DbError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// Deletes a hotel that nothing references yet; `Reference` if rooms or bookings do.
+    pub fn delete(self, id: HotelId) -> DbResult<()> {
+        let s = self.0;
+        match diesel::delete(s.all(hotels::table).filter(hotels::id.eq(id))).execute(s.conn())? {
+            0 => Err(DbError::NotFound),
+            _ => Ok(()),
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! `user_tenant_associations`: who belongs to which organization, with what role.
+
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::{tenants, user_tenant_associations as uta, users};
+use super::scope::{scoped_insert, TenantScope, UserScope};
+use super::tenants::Tenant;
+use super::users::User;
+use super::{DbError, DbResult};
+use crate::domain::enums::Role;
+use crate::domain::ids::{AssociationId, TenantId, UserId};
+use crate::domain::values::{JsonValue, Timestamp};
+
+#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
+#[diesel(table_name = uta)]
+pub struct Membership {
+    pub tenant_id: TenantId,
+    pub id: AssociationId,
+    pub user_id: UserId,
+    pub role: Role,
+    pub permissions: JsonValue,
+    pub is_active: bool,
+    pub is_primary: bool,
+    pub assigned_at: Timestamp,
+    pub expires_at: Option<Timestamp>,
+    pub last_accessed_at: Option<Timestamp>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub version: i32,
+}
+
+impl Membership {
+    /// Active and not expired at `now`: the only memberships that grant access.
+    pub fn is_usable(&self, now: Timestamp) -> bool {
+        self.is_active && self.expires_at.is_none_or(|t| t > now)
+    }
+
+    /// Extra grants such as `payments:create`.
+    pub fn permissions(&self) -> Vec<String> {
+        serde_json::from_value(self.permissions.0.clone()).unwrap_or_default()
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct NewMembership {
+    pub user_id: UserId,
+    pub role: Role,
+    pub permissions: Vec<String>,
+    pub is_primary: bool,
+    pub expires_at: Option<Timestamp>,
+}
+
+pub struct Memberships<'s, 'c>(&'s mut TenantScope<'c>);
+
+impl<'c> TenantScope<'c> {
+    pub fn memberships(&mut self) -> Memberships<'_, 'c> {
+        Memberships(self)
+    }
+}
+
+impl Memberships<'_, '_> {
+    /// The organization's members with their user rows.
+    pub fn list(self) -> DbResult<Vec<(Membership, User)>> {
+        let s = self.0;
+        Ok(s.all(uta::table)
+            .inner_join(users::table.on(users::id.eq(uta::user_id)))
+            .order(users::full_name)
+            .select((Membership::as_select(), User::as_select()))
+            .load(s.conn())?)
+    }
+
+    pub fn get(self, id: AssociationId) -> DbResult<Membership> {
+        let s = self.0;
+        Ok(s.all(uta::table).filter(uta::id.eq(id)).select(Membership::as_select()).first(s.conn())?)
+    }
+
+    pub fn for_user(self, user: UserId) -> DbResult<Option<Membership>> {
+        let s = self.0;
+        Ok(s.all(uta::table).filter(uta::user_id.eq(user)).select(Membership::as_select()).first(s.conn()).optional()?)
+    }
+
+    pub fn add(self, new: &NewMembership) -> DbResult<Membership> {
+        let s = self.0;
+        let (id, now) = (AssociationId::new(), Timestamp::now());
+        scoped_insert!(
+            s,
+            user_tenant_associations,
+            (
+                uta::id.eq(id),
+                uta::user_id.eq(new.user_id),
+                uta::role.eq(new.role),
+                uta::permissions.eq(JsonValue(serde_json::json!(new.permissions))),
+                uta::is_primary.eq(new.is_primary),
+                uta::expires_at.eq(new.expires_at),
+                uta::assigned_at.eq(now),
+                uta::created_at.eq(now),
+                uta::updated_at.eq(now),
+            )
+        )
+        .execute(s.conn())?;
+        s.memberships().get(id)
+    }
+
+    pub fn set_role(self, id: AssociationId, version: i32, role: Role) -> DbResult<Membership> {
+        let s = self.0;
+        let changed = diesel::update(s.all(uta::table).filter(uta::id.eq(id)).filter(uta::version.eq(version)))
+            .set((uta::role.eq(role), uta::version.eq(version + 1), uta::updated_at.eq(Timestamp::now())))
+            .execute(s.conn())?;
+        if changed == 0 {
+            s.memberships().get(id)?;
+            return Err(DbError::Stale);
+        }
+        s.memberships().get(id)
+    }
+
+    pub fn touch(self, user: UserId) -> DbResult<()> {
+        let s = self.0;
+        diesel::update(s.all(uta::table).filter(uta::user_id.eq(user)))
+            .set(uta::last_accessed_at.eq(Some(Timestamp::now())))
+            .execute(s.conn())?;
+        Ok(())
+    }
+
+    pub fn delete(self, id: AssociationId) -> DbResult<()> {
+        let s = self.0;
+        match diesel::delete(s.all(uta::table).filter(uta::id.eq(id))).execute(s.conn())? {
+            0 => Err(DbError::NotFound),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl UserScope<'_> {
+    /// This user's memberships with their organizations, primary first. Cancelled
+    /// (soft-deleted) organizations are left out.
+    pub fn memberships(&mut self) -> DbResult<Vec<(Membership, Tenant)>> {
+        let q = self.own_memberships()?;
+        Ok(q.inner_join(tenants::table.on(tenants::id.eq(uta::tenant_id)))
+            .filter(tenants::deleted_at.is_null())
+            .order((uta::is_primary.desc(), tenants::name))
+            .select((Membership::as_select(), Tenant::as_select()))
+            .load(self.conn())?)
+    }
+}

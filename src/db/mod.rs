@@ -1,0 +1,206 @@
+//! The database layer: the only place that knows SQL.
+//!
+//! Everything a request does runs in one closure on the blocking pool, inside one
+//! transaction opened by [`Db::tenant`], [`Db::user`] or [`Db::platform`]. On PostgreSQL
+//! that transaction starts with `set_config('app.tenant_id', …, true)` in the same round
+//! trip as `BEGIN`, so row-level security sees the tenant for exactly that transaction.
+
+mod connection;
+mod error;
+pub mod migrations;
+mod schema;
+pub mod scope;
+pub mod types;
+
+pub mod audit;
+pub mod folio;
+pub mod guests;
+pub mod hotels;
+pub mod memberships;
+pub mod reservations;
+pub mod room_types;
+pub mod rooms;
+pub mod tenants;
+pub mod users;
+
+
+pub mod demo;
+pub mod health;
+pub mod seed;
+
+pub use connection::{build_pool, Backend, DatabaseUrl, DbConnection, Pool, PoolOptions, UrlError};
+pub use error::{Constraint, DbError, DbResult};
+pub use scope::{PlatformGrant, PlatformScope, TenantScope, UserScope};
+pub use types::sql;
+
+use crate::domain::ids::{TenantId, UserId};
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
+
+/// Whether a transaction may write. Reads run `READ ONLY` on PostgreSQL and as a deferred
+/// transaction on SQLite; writes take SQLite's write lock up front (`BEGIN IMMEDIATE`) so
+/// that two writers queue on `busy_timeout` instead of failing on lock upgrade.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// The pool plus what the app needs to know about the backend.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool,
+    backend: Backend,
+}
+
+impl Db {
+    pub fn new(pool: Pool, backend: Backend) -> Self {
+        Self { pool, backend }
+    }
+
+    pub fn connect(url: &DatabaseUrl, options: &PoolOptions) -> DbResult<Self> {
+        let pool = build_pool(url, options)?;
+        Ok(Self::new(pool, url.backend()))
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
+    /// A connection outside any scope, for migrations, health checks and the operator
+    /// CLI. Not for request handlers: they go through the scoped helpers below.
+    pub fn checkout(&self) -> DbResult<connection::PooledConnection> {
+        Ok(self.pool.get()?)
+    }
+
+    /// Runs `f` on the blocking pool: one hop per request.
+    pub async fn blocking<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&Db) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let db = self.clone();
+        match actix_web::rt::task::spawn_blocking(move || f(&db)).await {
+            Ok(result) => result,
+            Err(join) => std::panic::resume_unwind(join.into_panic()),
+        }
+    }
+
+    /// One transaction in the tenant's scope (see [`TenantScope`]).
+    pub fn tenant<T, E>(
+        &self,
+        tenant: TenantId,
+        user: Option<UserId>,
+        access: Access,
+        f: impl FnOnce(&mut TenantScope<'_>) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        let mut conn = self.checkout()?;
+        let settings = Settings { tenant: Some(tenant), user, platform: false };
+        in_transaction(&mut conn, access, &settings, |conn| f(&mut TenantScope::new(conn, tenant, user)))
+    }
+
+    /// One transaction in a user's own scope: their user row and memberships.
+    pub fn user<T, E>(&self, user: UserId, access: Access, f: impl FnOnce(&mut UserScope<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        let mut conn = self.checkout()?;
+        let settings = Settings { tenant: None, user: Some(user), platform: false };
+        in_transaction(&mut conn, access, &settings, |conn| f(&mut UserScope::new(conn, user)))
+    }
+
+    /// One transaction before anyone is known: looking a login up by email, and
+    /// appending platform audit events.
+    pub fn anonymous<T, E>(&self, access: Access, f: impl FnOnce(&mut UserScope<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        let mut conn = self.checkout()?;
+        let settings = Settings { tenant: None, user: None, platform: false };
+        in_transaction(&mut conn, access, &settings, |conn| f(&mut UserScope::anonymous(conn)))
+    }
+
+    /// One transaction across tenants. Needs a [`PlatformGrant`], which only a verified
+    /// super admin or the operator CLI can hold.
+    pub fn platform<T, E>(
+        &self,
+        grant: &PlatformGrant,
+        access: Access,
+        f: impl FnOnce(&mut PlatformScope<'_>) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        let mut conn = self.checkout()?;
+        let settings = Settings { tenant: None, user: grant.user(), platform: true };
+        in_transaction(&mut conn, access, &settings, |conn| f(&mut PlatformScope::new(conn, grant.clone())))
+    }
+}
+
+/// What row-level security should see for one transaction.
+struct Settings {
+    tenant: Option<TenantId>,
+    user: Option<UserId>,
+    platform: bool,
+}
+
+impl Settings {
+    /// `BEGIN` and the transaction-local settings as one batch: one round trip. The values
+    /// are typed UUIDs and a constant, so formatting them in is safe.
+    fn pg_begin(&self, access: Access) -> String {
+        let mode = match access {
+            Access::Read => "BEGIN READ ONLY",
+            Access::Write => "BEGIN",
+        };
+        let tenant = self.tenant.map(|t| t.to_string()).unwrap_or_default();
+        let user = self.user.map(|u| u.to_string()).unwrap_or_default();
+        let platform = if self.platform { "on" } else { "" };
+        format!(
+            "{mode}; SELECT set_config('app.tenant_id', '{tenant}', true), \
+             set_config('app.user_id', '{user}', true), set_config('app.platform', '{platform}', true)"
+        )
+    }
+}
+
+fn in_transaction<T, E>(
+    conn: &mut DbConnection,
+    access: Access,
+    settings: &Settings,
+    f: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<DbError>,
+{
+    let begun = match conn {
+        DbConnection::Pg(pg) => AnsiTransactionManager::begin_transaction_sql(pg, &settings.pg_begin(access)),
+        DbConnection::Sqlite(lite) => match access {
+            Access::Read => AnsiTransactionManager::begin_transaction_sql(lite, "BEGIN"),
+            Access::Write => AnsiTransactionManager::begin_transaction_sql(lite, "BEGIN IMMEDIATE"),
+        },
+    };
+    begun.map_err(DbError::from)?;
+    let outcome = f(conn);
+    type Tm = <DbConnection as diesel::Connection>::TransactionManager;
+    match outcome {
+        Ok(value) => match Tm::commit_transaction(conn) {
+            Ok(()) => Ok(value),
+            Err(commit_err) => {
+                let _ = Tm::rollback_transaction(conn);
+                Err(DbError::from(commit_err).into())
+            }
+        },
+        Err(err) => {
+            // If the rollback fails the connection is marked broken and the pool drops it.
+            let _ = Tm::rollback_transaction(conn);
+            Err(err)
+        }
+    }
+}
+

@@ -1,0 +1,118 @@
+//! Rooms of a hotel and their housekeeping status.
+
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::rooms;
+use super::scope::{scoped_insert, TenantScope};
+use super::{DbError, DbResult};
+use crate::domain::enums::HousekeepingStatus;
+use crate::domain::ids::{HotelId, RoomId, RoomTypeId, TenantId};
+use crate::domain::values::Timestamp;
+
+#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
+#[diesel(table_name = rooms)]
+pub struct Room {
+    pub tenant_id: TenantId,
+    pub id: RoomId,
+    pub hotel_id: HotelId,
+    pub room_type_id: RoomTypeId,
+    pub number: String,
+    pub floor: Option<i32>,
+    pub housekeeping_status: HousekeepingStatus,
+    pub is_active: bool,
+    pub notes: Option<String>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub version: i32,
+}
+
+#[derive(Insertable, AsChangeset, Clone, Debug, Serialize)]
+#[diesel(table_name = rooms, treat_none_as_null = true, treat_none_as_default_value = false)]
+pub struct RoomFields {
+    pub room_type_id: RoomTypeId,
+    pub number: String,
+    pub floor: Option<i32>,
+    pub housekeeping_status: HousekeepingStatus,
+    pub is_active: bool,
+    pub notes: Option<String>,
+}
+
+pub struct Rooms<'s, 'c>(&'s mut TenantScope<'c>);
+
+impl<'c> TenantScope<'c> {
+    pub fn rooms(&mut self) -> Rooms<'_, 'c> {
+        Rooms(self)
+    }
+}
+
+impl Rooms<'_, '_> {
+    pub fn list(self, hotel: Option<HotelId>) -> DbResult<Vec<Room>> {
+        let s = self.0;
+        let mut q = s.all(rooms::table).into_boxed();
+        if let Some(hotel) = hotel {
+            q = q.filter(rooms::hotel_id.eq(hotel));
+        }
+        Ok(q.order((rooms::hotel_id, rooms::floor, rooms::number)).select(Room::as_select()).load(s.conn())?)
+    }
+
+    pub fn count(self) -> DbResult<i64> {
+        let s = self.0;
+        Ok(s.all(rooms::table).count().get_result(s.conn())?)
+    }
+
+    pub fn get(self, id: RoomId) -> DbResult<Room> {
+        let s = self.0;
+        Ok(s.all(rooms::table).filter(rooms::id.eq(id)).select(Room::as_select()).first(s.conn())?)
+    }
+
+    /// Creates a room. The composite foreign key refuses a room type of another hotel or
+    /// tenant with `Reference`.
+    pub fn create(self, hotel: HotelId, fields: &RoomFields) -> DbResult<Room> {
+        let s = self.0;
+        let (id, now) = (RoomId::new(), Timestamp::now());
+        scoped_insert!(
+            s,
+            rooms,
+            (rooms::id.eq(id), rooms::hotel_id.eq(hotel), rooms::created_at.eq(now), rooms::updated_at.eq(now), fields)
+        )
+        .execute(s.conn())?;
+        s.rooms().get(id)
+    }
+
+    pub fn update(self, id: RoomId, version: i32, fields: &RoomFields) -> DbResult<Room> {
+        let s = self.0;
+        let changed = diesel::update(s.all(rooms::table).filter(rooms::id.eq(id)).filter(rooms::version.eq(version)))
+            .set((fields, rooms::version.eq(version + 1), rooms::updated_at.eq(Timestamp::now())))
+            .execute(s.conn())?;
+        if changed == 0 {
+            s.rooms().get(id)?;
+            return Err(DbError::Stale);
+        }
+        s.rooms().get(id)
+    }
+
+    /// The one-click housekeeping change; last writer wins, as on a paper board.
+    pub fn set_housekeeping(self, id: RoomId, status: HousekeepingStatus) -> DbResult<Room> {
+        let s = self.0;
+        let changed = diesel::update(s.all(rooms::table).filter(rooms::id.eq(id)))
+            .set((
+                rooms::housekeeping_status.eq(status),
+                rooms::version.eq(rooms::version + 1),
+                rooms::updated_at.eq(Timestamp::now()),
+            ))
+            .execute(s.conn())?;
+        if changed == 0 {
+            return Err(DbError::NotFound);
+        }
+        s.rooms().get(id)
+    }
+
+    pub fn delete(self, id: RoomId) -> DbResult<()> {
+        let s = self.0;
+        match diesel::delete(s.all(rooms::table).filter(rooms::id.eq(id))).execute(s.conn())? {
+            0 => Err(DbError::NotFound),
+            _ => Ok(()),
+        }
+    }
+}

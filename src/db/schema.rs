@@ -1,0 +1,247 @@
+//! Diesel table definitions. Private to `db`: code outside this module cannot name a
+//! table, so every tenant-owned query has to go through the scopes in `db::scope`.
+//! Written by hand to match `migrations/{postgres,sqlite}`; `tests/app/catalog.rs`
+//! checks the live catalog against the isolation rules.
+
+use super::types::sql::{Id, Json, UtcTime};
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, Json, UtcTime};
+
+    tenants (id) {
+        id -> Id,
+        name -> Text,
+        slug -> Text,
+        kind -> Text,
+        status -> Text,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        address -> Nullable<Text>,
+        currency -> Text,
+        timezone -> Text,
+        locale -> Text,
+        plan -> Text,
+        trial_ends_at -> Nullable<UtcTime>,
+        settings -> Json,
+        created_at -> UtcTime,
+        updated_at -> UtcTime,
+        deleted_at -> Nullable<UtcTime>,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, UtcTime};
+
+    users (id) {
+        id -> Id,
+        email -> Text,
+        full_name -> Text,
+        password_hash -> Text,
+        is_super_admin -> Bool,
+        is_active -> Bool,
+        failed_logins -> Integer,
+        locked_until -> Nullable<UtcTime>,
+        session_epoch -> Integer,
+        last_login_at -> Nullable<UtcTime>,
+        created_at -> UtcTime,
+        updated_at -> UtcTime,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, Json, UtcTime};
+
+    user_tenant_associations (tenant_id, id) {
+        tenant_id -> Id,
+        id -> Id,
+        user_id -> Id,
+        role -> Text,
+        permissions -> Json,
+        is_active -> Bool,
+        is_primary -> Bool,
+        assigned_at -> UtcTime,
+        expires_at -> Nullable<UtcTime>,
+        last_accessed_at -> Nullable<UtcTime>,
+        created_at -> UtcTime,
+        updated_at -> UtcTime,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, UtcTime};
+
+    hotels (tenant_id, id) {
+        tenant_id -> Id,
+        id -> Id,
+        code -> Text,
+        name -> Text,
+        brand -> Nullable<Text>,
+        address -> Nullable<Text>,
+        city -> Nullable<Text>,
+        country -> Nullable<Text>,
+        timezone -> Text,
+        star_rating -> Nullable<Integer>,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        is_active -> Bool,
+        business_date -> Nullable<Date>,
+        created_at -> UtcTime,
+        updated_at -> UtcTime,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, UtcTime};
+
+    room_types (tenant_id, id) {
+        tenant_id -> Id,
+        id -> Id,
+        hotel_id -> Id,
+        code -> Text,
+        name -> Text,
+        description -> Nullable<Text>,
+        base_occupancy -> Integer,
+        max_occupancy -> Integer,
+        base_rate -> BigInt,
+        is_active -> Bool,
+        created_at -> UtcTime,
+        updated_at -> UtcTime,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, UtcTime};
+
+    rooms (tenant_id, id) {
+        tenant_id -> Id,
+        id -> Id,
+        hotel_id -> Id,
+        room_type_id -> Id,
+        number -> Text,
+        floor -> Nullable<Integer>,
+        housekeeping_status -> Text,
+        is_active -> Bool,
+        notes -> Nullable<Text>,
+        created_at -> UtcTime,
+        updated_at -> UtcTime,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, UtcTime};
+
+    guests (tenant_id, id) {
+        tenant_id -> Id,
+        id -> Id,
+        first_name -> Text,
+        last_name -> Text,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        document_type -> Nullable<Text>,
+        document_number -> Nullable<Text>,
+        nationality -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        vip -> Bool,
+        created_at -> UtcTime,
+        updated_at -> UtcTime,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, UtcTime};
+
+    reservations (tenant_id, id) {
+        tenant_id -> Id,
+        id -> Id,
+        hotel_id -> Id,
+        room_type_id -> Id,
+        room_id -> Nullable<Id>,
+        guest_id -> Id,
+        confirmation_code -> Text,
+        check_in -> Date,
+        check_out -> Date,
+        adults -> Integer,
+        children -> Integer,
+        status -> Text,
+        nightly_rate -> BigInt,
+        total_amount -> BigInt,
+        source -> Text,
+        notes -> Nullable<Text>,
+        cancellation_reason -> Nullable<Text>,
+        confirmed_at -> Nullable<UtcTime>,
+        checked_in_at -> Nullable<UtcTime>,
+        checked_out_at -> Nullable<UtcTime>,
+        cancelled_at -> Nullable<UtcTime>,
+        no_show_at -> Nullable<UtcTime>,
+        created_by -> Nullable<Id>,
+        created_at -> UtcTime,
+        updated_at -> UtcTime,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, UtcTime};
+
+    folio_entries (tenant_id, id) {
+        tenant_id -> Id,
+        id -> Id,
+        reservation_id -> Id,
+        kind -> Text,
+        description -> Text,
+        amount -> BigInt,
+        method -> Nullable<Text>,
+        reference -> Nullable<Text>,
+        service_date -> Nullable<Date>,
+        created_by -> Nullable<Id>,
+        created_at -> UtcTime,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, Json, UtcTime};
+
+    audit_log (id) {
+        id -> Id,
+        tenant_id -> Nullable<Id>,
+        user_id -> Nullable<Id>,
+        action -> Text,
+        entity_type -> Text,
+        entity_id -> Nullable<Text>,
+        before -> Nullable<Json>,
+        after -> Nullable<Json>,
+        ip -> Nullable<Text>,
+        user_agent -> Nullable<Text>,
+        created_at -> UtcTime,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(
+    tenants,
+    users,
+    user_tenant_associations,
+    hotels,
+    room_types,
+    rooms,
+    guests,
+    reservations,
+    folio_entries,
+    audit_log,
+);

@@ -1,0 +1,178 @@
+//! The scoped DSL: the only way to reach a tenant-owned table.
+//!
+//! * [`TenantScope`] adds `tenant_id = <active tenant>` to every query (`all`) and takes
+//!   `tenant_id` from the scope on every insert (`scoped_insert!`). Changesets never carry
+//!   `tenant_id`, so an update cannot move a row to another tenant.
+//! * [`UserScope`] reads one user's own row and memberships, for login and `/switch`.
+//! * [`PlatformScope`] reads across tenants. It can only be built from a
+//!   [`PlatformGrant`], which only a verified super admin or the operator CLI holds.
+//!
+//! Only this file and `schema.rs` name tenant-owned tables other than as the argument
+//! of `.all(…)`; `tests/app/source_scan.rs` fails the build of anything else.
+
+use diesel::dsl::{Eq, Filter};
+use diesel::expression::AsExpression;
+use diesel::prelude::*;
+
+use super::connection::DbConnection;
+use super::schema;
+use super::{DbError, DbResult};
+use crate::domain::ids::{TenantId, UserId};
+
+/// A table whose rows belong to one tenant.
+pub trait TenantTable: Table + Copy + Default {
+    type TenantCol: Column<Table = Self> + Default + ExpressionMethods + Expression<SqlType = Self::TenantSqlType>;
+    /// `Id`, or `Nullable<Id>` for the audit log's platform events.
+    type TenantSqlType: diesel::sql_types::SqlType + diesel::sql_types::SingleValue;
+}
+
+macro_rules! tenant_tables {
+    ($($table:ident),* $(,)?) => {
+        $(impl TenantTable for schema::$table::table {
+            type TenantCol = schema::$table::tenant_id;
+            type TenantSqlType = <schema::$table::tenant_id as Expression>::SqlType;
+        })*
+        /// Every tenant-owned table, for the catalog and source-scan tests.
+        pub const TENANT_TABLES: &[&str] = &[$(stringify!($table)),*];
+    };
+}
+tenant_tables!(user_tenant_associations, hotels, room_types, rooms, guests, reservations, folio_entries, audit_log);
+
+/// Tables with no tenant: the platform's own.
+pub const PLATFORM_TABLES: &[&str] = &["tenants", "users"];
+
+pub type Scoped<T> = Filter<T, Eq<<T as TenantTable>::TenantCol, TenantId>>;
+
+/// Inserts into a tenant-owned table with `tenant_id` taken from the scope.
+macro_rules! scoped_insert {
+    ($scope:expr, $table:ident, $values:expr) => {
+        diesel::insert_into($crate::db::schema::$table::table)
+            .values(($crate::db::schema::$table::tenant_id.eq($scope.tenant_id()), $values))
+    };
+}
+pub(crate) use scoped_insert;
+
+pub struct TenantScope<'c> {
+    conn: &'c mut DbConnection,
+    tenant: TenantId,
+    user: Option<UserId>,
+}
+
+impl<'c> TenantScope<'c> {
+    pub(super) fn new(conn: &'c mut DbConnection, tenant: TenantId, user: Option<UserId>) -> Self {
+        Self { conn, tenant, user }
+    }
+
+    pub fn tenant_id(&self) -> TenantId {
+        self.tenant
+    }
+
+    /// The user acting, for `created_by` and the audit log.
+    pub fn user_id(&self) -> Option<UserId> {
+        self.user
+    }
+
+    pub(super) fn conn(&mut self) -> &mut DbConnection {
+        self.conn
+    }
+
+    /// `table WHERE tenant_id = <this tenant>`: the start of every tenant query.
+    pub(super) fn all<T>(&self, table: T) -> Scoped<T>
+    where
+        T: TenantTable + diesel::query_dsl::methods::FilterDsl<Eq<T::TenantCol, TenantId>>,
+        TenantId: AsExpression<T::TenantSqlType>,
+    {
+        table.filter(T::TenantCol::default().eq(self.tenant))
+    }
+}
+
+/// A user's own view: their user row and their memberships across tenants.
+pub struct UserScope<'c> {
+    conn: &'c mut DbConnection,
+    user: Option<UserId>,
+}
+
+impl<'c> UserScope<'c> {
+    pub(super) fn new(conn: &'c mut DbConnection, user: UserId) -> Self {
+        Self { conn, user: Some(user) }
+    }
+
+    pub(super) fn anonymous(conn: &'c mut DbConnection) -> Self {
+        Self { conn, user: None }
+    }
+
+    pub fn user_id(&self) -> Option<UserId> {
+        self.user
+    }
+
+    pub(super) fn conn(&mut self) -> &mut DbConnection {
+        self.conn
+    }
+
+    /// The memberships of this scope's user: the one tenant-owned query that is keyed by
+    /// user rather than tenant (row-level security admits it through `app.user_id`).
+    pub(super) fn own_memberships(&self) -> DbResult<Filter<schema::user_tenant_associations::table, Eq<schema::user_tenant_associations::user_id, UserId>>> {
+        let user = self.user.ok_or(DbError::NotFound)?;
+        Ok(schema::user_tenant_associations::table.filter(schema::user_tenant_associations::user_id.eq(user)))
+    }
+
+    /// Checks in the database that this user is an active super admin right now.
+    pub fn platform_grant(&mut self) -> DbResult<PlatformGrant> {
+        use schema::users::dsl as u;
+        let user = self.user.ok_or(DbError::NotFound)?;
+        let ok: bool = u::users
+            .filter(u::id.eq(user))
+            .select(u::is_super_admin.and(u::is_active))
+            .first(self.conn)
+            .optional()?
+            .unwrap_or(false);
+        if ok {
+            Ok(PlatformGrant { user: Some(user) })
+        } else {
+            Err(DbError::NotFound)
+        }
+    }
+}
+
+/// Proof that the holder may read across tenants.
+#[derive(Clone, Debug)]
+pub struct PlatformGrant {
+    user: Option<UserId>,
+}
+
+impl PlatformGrant {
+    /// For the operator's command line (`hotelier migrate`, `seed`, `tenant export`):
+    /// whoever runs the binary against the database already owns it. Never used by the
+    /// web layer; `tests/app/source_scan.rs` checks that.
+    pub fn operator() -> Self {
+        Self { user: None }
+    }
+
+    pub fn user(&self) -> Option<UserId> {
+        self.user
+    }
+}
+
+pub struct PlatformScope<'c> {
+    conn: &'c mut DbConnection,
+    grant: PlatformGrant,
+}
+
+impl<'c> PlatformScope<'c> {
+    pub(super) fn new(conn: &'c mut DbConnection, grant: PlatformGrant) -> Self {
+        Self { conn, grant }
+    }
+
+    pub fn grant(&self) -> &PlatformGrant {
+        &self.grant
+    }
+
+    pub(super) fn conn(&mut self) -> &mut DbConnection {
+        self.conn
+    }
+
+    /// Acts inside one tenant from a platform transaction (onboarding, import).
+    pub fn tenant(&mut self, tenant: TenantId) -> TenantScope<'_> {
+        TenantScope::new(self.conn, tenant, self.grant.user)
+    }
+}

@@ -1,0 +1,114 @@
+//! Organizations. `tenants` is a platform table: a tenant reads only its own row, through
+//! `TenantScope::organization`; listing and creating go through `PlatformScope`.
+
+use diesel::prelude::*;
+use serde::Serialize;
+
+use super::schema::tenants;
+use super::scope::{PlatformScope, TenantScope};
+use super::{DbError, DbResult};
+use crate::domain::enums::{Plan, TenantKind, TenantStatus};
+use crate::domain::ids::TenantId;
+use crate::domain::values::{JsonValue, Timestamp};
+use crate::domain::settings::TenantSettings;
+
+#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
+#[diesel(table_name = tenants)]
+pub struct Tenant {
+    pub id: TenantId,
+    pub name: String,
+    pub slug: String,
+    pub kind: TenantKind,
+    pub status: TenantStatus,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub currency: String,
+    pub timezone: String,
+    pub locale: String,
+    pub plan: Plan,
+    pub trial_ends_at: Option<Timestamp>,
+    pub settings: JsonValue,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub deleted_at: Option<Timestamp>,
+    pub version: i32,
+}
+
+impl Tenant {
+    pub fn settings(&self) -> TenantSettings {
+        TenantSettings::from_json(&self.settings)
+    }
+}
+
+#[derive(Insertable, Clone, Debug)]
+#[diesel(table_name = tenants, treat_none_as_default_value = false)]
+pub struct NewTenant {
+    pub id: TenantId,
+    pub name: String,
+    pub slug: String,
+    pub kind: TenantKind,
+    pub status: TenantStatus,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub currency: String,
+    pub timezone: String,
+    pub locale: String,
+    pub plan: Plan,
+    pub trial_ends_at: Option<Timestamp>,
+    pub settings: JsonValue,
+}
+
+impl TenantScope<'_> {
+    /// This scope's own organization.
+    pub fn organization(&mut self) -> DbResult<Tenant> {
+        let id = self.tenant_id();
+        Ok(tenants::table.filter(tenants::id.eq(id)).select(Tenant::as_select()).first(self.conn())?)
+    }
+}
+
+pub struct Tenants<'s, 'c>(&'s mut PlatformScope<'c>);
+
+impl<'c> PlatformScope<'c> {
+    pub fn tenants(&mut self) -> Tenants<'_, 'c> {
+        Tenants(self)
+    }
+}
+
+impl Tenants<'_, '_> {
+    pub fn list(self) -> DbResult<Vec<Tenant>> {
+        Ok(tenants::table.order(tenants::name).select(Tenant::as_select()).load(self.0.conn())?)
+    }
+
+    pub fn get(self, id: TenantId) -> DbResult<Tenant> {
+        Ok(tenants::table.filter(tenants::id.eq(id)).select(Tenant::as_select()).first(self.0.conn())?)
+    }
+
+    pub fn by_slug(self, slug: &str) -> DbResult<Tenant> {
+        Ok(tenants::table.filter(tenants::slug.eq(slug)).select(Tenant::as_select()).first(self.0.conn())?)
+    }
+
+    pub fn count(self) -> DbResult<i64> {
+        Ok(tenants::table.count().get_result(self.0.conn())?)
+    }
+
+    pub fn create(self, new: &NewTenant) -> DbResult<Tenant> {
+        let now = Timestamp::now();
+        diesel::insert_into(tenants::table)
+            .values((new, tenants::created_at.eq(now), tenants::updated_at.eq(now)))
+            .execute(self.0.conn())?;
+        self.0.tenants().get(new.id)
+    }
+
+    pub fn set_status(self, id: TenantId, version: i32, status: TenantStatus) -> DbResult<Tenant> {
+        let changed = diesel::update(tenants::table.filter(tenants::id.eq(id)).filter(tenants::version.eq(version)))
+            .set((tenants::status.eq(status), tenants::version.eq(version + 1), tenants::updated_at.eq(Timestamp::now())))
+            .execute(self.0.conn())?;
+        if changed == 0 {
+            self.0.tenants().get(id)?;
+            return Err(DbError::Stale);
+        }
+        self.0.tenants().get(id)
+    }
+}

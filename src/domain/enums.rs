@@ -1,0 +1,245 @@
+//! The enum-like columns. Each is `TEXT` in both databases, with a CHECK constraint that
+//! lists the same values as here.
+
+use diesel::deserialize::{self, FromSql};
+use diesel::serialize::{self, IsNull, Output, ToSql};
+use diesel::sql_types::Text;
+
+use crate::db::types::MultiBackend;
+
+#[derive(Debug, thiserror::Error)]
+#[error("unknown {kind} `{value}`")]
+pub struct UnknownVariant {
+    pub kind: &'static str,
+    pub value: String,
+}
+
+macro_rules! text_enum {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident => $text:literal / $label:literal),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, diesel::AsExpression, diesel::FromSqlRow)]
+        #[diesel(sql_type = Text)]
+        pub enum $name { $($variant),* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),* }
+            }
+
+            /// The name people read on a page.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),* }
+            }
+
+            fn as_static_ref(self) -> &'static &'static str {
+                match self { $($name::$variant => &$text),* }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = UnknownVariant;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($text => Ok($name::$variant),)*
+                    _ => Err(UnknownVariant { kind: stringify!($name), value: s.chars().take(40).collect() }),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+
+        impl ToSql<Text, MultiBackend> for $name {
+            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, MultiBackend>) -> serialize::Result {
+                out.set_value((Text, self.as_static_ref()));
+                Ok(IsNull::No)
+            }
+        }
+
+        impl ToSql<Text, diesel::pg::Pg> for $name {
+            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, diesel::pg::Pg>) -> serialize::Result {
+                <str as ToSql<Text, diesel::pg::Pg>>::to_sql(self.as_str(), out)
+            }
+        }
+
+        impl ToSql<Text, diesel::sqlite::Sqlite> for $name {
+            fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, diesel::sqlite::Sqlite>) -> serialize::Result {
+                out.set_value(self.as_str());
+                Ok(IsNull::No)
+            }
+        }
+
+        impl FromSql<Text, MultiBackend> for $name {
+            fn from_sql(bytes: <MultiBackend as diesel::backend::Backend>::RawValue<'_>) -> deserialize::Result<Self> {
+                let text = <String as FromSql<Text, MultiBackend>>::from_sql(bytes)?;
+                Ok(text.parse()?)
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// What sort of organization a tenant is.
+    TenantKind {
+        Chain => "chain" / "Hotel chain",
+        Independent => "independent" / "Independent hotel",
+        Franchise => "franchise" / "Franchise operator",
+        ManagementCompany => "management_company" / "Management company",
+        VacationRental => "vacation_rental" / "Vacation rental",
+    }
+);
+
+text_enum!(
+    TenantStatus {
+        Trial => "trial" / "Trial",
+        Active => "active" / "Active",
+        Suspended => "suspended" / "Suspended",
+        Inactive => "inactive" / "Inactive",
+        Cancelled => "cancelled" / "Cancelled",
+    }
+);
+
+text_enum!(
+    Plan {
+        Starter => "starter" / "Starter",
+        Professional => "professional" / "Professional",
+        Enterprise => "enterprise" / "Enterprise",
+    }
+);
+
+text_enum!(
+    /// A member's role inside one organization (DESIGN §4), most powerful first.
+    Role {
+        Owner => "owner" / "Owner",
+        Admin => "admin" / "Admin",
+        Manager => "manager" / "Manager",
+        Staff => "staff" / "Staff",
+        Viewer => "viewer" / "Viewer",
+    }
+);
+
+text_enum!(
+    HousekeepingStatus {
+        Clean => "clean" / "Clean",
+        Dirty => "dirty" / "Dirty",
+        Inspected => "inspected" / "Inspected",
+        OutOfOrder => "out_of_order" / "Out of order",
+        OutOfService => "out_of_service" / "Out of service",
+    }
+);
+
+text_enum!(
+    ReservationStatus {
+        Pending => "pending" / "Pending",
+        Confirmed => "confirmed" / "Confirmed",
+        CheckedIn => "checked_in" / "Checked in",
+        CheckedOut => "checked_out" / "Checked out",
+        Cancelled => "cancelled" / "Cancelled",
+        NoShow => "no_show" / "No-show",
+    }
+);
+
+text_enum!(
+    ReservationSource {
+        Direct => "direct" / "Direct",
+        Phone => "phone" / "Phone",
+        WalkIn => "walk_in" / "Walk-in",
+        Website => "website" / "Website",
+        Ota => "ota" / "Online travel agency",
+        Corporate => "corporate" / "Corporate",
+        Agent => "agent" / "Travel agent",
+    }
+);
+
+text_enum!(
+    /// A folio line. Amounts are stored non-negative; the kind gives the sign.
+    FolioKind {
+        RoomCharge => "room_charge" / "Room charge",
+        Charge => "charge" / "Charge",
+        Payment => "payment" / "Payment",
+        Refund => "refund" / "Refund",
+        Discount => "discount" / "Discount",
+    }
+);
+
+text_enum!(
+    PaymentMethod {
+        Cash => "cash" / "Cash",
+        Card => "card" / "Card",
+        BankTransfer => "bank_transfer" / "Bank transfer",
+        Voucher => "voucher" / "Voucher",
+        CityLedger => "city_ledger" / "City ledger",
+        Other => "other" / "Other",
+    }
+);
+
+text_enum!(
+    DocumentType {
+        Passport => "passport" / "Passport",
+        NationalId => "national_id" / "National ID",
+        DrivingLicence => "driving_licence" / "Driving licence",
+        Other => "other" / "Other",
+    }
+);
+
+impl ReservationStatus {
+    /// Pending, confirmed and checked-in stays hold inventory and rooms.
+    pub fn is_active(self) -> bool {
+        matches!(self, Self::Pending | Self::Confirmed | Self::CheckedIn)
+    }
+    pub const ACTIVE: [ReservationStatus; 3] = [Self::Pending, Self::Confirmed, Self::CheckedIn];
+}
+
+impl HousekeepingStatus {
+    /// A room that can be sold at all (DESIGN §5: sellable = active and not out of order).
+    pub fn is_sellable(self) -> bool {
+        !matches!(self, Self::OutOfOrder | Self::OutOfService)
+    }
+    /// A guest may be checked into it.
+    pub fn is_ready(self) -> bool {
+        matches!(self, Self::Clean | Self::Inspected)
+    }
+}
+
+impl FolioKind {
+    /// The entry's effect on what the guest owes, in minor units.
+    pub fn signed(self, amount: i64) -> i64 {
+        match self {
+            Self::RoomCharge | Self::Charge | Self::Refund => amount,
+            Self::Payment | Self::Discount => -amount,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_round_trips() {
+        for role in Role::ALL {
+            assert_eq!(role.as_str().parse::<Role>().unwrap(), *role);
+        }
+        assert!("root".parse::<Role>().is_err());
+        assert_eq!(FolioKind::Payment.signed(500), -500);
+        assert_eq!(FolioKind::Refund.signed(500), 500);
+    }
+}

@@ -1,0 +1,13 @@
+//! Plain types and rules with no I/O: ids, enum-like values, money, stays, validation.
+
+pub mod booking;
+pub mod enums;
+pub mod ids;
+pub mod money;
+pub mod password;
+pub mod settings;
+pub mod values;
+
+pub use enums::*;
+pub use ids::*;
+pub use values::{JsonValue, Timestamp};

@@ -1,0 +1,105 @@
+//! Money as integer minor units plus an ISO 4217 currency. Never floating point.
+
+/// Minor-unit digits for the currencies whose exponent is not 2.
+fn exponent(currency: &str) -> u32 {
+    match currency {
+        "JPY" | "KRW" | "CLP" | "ISK" | "VND" | "XOF" | "XAF" | "PYG" | "UGX" => 0,
+        "BHD" | "KWD" | "OMR" | "JOD" | "TND" => 3,
+        _ => 2,
+    }
+}
+
+fn symbol(currency: &str) -> Option<&'static str> {
+    Some(match currency {
+        "USD" => "$",
+        "EUR" => "€",
+        "GBP" => "£",
+        "BRL" => "R$",
+        "JPY" => "¥",
+        "CHF" => "CHF",
+        _ => return None,
+    })
+}
+
+/// Formats `minor` units of `currency` for people, e.g. `$1,234.50`, `€1.234,50` with a
+/// Portuguese locale, or `NOK 1,234.50` where no symbol is known.
+pub fn format(minor: i64, currency: &str, locale: &str) -> String {
+    let exp = exponent(currency);
+    let (group, decimal) = if locale.starts_with("pt") || locale.starts_with("de") || locale.starts_with("es") {
+        ('.', ',')
+    } else {
+        (',', '.')
+    };
+    let abs = minor.unsigned_abs();
+    let scale = 10u64.pow(exp);
+    let whole = (abs / scale).to_string();
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(ch);
+    }
+    if exp > 0 {
+        grouped.push(decimal);
+        grouped.push_str(&format!("{:0width$}", abs % scale, width = exp as usize));
+    }
+    let sign = if minor < 0 { "-" } else { "" };
+    match symbol(currency) {
+        Some(sym) if sym.len() <= 2 || sym == "R$" => format!("{sign}{sym}{}{grouped}", if sym == "R$" { " " } else { "" }),
+        Some(sym) => format!("{sign}{sym} {grouped}"),
+        None => format!("{sign}{currency} {grouped}"),
+    }
+}
+
+/// Parses a user-typed amount ("120", "120.5", "1,200.50") into minor units.
+pub fn parse(input: &str, currency: &str) -> Option<i64> {
+    let exp = exponent(currency) as usize;
+    let cleaned: String = input.trim().chars().filter(|c| !matches!(c, ',' | ' ' | '_')).collect();
+    if cleaned.is_empty() || cleaned.len() > 18 {
+        return None;
+    }
+    let (whole, frac) = match cleaned.split_once('.') {
+        Some((w, f)) => (w, f),
+        None => (cleaned.as_str(), ""),
+    };
+    if whole.is_empty() && frac.is_empty() {
+        return None;
+    }
+    if !whole.chars().all(|c| c.is_ascii_digit()) || !frac.chars().all(|c| c.is_ascii_digit()) || frac.len() > exp {
+        return None;
+    }
+    let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let frac_value: i64 = if frac.is_empty() { 0 } else { format!("{frac:0<exp$}").parse().ok()? };
+    whole.checked_mul(10i64.pow(exp as u32))?.checked_add(frac_value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_currency_and_locale() {
+        assert_eq!(format(123_450, "USD", "en"), "$1,234.50");
+        assert_eq!(format(123_450, "EUR", "pt"), "€1.234,50");
+        assert_eq!(format(123_450, "BRL", "pt"), "R$ 1.234,50");
+        assert_eq!(format(5, "USD", "en"), "$0.05");
+        assert_eq!(format(-2500, "USD", "en"), "-$25.00");
+        assert_eq!(format(1500, "JPY", "en"), "¥1,500");
+        assert_eq!(format(1_000_000, "NOK", "en"), "NOK 10,000.00");
+    }
+
+    #[test]
+    fn parses_typed_amounts() {
+        assert_eq!(parse("120", "USD"), Some(12_000));
+        assert_eq!(parse("120.5", "USD"), Some(12_050));
+        assert_eq!(parse("1,200.05", "USD"), Some(120_005));
+        assert_eq!(parse(".5", "USD"), Some(50));
+        assert_eq!(parse("1.234", "USD"), None);
+        assert_eq!(parse("-5", "USD"), None);
+        assert_eq!(parse("abc", "USD"), None);
+        assert_eq!(parse("", "USD"), None);
+        assert_eq!(parse("99999999999999999", "USD"), None);
+        assert_eq!(parse("1500", "JPY"), Some(1500));
+    }
+}

@@ -1,0 +1,16 @@
+//! Hotelier: a multi-tenant hotel management admin app.
+//!
+//! * `db`: the only module that knows SQL; tenant isolation lives in `db::scope`.
+//! * `domain`: plain types and rules with no I/O.
+//! * `web`: actix-web handlers and Askama pages.
+//! * `startup`: builds the server, for `main` and for the tests alike.
+
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod startup;
+pub mod telemetry;
+pub mod web;
+
+pub use startup::Application;

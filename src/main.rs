@@ -1,0 +1,150 @@
+//! The `hotelier` command line.
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+use hotelier::config::Settings;
+use hotelier::db::DatabaseUrl;
+
+#[derive(Parser)]
+#[command(name = "hotelier", version, about = "Multi-tenant hotel management admin")]
+struct Cli {
+    /// postgres://… for PostgreSQL; sqlite://PATH or a file path for SQLite.
+    #[arg(long, global = true, env = "DATABASE_URL", default_value = DatabaseUrl::DEFAULT_SQLITE)]
+    database_url: String,
+
+    /// Where the default SQLite file and the generated session key live.
+    #[arg(long, global = true, env = "HOTELIER_DATA_DIR", default_value = "data")]
+    data_dir: std::path::PathBuf,
+
+    /// Start even though the database role is a superuser or has BYPASSRLS.
+    #[arg(long, global = true, env = "HOTELIER_ALLOW_RLS_BYPASS")]
+    allow_rls_bypass: bool,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run pending migrations and serve HTTP.
+    Serve(ServeArgs),
+    /// Run pending migrations and exit.
+    Migrate,
+    /// Create a platform super admin. The password comes from HOTELIER_PASSWORD or a prompt.
+    CreateSuperadmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    #[arg(long, env = "HOTELIER_BIND", default_value = "127.0.0.1:8080")]
+    bind: String,
+    /// Seed demo organizations, hotels and bookings into an empty database.
+    #[arg(long)]
+    demo: bool,
+    /// Mark session cookies Secure (serve behind HTTPS).
+    #[arg(long, env = "HOTELIER_SECURE_COOKIES")]
+    secure_cookies: bool,
+    /// Session key (at least 64 bytes of text). Without it one is generated and kept in the data directory.
+    #[arg(long, env = "HOTELIER_SESSION_KEY", hide_env_values = true)]
+    session_key: Option<String>,
+    /// Database connections in the pool.
+    #[arg(long, env = "HOTELIER_POOL_SIZE")]
+    pool_size: Option<u32>,
+    /// HTTP worker threads (default: one per core).
+    #[arg(long, env = "HOTELIER_WORKERS")]
+    workers: Option<usize>,
+    /// Minutes of inactivity before a session ends.
+    #[arg(long, env = "HOTELIER_SESSION_IDLE_MINUTES", default_value_t = 30)]
+    session_idle_minutes: u64,
+    /// Hours after sign-in before a session ends regardless.
+    #[arg(long, env = "HOTELIER_SESSION_MAX_HOURS", default_value_t = 12)]
+    session_max_hours: u64,
+}
+
+fn main() -> ExitCode {
+    hotelier::telemetry::init();
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn settings(cli: &Cli) -> anyhow::Result<Settings> {
+    let mut url = DatabaseUrl::parse(&cli.database_url)?;
+    // The default file follows --data-dir.
+    if cli.database_url == DatabaseUrl::DEFAULT_SQLITE {
+        url = DatabaseUrl::Sqlite(cli.data_dir.join("hotelier.db"));
+    }
+    let mut settings = Settings::for_database(url);
+    settings.data_dir = cli.data_dir.clone();
+    settings.allow_rls_bypass = cli.allow_rls_bypass;
+    Ok(settings)
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut settings = settings(&cli)?;
+    match cli.command {
+        Command::Serve(args) => {
+            settings.bind = args.bind;
+            settings.secure_cookies = args.secure_cookies;
+            if let Some(key) = args.session_key {
+                anyhow::ensure!(key.len() >= 64, "the session key must be at least 64 bytes long");
+                settings.session_key = Some(key.into_bytes());
+            }
+            if let Some(size) = args.pool_size {
+                settings.pool.max_size = size.max(1);
+            }
+            settings.workers = args.workers;
+            settings.session_idle_timeout = std::time::Duration::from_secs(args.session_idle_minutes * 60);
+            settings.session_absolute_timeout = std::time::Duration::from_secs(args.session_max_hours * 3600);
+            serve(settings, args.demo)
+        }
+        Command::Migrate => {
+            let applied = hotelier::startup::migrate_only(&settings)?;
+            println!("{} migration(s) applied to {}", applied.len(), settings.database_url.redacted());
+            Ok(())
+        }
+        Command::CreateSuperadmin { email, name } => {
+            let password = match std::env::var("HOTELIER_PASSWORD") {
+                Ok(p) => p,
+                Err(_) => rpassword::prompt_password("Password for the new super admin: ").context("cannot read the password")?,
+            };
+            let db = hotelier::startup::prepare_database(&settings)?;
+            let id = hotelier::db::seed::create_superadmin(&db, &email, &name, &password)?;
+            println!("super admin {email} created ({id})");
+            Ok(())
+        }
+    }
+}
+
+fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let db = hotelier::startup::prepare_database(&settings)?;
+    if demo {
+        match hotelier::db::demo::seed_if_empty(&db)? {
+            Some(report) => println!("{report}"),
+            None => println!("Demo data: the database already has organizations; nothing seeded.\n{}", hotelier::db::demo::LOGINS),
+        }
+    }
+    actix_web::rt::System::new().block_on(async move {
+        let app = hotelier::Application::build(settings.clone(), db)?;
+        tracing::info!(
+            url = %format!("http://{}", settings.bind),
+            database = %settings.database_url.redacted(),
+            ready_in_ms = started.elapsed().as_millis() as u64,
+            "Hotelier is serving"
+        );
+        app.run_until_stopped().await.context("server stopped with an error")
+    })
+}
