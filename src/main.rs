@@ -118,7 +118,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::CreateSuperadmin { email, name } => {
             let password = match std::env::var("HOTELIER_PASSWORD") {
                 Ok(p) => p,
-                Err(_) => rpassword::prompt_password("Password for the new super admin: ").context("cannot read the password")?,
+                Err(_) => rpassword::prompt_password("Password for the new super admin: ")
+                    .context("cannot read the password")?,
             };
             let db = hotelier::startup::prepare_database(&settings)?;
             let id = hotelier::db::seed::create_superadmin(&db, &email, &name, &password)?;
@@ -134,7 +135,10 @@ fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
     if demo {
         match hotelier::db::demo::seed_if_empty(&db)? {
             Some(report) => println!("{report}"),
-            None => println!("Demo data: the database already has organizations; nothing seeded.\n{}", hotelier::db::demo::LOGINS),
+            None => println!(
+                "Demo data: the database already has organizations; nothing seeded.\n{}",
+                hotelier::db::demo::LOGINS
+            ),
         }
     }
     actix_web::rt::System::new().block_on(async move {

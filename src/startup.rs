@@ -52,7 +52,8 @@ pub struct Application {
 impl Application {
     /// Binds the listener (port 0 picks a free one) and builds the server.
     pub fn build(settings: Settings, db: Db) -> anyhow::Result<Self> {
-        let listener = TcpListener::bind(&settings.bind).with_context(|| format!("cannot listen on {}", settings.bind))?;
+        let listener =
+            TcpListener::bind(&settings.bind).with_context(|| format!("cannot listen on {}", settings.bind))?;
         let port = listener.local_addr()?.port();
         let (session_key, generated) =
             crate::config::load_or_create_session_key(settings.session_key.as_deref(), &settings.data_dir)
@@ -86,8 +87,9 @@ impl Application {
 
 /// For `hotelier migrate`.
 pub fn migrate_only(settings: &Settings) -> anyhow::Result<Vec<String>> {
-    let db = db::Db::connect(&settings.database_url, &settings.pool)
-        .map_err(|e| anyhow::anyhow!("cannot connect to database {}: {}", settings.database_url.redacted(), plain(&e.to_string())))?;
+    let db = db::Db::connect(&settings.database_url, &settings.pool).map_err(|e| {
+        anyhow::anyhow!("cannot connect to database {}: {}", settings.database_url.redacted(), plain(&e.to_string()))
+    })?;
     let mut conn = db.checkout()?;
     migrations::run_pending(&mut conn).map_err(|e| anyhow::anyhow!("migrations failed: {e}"))
 }

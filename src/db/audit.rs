@@ -59,7 +59,12 @@ impl Event {
     }
 }
 
-fn insert(conn: &mut super::DbConnection, tenant: Option<TenantId>, user: Option<UserId>, event: &Event) -> DbResult<()> {
+fn insert(
+    conn: &mut super::DbConnection,
+    tenant: Option<TenantId>,
+    user: Option<UserId>,
+    event: &Event,
+) -> DbResult<()> {
     diesel::insert_into(audit_log::table)
         .values((
             audit_log::id.eq(AuditId::new()),

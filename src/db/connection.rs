@@ -129,9 +129,8 @@ impl DatabaseUrl {
 
 fn create_parent_dir(path: &Path) -> Result<(), diesel::ConnectionError> {
     match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => std::fs::create_dir_all(dir).map_err(|e| {
-            diesel::ConnectionError::BadConnection(format!("cannot create {}: {e}", dir.display()))
-        }),
+        Some(dir) if !dir.as_os_str().is_empty() => std::fs::create_dir_all(dir)
+            .map_err(|e| diesel::ConnectionError::BadConnection(format!("cannot create {}: {e}", dir.display()))),
         _ => Ok(()),
     }
 }

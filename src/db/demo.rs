@@ -86,7 +86,11 @@ const ORGS: &[OrgSpec] = &[
                 city: "New York",
                 timezone: "America/New_York",
                 stars: 4,
-                types: &[("STD", "Standard Queen", 2, 2, 21_900, 14), ("DLX", "Deluxe King", 2, 3, 28_900, 10), ("STE", "Skyline Suite", 2, 4, 49_900, 6)],
+                types: &[
+                    ("STD", "Standard Queen", 2, 2, 21_900, 14),
+                    ("DLX", "Deluxe King", 2, 3, 28_900, 10),
+                    ("STE", "Skyline Suite", 2, 4, 49_900, 6),
+                ],
             },
             HotelSpec {
                 code: "MIA",
@@ -94,7 +98,11 @@ const ORGS: &[OrgSpec] = &[
                 city: "Miami Beach",
                 timezone: "America/New_York",
                 stars: 4,
-                types: &[("STD", "Garden View Double", 2, 4, 18_900, 12), ("OCN", "Ocean View King", 2, 3, 26_900, 9), ("STE", "Beach Suite", 2, 5, 42_900, 4)],
+                types: &[
+                    ("STD", "Garden View Double", 2, 4, 18_900, 12),
+                    ("OCN", "Ocean View King", 2, 3, 26_900, 9),
+                    ("STE", "Beach Suite", 2, 5, 42_900, 4),
+                ],
             },
             HotelSpec {
                 code: "CHI",
@@ -105,8 +113,56 @@ const ORGS: &[OrgSpec] = &[
                 types: &[("STD", "Standard Double", 2, 4, 15_900, 15), ("KNG", "Executive King", 2, 2, 21_900, 10)],
             },
         ],
-        first_names: &["James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth", "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah", "Carlos", "Maria", "Wei", "Aisha", "Hiroshi", "Priya"],
-        last_names: &["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez", "Hernandez", "Lopez", "Wilson", "Anderson", "Taylor", "Moore", "Jackson", "Lee", "Chen", "Patel", "Nguyen", "Kim"],
+        first_names: &[
+            "James",
+            "Mary",
+            "Robert",
+            "Patricia",
+            "John",
+            "Jennifer",
+            "Michael",
+            "Linda",
+            "David",
+            "Elizabeth",
+            "William",
+            "Barbara",
+            "Richard",
+            "Susan",
+            "Joseph",
+            "Jessica",
+            "Thomas",
+            "Sarah",
+            "Carlos",
+            "Maria",
+            "Wei",
+            "Aisha",
+            "Hiroshi",
+            "Priya",
+        ],
+        last_names: &[
+            "Smith",
+            "Johnson",
+            "Williams",
+            "Brown",
+            "Jones",
+            "Garcia",
+            "Miller",
+            "Davis",
+            "Rodriguez",
+            "Martinez",
+            "Hernandez",
+            "Lopez",
+            "Wilson",
+            "Anderson",
+            "Taylor",
+            "Moore",
+            "Jackson",
+            "Lee",
+            "Chen",
+            "Patel",
+            "Nguyen",
+            "Kim",
+        ],
     },
     OrgSpec {
         slug: "casa-do-mar",
@@ -124,10 +180,30 @@ const ORGS: &[OrgSpec] = &[
             city: "Florianópolis",
             timezone: "America/Sao_Paulo",
             stars: 3,
-            types: &[("STD", "Quarto Standard", 2, 3, 42_000, 10), ("VMR", "Vista Mar", 2, 3, 58_000, 7), ("FAM", "Suíte Família", 3, 5, 79_000, 3)],
+            types: &[
+                ("STD", "Quarto Standard", 2, 3, 42_000, 10),
+                ("VMR", "Vista Mar", 2, 3, 58_000, 7),
+                ("FAM", "Suíte Família", 3, 5, 79_000, 3),
+            ],
         }],
-        first_names: &["Ana", "João", "Maria", "Pedro", "Beatriz", "Lucas", "Juliana", "Gabriel", "Fernanda", "Rafael", "Camila", "Mateus", "Larissa", "Thiago"],
-        last_names: &["Silva", "Santos", "Oliveira", "Souza", "Pereira", "Costa", "Rodrigues", "Almeida", "Nascimento", "Lima", "Araújo", "Ribeiro"],
+        first_names: &[
+            "Ana", "João", "Maria", "Pedro", "Beatriz", "Lucas", "Juliana", "Gabriel", "Fernanda", "Rafael", "Camila",
+            "Mateus", "Larissa", "Thiago",
+        ],
+        last_names: &[
+            "Silva",
+            "Santos",
+            "Oliveira",
+            "Souza",
+            "Pereira",
+            "Costa",
+            "Rodrigues",
+            "Almeida",
+            "Nascimento",
+            "Lima",
+            "Araújo",
+            "Ribeiro",
+        ],
     },
     OrgSpec {
         slug: "summit-hospitality",
@@ -146,7 +222,11 @@ const ORGS: &[OrgSpec] = &[
                 city: "Lisboa",
                 timezone: "Europe/Lisbon",
                 stars: 5,
-                types: &[("DBL", "Classic Double", 2, 2, 16_500, 13), ("DLX", "Deluxe River View", 2, 3, 23_500, 8), ("STE", "Chiado Suite", 2, 4, 38_000, 4)],
+                types: &[
+                    ("DBL", "Classic Double", 2, 2, 16_500, 13),
+                    ("DLX", "Deluxe River View", 2, 3, 23_500, 8),
+                    ("STE", "Chiado Suite", 2, 4, 38_000, 4),
+                ],
             },
             HotelSpec {
                 code: "OPO",
@@ -157,8 +237,26 @@ const ORGS: &[OrgSpec] = &[
                 types: &[("DBL", "Superior Double", 2, 2, 12_900, 15), ("FAM", "Family Room", 3, 4, 17_900, 10)],
             },
         ],
-        first_names: &["Sofia", "Miguel", "Inês", "Tiago", "Emma", "Lukas", "Chloé", "Lorenzo", "Olivia", "Noah", "Marta", "Pablo", "Freya", "Jan", "Amélie", "Diogo"],
-        last_names: &["Ferreira", "Martins", "Gonçalves", "Müller", "Dubois", "Rossi", "García", "Jansen", "Smith", "Kowalski", "Andersson", "Carvalho", "Sousa", "Lefèvre"],
+        first_names: &[
+            "Sofia", "Miguel", "Inês", "Tiago", "Emma", "Lukas", "Chloé", "Lorenzo", "Olivia", "Noah", "Marta",
+            "Pablo", "Freya", "Jan", "Amélie", "Diogo",
+        ],
+        last_names: &[
+            "Ferreira",
+            "Martins",
+            "Gonçalves",
+            "Müller",
+            "Dubois",
+            "Rossi",
+            "García",
+            "Jansen",
+            "Smith",
+            "Kowalski",
+            "Andersson",
+            "Carvalho",
+            "Sousa",
+            "Lefèvre",
+        ],
     },
 ];
 
@@ -245,7 +343,13 @@ fn seed(p: &mut PlatformScope<'_>, hash: &str) -> DbResult<Counts> {
         }
         let mut t = p.tenant(tenant);
         for (user_id, role, is_primary) in members {
-            t.memberships().add(&NewMembership { user_id, role, permissions: vec![], is_primary, expires_at: None })?;
+            t.memberships().create(&NewMembership {
+                user_id,
+                role,
+                permissions: vec![],
+                is_primary,
+                expires_at: None,
+            })?;
         }
         seed_org(&mut t, org, &mut rng, &mut counts)?;
     }
@@ -300,7 +404,7 @@ fn seed_org(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng, counts
                     &RoomFields {
                         room_type_id: room_type.id,
                         number: format!("{}{:02}", floor, (number - 1) % 10 + 1),
-                        floor: Some(floor as i32),
+                        floor: Some(floor),
                         housekeeping_status: housekeeping,
                         is_active: true,
                         notes: None,
@@ -393,7 +497,11 @@ fn stay(
         }
     } else if check_in <= today {
         // In house; a stay due in today may still be on its way.
-        if check_in == today && roll < 50 { ReservationStatus::Confirmed } else { ReservationStatus::CheckedIn }
+        if check_in == today && roll < 50 {
+            ReservationStatus::Confirmed
+        } else {
+            ReservationStatus::CheckedIn
+        }
     } else {
         match roll {
             0..=6 => ReservationStatus::Cancelled,
@@ -436,7 +544,12 @@ fn stay(
 }
 
 /// Room charges for the nights already slept, and payments as a real desk would take them.
-fn post_folio(t: &mut TenantScope<'_>, rng: &mut ChaCha8Rng, r: &super::reservations::Reservation, today: NaiveDate) -> DbResult<usize> {
+fn post_folio(
+    t: &mut TenantScope<'_>,
+    rng: &mut ChaCha8Rng,
+    r: &super::reservations::Reservation,
+    today: NaiveDate,
+) -> DbResult<usize> {
     let mut posted = 0;
     let slept_until = match r.status {
         ReservationStatus::CheckedOut => r.check_out,
@@ -474,14 +587,21 @@ fn post_folio(t: &mut TenantScope<'_>, rng: &mut ChaCha8Rng, r: &super::reservat
         } else {
             posted += pay(t, r, charged, rng)?;
         }
-    } else if r.status == ReservationStatus::CheckedIn || (r.status == ReservationStatus::Confirmed && rng.gen_bool(0.25)) {
+    } else if r.status == ReservationStatus::CheckedIn
+        || (r.status == ReservationStatus::Confirmed && rng.gen_bool(0.25))
+    {
         // A deposit of the first night.
         posted += pay(t, r, r.nightly_rate, rng)?;
     }
     Ok(posted)
 }
 
-fn pay(t: &mut TenantScope<'_>, r: &super::reservations::Reservation, amount: i64, rng: &mut ChaCha8Rng) -> DbResult<usize> {
+fn pay(
+    t: &mut TenantScope<'_>,
+    r: &super::reservations::Reservation,
+    amount: i64,
+    rng: &mut ChaCha8Rng,
+) -> DbResult<usize> {
     if amount <= 0 {
         return Ok(0);
     }

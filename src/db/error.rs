@@ -53,14 +53,26 @@ impl std::fmt::Display for Constraint {
 const KNOWN: &[(Constraint, &str, &str)] = &[
     (Constraint::TenantSlug, "tenants_slug_key", "tenants.slug"),
     (Constraint::UserEmail, "users_email_key", "users.email"),
-    (Constraint::Membership, "user_tenant_associations_user_key", "user_tenant_associations.tenant_id, user_tenant_associations.user_id"),
+    (
+        Constraint::Membership,
+        "user_tenant_associations_user_key",
+        "user_tenant_associations.tenant_id, user_tenant_associations.user_id",
+    ),
     (Constraint::HotelCode, "hotels_code_key", "hotels.tenant_id, hotels.code"),
     (Constraint::RoomTypeCode, "room_types_code_key", "room_types.tenant_id, room_types.hotel_id, room_types.code"),
     (Constraint::RoomNumber, "rooms_number_key", "rooms.tenant_id, rooms.hotel_id, rooms.number"),
     (Constraint::GuestEmail, "guests_email_key", "guests.tenant_id, guests.email"),
-    (Constraint::ConfirmationCode, "reservations_confirmation_code_key", "reservations.tenant_id, reservations.confirmation_code"),
+    (
+        Constraint::ConfirmationCode,
+        "reservations_confirmation_code_key",
+        "reservations.tenant_id, reservations.confirmation_code",
+    ),
     (Constraint::RoomOverlap, "reservations_room_overlap", "reservations_room_overlap"),
-    (Constraint::RoomCharge, "folio_entries_room_charge_key", "folio_entries.tenant_id, folio_entries.reservation_id, folio_entries.service_date"),
+    (
+        Constraint::RoomCharge,
+        "folio_entries_room_charge_key",
+        "folio_entries.tenant_id, folio_entries.reservation_id, folio_entries.service_date",
+    ),
 ];
 
 fn classify(name_or_message: &str) -> Constraint {

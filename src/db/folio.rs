@@ -76,7 +76,12 @@ impl Folio<'_, '_> {
         scoped_insert!(
             s,
             folio_entries,
-            (folio_entries::id.eq(id), folio_entries::created_by.eq(s.user_id()), folio_entries::created_at.eq(Timestamp::now()), entry)
+            (
+                folio_entries::id.eq(id),
+                folio_entries::created_by.eq(s.user_id()),
+                folio_entries::created_at.eq(Timestamp::now()),
+                entry
+            )
         )
         .execute(s.conn())?;
         Ok(id)

@@ -100,9 +100,10 @@ impl Guests<'_, '_> {
 
     pub fn update(self, id: GuestId, version: i32, fields: &GuestFields) -> DbResult<Guest> {
         let s = self.0;
-        let changed = diesel::update(s.all(guests::table).filter(guests::id.eq(id)).filter(guests::version.eq(version)))
-            .set((fields, guests::version.eq(version + 1), guests::updated_at.eq(Timestamp::now())))
-            .execute(s.conn())?;
+        let changed =
+            diesel::update(s.all(guests::table).filter(guests::id.eq(id)).filter(guests::version.eq(version)))
+                .set((fields, guests::version.eq(version + 1), guests::updated_at.eq(Timestamp::now())))
+                .execute(s.conn())?;
         if changed == 0 {
             s.guests().get(id)?;
             return Err(DbError::Stale);

@@ -48,3 +48,24 @@ impl Db {
         Ok(())
     }
 }
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+impl super::TenantScope<'_> {
+    /// Counts the rows of a tenant-owned table that this transaction can see *without*
+    /// the scope's tenant filter: what row-level security alone allows. On PostgreSQL
+    /// with RLS in force it equals the tenant's own count; the isolation health check and
+    /// the RLS tests use it. `None` for a name that is not a tenant-owned table.
+    pub fn rls_visible_rows(&mut self, table: &str) -> DbResult<Option<i64>> {
+        if !super::scope::TENANT_TABLES.contains(&table) {
+            return Ok(None);
+        }
+        // `table` is one of our own constant names, so formatting it in is safe.
+        let count: Count = diesel::sql_query(format!("SELECT count(*) AS n FROM {table}")).get_result(self.conn())?;
+        Ok(Some(count.n))
+    }
+}

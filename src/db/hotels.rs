@@ -89,9 +89,10 @@ impl Hotels<'_, '_> {
     /// Saves `fields` if the row is still at `version`; otherwise `Stale`.
     pub fn update(self, id: HotelId, version: i32, fields: &HotelFields) -> DbResult<Hotel> {
         let s = self.0;
-        let changed = diesel::update(s.all(hotels::table).filter(hotels::id.eq(id)).filter(hotels::version.eq(version)))
-            .set((fields, hotels::version.eq(version + 1), hotels::updated_at.eq(Timestamp::now())))
-            .execute(s.conn())?;
+        let changed =
+            diesel::update(s.all(hotels::table).filter(hotels::id.eq(id)).filter(hotels::version.eq(version)))
+                .set((fields, hotels::version.eq(version + 1), hotels::updated_at.eq(Timestamp::now())))
+                .execute(s.conn())?;
         if changed == 0 {
             s.hotels().get(id)?;
             return Err(DbError::Stale);
@@ -102,7 +103,11 @@ impl Hotels<'_, '_> {
     pub fn set_business_date(self, id: HotelId, date: NaiveDate) -> DbResult<()> {
         let s = self.0;
         let changed = diesel::update(s.all(hotels::table).filter(hotels::id.eq(id)))
-            .set((hotels::business_date.eq(date), hotels::updated_at.eq(Timestamp::now()), hotels::version.eq(hotels::version + 1)))
+            .set((
+                hotels::business_date.eq(date),
+                hotels::updated_at.eq(Timestamp::now()),
+                hotels::version.eq(hotels::version + 1),
+            ))
             .execute(s.conn())?;
         if changed == 0 {
             return Err(DbError::NotFound);

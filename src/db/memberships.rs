@@ -77,10 +77,14 @@ impl Memberships<'_, '_> {
 
     pub fn for_user(self, user: UserId) -> DbResult<Option<Membership>> {
         let s = self.0;
-        Ok(s.all(uta::table).filter(uta::user_id.eq(user)).select(Membership::as_select()).first(s.conn()).optional()?)
+        Ok(s.all(uta::table)
+            .filter(uta::user_id.eq(user))
+            .select(Membership::as_select())
+            .first(s.conn())
+            .optional()?)
     }
 
-    pub fn add(self, new: &NewMembership) -> DbResult<Membership> {
+    pub fn create(self, new: &NewMembership) -> DbResult<Membership> {
         let s = self.0;
         let (id, now) = (AssociationId::new(), Timestamp::now());
         scoped_insert!(

@@ -23,7 +23,6 @@ pub mod rooms;
 pub mod tenants;
 pub mod users;
 
-
 pub mod demo;
 pub mod health;
 pub mod seed;
@@ -107,7 +106,12 @@ impl Db {
     }
 
     /// One transaction in a user's own scope: their user row and memberships.
-    pub fn user<T, E>(&self, user: UserId, access: Access, f: impl FnOnce(&mut UserScope<'_>) -> Result<T, E>) -> Result<T, E>
+    pub fn user<T, E>(
+        &self,
+        user: UserId,
+        access: Access,
+        f: impl FnOnce(&mut UserScope<'_>) -> Result<T, E>,
+    ) -> Result<T, E>
     where
         E: From<DbError>,
     {
@@ -203,4 +207,3 @@ where
         }
     }
 }
-

@@ -190,23 +190,38 @@ impl Reservations<'_, '_> {
 
     /// Moves a reservation to `status`, stamping the matching time. The caller checks the
     /// transition against the state machine first.
-    pub fn set_status(self, id: ReservationId, version: i32, status: ReservationStatus, reason: Option<&str>) -> DbResult<Reservation> {
+    pub fn set_status(
+        self,
+        id: ReservationId,
+        version: i32,
+        status: ReservationStatus,
+        reason: Option<&str>,
+    ) -> DbResult<Reservation> {
         let s = self.0;
         let now = Some(Timestamp::now());
-        let target = s.all(reservations::table).filter(reservations::id.eq(id)).filter(reservations::version.eq(version));
+        let target =
+            s.all(reservations::table).filter(reservations::id.eq(id)).filter(reservations::version.eq(version));
         let bump = (
             reservations::status.eq(status),
             reservations::version.eq(version + 1),
             reservations::updated_at.eq(Timestamp::now()),
         );
         let changed = match status {
-            ReservationStatus::Confirmed => diesel::update(target).set((bump, reservations::confirmed_at.eq(now))).execute(s.conn()),
-            ReservationStatus::CheckedIn => diesel::update(target).set((bump, reservations::checked_in_at.eq(now))).execute(s.conn()),
-            ReservationStatus::CheckedOut => diesel::update(target).set((bump, reservations::checked_out_at.eq(now))).execute(s.conn()),
+            ReservationStatus::Confirmed => {
+                diesel::update(target).set((bump, reservations::confirmed_at.eq(now))).execute(s.conn())
+            }
+            ReservationStatus::CheckedIn => {
+                diesel::update(target).set((bump, reservations::checked_in_at.eq(now))).execute(s.conn())
+            }
+            ReservationStatus::CheckedOut => {
+                diesel::update(target).set((bump, reservations::checked_out_at.eq(now))).execute(s.conn())
+            }
             ReservationStatus::Cancelled => diesel::update(target)
                 .set((bump, reservations::cancelled_at.eq(now), reservations::cancellation_reason.eq(reason)))
                 .execute(s.conn()),
-            ReservationStatus::NoShow => diesel::update(target).set((bump, reservations::no_show_at.eq(now))).execute(s.conn()),
+            ReservationStatus::NoShow => {
+                diesel::update(target).set((bump, reservations::no_show_at.eq(now))).execute(s.conn())
+            }
             ReservationStatus::Pending => diesel::update(target).set(bump).execute(s.conn()),
         }?;
         if changed == 0 {

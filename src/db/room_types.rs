@@ -84,10 +84,11 @@ impl RoomTypes<'_, '_> {
 
     pub fn update(self, id: RoomTypeId, version: i32, fields: &RoomTypeFields) -> DbResult<RoomType> {
         let s = self.0;
-        let changed =
-            diesel::update(s.all(room_types::table).filter(room_types::id.eq(id)).filter(room_types::version.eq(version)))
-                .set((fields, room_types::version.eq(version + 1), room_types::updated_at.eq(Timestamp::now())))
-                .execute(s.conn())?;
+        let changed = diesel::update(
+            s.all(room_types::table).filter(room_types::id.eq(id)).filter(room_types::version.eq(version)),
+        )
+        .set((fields, room_types::version.eq(version + 1), room_types::updated_at.eq(Timestamp::now())))
+        .execute(s.conn())?;
         if changed == 0 {
             s.room_types().get(id)?;
             return Err(DbError::Stale);

@@ -111,7 +111,10 @@ impl<'c> UserScope<'c> {
 
     /// The memberships of this scope's user: the one tenant-owned query that is keyed by
     /// user rather than tenant (row-level security admits it through `app.user_id`).
-    pub(super) fn own_memberships(&self) -> DbResult<Filter<schema::user_tenant_associations::table, Eq<schema::user_tenant_associations::user_id, UserId>>> {
+    pub(super) fn own_memberships(
+        &self,
+    ) -> DbResult<Filter<schema::user_tenant_associations::table, Eq<schema::user_tenant_associations::user_id, UserId>>>
+    {
         let user = self.user.ok_or(DbError::NotFound)?;
         Ok(schema::user_tenant_associations::table.filter(schema::user_tenant_associations::user_id.eq(user)))
     }

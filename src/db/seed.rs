@@ -16,7 +16,13 @@ pub fn create_superadmin(db: &Db, email: &str, name: &str, plain_password: &str)
         password::MIN_LENGTH
     );
     let hash = password::hash(plain_password)?;
-    let new = NewUser { id: UserId::new(), email: email.clone(), full_name: name.trim().into(), password_hash: hash, is_super_admin: true };
+    let new = NewUser {
+        id: UserId::new(),
+        email: email.clone(),
+        full_name: name.trim().into(),
+        password_hash: hash,
+        is_super_admin: true,
+    };
     db.platform(&PlatformGrant::operator(), Access::Write, |p| p.users().create(&new)).map_err(|e| match e {
         DbError::Conflict(_) => anyhow::anyhow!("a user with the email {email} already exists"),
         other => anyhow::Error::new(other),

@@ -9,8 +9,8 @@ use super::scope::{PlatformScope, TenantScope};
 use super::{DbError, DbResult};
 use crate::domain::enums::{Plan, TenantKind, TenantStatus};
 use crate::domain::ids::TenantId;
-use crate::domain::values::{JsonValue, Timestamp};
 use crate::domain::settings::TenantSettings;
+use crate::domain::values::{JsonValue, Timestamp};
 
 #[derive(Queryable, Selectable, Clone, Debug, Serialize)]
 #[diesel(table_name = tenants)]
@@ -103,7 +103,11 @@ impl Tenants<'_, '_> {
 
     pub fn set_status(self, id: TenantId, version: i32, status: TenantStatus) -> DbResult<Tenant> {
         let changed = diesel::update(tenants::table.filter(tenants::id.eq(id)).filter(tenants::version.eq(version)))
-            .set((tenants::status.eq(status), tenants::version.eq(version + 1), tenants::updated_at.eq(Timestamp::now())))
+            .set((
+                tenants::status.eq(status),
+                tenants::version.eq(version + 1),
+                tenants::updated_at.eq(Timestamp::now()),
+            ))
             .execute(self.0.conn())?;
         if changed == 0 {
             self.0.tenants().get(id)?;

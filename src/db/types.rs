@@ -131,7 +131,18 @@ macro_rules! id_newtype_sql {
 use crate::domain::ids::{
     AssociationId, AuditId, FolioEntryId, GuestId, HotelId, ReservationId, RoomId, RoomTypeId, TenantId, UserId,
 };
-id_newtype_sql!(TenantId, UserId, AssociationId, HotelId, RoomTypeId, RoomId, GuestId, ReservationId, FolioEntryId, AuditId);
+id_newtype_sql!(
+    TenantId,
+    UserId,
+    AssociationId,
+    HotelId,
+    RoomTypeId,
+    RoomId,
+    GuestId,
+    ReservationId,
+    FolioEntryId,
+    AuditId
+);
 
 // ---- UtcTime ----------------------------------------------------------------------
 
@@ -200,4 +211,3 @@ impl FromSql<sql::Json, Sqlite> for JsonValue {
     }
 }
 multi_backend_type!(sql::Json => JsonValue);
-

@@ -52,15 +52,4 @@ macro_rules! id_type {
     };
 }
 
-id_type!(
-    TenantId,
-    UserId,
-    AssociationId,
-    HotelId,
-    RoomTypeId,
-    RoomId,
-    GuestId,
-    ReservationId,
-    FolioEntryId,
-    AuditId,
-);
+id_type!(TenantId, UserId, AssociationId, HotelId, RoomTypeId, RoomId, GuestId, ReservationId, FolioEntryId, AuditId,);

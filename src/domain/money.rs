@@ -46,7 +46,8 @@ pub fn format(minor: i64, currency: &str, locale: &str) -> String {
     }
     let sign = if minor < 0 { "-" } else { "" };
     match symbol(currency) {
-        Some(sym) if sym.len() <= 2 || sym == "R$" => format!("{sign}{sym}{}{grouped}", if sym == "R$" { " " } else { "" }),
+        // One-character symbols hug the number ($5.00); longer ones get a space (R$ 5,00).
+        Some(sym) if sym.chars().count() == 1 => format!("{sign}{sym}{grouped}"),
         Some(sym) => format!("{sign}{sym} {grouped}"),
         None => format!("{sign}{currency} {grouped}"),
     }

@@ -7,7 +7,18 @@ use std::ops::Deref;
 
 /// An instant in UTC: `timestamptz` on PostgreSQL, RFC 3339 text on SQLite.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, diesel::AsExpression, diesel::FromSqlRow,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    diesel::AsExpression,
+    diesel::FromSqlRow,
 )]
 #[diesel(sql_type = crate::db::sql::UtcTime)]
 #[serde(transparent)]
@@ -39,7 +50,9 @@ impl std::fmt::Display for Timestamp {
 }
 
 /// A JSON document: `jsonb` on PostgreSQL, text on SQLite.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize, diesel::AsExpression, diesel::FromSqlRow)]
+#[derive(
+    Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize, diesel::AsExpression, diesel::FromSqlRow,
+)]
 #[diesel(sql_type = crate::db::sql::Json)]
 #[serde(transparent)]
 pub struct JsonValue(pub serde_json::Value);

@@ -1,8 +1,8 @@
 //! HTTP: routes, extractors, handlers and page structs. Handlers contain no Diesel code.
 
+pub mod assets;
 pub mod health;
 pub mod pages;
-pub mod assets;
 
 use std::sync::Arc;
 
@@ -27,16 +27,16 @@ impl AppState {
 }
 
 pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(health::healthz)
-        .service(health::readyz)
-        .service(assets::stylesheet)
-        .service(pages::home);
+    cfg.service(health::healthz).service(health::readyz).service(assets::stylesheet).service(pages::home);
 }
 
 /// DESIGN §7's headers on every response.
 pub fn security_headers() -> DefaultHeaders {
     DefaultHeaders::new()
-        .add(("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"))
+        .add((
+            "Content-Security-Policy",
+            "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+        ))
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("X-Frame-Options", "DENY"))
         .add(("Referrer-Policy", "same-origin"))

@@ -1,0 +1,128 @@
+//! The double-booking guard: overlapping stays in one room are refused, adjacent stays
+//! are fine, and when 16 threads race for one room and night exactly one wins.
+
+use std::sync::{Arc, Barrier};
+
+use chrono::{Duration, NaiveDate, Utc};
+use hotelier::db::reservations::NewReservation;
+use hotelier::db::{Access, Constraint, DbError};
+use hotelier::domain::*;
+
+use crate::both_backends;
+use crate::support::{two_orgs, Backend, Org, TestDb};
+
+both_backends!(overlaps_refused_adjacent_allowed, sixteen_threads_one_winner, cancelled_stays_free_the_room);
+
+fn booking(org: &Org, code: &str, check_in: NaiveDate, nights: i64, room: Option<RoomId>) -> NewReservation {
+    NewReservation {
+        hotel_id: org.hotel,
+        room_type_id: org.room_type,
+        room_id: room,
+        guest_id: org.guest,
+        confirmation_code: code.into(),
+        check_in,
+        check_out: check_in + Duration::days(nights),
+        adults: 1,
+        children: 0,
+        status: ReservationStatus::Confirmed,
+        nightly_rate: 10_000,
+        total_amount: 10_000 * nights,
+        source: ReservationSource::Direct,
+        notes: None,
+    }
+}
+
+fn overlaps_refused_adjacent_allowed(backend: Backend) {
+    let t = TestDb::new(backend);
+    let (a, b) = two_orgs(&t.db);
+    let room = a.rooms[1];
+    let day = Utc::now().date_naive() + Duration::days(30);
+    let book = |code: &str, from: NaiveDate, nights: i64| {
+        t.db.tenant(a.id, None, Access::Write, |s| {
+            s.reservations().create(&booking(&a, code, from, nights, Some(room)))
+        })
+    };
+    book("OVER01", day, 3).expect("first stay");
+    // Same nights, a night inside, and straddling either end: all refused.
+    for (code, from, nights) in [
+        ("OVER02", day, 3),
+        ("OVER03", day + Duration::days(1), 1),
+        ("OVER04", day - Duration::days(1), 2),
+        ("OVER05", day + Duration::days(2), 5),
+    ] {
+        assert!(matches!(book(code, from, nights), Err(DbError::Conflict(Constraint::RoomOverlap))), "{code}");
+    }
+    // Leaving the day the next guest arrives is not an overlap, either side.
+    book("ADJ001", day + Duration::days(3), 2).expect("arrive on departure day");
+    book("ADJ002", day - Duration::days(2), 2).expect("leave on arrival day");
+    // Assigning an unroomed booking into the taken nights is refused the same way.
+    let unroomed =
+        t.db.tenant(a.id, None, Access::Write, |s| s.reservations().create(&booking(&a, "NOROOM", day, 1, None)))
+            .unwrap();
+    let err = t.db.tenant(a.id, None, Access::Write, |s| s.reservations().assign_room(unroomed.id, room)).unwrap_err();
+    assert!(matches!(err, DbError::Conflict(Constraint::RoomOverlap)));
+    assert_eq!(t.db.tenant(a.id, None, Access::Read, |s| s.reservations().get(unroomed.id)).unwrap().room_id, None);
+    // Tenant B booking its own room on the same dates is unaffected by A's stays.
+    t.db.tenant(b.id, None, Access::Write, |s| {
+        s.reservations().create(&booking(&b, "BSTAY1", day, 3, Some(b.rooms[1])))
+    })
+    .unwrap();
+}
+
+fn sixteen_threads_one_winner(backend: Backend) {
+    let t = TestDb::new(backend);
+    let (a, _b) = two_orgs(&t.db);
+    let night = Utc::now().date_naive() + Duration::days(10);
+    // 16 unroomed bookings for the same night, then 16 threads assign them to one room.
+    let ids: Vec<ReservationId> = (0..16)
+        .map(|i| {
+            t.db.tenant(a.id, None, Access::Write, |s| {
+                s.reservations().create(&booking(&a, &format!("RACE{i:02}"), night, 1, None))
+            })
+            .unwrap()
+            .id
+        })
+        .collect();
+    let barrier = Arc::new(Barrier::new(16));
+    let room = a.rooms[2];
+    let handles: Vec<_> = ids
+        .into_iter()
+        .map(|id| {
+            let (db, barrier, tenant) = (t.db.clone(), barrier.clone(), a.id);
+            std::thread::spawn(move || {
+                barrier.wait();
+                db.tenant(tenant, None, Access::Write, |s| s.reservations().assign_room(id, room))
+            })
+        })
+        .collect();
+    let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    let wins = results.iter().filter(|r| r.is_ok()).count();
+    let conflicts = results.iter().filter(|r| matches!(r, Err(DbError::Conflict(Constraint::RoomOverlap)))).count();
+    assert_eq!((wins, conflicts), (1, 15), "{:?}", results.iter().filter_map(|r| r.as_ref().err()).collect::<Vec<_>>());
+    let holding =
+        t.db.tenant(a.id, None, Access::Read, |s| s.reservations().list(None, 100))
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.room_id == Some(room))
+            .count();
+    assert_eq!(holding, 1);
+}
+
+fn cancelled_stays_free_the_room(backend: Backend) {
+    let t = TestDb::new(backend);
+    let (a, _b) = two_orgs(&t.db);
+    let day = Utc::now().date_naive() + Duration::days(40);
+    let first =
+        t.db.tenant(a.id, None, Access::Write, |s| {
+            s.reservations().create(&booking(&a, "CANC01", day, 2, Some(a.rooms[1])))
+        })
+        .unwrap();
+    t.db.tenant(a.id, None, Access::Write, |s| {
+        s.reservations().set_status(first.id, first.version, ReservationStatus::Cancelled, Some("guest called"))
+    })
+    .unwrap();
+    t.db.tenant(a.id, None, Access::Write, |s| {
+        s.reservations().create(&booking(&a, "CANC02", day, 2, Some(a.rooms[1])))
+    })
+    .expect("a cancelled stay no longer holds the room");
+}

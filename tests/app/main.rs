@@ -1,0 +1,13 @@
+//! The one integration test binary. Each suite runs on SQLite and, when one is available,
+//! PostgreSQL (see `support`).
+
+mod support;
+
+mod catalog;
+mod double_booking;
+mod foreign_keys;
+mod migrations;
+mod rls;
+mod scope_isolation;
+mod smoke;
+mod source_scan;
