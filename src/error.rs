@@ -14,6 +14,15 @@ pub enum AppError {
     Forbidden,
     #[error("sign-in required")]
     Unauthenticated,
+    /// Signed in, but no usable active tenant: go and pick one.
+    #[error("no active organization")]
+    NoTenant,
+    #[error("missing or wrong CSRF token")]
+    Csrf,
+    #[error("organization {name} is {status}")]
+    TenantBlocked { name: String, status: crate::domain::TenantStatus },
+    #[error("too many requests")]
+    TooManyRequests,
     #[error("conflict: {0}")]
     Conflict(String),
     #[error("service unavailable")]
@@ -42,7 +51,9 @@ impl ResponseError for AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden => StatusCode::FORBIDDEN,
-            AppError::Unauthenticated => StatusCode::SEE_OTHER,
+            AppError::Unauthenticated | AppError::NoTenant => StatusCode::SEE_OTHER,
+            AppError::Csrf | AppError::TenantBlocked { .. } => StatusCode::FORBIDDEN,
+            AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Db(DbError::Conflict(_)) => StatusCode::CONFLICT,
@@ -52,13 +63,17 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         let status = self.status_code();
-        if let AppError::Unauthenticated = self {
-            return HttpResponse::SeeOther().insert_header(("Location", "/login")).finish();
+        match self {
+            AppError::Unauthenticated => {
+                return HttpResponse::SeeOther().insert_header(("Location", "/login")).finish()
+            }
+            AppError::NoTenant => return HttpResponse::SeeOther().insert_header(("Location", "/switch")).finish(),
+            _ => {}
         }
         if status.is_server_error() {
             tracing::error!(error = %self, cause = ?self, "request failed");
         }
-        crate::web::pages::error_page(status, self.public_message())
+        crate::web::pages::error_page(status, &self.public_message(), None)
     }
 }
 
@@ -69,6 +84,15 @@ impl AppError {
             AppError::NotFound => "We could not find that page or record.".into(),
             AppError::Forbidden => "Your role does not allow this.".into(),
             AppError::Unauthenticated => "Please sign in.".into(),
+            AppError::NoTenant => "Choose an organization first.".into(),
+            AppError::Csrf => "This form has expired or did not come from Hotelier. Go back, reload the page and try again.".into(),
+            AppError::TenantBlocked { name, status } => match status {
+                crate::domain::TenantStatus::Suspended => format!(
+                    "{name} is suspended, so its data cannot be used right now. Please contact your account manager or Hotelier support to restore access."
+                ),
+                _ => format!("{name} has been cancelled. Its data is kept for export; contact Hotelier support if this is a mistake."),
+            },
+            AppError::TooManyRequests => "Too many attempts. Please wait a minute and try again.".into(),
             AppError::Conflict(msg) => msg.clone(),
             AppError::Unavailable(_) => "The service is briefly unavailable. Please try again in a moment.".into(),
             AppError::Db(DbError::Conflict(_)) => "That conflicts with an existing record.".into(),

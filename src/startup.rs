@@ -61,12 +61,18 @@ impl Application {
         if generated {
             tracing::warn!(dir = %settings.data_dir.display(), "no session key configured: generated one and kept it in the data directory");
         }
-        let state = web::AppState::new(db, settings.clone(), session_key);
+        let state = web::AppState::new(db, settings.clone());
         let mut server = HttpServer::new(move || {
+            // The last `wrap` is the outermost: logging sees everything; the session is
+            // loaded before the error pages and the CSRF guard run.
             App::new()
+                .wrap(actix_web::middleware::from_fn(web::csrf::guard))
+                .wrap(actix_web::middleware::from_fn(web::pages::error_pages))
+                .wrap(web::session::middleware(&state.settings, &session_key))
                 .wrap(web::security_headers())
                 .wrap(TracingLogger::default())
                 .app_data(aweb::Data::new(state.clone()))
+                .app_data(web::form_config())
                 .configure(web::routes)
         })
         .listen(listener)?;

@@ -23,6 +23,7 @@ pub struct AuditEntry {
     pub after: Option<JsonValue>,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
+    pub request_id: Option<String>,
     pub created_at: Timestamp,
 }
 
@@ -36,6 +37,7 @@ pub struct Event {
     pub after: Option<JsonValue>,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
+    pub request_id: Option<String>,
 }
 
 impl Event {
@@ -77,6 +79,7 @@ fn insert(
             audit_log::after.eq(&event.after),
             audit_log::ip.eq(&event.ip),
             audit_log::user_agent.eq(&event.user_agent),
+            audit_log::request_id.eq(&event.request_id),
             audit_log::created_at.eq(Timestamp::now()),
         ))
         .execute(conn)?;

@@ -124,3 +124,34 @@ impl Hotels<'_, '_> {
         }
     }
 }
+
+impl Hotels<'_, '_> {
+    /// One page of hotels, sorted by `sort` (`name`, `code` or `city`), and the total.
+    pub fn page(self, sort: &str, desc: bool, limit: i64, offset: i64) -> DbResult<(Vec<Hotel>, i64)> {
+        let s = self.0;
+        let total = s.all(hotels::table).count().get_result(s.conn())?;
+        let q = s.all(hotels::table).into_boxed();
+        let q = match (sort, desc) {
+            ("code", false) => q.order((hotels::code.asc(), hotels::id)),
+            ("code", true) => q.order((hotels::code.desc(), hotels::id)),
+            ("city", false) => q.order((hotels::city.asc(), hotels::name, hotels::id)),
+            ("city", true) => q.order((hotels::city.desc(), hotels::name, hotels::id)),
+            (_, true) => q.order((hotels::name.desc(), hotels::id)),
+            _ => q.order((hotels::name.asc(), hotels::id)),
+        };
+        let rows = q.limit(limit).offset(offset).select(Hotel::as_select()).load(s.conn())?;
+        Ok((rows, total))
+    }
+
+    /// Rooms per hotel, for list pages.
+    pub fn room_counts(self) -> DbResult<std::collections::HashMap<HotelId, i64>> {
+        use super::schema::rooms;
+        let s = self.0;
+        let rows: Vec<(HotelId, i64)> = s
+            .all(rooms::table)
+            .group_by(rooms::hotel_id)
+            .select((rooms::hotel_id, diesel::dsl::count_star()))
+            .load(s.conn())?;
+        Ok(rows.into_iter().collect())
+    }
+}

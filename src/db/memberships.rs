@@ -147,3 +147,21 @@ impl UserScope<'_> {
             .load(self.conn())?)
     }
 }
+
+/// Who is acting in a tenant transaction: the user row, their membership in this tenant
+/// (none for a visiting super admin) and the tenant itself. Loaded at the start of every
+/// request, inside the request's transaction.
+pub struct Acting {
+    pub user: User,
+    pub membership: Option<Membership>,
+    pub tenant: Tenant,
+}
+
+impl TenantScope<'_> {
+    pub fn acting(&mut self, user: UserId) -> DbResult<Acting> {
+        let user: User = users::table.filter(users::id.eq(user)).select(User::as_select()).first(self.conn())?;
+        let membership = self.memberships().for_user(user.id)?;
+        let tenant = self.organization()?;
+        Ok(Acting { user, membership, tenant })
+    }
+}

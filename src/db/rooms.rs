@@ -116,3 +116,45 @@ impl Rooms<'_, '_> {
         }
     }
 }
+
+/// Filters for the rooms list.
+#[derive(Clone, Debug, Default)]
+pub struct RoomFilter {
+    pub hotel: Option<HotelId>,
+    pub status: Option<HousekeepingStatus>,
+}
+
+impl Rooms<'_, '_> {
+    /// One page of rooms, sorted by `number`, `floor` or `status`, and the total.
+    pub fn page(
+        self,
+        filter: &RoomFilter,
+        sort: &str,
+        desc: bool,
+        limit: i64,
+        offset: i64,
+    ) -> DbResult<(Vec<Room>, i64)> {
+        let s = self.0;
+        let filtered = |s: &TenantScope<'_>| {
+            let mut q = s.all(rooms::table).into_boxed();
+            if let Some(hotel) = filter.hotel {
+                q = q.filter(rooms::hotel_id.eq(hotel));
+            }
+            if let Some(status) = filter.status {
+                q = q.filter(rooms::housekeeping_status.eq(status));
+            }
+            q
+        };
+        let total = filtered(s).count().get_result(s.conn())?;
+        let q = filtered(s);
+        let q = match (sort, desc) {
+            ("floor", false) => q.order((rooms::floor.asc(), rooms::number, rooms::id)),
+            ("floor", true) => q.order((rooms::floor.desc(), rooms::number, rooms::id)),
+            ("status", false) => q.order((rooms::housekeeping_status.asc(), rooms::number, rooms::id)),
+            ("status", true) => q.order((rooms::housekeeping_status.desc(), rooms::number, rooms::id)),
+            (_, true) => q.order((rooms::hotel_id, rooms::number.desc(), rooms::id)),
+            _ => q.order((rooms::hotel_id, rooms::number.asc(), rooms::id)),
+        };
+        Ok((q.limit(limit).offset(offset).select(Room::as_select()).load(s.conn())?, total))
+    }
+}

@@ -43,6 +43,7 @@ diesel::table! {
         is_super_admin -> Bool,
         is_active -> Bool,
         failed_logins -> Integer,
+        last_failed_login_at -> Nullable<UtcTime>,
         locked_until -> Nullable<UtcTime>,
         session_epoch -> Integer,
         last_login_at -> Nullable<UtcTime>,
@@ -229,6 +230,7 @@ diesel::table! {
         after -> Nullable<Json>,
         ip -> Nullable<Text>,
         user_agent -> Nullable<Text>,
+        request_id -> Nullable<Text>,
         created_at -> UtcTime,
     }
 }

@@ -116,3 +116,21 @@ impl Tenants<'_, '_> {
         self.0.tenants().get(id)
     }
 }
+
+impl Tenants<'_, '_> {
+    /// Organizations whose name or slug contains `search`, for the super admin's picker.
+    pub fn search(self, search: &str, limit: i64) -> DbResult<Vec<Tenant>> {
+        let pattern = super::guests::like_pattern(search);
+        Ok(tenants::table
+            .filter(
+                diesel::dsl::sql::<diesel::sql_types::Text>("lower(name)")
+                    .like(pattern.clone())
+                    .escape('\\')
+                    .or(tenants::slug.like(pattern).escape('\\')),
+            )
+            .order(tenants::name)
+            .limit(limit)
+            .select(Tenant::as_select())
+            .load(self.0.conn())?)
+    }
+}

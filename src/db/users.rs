@@ -20,6 +20,7 @@ pub struct User {
     pub is_super_admin: bool,
     pub is_active: bool,
     pub failed_logins: i32,
+    pub last_failed_login_at: Option<Timestamp>,
     pub locked_until: Option<Timestamp>,
     pub session_epoch: i32,
     pub last_login_at: Option<Timestamp>,
@@ -92,5 +93,64 @@ impl Users<'_, '_> {
 
     pub fn count(self) -> DbResult<i64> {
         Ok(users::table.count().get_result(self.0.conn())?)
+    }
+}
+
+/// Failures within this window count towards a lockout.
+pub const FAILURE_WINDOW_MINUTES: i64 = 15;
+/// Failures within the window that lock the account.
+pub const MAX_FAILURES: i32 = 5;
+/// How long a lockout lasts.
+pub const LOCKOUT_MINUTES: i64 = 15;
+
+impl UserScope<'_> {
+    /// Counts a failed sign-in for `user` and locks the account on the fifth failure
+    /// within the window. Returns the updated row.
+    pub fn record_failed_login(&mut self, user: UserId) -> DbResult<User> {
+        let now = chrono::Utc::now();
+        let current: User = users::table.filter(users::id.eq(user)).select(User::as_select()).first(self.conn())?;
+        let recent = current
+            .last_failed_login_at
+            .is_some_and(|t| now.signed_duration_since(t.0) < chrono::Duration::minutes(FAILURE_WINDOW_MINUTES));
+        let failures = if recent { current.failed_logins + 1 } else { 1 };
+        let locked_until = (failures >= MAX_FAILURES)
+            .then(|| Timestamp(now + chrono::Duration::minutes(LOCKOUT_MINUTES)))
+            .or(current.locked_until);
+        diesel::update(users::table.filter(users::id.eq(user)))
+            .set((
+                users::failed_logins.eq(failures),
+                users::last_failed_login_at.eq(Some(Timestamp(now))),
+                users::locked_until.eq(locked_until),
+            ))
+            .execute(self.conn())?;
+        Ok(users::table.filter(users::id.eq(user)).select(User::as_select()).first(self.conn())?)
+    }
+
+    /// A successful sign-in clears the failure count.
+    pub fn record_login(&mut self, user: UserId) -> DbResult<()> {
+        diesel::update(users::table.filter(users::id.eq(user)))
+            .set((
+                users::failed_logins.eq(0),
+                users::last_failed_login_at.eq(None::<Timestamp>),
+                users::locked_until.eq(None::<Timestamp>),
+                users::last_login_at.eq(Some(Timestamp::now())),
+            ))
+            .execute(self.conn())?;
+        Ok(())
+    }
+
+    /// Ends every session of this user (sign-out everywhere, password change).
+    pub fn end_sessions(&mut self) -> DbResult<()> {
+        let user = self.user_id().ok_or(DbError::NotFound)?;
+        diesel::update(users::table.filter(users::id.eq(user)))
+            .set((users::session_epoch.eq(users::session_epoch + 1), users::updated_at.eq(Timestamp::now())))
+            .execute(self.conn())?;
+        Ok(())
+    }
+}
+
+impl User {
+    pub fn locked_at(&self, now: Timestamp) -> Option<Timestamp> {
+        self.locked_until.filter(|until| *until > now)
     }
 }

@@ -5,6 +5,7 @@ pub mod enums;
 pub mod ids;
 pub mod money;
 pub mod password;
+pub mod roles;
 pub mod settings;
 pub mod values;
 

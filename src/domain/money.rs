@@ -53,6 +53,19 @@ pub fn format(minor: i64, currency: &str, locale: &str) -> String {
     }
 }
 
+/// The plain form an input field shows and `parse` reads back: `1234.50`.
+pub fn to_input(minor: i64, currency: &str) -> String {
+    let exp = exponent(currency);
+    let scale = 10i64.pow(exp);
+    let sign = if minor < 0 { "-" } else { "" };
+    let abs = minor.unsigned_abs() as i64;
+    if exp == 0 {
+        format!("{sign}{abs}")
+    } else {
+        format!("{sign}{}.{:0width$}", abs / scale, abs % scale, width = exp as usize)
+    }
+}
+
 /// Parses a user-typed amount ("120", "120.5", "1,200.50") into minor units.
 pub fn parse(input: &str, currency: &str) -> Option<i64> {
     let exp = exponent(currency) as usize;
@@ -102,5 +115,8 @@ mod tests {
         assert_eq!(parse("", "USD"), None);
         assert_eq!(parse("99999999999999999", "USD"), None);
         assert_eq!(parse("1500", "JPY"), Some(1500));
+        for (minor, cur) in [(12_050, "USD"), (5, "EUR"), (1500, "JPY"), (1_000_001, "BHD")] {
+            assert_eq!(parse(&to_input(minor, cur), cur), Some(minor));
+        }
     }
 }

@@ -1,33 +1,121 @@
-//! HTTP: routes, extractors, handlers and page structs. Handlers contain no Diesel code.
+//! HTTP: routes, extractors, handlers and page structs. Handlers contain no Diesel code;
+//! they call `TenantCtx::read`/`write`, which run one transaction on the blocking pool.
 
 pub mod assets;
+pub mod auth;
+pub mod csrf;
+pub mod dashboard;
+pub mod extract;
+pub mod forms;
 pub mod health;
+pub mod hotels;
+pub mod list;
 pub mod pages;
+pub mod room_types;
+pub mod rooms;
+pub mod session;
+pub mod switch;
 
 use std::sync::Arc;
 
+use actix_web::guard;
 use actix_web::middleware::DefaultHeaders;
-use actix_web::web::ServiceConfig;
+use actix_web::web::{self, ServiceConfig};
 
 use crate::config::Settings;
 use crate::db::Db;
+use crate::domain::roles::Capability;
+use extract::RouteCap;
 
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
-    pub session_key: Arc<Vec<u8>>,
+    pub login_limiter: auth::LoginLimiter,
 }
 
 impl AppState {
-    pub fn new(db: Db, settings: Settings, session_key: Vec<u8>) -> Self {
-        Self { db, settings: Arc::new(settings), session_key: Arc::new(session_key) }
+    pub fn new(db: Db, settings: Settings) -> Self {
+        Self { db, settings: Arc::new(settings), login_limiter: auth::login_limiter() }
     }
 }
 
-pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.service(health::healthz).service(health::readyz).service(assets::stylesheet).service(pages::home);
+/// Who may use a route.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RouteAccess {
+    /// Anyone (probes, assets, the sign-in form).
+    Public,
+    /// A signed-in user, before or across tenants (sign-out, `/switch`).
+    SignedIn,
+    /// A member of the active tenant with this capability.
+    Tenant(Capability),
+}
+
+/// One entry of the route table.
+#[derive(Clone, Copy, Debug)]
+pub struct Route {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub access: RouteAccess,
+}
+
+macro_rules! route_table {
+    ($( $method:ident $path:literal => $handler:path, $access:ident $(($cap:ident))? ;)*) => {
+        /// Registers every route. Each (method, path) is its own resource with a method
+        /// guard, so that the capability it needs travels with it.
+        pub fn routes(cfg: &mut ServiceConfig) {
+            $(
+                let resource = web::resource($path).guard(guard::$method());
+                $( let resource = resource.app_data(RouteCap(Capability::$cap)); )?
+                cfg.service(resource.to($handler));
+            )*
+        }
+
+        /// The route table, for the tests that walk every route.
+        pub const ROUTES: &[Route] = &[
+            $( Route { method: stringify!($method), path: $path, access: route_table!(@access $access $(($cap))?) }, )*
+        ];
+    };
+    (@access Public) => { RouteAccess::Public };
+    (@access SignedIn) => { RouteAccess::SignedIn };
+    (@access Tenant($cap:ident)) => { RouteAccess::Tenant(Capability::$cap) };
+}
+
+route_table! {
+    Get  "/healthz"                 => health::healthz, Public;
+    Get  "/readyz"                  => health::readyz, Public;
+    Get  "/static/app.css"          => assets::stylesheet, Public;
+    Get  "/login"                   => auth::login_form, Public;
+    Post "/login"                   => auth::login, Public;
+    Post "/logout"                  => auth::logout, SignedIn;
+    Get  "/switch"                  => switch::picker, SignedIn;
+    Post "/switch"                  => switch::switch, SignedIn;
+
+    Get  "/"                        => dashboard::show, Tenant(View);
+
+    Get  "/hotels"                  => hotels::index, Tenant(View);
+    Get  "/hotels/new"              => hotels::new_form, Tenant(PropertyManage);
+    Post "/hotels"                  => hotels::create, Tenant(PropertyManage);
+    Get  "/hotels/{id}"             => hotels::show, Tenant(View);
+    Get  "/hotels/{id}/edit"        => hotels::edit_form, Tenant(PropertyEdit);
+    Post "/hotels/{id}"             => hotels::update, Tenant(PropertyEdit);
+    Post "/hotels/{id}/delete"      => hotels::delete, Tenant(PropertyManage);
+
+    Get  "/hotels/{id}/room-types/new" => room_types::new_form, Tenant(PropertyManage);
+    Post "/hotels/{id}/room-types"  => room_types::create, Tenant(PropertyManage);
+    Get  "/room-types/{id}/edit"    => room_types::edit_form, Tenant(PropertyEdit);
+    Post "/room-types/{id}"         => room_types::update, Tenant(PropertyEdit);
+    Post "/room-types/{id}/delete"  => room_types::delete, Tenant(PropertyManage);
+
+    Get  "/rooms"                   => rooms::index, Tenant(View);
+    Get  "/rooms/new"               => rooms::new_form, Tenant(PropertyManage);
+    Post "/rooms"                   => rooms::create, Tenant(PropertyManage);
+    Get  "/rooms/{id}/edit"         => rooms::edit_form, Tenant(PropertyEdit);
+    Post "/rooms/{id}"              => rooms::update, Tenant(PropertyEdit);
+    Post "/rooms/{id}/delete"       => rooms::delete, Tenant(PropertyManage);
+    Post "/rooms/{id}/housekeeping" => rooms::set_housekeeping, Tenant(Housekeeping);
+    Get  "/housekeeping"            => rooms::board, Tenant(View);
 }
 
 /// DESIGN §7's headers on every response.
@@ -40,4 +128,19 @@ pub fn security_headers() -> DefaultHeaders {
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("X-Frame-Options", "DENY"))
         .add(("Referrer-Policy", "same-origin"))
+}
+
+/// Turns malformed form bodies into the 400 page instead of actix's plain text.
+pub fn form_config() -> web::FormConfig {
+    web::FormConfig::default().limit(64 * 1024).error_handler(|err, _req| {
+        actix_web::error::InternalError::from_response(
+            err,
+            pages::error_page(
+                actix_web::http::StatusCode::BAD_REQUEST,
+                "The form could not be read. Go back, check what you typed and try again.",
+                None,
+            ),
+        )
+        .into()
+    })
 }

@@ -42,6 +42,7 @@ CREATE TABLE users (
     is_super_admin boolean NOT NULL DEFAULT false,
     is_active      boolean NOT NULL DEFAULT true,
     failed_logins  integer NOT NULL DEFAULT 0 CHECK (failed_logins >= 0),
+    last_failed_login_at timestamptz,
     locked_until   timestamptz,
     session_epoch  integer NOT NULL DEFAULT 0 CHECK (session_epoch >= 0),
     last_login_at  timestamptz,
@@ -243,6 +244,7 @@ CREATE TABLE audit_log (
     after       jsonb,
     ip          text,
     user_agent  text,
+    request_id  text,
     created_at  timestamptz NOT NULL
 );
 CREATE INDEX audit_log_tenant_time_idx ON audit_log (tenant_id, created_at DESC);

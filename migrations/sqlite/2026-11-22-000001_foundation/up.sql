@@ -34,6 +34,7 @@ CREATE TABLE users (
     is_super_admin BOOLEAN NOT NULL DEFAULT 0,
     is_active      BOOLEAN NOT NULL DEFAULT 1,
     failed_logins  INTEGER NOT NULL DEFAULT 0 CHECK (failed_logins >= 0),
+    last_failed_login_at TEXT,
     locked_until   TEXT,
     session_epoch  INTEGER NOT NULL DEFAULT 0 CHECK (session_epoch >= 0),
     last_login_at  TEXT,
@@ -246,6 +247,7 @@ CREATE TABLE audit_log (
     after       TEXT CHECK (after IS NULL OR json_valid(after)),
     ip          TEXT,
     user_agent  TEXT,
+    request_id  TEXT,
     created_at  TEXT NOT NULL
 );
 CREATE INDEX audit_log_tenant_time_idx ON audit_log (tenant_id, created_at DESC);

@@ -1,0 +1,131 @@
+//! The role matrix of DESIGN §4, in one place. Routes declare the capability they need
+//! (see `web::routes`); the tenant context checks it against the member's role and
+//! extra grants before any handler code runs.
+
+use super::enums::Role;
+
+/// Something a member may do inside an organization.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Capability {
+    /// See the dashboard, hotels, rooms and room types.
+    View,
+    /// Edit existing hotels, room types and rooms.
+    PropertyEdit,
+    /// Create and delete hotels, room types and rooms.
+    PropertyManage,
+    /// Change a room's housekeeping status (the board at the desk).
+    Housekeeping,
+    /// Create and edit guests.
+    GuestsEdit,
+    /// Delete guests.
+    GuestsDelete,
+    /// See the organization's settings and members.
+    SettingsView,
+    /// Change the organization's settings.
+    SettingsEdit,
+    /// Add, change and remove members (but not owners).
+    UsersManage,
+    /// Grant or take away the owner role.
+    OwnersManage,
+    /// Read the audit log.
+    AuditView,
+}
+
+impl Capability {
+    pub const ALL: &'static [Capability] = &[
+        Self::View,
+        Self::PropertyEdit,
+        Self::PropertyManage,
+        Self::Housekeeping,
+        Self::GuestsEdit,
+        Self::GuestsDelete,
+        Self::SettingsView,
+        Self::SettingsEdit,
+        Self::UsersManage,
+        Self::OwnersManage,
+        Self::AuditView,
+    ];
+
+    /// The name an association's `permissions` list uses to grant it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::View => "view",
+            Self::PropertyEdit => "property:edit",
+            Self::PropertyManage => "property:manage",
+            Self::Housekeeping => "housekeeping:update",
+            Self::GuestsEdit => "guests:edit",
+            Self::GuestsDelete => "guests:delete",
+            Self::SettingsView => "settings:view",
+            Self::SettingsEdit => "settings:edit",
+            Self::UsersManage => "users:manage",
+            Self::OwnersManage => "owners:manage",
+            Self::AuditView => "audit:view",
+        }
+    }
+
+    /// The least powerful role that has this capability by default.
+    fn minimum_role(self) -> Role {
+        match self {
+            Self::View => Role::Viewer,
+            Self::Housekeeping | Self::GuestsEdit => Role::Staff,
+            Self::PropertyEdit | Self::GuestsDelete | Self::SettingsView => Role::Manager,
+            Self::PropertyManage | Self::SettingsEdit | Self::UsersManage | Self::AuditView => Role::Admin,
+            Self::OwnersManage => Role::Owner,
+        }
+    }
+}
+
+impl Role {
+    /// 0 for owner up to 4 for viewer.
+    fn rank(self) -> u8 {
+        match self {
+            Role::Owner => 0,
+            Role::Admin => 1,
+            Role::Manager => 2,
+            Role::Staff => 3,
+            Role::Viewer => 4,
+        }
+    }
+
+    /// True when this role is at least as powerful as `other`.
+    pub fn at_least(self, other: Role) -> bool {
+        self.rank() <= other.rank()
+    }
+
+    pub fn allows(self, cap: Capability) -> bool {
+        self.at_least(cap.minimum_role())
+    }
+}
+
+/// A member's effective rights: their role plus any extra grants.
+#[derive(Clone, Debug)]
+pub struct Grants {
+    pub role: Role,
+    pub extra: Vec<String>,
+}
+
+impl Grants {
+    pub fn allows(&self, cap: Capability) -> bool {
+        self.role.allows(cap) || self.extra.iter().any(|g| g == cap.key())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matrix_follows_design() {
+        use Capability::*;
+        assert!(Role::Viewer.allows(View) && !Role::Viewer.allows(GuestsEdit));
+        assert!(
+            Role::Staff.allows(Housekeeping) && Role::Staff.allows(GuestsEdit) && !Role::Staff.allows(PropertyEdit)
+        );
+        assert!(Role::Manager.allows(PropertyEdit) && !Role::Manager.allows(PropertyManage));
+        assert!(Role::Manager.allows(SettingsView) && !Role::Manager.allows(SettingsEdit));
+        assert!(Role::Admin.allows(UsersManage) && !Role::Admin.allows(OwnersManage));
+        assert!(Role::Owner.allows(OwnersManage));
+        let staff_plus = Grants { role: Role::Staff, extra: vec!["guests:delete".into()] };
+        assert!(staff_plus.allows(GuestsDelete) && !staff_plus.allows(PropertyEdit));
+    }
+}

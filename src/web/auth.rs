@@ -1,0 +1,183 @@
+//! Sign-in and sign-out.
+
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use actix_session::Session;
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use askama::Template;
+use chrono::Utc;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use serde::Deserialize;
+
+use super::extract::{RequestMeta, SignedIn};
+use super::pages::{render, see_other};
+use super::session::{self, Flash, SessionState};
+use super::AppState;
+use crate::db::audit::Event;
+use crate::db::users::User;
+use crate::db::Access;
+use crate::domain::{password, TenantId, Timestamp};
+use crate::error::AppError;
+
+/// Sign-in attempts per client address: a burst of 10, then one every 6 seconds.
+pub type LoginLimiter = Arc<DefaultKeyedRateLimiter<IpAddr>>;
+
+pub fn login_limiter() -> LoginLimiter {
+    let quota =
+        Quota::per_minute(NonZeroU32::new(10).expect("non-zero")).allow_burst(NonZeroU32::new(10).expect("non-zero"));
+    Arc::new(RateLimiter::keyed(quota))
+}
+
+#[derive(Template)]
+#[template(path = "auth/login.html")]
+struct LoginPage {
+    csrf: String,
+    email: String,
+    error: Option<String>,
+    flash: Option<Flash>,
+}
+
+pub async fn login_form(session: Session) -> Result<HttpResponse, AppError> {
+    let state = SessionState::load(&session);
+    if state.user.is_some() {
+        return Ok(see_other("/"));
+    }
+    state.save(&session);
+    let flash = session::take_flash(&session);
+    render(StatusCode::OK, &LoginPage { csrf: state.csrf, email: String::new(), error: None, flash })
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+enum Attempt {
+    Unknown,
+    Locked(Timestamp),
+    Wrong { locked_until: Option<Timestamp> },
+    Inactive,
+    Ok { user: Box<User>, tenant: Option<TenantId> },
+}
+
+pub async fn login(
+    req: HttpRequest,
+    session: Session,
+    state: web::Data<AppState>,
+    form: web::Form<LoginForm>,
+) -> Result<HttpResponse, AppError> {
+    let meta = RequestMeta::from_request(&req);
+    let ip = req.peer_addr().map(|a| a.ip()).unwrap_or(IpAddr::from([0, 0, 0, 0]));
+    if state.login_limiter.check_key(&ip).is_err() {
+        return Err(AppError::TooManyRequests);
+    }
+    let LoginForm { email, password: typed } = form.into_inner();
+    let email = super::forms::clean(&email).to_lowercase();
+    let attempt = {
+        let (email, meta) = (email.clone(), meta.clone());
+        state.db.blocking(move |db| attempt_login(db, &email, &typed, &meta)).await?
+    };
+    let mut s = SessionState::load(&session);
+    let error = match attempt {
+        Attempt::Ok { user, tenant } => {
+            s.renew(&session);
+            let now = Utc::now().timestamp();
+            s.user = Some(user.id);
+            s.epoch = user.session_epoch;
+            s.tenant = tenant;
+            s.signed_in_at = now;
+            s.seen_at = now;
+            s.kiosk_hotel = None;
+            s.save(&session);
+            return Ok(see_other(if tenant.is_some() { "/" } else { "/switch" }));
+        }
+        Attempt::Unknown | Attempt::Inactive | Attempt::Wrong { locked_until: None } => {
+            "The email or password is incorrect.".to_owned()
+        }
+        Attempt::Wrong { locked_until: Some(until) } | Attempt::Locked(until) => format!(
+            "Too many failed attempts: this account is locked until {} UTC. Try again then, or ask an administrator.",
+            until.format("%H:%M")
+        ),
+    };
+    s.save(&session);
+    let page = LoginPage { csrf: s.csrf, email, error: Some(error), flash: None };
+    render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+/// The database side of a sign-in, on the blocking pool (argon2 is CPU-heavy too).
+fn attempt_login(db: &crate::db::Db, email: &str, typed: &str, meta: &RequestMeta) -> Result<Attempt, AppError> {
+    let found = db.anonymous(Access::Read, |u| u.by_email(email))?;
+    let Some(user) = found else {
+        password::verify_dummy(typed);
+        let event = meta
+            .stamp(Event::new("login.failed", "user", email).after(serde_json::json!({ "reason": "unknown email" })));
+        db.anonymous(Access::Write, |u| u.audit_platform_event(&event))?;
+        return Ok(Attempt::Unknown);
+    };
+    let now = Timestamp::now();
+    if let Some(until) = user.locked_at(now) {
+        password::verify_dummy(typed);
+        let event =
+            meta.stamp(Event::new("login.locked", "user", user.id).after(serde_json::json!({ "locked_until": until })));
+        db.user(user.id, Access::Write, |u| u.audit_platform_event(&event))?;
+        return Ok(Attempt::Locked(until));
+    }
+    if !password::verify(typed, &user.password_hash) {
+        let updated = db.user(user.id, Access::Write, |u| {
+            let updated = u.record_failed_login(user.id)?;
+            let event = meta.stamp(
+                Event::new("login.failed", "user", user.id)
+                    .after(serde_json::json!({ "reason": "wrong password", "failures": updated.failed_logins })),
+            );
+            u.audit_platform_event(&event)?;
+            Ok::<_, AppError>(updated)
+        })?;
+        return Ok(Attempt::Wrong { locked_until: updated.locked_at(now) });
+    }
+    if !user.is_active {
+        return Ok(Attempt::Inactive);
+    }
+    let memberships = db.user(user.id, Access::Write, |u| {
+        u.record_login(user.id)?;
+        u.memberships()
+    })?;
+    // The primary membership if it is usable, else the most recently used usable one.
+    let tenant = memberships
+        .iter()
+        .filter(|(m, _)| m.is_usable(now))
+        .max_by_key(|(m, _)| (m.is_primary, m.last_accessed_at))
+        .map(|(m, _)| m.tenant_id);
+    let event = meta.stamp(Event::new("login", "user", user.id));
+    match tenant {
+        Some(tenant) => db.tenant(tenant, Some(user.id), Access::Write, |s| s.audit(&event))?,
+        None => db.user(user.id, Access::Write, |u| u.audit_platform_event(&event))?,
+    }
+    Ok(Attempt::Ok { user: Box::new(user), tenant })
+}
+
+/// Signs out, and ends this user's other sessions too: with stateless cookie sessions,
+/// bumping the epoch is what makes a copied cookie worthless afterwards.
+pub async fn logout(signed_in: SignedIn, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let (user, tenant) = (signed_in.user, signed_in.state.tenant);
+    let event = signed_in.meta.stamp(Event::new("logout", "user", user));
+    state
+        .db
+        .blocking(move |db| {
+            db.user(user, Access::Write, |u| u.end_sessions())?;
+            match tenant {
+                Some(t) => db.tenant(t, Some(user), Access::Write, |s| s.audit(&event))?,
+                None => db.user(user, Access::Write, |u| u.audit_platform_event(&event))?,
+            }
+            Ok::<_, AppError>(())
+        })
+        .await?;
+    signed_in.session.purge();
+    session::set_flash(&signed_in.session, "info", "You have signed out.");
+    Ok(see_other("/login"))
+}

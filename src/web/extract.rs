@@ -1,0 +1,237 @@
+//! Extractors that turn a request into who is asking and where.
+//!
+//! * [`RequestMeta`]: ip, user agent and request id, for the audit log.
+//! * [`SignedIn`]: a signed-in user, from the session alone (no database).
+//! * [`TenantCtx`]: a signed-in user with an active tenant. Its `read`/`write` open the
+//!   request's one transaction, verify the user, membership, tenant status and the
+//!   route's capability there, and only then run the handler's queries.
+
+use std::future::{ready, Ready};
+
+use actix_session::{Session, SessionExt};
+use actix_web::dev::Payload;
+use actix_web::{web, FromRequest, HttpRequest};
+use chrono::Utc;
+use tracing_actix_web::RequestId;
+
+use super::session::{self, SessionState};
+use super::AppState;
+use crate::db::audit::Event;
+use crate::db::memberships::Acting;
+use crate::db::{Access, TenantScope};
+use crate::domain::roles::{Capability, Grants};
+use crate::domain::{Role, TenantId, TenantStatus, Timestamp, UserId};
+use crate::error::AppError;
+
+/// Where an audit event came from.
+#[derive(Clone, Debug, Default)]
+pub struct RequestMeta {
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub request_id: String,
+}
+
+impl RequestMeta {
+    pub fn from_request(req: &HttpRequest) -> Self {
+        Self {
+            ip: req.peer_addr().map(|a| a.ip().to_string()),
+            user_agent: req
+                .headers()
+                .get("user-agent")
+                .and_then(|v| v.to_str().ok())
+                .map(|s| s.chars().take(300).collect()),
+            request_id: req.extensions().get::<RequestId>().map(|id| id.to_string()).unwrap_or_default(),
+        }
+    }
+
+    /// Stamps an event with this request's origin.
+    pub fn stamp(&self, mut event: Event) -> Event {
+        event.ip = self.ip.clone();
+        event.user_agent = self.user_agent.clone();
+        event.request_id = Some(self.request_id.clone());
+        event
+    }
+}
+
+use actix_web::HttpMessage;
+
+impl FromRequest for RequestMeta {
+    type Error = AppError;
+    type Future = Ready<Result<Self, AppError>>;
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(Self::from_request(req)))
+    }
+}
+
+/// A signed-in user, from the cookie alone. Enforces the idle and absolute timeouts.
+pub struct SignedIn {
+    pub user: UserId,
+    pub state: SessionState,
+    pub session: Session,
+    pub meta: RequestMeta,
+}
+
+impl SignedIn {
+    fn from_request(req: &HttpRequest) -> Result<Self, AppError> {
+        let session = req.get_session();
+        let mut state = SessionState::load(&session);
+        let user = state.user.ok_or(AppError::Unauthenticated)?;
+        let settings = &req.app_data::<web::Data<AppState>>().ok_or(AppError::Unauthenticated)?.settings;
+        let now = Utc::now().timestamp();
+        let idle = settings.session_idle_timeout.as_secs() as i64;
+        let absolute = settings.session_absolute_timeout.as_secs() as i64;
+        if now - state.seen_at > idle || now - state.signed_in_at > absolute {
+            session.purge();
+            session::set_flash(&session, "info", "Your session ended. Please sign in again.");
+            return Err(AppError::Unauthenticated);
+        }
+        // Refresh the idle clock at most once a minute, so most responses set no cookie.
+        if now - state.seen_at >= 60 {
+            state.seen_at = now;
+            state.save(&session);
+        }
+        Ok(Self { user, state, session, meta: RequestMeta::from_request(req) })
+    }
+}
+
+impl FromRequest for SignedIn {
+    type Error = AppError;
+    type Future = Ready<Result<Self, AppError>>;
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Self::from_request(req))
+    }
+}
+
+/// The capability a route needs; set per route by `web::routes`.
+#[derive(Clone, Copy, Debug)]
+pub struct RouteCap(pub Capability);
+
+/// A signed-in user inside their active tenant, for a route that needs `cap`.
+pub struct TenantCtx {
+    pub signed_in: SignedIn,
+    pub tenant: TenantId,
+    cap: Capability,
+}
+
+impl FromRequest for TenantCtx {
+    type Error = AppError;
+    type Future = Ready<Result<Self, AppError>>;
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready((|| {
+            let signed_in = SignedIn::from_request(req)?;
+            let tenant = signed_in.state.tenant.ok_or(AppError::NoTenant)?;
+            let cap = req
+                .app_data::<RouteCap>()
+                .map(|c| c.0)
+                .ok_or_else(|| AppError::Unexpected(anyhow::anyhow!("route {} declares no capability", req.path())))?;
+            Ok(Self { signed_in, tenant, cap })
+        })())
+    }
+}
+
+/// The verified actor inside the request's transaction.
+pub struct Member {
+    pub acting: Acting,
+    pub grants: Grants,
+    /// A super admin working inside a tenant they do not belong to.
+    pub visiting: bool,
+    pub meta: RequestMeta,
+}
+
+impl Member {
+    pub fn can(&self, cap: Capability) -> bool {
+        self.grants.allows(cap)
+    }
+
+    pub fn role(&self) -> Role {
+        self.grants.role
+    }
+
+    /// Records an event for this tenant, as this user, from this request.
+    pub fn audit(&self, scope: &mut TenantScope<'_>, event: Event) -> Result<(), AppError> {
+        let mut event = self.meta.stamp(event);
+        if self.visiting {
+            let after = event.after.take().map(|v| v.0).unwrap_or(serde_json::Value::Null);
+            event.after = Some(serde_json::json!({ "super_admin": true, "values": after }).into());
+        }
+        Ok(scope.audit(&event)?)
+    }
+}
+
+impl TenantCtx {
+    pub async fn read<T, F>(&self, state: &AppState, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut TenantScope<'_>, &Member) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.run(state, Access::Read, f).await
+    }
+
+    pub async fn write<T, F>(&self, state: &AppState, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut TenantScope<'_>, &Member) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.run(state, Access::Write, f).await
+    }
+
+    async fn run<T, F>(&self, state: &AppState, access: Access, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut TenantScope<'_>, &Member) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let (tenant, user, epoch, cap) = (self.tenant, self.signed_in.user, self.signed_in.state.epoch, self.cap);
+        let meta = self.signed_in.meta.clone();
+        let outcome = state
+            .db
+            .blocking(move |db| {
+                db.tenant(tenant, Some(user), access, |scope| {
+                    let member = verify(scope.acting(user)?, epoch, meta)?;
+                    if !member.can(cap) {
+                        return Err(AppError::Forbidden);
+                    }
+                    f(scope, &member)
+                })
+            })
+            .await;
+        if matches!(outcome, Err(AppError::Unauthenticated)) {
+            self.signed_in.session.purge();
+        }
+        outcome
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.signed_in.session
+    }
+
+    pub fn csrf(&self) -> &str {
+        &self.signed_in.state.csrf
+    }
+
+    pub fn flash(&self, kind: &str, message: impl Into<String>) {
+        session::set_flash(&self.signed_in.session, kind, message);
+    }
+}
+
+/// The checks of every tenant request: the account is active and its sessions not ended,
+/// the membership is usable (or the user is a super admin), the tenant may be used.
+fn verify(acting: Acting, epoch: i32, meta: RequestMeta) -> Result<Member, AppError> {
+    let user = &acting.user;
+    if !user.is_active || user.session_epoch != epoch {
+        return Err(AppError::Unauthenticated);
+    }
+    let now = Timestamp::now();
+    let (grants, visiting) = match &acting.membership {
+        Some(m) if m.is_usable(now) => (Grants { role: m.role, extra: m.permissions() }, false),
+        _ if user.is_super_admin => (Grants { role: Role::Owner, extra: vec![] }, true),
+        _ => return Err(AppError::NoTenant),
+    };
+    let tenant = &acting.tenant;
+    if tenant.deleted_at.is_some() && !user.is_super_admin {
+        return Err(AppError::NoTenant);
+    }
+    if matches!(tenant.status, TenantStatus::Suspended | TenantStatus::Cancelled) && !user.is_super_admin {
+        return Err(AppError::TenantBlocked { name: tenant.name.clone(), status: tenant.status });
+    }
+    Ok(Member { acting, grants, visiting, meta })
+}

@@ -1,0 +1,215 @@
+//! Form helpers: per-field error messages, and small parsers that turn typed text into
+//! domain values without ever failing the request.
+
+use std::collections::BTreeMap;
+
+/// Messages by field name. A form with any is re-rendered with 422 and the user's input.
+#[derive(Clone, Debug, Default)]
+pub struct FieldErrors(BTreeMap<&'static str, String>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        self.0.entry(field).or_insert_with(|| message.into());
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.get(field).map(String::as_str)
+    }
+
+    /// For templates: the message for `field`, or "".
+    pub fn msg(&self, field: &str) -> &str {
+        self.get(field).unwrap_or("")
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.0.contains_key(field)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn into_result<T>(self, value: T) -> Result<T, FieldErrors> {
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
+    }
+}
+
+/// Trimmed text, required, at most `max` characters.
+pub fn required(errors: &mut FieldErrors, field: &'static str, value: &str, max: usize) -> String {
+    let v = clean(value);
+    if v.is_empty() {
+        errors.add(field, "This field is required.");
+    } else if v.chars().count() > max {
+        errors.add(field, format!("Use at most {max} characters."));
+    }
+    v
+}
+
+/// Trimmed text or `None` when blank, at most `max` characters.
+pub fn optional(errors: &mut FieldErrors, field: &'static str, value: &str, max: usize) -> Option<String> {
+    let v = clean(value);
+    if v.chars().count() > max {
+        errors.add(field, format!("Use at most {max} characters."));
+    }
+    (!v.is_empty()).then_some(v)
+}
+
+/// Removes surrounding space and control characters (NUL included), which no field wants.
+pub fn clean(value: &str) -> String {
+    value.trim().chars().filter(|c| !c.is_control() || *c == '\n').collect::<String>().trim().to_owned()
+}
+
+/// A whole number in `min..=max`.
+pub fn integer(errors: &mut FieldErrors, field: &'static str, value: &str, min: i64, max: i64) -> Option<i64> {
+    let v = clean(value);
+    match v.parse::<i64>() {
+        Ok(n) if (min..=max).contains(&n) => Some(n),
+        Ok(_) => {
+            errors.add(field, format!("Enter a number from {min} to {max}."));
+            None
+        }
+        Err(_) => {
+            errors.add(
+                field,
+                if v.is_empty() {
+                    "This field is required.".into()
+                } else {
+                    format!("Enter a whole number from {min} to {max}.")
+                },
+            );
+            None
+        }
+    }
+}
+
+/// An optional whole number in `min..=max`.
+pub fn optional_integer(errors: &mut FieldErrors, field: &'static str, value: &str, min: i64, max: i64) -> Option<i64> {
+    if clean(value).is_empty() {
+        None
+    } else {
+        integer(errors, field, value, min, max)
+    }
+}
+
+/// A code like `NYC` or `STD-2`: upper-cased letters, digits and dashes.
+pub fn code(errors: &mut FieldErrors, field: &'static str, value: &str) -> String {
+    let v = clean(value).to_uppercase();
+    if v.is_empty() {
+        errors.add(field, "This field is required.");
+    } else if v.len() > 16
+        || v.starts_with('-')
+        || !v.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+    {
+        errors.add(field, "Use up to 16 letters, digits or dashes, starting with a letter or digit.");
+    }
+    v
+}
+
+/// An email address (lower-cased), or `None` when blank.
+pub fn optional_email(errors: &mut FieldErrors, field: &'static str, value: &str) -> Option<String> {
+    let v = clean(value).to_lowercase();
+    if v.is_empty() {
+        return None;
+    }
+    if !looks_like_email(&v) {
+        errors.add(field, "Enter an email address like name@example.com.");
+    }
+    Some(v)
+}
+
+pub fn looks_like_email(v: &str) -> bool {
+    let Some((local, domain)) = v.split_once('@') else { return false };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && v.len() <= 254
+        && !v.contains(char::is_whitespace)
+}
+
+/// An IANA timezone name.
+pub fn timezone(errors: &mut FieldErrors, field: &'static str, value: &str) -> String {
+    let v = clean(value);
+    if v.parse::<chrono_tz::Tz>().is_err() {
+        errors.add(field, "Choose a timezone from the list, like Europe/Lisbon.");
+    }
+    v
+}
+
+/// A value of a text enum (select box).
+pub fn choice<T: std::str::FromStr>(errors: &mut FieldErrors, field: &'static str, value: &str) -> Option<T> {
+    match clean(value).parse() {
+        Ok(v) => Some(v),
+        Err(_) => {
+            errors.add(field, "Choose one of the options.");
+            None
+        }
+    }
+}
+
+/// A record id from a select box.
+pub fn id<T: std::str::FromStr>(errors: &mut FieldErrors, field: &'static str, value: &str) -> Option<T> {
+    match clean(value).parse() {
+        Ok(v) => Some(v),
+        Err(_) => {
+            errors.add(field, "Choose one of the options.");
+            None
+        }
+    }
+}
+
+/// The `version` an edit form saw, for optimistic locking.
+pub fn version(value: &str) -> i32 {
+    clean(value).parse().unwrap_or(0)
+}
+
+/// Common timezones for select boxes (any IANA name is accepted when typed).
+pub const TIMEZONES: &[&str] = &[
+    "UTC",
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Los_Angeles",
+    "America/Sao_Paulo",
+    "America/Mexico_City",
+    "Europe/Lisbon",
+    "Europe/London",
+    "Europe/Madrid",
+    "Europe/Paris",
+    "Europe/Berlin",
+    "Europe/Rome",
+    "Atlantic/Madeira",
+    "Africa/Johannesburg",
+    "Asia/Dubai",
+    "Asia/Singapore",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parsers_collect_messages() {
+        let mut e = FieldErrors::default();
+        assert_eq!(required(&mut e, "name", "  Ritz \0 ", 50), "Ritz");
+        assert_eq!(code(&mut e, "code", " nyc-1 "), "NYC-1");
+        assert!(e.is_empty());
+        required(&mut e, "name", "   ", 50);
+        code(&mut e, "code", "no spaces!");
+        integer(&mut e, "floor", "abc", 0, 10);
+        optional_email(&mut e, "email", "not-an-email");
+        timezone(&mut e, "tz", "Mars/Olympus");
+        assert_eq!(e.len(), 5);
+        assert!(e.has("name") && e.has("code") && e.has("floor") && e.has("email") && e.has("tz"));
+    }
+}

@@ -1,0 +1,94 @@
+//! The session: a signed, encrypted cookie (actix-session's cookie store, so app servers
+//! keep no state). It holds who is signed in, the active tenant and the CSRF token, and
+//! nothing the client could usefully forge: the tenant in it was verified when set, and
+//! is verified again against the membership on every request.
+
+use actix_session::config::{CookieContentSecurity, PersistentSession};
+use actix_session::storage::CookieSessionStore;
+use actix_session::{Session, SessionMiddleware};
+use actix_web::cookie::{time::Duration as CookieDuration, Key, SameSite};
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+
+use crate::config::Settings;
+use crate::domain::{TenantId, UserId};
+
+const KEY: &str = "s";
+const FLASH: &str = "flash";
+pub const COOKIE: &str = "hotelier_session";
+
+/// What the cookie carries.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct SessionState {
+    /// A random id, renewed at sign-in and at every tenant switch.
+    pub sid: String,
+    pub user: Option<UserId>,
+    /// The user's `session_epoch` at sign-in; a password change or deactivation bumps it.
+    pub epoch: i32,
+    pub tenant: Option<TenantId>,
+    /// Unix seconds of sign-in (absolute timeout) and of the last request (idle timeout).
+    pub signed_in_at: i64,
+    pub seen_at: i64,
+    pub csrf: String,
+    /// Front-desk kiosk: the hotel chosen on this device.
+    #[serde(default)]
+    pub kiosk_hotel: Option<crate::domain::HotelId>,
+}
+
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 24];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl SessionState {
+    /// The state in `session`, or a fresh anonymous one with a CSRF token.
+    pub fn load(session: &Session) -> Self {
+        match session.get::<SessionState>(KEY) {
+            Ok(Some(state)) if !state.csrf.is_empty() => state,
+            _ => SessionState { sid: random_token(), csrf: random_token(), ..SessionState::default() },
+        }
+    }
+
+    pub fn save(&self, session: &Session) {
+        // Serializing this plain struct cannot fail.
+        let _ = session.insert(KEY, self);
+    }
+
+    /// A new session for a fresh sign-in or switch: new id, new CSRF token, and the
+    /// cookie reissued.
+    pub fn renew(&mut self, session: &Session) {
+        self.sid = random_token();
+        self.csrf = random_token();
+        session.renew();
+    }
+}
+
+/// A one-shot message for the next page.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Flash {
+    pub kind: String,
+    pub message: String,
+}
+
+pub fn set_flash(session: &Session, kind: &str, message: impl Into<String>) {
+    let _ = session.insert(FLASH, Flash { kind: kind.into(), message: message.into() });
+}
+
+pub fn take_flash(session: &Session) -> Option<Flash> {
+    session.remove_as::<Flash>(FLASH).and_then(Result::ok)
+}
+
+pub fn middleware(settings: &Settings, key: &[u8]) -> SessionMiddleware<CookieSessionStore> {
+    SessionMiddleware::builder(CookieSessionStore::default(), Key::from(key))
+        .cookie_name(COOKIE.into())
+        .cookie_http_only(true)
+        .cookie_same_site(SameSite::Lax)
+        .cookie_secure(settings.secure_cookies)
+        .cookie_content_security(CookieContentSecurity::Private)
+        .session_lifecycle(
+            PersistentSession::default()
+                .session_ttl(CookieDuration::seconds(settings.session_absolute_timeout.as_secs() as i64)),
+        )
+        .build()
+}
