@@ -25,6 +25,9 @@ pub enum AppError {
     TooManyRequests,
     #[error("conflict: {0}")]
     Conflict(String),
+    /// An edit based on an old version (optimistic locking).
+    #[error("stale version")]
+    Stale,
     #[error("service unavailable")]
     Unavailable(String),
     #[error(transparent)]
@@ -54,7 +57,7 @@ impl ResponseError for AppError {
             AppError::Unauthenticated | AppError::NoTenant => StatusCode::SEE_OTHER,
             AppError::Csrf | AppError::TenantBlocked { .. } => StatusCode::FORBIDDEN,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Conflict(_) | AppError::Stale => StatusCode::CONFLICT,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Db(DbError::Conflict(_)) => StatusCode::CONFLICT,
             AppError::Db(_) | AppError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -94,6 +97,7 @@ impl AppError {
             },
             AppError::TooManyRequests => "Too many attempts. Please wait a minute and try again.".into(),
             AppError::Conflict(msg) => msg.clone(),
+            AppError::Stale => "This record was changed by someone else. Reload to see the latest version.".into(),
             AppError::Unavailable(_) => "The service is briefly unavailable. Please try again in a moment.".into(),
             AppError::Db(DbError::Conflict(_)) => "That conflicts with an existing record.".into(),
             AppError::Db(_) | AppError::Unexpected(_) => "Something went wrong on our side. It has been logged.".into(),

@@ -116,3 +116,47 @@ impl PlatformScope<'_> {
         insert(self.conn(), tenant, user, event)
     }
 }
+
+/// Filters of the audit log viewer.
+#[derive(Clone, Debug, Default)]
+pub struct AuditFilter {
+    pub user: Option<UserId>,
+    pub action: Option<String>,
+    pub entity_type: Option<String>,
+    pub from: Option<Timestamp>,
+    pub until: Option<Timestamp>,
+}
+
+impl TenantScope<'_> {
+    /// One page of this tenant's audit log, newest first, and the total.
+    pub fn audit_page(&mut self, filter: &AuditFilter, limit: i64, offset: i64) -> DbResult<(Vec<AuditEntry>, i64)> {
+        let filtered = |s: &TenantScope<'_>| {
+            let mut q = s.all(audit_log::table).into_boxed();
+            if let Some(user) = filter.user {
+                q = q.filter(audit_log::user_id.eq(user));
+            }
+            if let Some(action) = &filter.action {
+                let escaped = action.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+                q = q.filter(audit_log::action.like(format!("{escaped}%")).escape('\\'));
+            }
+            if let Some(entity) = &filter.entity_type {
+                q = q.filter(audit_log::entity_type.eq(entity.clone()));
+            }
+            if let Some(from) = filter.from {
+                q = q.filter(audit_log::created_at.ge(from));
+            }
+            if let Some(until) = filter.until {
+                q = q.filter(audit_log::created_at.lt(until));
+            }
+            q
+        };
+        let total = filtered(self).count().get_result(self.conn())?;
+        let rows = filtered(self)
+            .order((audit_log::created_at.desc(), audit_log::id.desc()))
+            .limit(limit)
+            .offset(offset)
+            .select(AuditEntry::as_select())
+            .load(self.conn())?;
+        Ok((rows, total))
+    }
+}

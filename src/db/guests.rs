@@ -66,23 +66,7 @@ pub(super) fn like_pattern(term: &str) -> String {
 impl Guests<'_, '_> {
     /// Guests whose name, email or phone contains `search` (case-insensitive), by name.
     pub fn list(self, search: Option<&str>, limit: i64, offset: i64) -> DbResult<Vec<Guest>> {
-        let s = self.0;
-        let mut q = s.all(guests::table).into_boxed();
-        if let Some(term) = search.filter(|t| !t.trim().is_empty()) {
-            let pattern = like_pattern(term);
-            let name = diesel::dsl::sql::<diesel::sql_types::Text>("lower(first_name || ' ' || last_name)");
-            q = q.filter(
-                name.like(pattern.clone())
-                    .escape('\\')
-                    .or(guests::email.like(pattern.clone()).escape('\\'))
-                    .or(guests::phone.like(pattern).escape('\\')),
-            );
-        }
-        Ok(q.order((guests::last_name, guests::first_name, guests::id))
-            .limit(limit)
-            .offset(offset)
-            .select(Guest::as_select())
-            .load(s.conn())?)
+        Ok(self.page(search, "name", false, limit, offset)?.0)
     }
 
     pub fn get(self, id: GuestId) -> DbResult<Guest> {
@@ -117,5 +101,42 @@ impl Guests<'_, '_> {
             0 => Err(DbError::NotFound),
             _ => Ok(()),
         }
+    }
+}
+
+impl Guests<'_, '_> {
+    /// One page of guests matching `search`, sorted by `name` or `created`, and the total.
+    pub fn page(
+        self,
+        search: Option<&str>,
+        sort: &str,
+        desc: bool,
+        limit: i64,
+        offset: i64,
+    ) -> DbResult<(Vec<Guest>, i64)> {
+        let s = self.0;
+        let filtered = |s: &TenantScope<'_>| {
+            let mut q = s.all(guests::table).into_boxed();
+            if let Some(term) = search.filter(|t| !t.trim().is_empty()) {
+                let pattern = like_pattern(term);
+                let name = diesel::dsl::sql::<diesel::sql_types::Text>("lower(first_name || ' ' || last_name)");
+                q = q.filter(
+                    name.like(pattern.clone())
+                        .escape('\\')
+                        .or(guests::email.like(pattern.clone()).escape('\\'))
+                        .or(guests::phone.like(pattern).escape('\\')),
+                );
+            }
+            q
+        };
+        let total = filtered(s).count().get_result(s.conn())?;
+        let q = filtered(s);
+        let q = match (sort, desc) {
+            ("created", false) => q.order((guests::created_at.asc(), guests::id)),
+            ("created", true) => q.order((guests::created_at.desc(), guests::id)),
+            (_, true) => q.order((guests::last_name.desc(), guests::first_name.desc(), guests::id)),
+            _ => q.order((guests::last_name.asc(), guests::first_name.asc(), guests::id)),
+        };
+        Ok((q.limit(limit).offset(offset).select(Guest::as_select()).load(s.conn())?, total))
     }
 }

@@ -165,3 +165,66 @@ impl TenantScope<'_> {
         Ok(Acting { user, membership, tenant })
     }
 }
+
+/// What an owner or admin may change on a membership.
+#[derive(Clone, Debug, Serialize)]
+pub struct MembershipChanges {
+    pub role: Role,
+    pub expires_at: Option<Timestamp>,
+    pub is_active: bool,
+}
+
+impl Memberships<'_, '_> {
+    pub fn update(self, id: AssociationId, version: i32, changes: &MembershipChanges) -> DbResult<Membership> {
+        let s = self.0;
+        let changed = diesel::update(s.all(uta::table).filter(uta::id.eq(id)).filter(uta::version.eq(version)))
+            .set((
+                uta::role.eq(changes.role),
+                uta::expires_at.eq(changes.expires_at),
+                uta::is_active.eq(changes.is_active),
+                uta::version.eq(version + 1),
+                uta::updated_at.eq(Timestamp::now()),
+            ))
+            .execute(s.conn())?;
+        if changed == 0 {
+            s.memberships().get(id)?;
+            return Err(DbError::Stale);
+        }
+        s.memberships().get(id)
+    }
+
+    /// Owners who can still act: the organization must always keep one.
+    pub fn usable_owners(self) -> DbResult<usize> {
+        let now = Timestamp::now();
+        let s = self.0;
+        let owners: Vec<Membership> =
+            s.all(uta::table).filter(uta::role.eq(Role::Owner)).select(Membership::as_select()).load(s.conn())?;
+        Ok(owners.iter().filter(|m| m.is_usable(now)).count())
+    }
+}
+
+impl TenantScope<'_> {
+    /// The account for `email`, creating it with `password_hash` when none exists.
+    /// Returns whether it was created.
+    pub fn find_or_create_user(&mut self, email: &str, full_name: &str, password_hash: &str) -> DbResult<(User, bool)> {
+        let email = super::users::normalize_email(email);
+        let existing =
+            users::table.filter(users::email.eq(&email)).select(User::as_select()).first(self.conn()).optional()?;
+        if let Some(user) = existing {
+            return Ok((user, false));
+        }
+        let id = UserId::new();
+        let now = Timestamp::now();
+        diesel::insert_into(users::table)
+            .values((
+                users::id.eq(id),
+                users::email.eq(&email),
+                users::full_name.eq(full_name),
+                users::password_hash.eq(password_hash),
+                users::created_at.eq(now),
+                users::updated_at.eq(now),
+            ))
+            .execute(self.conn())?;
+        Ok((users::table.filter(users::id.eq(id)).select(User::as_select()).first(self.conn())?, true))
+    }
+}

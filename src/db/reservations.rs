@@ -231,3 +231,16 @@ impl Reservations<'_, '_> {
         s.reservations().get(id)
     }
 }
+
+impl Reservations<'_, '_> {
+    /// A guest's stays, newest first.
+    pub fn for_guest(self, guest: GuestId, limit: i64) -> DbResult<Vec<Reservation>> {
+        let s = self.0;
+        Ok(s.all(reservations::table)
+            .filter(reservations::guest_id.eq(guest))
+            .order((reservations::check_in.desc(), reservations::id.desc()))
+            .limit(limit)
+            .select(Reservation::as_select())
+            .load(s.conn())?)
+    }
+}

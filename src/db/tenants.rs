@@ -134,3 +134,32 @@ impl Tenants<'_, '_> {
             .load(self.0.conn())?)
     }
 }
+
+/// What the organization's settings page changes.
+#[derive(Clone, Debug, Serialize)]
+pub struct OrganizationChanges {
+    pub currency: String,
+    pub timezone: String,
+    pub locale: String,
+    pub settings: JsonValue,
+}
+
+impl TenantScope<'_> {
+    pub fn update_organization(&mut self, version: i32, changes: &OrganizationChanges) -> DbResult<Tenant> {
+        let id = self.tenant_id();
+        let changed = diesel::update(tenants::table.filter(tenants::id.eq(id)).filter(tenants::version.eq(version)))
+            .set((
+                tenants::currency.eq(&changes.currency),
+                tenants::timezone.eq(&changes.timezone),
+                tenants::locale.eq(&changes.locale),
+                tenants::settings.eq(&changes.settings),
+                tenants::version.eq(version + 1),
+                tenants::updated_at.eq(Timestamp::now()),
+            ))
+            .execute(self.conn())?;
+        if changed == 0 {
+            return Err(DbError::Stale);
+        }
+        self.organization()
+    }
+}

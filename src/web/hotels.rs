@@ -261,7 +261,7 @@ pub async fn update(
                     ctx.flash("success", format!("{} saved.", hotel.name));
                     return Ok(see_other(&format!("/hotels/{id}")));
                 }
-                Err(AppError::Conflict(_)) => {
+                Err(AppError::Stale) => {
                     // Someone saved first: show both versions and let the user decide.
                     let (view, current) = ctx.read(&state, move |s, m| Ok((m.view(), s.hotels().get(id)?))).await?;
                     let current_form = HotelForm::from_hotel(&current);

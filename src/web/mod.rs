@@ -2,18 +2,22 @@
 //! they call `TenantCtx::read`/`write`, which run one transaction on the blocking pool.
 
 pub mod assets;
+pub mod audit;
 pub mod auth;
 pub mod csrf;
 pub mod dashboard;
 pub mod extract;
 pub mod forms;
+pub mod guests;
 pub mod health;
 pub mod hotels;
 pub mod list;
+pub mod members;
 pub mod pages;
 pub mod room_types;
 pub mod rooms;
 pub mod session;
+pub mod settings;
 pub mod switch;
 
 use std::sync::Arc;
@@ -116,6 +120,26 @@ route_table! {
     Post "/rooms/{id}/delete"       => rooms::delete, Tenant(PropertyManage);
     Post "/rooms/{id}/housekeeping" => rooms::set_housekeeping, Tenant(Housekeeping);
     Get  "/housekeeping"            => rooms::board, Tenant(View);
+
+    Get  "/guests"                  => guests::index, Tenant(View);
+    Get  "/guests/new"              => guests::new_form, Tenant(GuestsEdit);
+    Post "/guests"                  => guests::create, Tenant(GuestsEdit);
+    Get  "/guests/{id}"             => guests::show, Tenant(View);
+    Get  "/guests/{id}/edit"        => guests::edit_form, Tenant(GuestsEdit);
+    Post "/guests/{id}"             => guests::update, Tenant(GuestsEdit);
+    Post "/guests/{id}/delete"      => guests::delete, Tenant(GuestsDelete);
+
+    Get  "/members"                 => members::index, Tenant(SettingsView);
+    Get  "/members/new"             => members::new_form, Tenant(UsersManage);
+    Post "/members"                 => members::create, Tenant(UsersManage);
+    Get  "/members/{id}/edit"       => members::edit_form, Tenant(UsersManage);
+    Post "/members/{id}"            => members::update, Tenant(UsersManage);
+    Post "/members/{id}/deactivate" => members::toggle_active, Tenant(UsersManage);
+
+    Get  "/settings"                => settings::show, Tenant(SettingsView);
+    Post "/settings"                => settings::update, Tenant(SettingsEdit);
+
+    Get  "/audit"                   => audit::index, Tenant(AuditView);
 }
 
 /// DESIGN §7's headers on every response.

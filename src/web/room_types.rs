@@ -228,7 +228,7 @@ pub async fn update(
             return Ok(see_other(&format!("/hotels/{}", t.hotel_id)));
         }
         Ok(Err(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, false),
-        Err(AppError::Conflict(_)) => (StatusCode::CONFLICT, FieldErrors::default(), true),
+        Err(AppError::Stale) => (StatusCode::CONFLICT, FieldErrors::default(), true),
         Err(e) if code_taken(&e) => {
             let mut errors = FieldErrors::default();
             errors.add("code", "This hotel already has a room type with this code.");

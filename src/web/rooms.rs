@@ -391,7 +391,7 @@ pub async fn update(
             return Ok(see_other(&format!("/rooms?hotel={}", room.hotel_id)));
         }
         Ok(Err(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, false),
-        Err(AppError::Conflict(_)) => (StatusCode::CONFLICT, FieldErrors::default(), true),
+        Err(AppError::Stale) => (StatusCode::CONFLICT, FieldErrors::default(), true),
         Err(e) if number_taken(&e) => {
             let mut errors = FieldErrors::default();
             errors.add("number", "This hotel already has a room with this number.");
