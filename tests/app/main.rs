@@ -3,6 +3,7 @@
 
 mod support;
 
+mod browser;
 mod catalog;
 mod double_booking;
 mod foreign_keys;

@@ -1,0 +1,211 @@
+//! Browser tests in headless Chromium (Debian's `chromium` and `chromium-driver`), driven
+//! over WebDriver with fantoccini. Screenshots land in `target/screenshots/`.
+//!
+//! Skipped with a message when Chromium or ChromeDriver is missing; under `CI=true` a
+//! missing browser fails instead.
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hotelier::db::memberships::NewMembership;
+use hotelier::db::users::NewUser;
+use hotelier::db::{Access, PlatformGrant};
+use hotelier::domain::{HousekeepingStatus, Role, UserId};
+
+use crate::support::{free_port, make_org, spawn_app, Backend, TestApp};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub const PASSWORD: &str = "browser-test-password";
+
+pub struct Browser {
+    driver: Child,
+    pub client: Client,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// Starts ChromeDriver and a headless Chromium session, or `None` (skip) when they are
+/// not installed.
+pub async fn browser() -> Option<Browser> {
+    if !(std::path::Path::new(CHROMIUM).exists() && std::path::Path::new(CHROMEDRIVER).exists()) {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("browser tests need {CHROMIUM} and {CHROMEDRIVER} under CI");
+        }
+        eprintln!("browser tests SKIPPED: install Debian's chromium and chromium-driver");
+        return None;
+    }
+    let port = free_port();
+    let driver = Command::new(CHROMEDRIVER)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let profile = tempfile::tempdir().unwrap();
+    let caps = serde_json::json!({
+        "goog:chromeOptions": {
+            "binary": CHROMIUM,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", format!("--user-data-dir={}", profile.path().display()),
+            ]
+        }
+    });
+    let caps: fantoccini::wd::Capabilities = caps.as_object().unwrap().clone();
+    let url = format!("http://127.0.0.1:{port}");
+    for _ in 0..100 {
+        if let Ok(client) = ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
+            return Some(Browser { driver, client, _profile: profile });
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("ChromeDriver did not start on {url}");
+}
+
+pub fn screenshot_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+impl Browser {
+    pub async fn shot(&self, name: &str) {
+        let png = self.client.screenshot().await.expect("screenshot");
+        std::fs::write(screenshot_dir().join(format!("{name}.png")), png).unwrap();
+    }
+
+    pub async fn body_text(&self) -> String {
+        self.client.find(Locator::Css("body")).await.unwrap().text().await.unwrap()
+    }
+
+    pub async fn fill(&self, css: &str, value: &str) {
+        let field = self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}"));
+        field.clear().await.unwrap();
+        field.send_keys(value).await.unwrap();
+    }
+
+    pub async fn select(&self, css: &str, option_text: &str) {
+        let select = self.client.find(Locator::Css(css)).await.unwrap();
+        select.select_by_label(option_text).await.unwrap_or_else(|e| panic!("{css} / {option_text}: {e}"));
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}")).click().await.unwrap();
+    }
+
+    pub async fn login(&self, app: &TestApp, email: &str) {
+        self.client.goto(&format!("{}/login", app.address)).await.unwrap();
+        self.fill("#email", email).await;
+        self.fill("#password", PASSWORD).await;
+        self.click("form[action='/login'] button").await;
+    }
+}
+
+/// A user who owns two organizations.
+pub fn owner_of_two(app: &TestApp) -> String {
+    let db = &app.test_db.db;
+    let (a, b) = (make_org(db, "alpha-hotels", "USD"), make_org(db, "bravo-inns", "EUR"));
+    let email = "olivia@owner.test".to_string();
+    let user = NewUser {
+        id: UserId::new(),
+        email: email.clone(),
+        full_name: "Olivia Owner".into(),
+        password_hash: hotelier::domain::password::hash(PASSWORD).unwrap(),
+        is_super_admin: false,
+    };
+    db.platform(&PlatformGrant::operator(), Access::Write, |p| p.users().create(&user)).unwrap();
+    for (org, primary) in [(&a, true), (&b, false)] {
+        let m = NewMembership {
+            user_id: user.id,
+            role: Role::Owner,
+            permissions: vec![],
+            is_primary: primary,
+            expires_at: None,
+        };
+        db.tenant(org.id, None, Access::Write, |s| s.memberships().create(&m)).unwrap();
+    }
+    email
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn manager_sets_up_a_hotel_in_the_browser() {
+    let Some(b) = browser().await else { return };
+    let app = spawn_app(Backend::Sqlite).await;
+    let email = owner_of_two(&app);
+
+    b.login(&app, &email).await;
+    assert!(b.body_text().await.contains("alpha-hotels org"), "lands in the primary organization");
+    b.shot("01-dashboard").await;
+
+    // Switch to the other organization.
+    b.client.goto(&format!("{}/switch", app.address)).await.unwrap();
+    b.shot("02-switch").await;
+    b.click("button.org-choice:not(:has(.badge))").await;
+    let text = b.body_text().await;
+    assert!(text.contains("bravo-inns org"), "switched: {text}");
+
+    // Create a hotel; first with a mistake, to see the form keep what was typed.
+    b.client.goto(&format!("{}/hotels/new", app.address)).await.unwrap();
+    b.fill("#name", "Harbour View").await;
+    b.fill("#code", "bad code!").await;
+    b.click("form.form button.btn-primary").await;
+    assert!(b.body_text().await.contains("Use up to 16 letters"));
+    assert_eq!(
+        b.client.find(Locator::Css("#name")).await.unwrap().prop("value").await.unwrap().as_deref(),
+        Some("Harbour View")
+    );
+    b.shot("03-hotel-form-errors").await;
+    b.fill("#code", "HBV").await;
+    b.fill("#timezone", "Europe/Lisbon").await;
+    b.fill("#city", "Porto").await;
+    b.click("form.form button.btn-primary").await;
+    let text = b.body_text().await;
+    assert!(text.contains("Hotel Harbour View created"), "{text}");
+
+    // A room type for it.
+    b.click("a[href$='/room-types/new']").await;
+    b.fill("#name", "Deluxe King").await;
+    b.fill("#code", "DLX").await;
+    b.fill("#base_rate", "180").await;
+    b.click("form.form button.btn-primary").await;
+    let text = b.body_text().await;
+    assert!(text.contains("Room type Deluxe King added") && text.contains("€180.00"), "{text}");
+    b.shot("04-hotel").await;
+
+    // A room of that type.
+    b.client.goto(&format!("{}/rooms/new", app.address)).await.unwrap();
+    b.select("#hotel_id", "Harbour View").await;
+    b.select("#room_type_id", "Deluxe King (DLX)").await;
+    b.fill("#number", "501").await;
+    b.fill("#floor", "5").await;
+    b.click("form.form button.btn-primary").await;
+    assert!(b.body_text().await.contains("Room 501 added"));
+    b.shot("05-rooms").await;
+
+    // One click on the housekeeping board.
+    b.client.goto(&format!("{}/housekeeping", app.address)).await.unwrap();
+    b.select("#hotel", "Harbour View").await;
+    b.click("form.filters button").await;
+    b.click("article.hk-room button[value='dirty']").await;
+    let text = b.body_text().await;
+    assert!(text.contains("Room 501 is now dirty"), "{text}");
+    b.shot("06-housekeeping").await;
+
+    // The database agrees, and the room belongs to the organization switched into.
+    let db = &app.test_db.db;
+    let bravo = db.platform(&PlatformGrant::operator(), Access::Read, |p| p.tenants().by_slug("bravo-inns")).unwrap();
+    let rooms = db.tenant(bravo.id, None, Access::Read, |s| s.rooms().list(None)).unwrap();
+    let room = rooms.iter().find(|r| r.number == "501").expect("room 501 in bravo-inns");
+    assert_eq!(room.housekeeping_status, HousekeepingStatus::Dirty);
+    b.client.clone().close().await.unwrap();
+}
