@@ -154,3 +154,20 @@ impl User {
         self.locked_until.filter(|until| *until > now)
     }
 }
+
+impl UserScope<'_> {
+    /// Replaces the password and ends every session made with the old one. Returns the
+    /// new session epoch, so the caller can keep its own session alive.
+    pub fn set_password(&mut self, password_hash: &str) -> DbResult<i32> {
+        let user = self.user_id().ok_or(DbError::NotFound)?;
+        diesel::update(users::table.filter(users::id.eq(user)))
+            .set((
+                users::password_hash.eq(password_hash),
+                users::session_epoch.eq(users::session_epoch + 1),
+                users::updated_at.eq(Timestamp::now()),
+                users::version.eq(users::version + 1),
+            ))
+            .execute(self.conn())?;
+        Ok(self.me()?.session_epoch)
+    }
+}

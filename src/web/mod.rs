@@ -1,6 +1,7 @@
 //! HTTP: routes, extractors, handlers and page structs. Handlers contain no Diesel code;
 //! they call `TenantCtx::read`/`write`, which run one transaction on the blocking pool.
 
+pub mod account;
 pub mod assets;
 pub mod audit;
 pub mod auth;
@@ -95,6 +96,8 @@ route_table! {
     Post "/logout"                  => auth::logout, SignedIn;
     Get  "/switch"                  => switch::picker, SignedIn;
     Post "/switch"                  => switch::switch, SignedIn;
+    Get  "/account/password"        => account::password_form, SignedIn;
+    Post "/account/password"        => account::change_password, SignedIn;
 
     Get  "/"                        => dashboard::show, Tenant(View);
 
