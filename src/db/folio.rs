@@ -87,3 +87,31 @@ impl Folio<'_, '_> {
         Ok(id)
     }
 }
+
+impl Folio<'_, '_> {
+    /// Posts the room charge of one night unless it is already there (night audit and
+    /// check-out both call this; the unique index backs it). Returns whether it posted.
+    pub fn post_room_night(self, reservation: ReservationId, night: NaiveDate, rate: i64) -> DbResult<bool> {
+        let s = self.0;
+        let exists: i64 = s
+            .all(folio_entries::table)
+            .filter(folio_entries::reservation_id.eq(reservation))
+            .filter(folio_entries::kind.eq(FolioKind::RoomCharge))
+            .filter(folio_entries::service_date.eq(night))
+            .count()
+            .get_result(s.conn())?;
+        if exists > 0 {
+            return Ok(false);
+        }
+        s.folio().post(&NewFolioEntry {
+            reservation_id: reservation,
+            kind: FolioKind::RoomCharge,
+            description: format!("Room, night of {night}"),
+            amount: rate,
+            method: None,
+            reference: None,
+            service_date: Some(night),
+        })?;
+        Ok(true)
+    }
+}

@@ -13,7 +13,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::schema::reservations;
-use super::scope::{scoped_insert, TenantScope};
+use super::scope::{joins, scoped_insert, TenantScope};
 use super::{Constraint, DbError, DbResult};
 use crate::domain::enums::{ReservationSource, ReservationStatus};
 use crate::domain::ids::{GuestId, HotelId, ReservationId, RoomId, RoomTypeId, TenantId, UserId};
@@ -242,5 +242,283 @@ impl Reservations<'_, '_> {
             .limit(limit)
             .select(Reservation::as_select())
             .load(s.conn())?)
+    }
+}
+
+use crate::domain::availability::Held;
+
+/// Filters of the reservations list.
+#[derive(Clone, Debug, Default)]
+pub struct ReservationFilter {
+    pub hotel: Option<HotelId>,
+    pub status: Option<ReservationStatus>,
+    pub source: Option<ReservationSource>,
+    pub arrival_from: Option<NaiveDate>,
+    pub arrival_to: Option<NaiveDate>,
+    pub departure_from: Option<NaiveDate>,
+    pub departure_to: Option<NaiveDate>,
+    /// A confirmation code, or part of a guest's name.
+    pub search: Option<String>,
+}
+
+/// A list row: the reservation with its guest's name.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReservationRow {
+    pub reservation: Reservation,
+    pub guest_name: String,
+}
+
+/// What an edit of a stay changes.
+#[derive(Clone, Debug, Serialize)]
+pub struct StayChanges {
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    pub room_type_id: RoomTypeId,
+    pub room_id: Option<RoomId>,
+    pub adults: i32,
+    pub children: i32,
+    pub nightly_rate: i64,
+    pub notes: Option<String>,
+}
+
+impl Reservations<'_, '_> {
+    /// Active stays of a hotel touching `[from, to)`, for availability.
+    pub fn held(
+        self,
+        hotel: HotelId,
+        from: NaiveDate,
+        to: NaiveDate,
+        except: Option<ReservationId>,
+    ) -> DbResult<Vec<Held>> {
+        let s = self.0;
+        let mut q = s
+            .all(reservations::table)
+            .filter(reservations::hotel_id.eq(hotel))
+            .filter(reservations::status.eq_any(ReservationStatus::ACTIVE))
+            .filter(reservations::check_in.lt(to))
+            .filter(reservations::check_out.gt(from))
+            .into_boxed();
+        if let Some(except) = except {
+            q = q.filter(reservations::id.ne(except));
+        }
+        let rows: Vec<(RoomTypeId, Option<RoomId>, NaiveDate, NaiveDate)> = q
+            .select((
+                reservations::room_type_id,
+                reservations::room_id,
+                reservations::check_in,
+                reservations::check_out,
+            ))
+            .load(s.conn())?;
+        Ok(rows
+            .into_iter()
+            .map(|(room_type, room, check_in, check_out)| Held { room_type, room, check_in, check_out })
+            .collect())
+    }
+
+    /// Serializes bookings of one room type: on PostgreSQL a row lock on the room type,
+    /// held to the end of the transaction; on SQLite the write transaction's
+    /// `BEGIN IMMEDIATE` already admits one writer at a time.
+    pub fn lock_inventory(self, room_type: RoomTypeId) -> DbResult<()> {
+        use super::schema::room_types;
+        let s = self.0;
+        let lock = s.all(room_types::table).filter(room_types::id.eq(room_type)).select(room_types::id).for_update();
+        if let super::DbConnection::Pg(pg) = s.conn() {
+            lock.first::<RoomTypeId>(pg)?;
+        }
+        Ok(())
+    }
+
+    /// One page of reservations with guest names, and the total.
+    pub fn page(
+        self,
+        f: &ReservationFilter,
+        sort: &str,
+        desc: bool,
+        limit: i64,
+        offset: i64,
+    ) -> DbResult<(Vec<ReservationRow>, i64)> {
+        use super::schema::guests;
+        let s = self.0;
+        let filtered = |s: &TenantScope<'_>| {
+            let mut q = s.all(reservations::table).inner_join(joins::guest_of_reservation()).into_boxed();
+            if let Some(v) = f.hotel {
+                q = q.filter(reservations::hotel_id.eq(v));
+            }
+            if let Some(v) = f.status {
+                q = q.filter(reservations::status.eq(v));
+            }
+            if let Some(v) = f.source {
+                q = q.filter(reservations::source.eq(v));
+            }
+            if let Some(v) = f.arrival_from {
+                q = q.filter(reservations::check_in.ge(v));
+            }
+            if let Some(v) = f.arrival_to {
+                q = q.filter(reservations::check_in.le(v));
+            }
+            if let Some(v) = f.departure_from {
+                q = q.filter(reservations::check_out.ge(v));
+            }
+            if let Some(v) = f.departure_to {
+                q = q.filter(reservations::check_out.le(v));
+            }
+            if let Some(term) = f.search.as_deref().filter(|t| !t.trim().is_empty()) {
+                let pattern = super::guests::like_pattern(term);
+                let name =
+                    diesel::dsl::sql::<diesel::sql_types::Text>("lower(guests.first_name || ' ' || guests.last_name)");
+                q = q.filter(
+                    reservations::confirmation_code.eq(term.trim().to_uppercase()).or(name.like(pattern).escape('\\')),
+                );
+            }
+            q
+        };
+        let total = filtered(s).count().get_result(s.conn())?;
+        let q = filtered(s);
+        let q = match (sort, desc) {
+            ("check_out", false) => q.order((reservations::check_out.asc(), reservations::id.asc())),
+            ("check_out", true) => q.order((reservations::check_out.desc(), reservations::id.desc())),
+            ("created", false) => q.order((reservations::created_at.asc(), reservations::id.asc())),
+            ("created", true) => q.order((reservations::created_at.desc(), reservations::id.desc())),
+            ("check_in", false) => q.order((reservations::check_in.asc(), reservations::id.asc())),
+            _ => q.order((reservations::check_in.desc(), reservations::id.desc())),
+        };
+        let rows: Vec<(Reservation, String, String)> = q
+            .limit(limit)
+            .offset(offset)
+            .select((Reservation::as_select(), guests::first_name, guests::last_name))
+            .load(s.conn())?;
+        Ok((
+            rows.into_iter()
+                .map(|(reservation, first, last)| ReservationRow { reservation, guest_name: format!("{first} {last}") })
+                .collect(),
+            total,
+        ))
+    }
+
+    /// Changes dates, room type, room, party and notes if still at `version`. The caller
+    /// has checked availability; the room guard still applies.
+    pub fn update_stay(self, id: ReservationId, version: i32, c: &StayChanges) -> DbResult<Reservation> {
+        let s = self.0;
+        let current = s.reservations().get(id)?;
+        if let (Some(room), true) = (c.room_id, current.status.is_active()) {
+            s.reservations().ensure_room_free(room, c.check_in, c.check_out, Some(id))?;
+        }
+        let nights = (c.check_out - c.check_in).num_days();
+        let changed = diesel::update(
+            s.all(reservations::table).filter(reservations::id.eq(id)).filter(reservations::version.eq(version)),
+        )
+        .set((
+            reservations::check_in.eq(c.check_in),
+            reservations::check_out.eq(c.check_out),
+            reservations::room_type_id.eq(c.room_type_id),
+            reservations::room_id.eq(c.room_id),
+            reservations::adults.eq(c.adults),
+            reservations::children.eq(c.children),
+            reservations::nightly_rate.eq(c.nightly_rate),
+            reservations::total_amount.eq(c.nightly_rate * nights),
+            reservations::notes.eq(&c.notes),
+            reservations::version.eq(version + 1),
+            reservations::updated_at.eq(Timestamp::now()),
+        ))
+        .execute(s.conn())?;
+        if changed == 0 {
+            return Err(DbError::Stale);
+        }
+        s.reservations().get(id)
+    }
+
+    /// Arrivals (check-in on `day`), departures (check-out on `day`) and in-house stays of
+    /// a hotel: the front desk's day, in one query.
+    pub fn desk_day(self, hotel: HotelId, day: NaiveDate) -> DbResult<Vec<ReservationRow>> {
+        use super::schema::guests;
+        let s = self.0;
+        let rows: Vec<(Reservation, String, String)> = s
+            .all(reservations::table)
+            .inner_join(joins::guest_of_reservation())
+            .filter(reservations::hotel_id.eq(hotel))
+            .filter(reservations::check_in.le(day))
+            .filter(reservations::check_out.ge(day))
+            .filter(reservations::status.ne_all([ReservationStatus::Cancelled, ReservationStatus::NoShow]))
+            .order((reservations::check_in, reservations::id))
+            .select((Reservation::as_select(), guests::first_name, guests::last_name))
+            .load(s.conn())?;
+        Ok(rows
+            .into_iter()
+            .map(|(reservation, first, last)| ReservationRow { reservation, guest_name: format!("{first} {last}") })
+            .collect())
+    }
+
+    /// Stays that sold room-nights in `[from, to)` (for KPIs): not cancelled, not no-show.
+    pub fn sold(
+        self,
+        hotel: Option<HotelId>,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> DbResult<Vec<(HotelId, NaiveDate, NaiveDate, i64)>> {
+        let s = self.0;
+        let mut q = s
+            .all(reservations::table)
+            .filter(reservations::status.eq_any([
+                ReservationStatus::Pending,
+                ReservationStatus::Confirmed,
+                ReservationStatus::CheckedIn,
+                ReservationStatus::CheckedOut,
+            ]))
+            .filter(reservations::check_in.lt(to))
+            .filter(reservations::check_out.gt(from))
+            .into_boxed();
+        if let Some(hotel) = hotel {
+            q = q.filter(reservations::hotel_id.eq(hotel));
+        }
+        Ok(q.select((
+            reservations::hotel_id,
+            reservations::check_in,
+            reservations::check_out,
+            reservations::nightly_rate,
+        ))
+        .load(s.conn())?)
+    }
+
+    /// Reservations of a hotel due to arrive by `day` that never did: night audit's no-shows.
+    pub fn overdue_arrivals(self, hotel: HotelId, day: NaiveDate) -> DbResult<Vec<Reservation>> {
+        let s = self.0;
+        Ok(s.all(reservations::table)
+            .filter(reservations::hotel_id.eq(hotel))
+            .filter(reservations::status.eq_any([ReservationStatus::Pending, ReservationStatus::Confirmed]))
+            .filter(reservations::check_in.le(day))
+            .select(Reservation::as_select())
+            .load(s.conn())?)
+    }
+
+    /// Checked-in stays of a hotel that sleep the night of `day`.
+    pub fn in_house(self, hotel: HotelId, day: NaiveDate) -> DbResult<Vec<Reservation>> {
+        let s = self.0;
+        Ok(s.all(reservations::table)
+            .filter(reservations::hotel_id.eq(hotel))
+            .filter(reservations::status.eq(ReservationStatus::CheckedIn))
+            .filter(reservations::check_in.le(day))
+            .filter(reservations::check_out.gt(day))
+            .select(Reservation::as_select())
+            .load(s.conn())?)
+    }
+
+    /// Active stays with a room in `[from, to)`, for the tape chart.
+    pub fn in_rooms(self, hotel: HotelId, from: NaiveDate, to: NaiveDate) -> DbResult<Vec<ReservationRow>> {
+        use super::schema::guests;
+        let s = self.0;
+        let rows: Vec<(Reservation, String, String)> = s
+            .all(reservations::table)
+            .inner_join(joins::guest_of_reservation())
+            .filter(reservations::hotel_id.eq(hotel))
+            .filter(reservations::room_id.is_not_null())
+            .filter(reservations::status.ne_all([ReservationStatus::Cancelled, ReservationStatus::NoShow]))
+            .filter(reservations::check_in.lt(to))
+            .filter(reservations::check_out.gt(from))
+            .select((Reservation::as_select(), guests::first_name, guests::last_name))
+            .load(s.conn())?;
+        Ok(rows
+            .into_iter()
+            .map(|(reservation, first, last)| ReservationRow { reservation, guest_name: format!("{first} {last}") })
+            .collect())
     }
 }

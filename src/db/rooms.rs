@@ -158,3 +158,26 @@ impl Rooms<'_, '_> {
         Ok((q.limit(limit).offset(offset).select(Room::as_select()).load(s.conn())?, total))
     }
 }
+
+impl Rooms<'_, '_> {
+    /// Rooms that can be sold (active, not out of order or service), per room type.
+    pub fn sellable_by_type(self, hotel: HotelId) -> DbResult<std::collections::HashMap<RoomTypeId, i64>> {
+        let s = self.0;
+        let rows: Vec<(RoomTypeId, i64)> = s
+            .all(rooms::table)
+            .filter(rooms::hotel_id.eq(hotel))
+            .filter(rooms::is_active.eq(true))
+            .filter(
+                rooms::housekeeping_status.ne_all([HousekeepingStatus::OutOfOrder, HousekeepingStatus::OutOfService]),
+            )
+            .group_by(rooms::room_type_id)
+            .select((rooms::room_type_id, diesel::dsl::count_star()))
+            .load(s.conn())?;
+        Ok(rows.into_iter().collect())
+    }
+
+    /// Marks a room dirty after a check-out.
+    pub fn mark_dirty(self, id: RoomId) -> DbResult<Room> {
+        self.set_housekeeping(id, HousekeepingStatus::Dirty)
+    }
+}

@@ -179,3 +179,20 @@ impl<'c> PlatformScope<'c> {
         TenantScope::new(self.conn, tenant, self.grant.user)
     }
 }
+
+/// Joins between tenant-owned tables, written once. Each matches on `tenant_id` as well
+/// as the key, so a join can never cross tenants (and stays co-located when PostgreSQL
+/// is distributed by `tenant_id`).
+pub(super) mod joins {
+    use diesel::dsl;
+    use diesel::prelude::*;
+
+    use super::schema::{guests, reservations};
+
+    /// A reservation's guest: `… INNER JOIN guests ON guests.id = reservations.guest_id
+    /// AND guests.tenant_id = reservations.tenant_id`.
+    #[dsl::auto_type]
+    pub fn guest_of_reservation() -> _ {
+        guests::table.on(guests::id.eq(reservations::guest_id).and(guests::tenant_id.eq(reservations::tenant_id)))
+    }
+}

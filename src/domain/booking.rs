@@ -26,3 +26,85 @@ mod tests {
         }
     }
 }
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// The longest stay one booking may hold.
+pub const MAX_NIGHTS: i64 = 60;
+
+/// The hotel's calendar date at `now`, in its timezone (UTC if the name is unknown).
+pub fn today_in(timezone: &str, now: DateTime<Utc>) -> NaiveDate {
+    match timezone.parse::<chrono_tz::Tz>() {
+        Ok(tz) => now.with_timezone(&tz).date_naive(),
+        Err(_) => now.date_naive(),
+    }
+}
+
+/// Why a stay cannot be booked as asked.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum StayProblem {
+    #[error("The departure must be after the arrival.")]
+    DepartureNotAfterArrival,
+    #[error("A stay can be at most {MAX_NIGHTS} nights.")]
+    TooLong,
+    #[error("The arrival is in the past. Only a manager can backdate a booking.")]
+    InThePast,
+    #[error("This room type takes at most {0} guests.")]
+    TooManyGuests(i32),
+}
+
+/// Checks dates and party size for a stay at a hotel whose today is `today`.
+pub fn check_stay(
+    check_in: NaiveDate,
+    check_out: NaiveDate,
+    today: NaiveDate,
+    may_backdate: bool,
+    guests: i32,
+    max_occupancy: Option<i32>,
+) -> Result<(), StayProblem> {
+    if check_out <= check_in {
+        return Err(StayProblem::DepartureNotAfterArrival);
+    }
+    if (check_out - check_in).num_days() > MAX_NIGHTS {
+        return Err(StayProblem::TooLong);
+    }
+    if check_in < today && !may_backdate {
+        return Err(StayProblem::InThePast);
+    }
+    match max_occupancy {
+        Some(max) if guests > max => Err(StayProblem::TooManyGuests(max)),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod stay_tests {
+    use super::*;
+
+    #[test]
+    fn stay_rules() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let today = d("2026-04-10");
+        assert_eq!(
+            check_stay(d("2026-04-10"), d("2026-04-10"), today, false, 2, Some(2)),
+            Err(StayProblem::DepartureNotAfterArrival)
+        );
+        assert_eq!(check_stay(d("2026-04-10"), d("2026-06-10"), today, false, 2, Some(2)), Err(StayProblem::TooLong));
+        assert_eq!(check_stay(d("2026-04-09"), d("2026-04-11"), today, false, 2, Some(2)), Err(StayProblem::InThePast));
+        assert_eq!(check_stay(d("2026-04-09"), d("2026-04-11"), today, true, 2, Some(2)), Ok(()));
+        assert_eq!(
+            check_stay(d("2026-04-10"), d("2026-04-11"), today, false, 3, Some(2)),
+            Err(StayProblem::TooManyGuests(2))
+        );
+        assert_eq!(check_stay(d("2026-04-10"), d("2026-06-09"), today, false, 1, None), Ok(()));
+    }
+
+    #[test]
+    fn today_follows_the_hotel() {
+        let now: DateTime<Utc> = "2026-04-10T23:30:00Z".parse().unwrap();
+        assert_eq!(today_in("UTC", now), "2026-04-10".parse::<NaiveDate>().unwrap());
+        assert_eq!(today_in("Europe/Lisbon", now), "2026-04-11".parse::<NaiveDate>().unwrap());
+        assert_eq!(today_in("America/Sao_Paulo", now), "2026-04-10".parse::<NaiveDate>().unwrap());
+        assert_eq!(today_in("Not/AZone", now), "2026-04-10".parse::<NaiveDate>().unwrap());
+    }
+}

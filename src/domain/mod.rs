@@ -1,12 +1,15 @@
 //! Plain types and rules with no I/O: ids, enum-like values, money, stays, validation.
 
+pub mod availability;
 pub mod booking;
 pub mod enums;
 pub mod ids;
+pub mod kpi;
 pub mod money;
 pub mod password;
 pub mod roles;
 pub mod settings;
+pub mod stay;
 pub mod values;
 
 pub use enums::*;

@@ -29,6 +29,20 @@ pub enum Capability {
     OwnersManage,
     /// Read the audit log.
     AuditView,
+    /// Book, edit, check in and check out (the front desk's daily work).
+    ReservationsEdit,
+    /// Take a stay back a step (checked in → confirmed, checked out → checked in).
+    ReservationsReverse,
+    /// Book a stay whose arrival is already past.
+    Backdate,
+    /// Check a guest out with an open balance.
+    CheckoutOverride,
+    /// Take payments, refunds and discounts.
+    PaymentsCreate,
+    /// Run the night audit.
+    NightAudit,
+    /// Use the front-desk kiosk.
+    Kiosk,
 }
 
 impl Capability {
@@ -44,6 +58,13 @@ impl Capability {
         Self::UsersManage,
         Self::OwnersManage,
         Self::AuditView,
+        Self::ReservationsEdit,
+        Self::ReservationsReverse,
+        Self::Backdate,
+        Self::CheckoutOverride,
+        Self::PaymentsCreate,
+        Self::NightAudit,
+        Self::Kiosk,
     ];
 
     /// The name an association's `permissions` list uses to grant it.
@@ -60,6 +81,13 @@ impl Capability {
             Self::UsersManage => "users:manage",
             Self::OwnersManage => "owners:manage",
             Self::AuditView => "audit:view",
+            Self::ReservationsEdit => "reservations:edit",
+            Self::ReservationsReverse => "reservations:reverse",
+            Self::Backdate => "reservations:backdate",
+            Self::CheckoutOverride => "checkout:override",
+            Self::PaymentsCreate => "payments:create",
+            Self::NightAudit => "night_audit:run",
+            Self::Kiosk => "kiosk:use",
         }
     }
 
@@ -67,9 +95,17 @@ impl Capability {
     fn minimum_role(self) -> Role {
         match self {
             Self::View => Role::Viewer,
-            Self::Housekeeping | Self::GuestsEdit => Role::Staff,
-            Self::PropertyEdit | Self::GuestsDelete | Self::SettingsView => Role::Manager,
-            Self::PropertyManage | Self::SettingsEdit | Self::UsersManage | Self::AuditView => Role::Admin,
+            Self::Housekeeping | Self::GuestsEdit | Self::ReservationsEdit | Self::Kiosk => Role::Staff,
+            Self::PropertyEdit
+            | Self::GuestsDelete
+            | Self::SettingsView
+            | Self::ReservationsReverse
+            | Self::Backdate
+            | Self::CheckoutOverride
+            | Self::NightAudit => Role::Manager,
+            Self::PropertyManage | Self::SettingsEdit | Self::UsersManage | Self::AuditView | Self::PaymentsCreate => {
+                Role::Admin
+            }
             Self::OwnersManage => Role::Owner,
         }
     }
@@ -125,6 +161,14 @@ mod tests {
         assert!(Role::Manager.allows(SettingsView) && !Role::Manager.allows(SettingsEdit));
         assert!(Role::Admin.allows(UsersManage) && !Role::Admin.allows(OwnersManage));
         assert!(Role::Owner.allows(OwnersManage));
+        assert!(
+            Role::Staff.allows(ReservationsEdit)
+                && !Role::Staff.allows(PaymentsCreate)
+                && !Role::Staff.allows(ReservationsReverse)
+        );
+        assert!(Role::Manager.allows(CheckoutOverride) && !Role::Manager.allows(PaymentsCreate));
+        let desk = Grants { role: Role::Staff, extra: vec!["payments:create".into()] };
+        assert!(desk.allows(PaymentsCreate));
         let staff_plus = Grants { role: Role::Staff, extra: vec!["guests:delete".into()] };
         assert!(staff_plus.allows(GuestsDelete) && !staff_plus.allows(PropertyEdit));
     }

@@ -33,6 +33,13 @@ impl FieldErrors {
         self.0.len()
     }
 
+    /// Adds `other`'s messages for fields that have none yet.
+    pub fn merge(&mut self, other: FieldErrors) {
+        for (field, message) in other.0 {
+            self.add(field, message);
+        }
+    }
+
     pub fn into_result<T>(self, value: T) -> Result<T, FieldErrors> {
         if self.is_empty() {
             Ok(value)

@@ -5,16 +5,19 @@ pub mod account;
 pub mod assets;
 pub mod audit;
 pub mod auth;
+pub mod booking;
 pub mod csrf;
 pub mod dashboard;
 pub mod extract;
 pub mod forms;
+pub mod front_desk;
 pub mod guests;
 pub mod health;
 pub mod hotels;
 pub mod list;
 pub mod members;
 pub mod pages;
+pub mod reservations;
 pub mod room_types;
 pub mod rooms;
 pub mod session;
@@ -143,6 +146,16 @@ route_table! {
     Post "/settings"                => settings::update, Tenant(SettingsEdit);
 
     Get  "/audit"                   => audit::index, Tenant(AuditView);
+
+    Get  "/reservations"            => reservations::index, Tenant(View);
+    Get  "/reservations/new"        => booking::search, Tenant(ReservationsEdit);
+    Get  "/reservations/new/details" => booking::details, Tenant(ReservationsEdit);
+    Post "/reservations"            => booking::create, Tenant(ReservationsEdit);
+    Get  "/reservations/{id}"       => reservations::show, Tenant(View);
+    Get  "/reservations/{id}/edit"  => reservations::edit_form, Tenant(ReservationsEdit);
+    Post "/reservations/{id}"       => reservations::update, Tenant(ReservationsEdit);
+    Post "/reservations/{id}/status" => reservations::act, Tenant(ReservationsEdit);
+    Post "/reservations/{id}/folio" => reservations::post_folio, Tenant(ReservationsEdit);
 }
 
 /// DESIGN §7's headers on every response.

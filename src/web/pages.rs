@@ -55,6 +55,7 @@ pub struct NavItem {
 /// The navigation, in order, with the capability each entry needs.
 const NAV: &[(&str, &str, &str, Capability)] = &[
     ("dashboard", "Dashboard", "/", Capability::View),
+    ("reservations", "Reservations", "/reservations", Capability::View),
     ("hotels", "Hotels", "/hotels", Capability::View),
     ("rooms", "Rooms", "/rooms", Capability::View),
     ("housekeeping", "Housekeeping", "/housekeeping", Capability::View),

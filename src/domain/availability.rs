@@ -1,0 +1,122 @@
+//! Availability per room type and night (DESIGN §5), with no I/O:
+//! sellable = active rooms that are not out of order or out of service;
+//! allowed = floor(sellable × (1 + overbooking% / 100));
+//! counted = pending, confirmed and checked-in stays on that night.
+
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDate};
+
+use super::ids::{RoomId, RoomTypeId};
+
+/// The nights of a stay: check-in up to, not including, check-out.
+pub fn nights(check_in: NaiveDate, check_out: NaiveDate) -> impl Iterator<Item = NaiveDate> {
+    let n = (check_out - check_in).num_days().max(0);
+    (0..n).map(move |i| check_in + Duration::days(i))
+}
+
+/// How many stays a room type may take on one night.
+pub fn allowed(sellable: i64, overbooking_percent: u32) -> i64 {
+    sellable + sellable * i64::from(overbooking_percent.min(100)) / 100
+}
+
+/// An active stay, for counting.
+#[derive(Clone, Copy, Debug)]
+pub struct Held {
+    pub room_type: RoomTypeId,
+    pub room: Option<RoomId>,
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+}
+
+/// One room type's availability over a range of nights.
+#[derive(Clone, Debug)]
+pub struct TypeAvailability {
+    pub room_type: RoomTypeId,
+    pub sellable: i64,
+    pub allowed: i64,
+    /// (night, stays counted, still bookable)
+    pub nights: Vec<(NaiveDate, i64, i64)>,
+}
+
+impl TypeAvailability {
+    /// Bookable on every night of the range.
+    pub fn bookable(&self) -> i64 {
+        self.nights.iter().map(|(_, _, free)| *free).min().unwrap_or(0).max(0)
+    }
+}
+
+/// Availability of each room type in `sellable` (room type → sellable rooms) for the
+/// nights of `[from, to)`, given the active stays in `held`. `except` leaves one stay out
+/// (when moving it).
+pub fn by_type(
+    sellable: &HashMap<RoomTypeId, i64>,
+    held: &[Held],
+    from: NaiveDate,
+    to: NaiveDate,
+    overbooking_percent: u32,
+) -> Vec<TypeAvailability> {
+    let mut out: Vec<TypeAvailability> = sellable
+        .iter()
+        .map(|(room_type, sellable)| {
+            let allowed = allowed(*sellable, overbooking_percent);
+            let nights = nights(from, to)
+                .map(|night| {
+                    let counted = held
+                        .iter()
+                        .filter(|h| h.room_type == *room_type && h.check_in <= night && night < h.check_out)
+                        .count() as i64;
+                    (night, counted, allowed - counted)
+                })
+                .collect();
+            TypeAvailability { room_type: *room_type, sellable: *sellable, allowed, nights }
+        })
+        .collect();
+    out.sort_by_key(|t| t.room_type);
+    out
+}
+
+/// Whether `room` is free for `[check_in, check_out)`: no active stay holds it on any of
+/// those nights. Overbooking never applies to a specific room.
+pub fn room_free(room: RoomId, held: &[Held], check_in: NaiveDate, check_out: NaiveDate) -> bool {
+    !held.iter().any(|h| h.room == Some(room) && h.check_in < check_out && check_in < h.check_out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn overbooking_rounds_down() {
+        assert_eq!(allowed(10, 0), 10);
+        assert_eq!(allowed(10, 5), 10);
+        assert_eq!(allowed(10, 10), 11);
+        assert_eq!(allowed(20, 5), 21);
+        assert_eq!(allowed(0, 50), 0);
+    }
+
+    #[test]
+    fn counts_each_night_and_allows_adjacent_stays() {
+        let t = RoomTypeId::new();
+        let (r1, r2) = (RoomId::new(), RoomId::new());
+        let sellable = HashMap::from([(t, 2)]);
+        let held = [
+            Held { room_type: t, room: Some(r1), check_in: d("2026-03-01"), check_out: d("2026-03-03") },
+            Held { room_type: t, room: None, check_in: d("2026-03-02"), check_out: d("2026-03-04") },
+        ];
+        let a = &by_type(&sellable, &held, d("2026-03-01"), d("2026-03-05"), 0)[0];
+        let free: Vec<i64> = a.nights.iter().map(|n| n.2).collect();
+        assert_eq!(free, vec![1, 0, 1, 2]);
+        assert_eq!(a.bookable(), 0);
+        // Arriving on the day the first stay leaves is fine for that room.
+        assert!(room_free(r1, &held, d("2026-03-03"), d("2026-03-05")));
+        assert!(!room_free(r1, &held, d("2026-03-02"), d("2026-03-04")));
+        assert!(room_free(r2, &held, d("2026-03-01"), d("2026-03-05")));
+        // 50% overbooking on 2 rooms allows a third stay on the busy night.
+        assert_eq!(by_type(&sellable, &held, d("2026-03-02"), d("2026-03-03"), 50)[0].bookable(), 1);
+    }
+}

@@ -1,0 +1,103 @@
+//! Occupancy, ADR and RevPAR (DESIGN §5), with no I/O:
+//! occupancy = room-nights sold ÷ room-nights available;
+//! ADR = room revenue ÷ room-nights sold; RevPAR = room revenue ÷ room-nights available.
+
+use chrono::NaiveDate;
+
+use super::availability::nights;
+
+/// A stay that sold room-nights at a rate.
+#[derive(Clone, Copy, Debug)]
+pub struct Sold {
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    pub nightly_rate: i64,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Kpis {
+    pub available: i64,
+    pub sold: i64,
+    /// Room revenue in minor units.
+    pub revenue: i64,
+}
+
+impl Kpis {
+    /// For `rooms` sellable rooms over `[from, to)`.
+    pub fn compute(rooms: i64, stays: &[Sold], from: NaiveDate, to: NaiveDate) -> Self {
+        let mut k = Kpis { available: rooms * (to - from).num_days().max(0), ..Kpis::default() };
+        for s in stays {
+            let n = nights(s.check_in.max(from), s.check_out.min(to)).count() as i64;
+            k.sold += n;
+            k.revenue += n * s.nightly_rate;
+        }
+        k
+    }
+
+    pub fn add(&mut self, other: Kpis) {
+        self.available += other.available;
+        self.sold += other.sold;
+        self.revenue += other.revenue;
+    }
+
+    /// Occupancy in basis points (1/100 of a percent), to stay in integers.
+    pub fn occupancy_bp(&self) -> i64 {
+        if self.available == 0 {
+            0
+        } else {
+            self.sold * 10_000 / self.available
+        }
+    }
+
+    /// Average daily rate, minor units.
+    pub fn adr(&self) -> i64 {
+        if self.sold == 0 {
+            0
+        } else {
+            self.revenue / self.sold
+        }
+    }
+
+    /// Revenue per available room, minor units.
+    pub fn revpar(&self) -> i64 {
+        if self.available == 0 {
+            0
+        } else {
+            self.revenue / self.available
+        }
+    }
+
+    pub fn occupancy_percent(&self) -> String {
+        format!("{:.1}%", self.occupancy_bp() as f64 / 100.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    /// A hand-computed case: 10 rooms over 3 nights = 30 room-nights available.
+    /// Stay A: 2 nights in range at 100.00; stay B: 3 nights at 150.00, one of which
+    /// falls before the range; stay C: 1 night at 80.00.
+    /// sold = 2 + 2 + 1 = 5; revenue = 200 + 300 + 80 = 580.00;
+    /// occupancy = 5/30 = 16.67%; ADR = 116.00; RevPAR = 19.33.
+    #[test]
+    fn hand_computed() {
+        let stays = [
+            Sold { check_in: d("2026-06-01"), check_out: d("2026-06-03"), nightly_rate: 10_000 },
+            Sold { check_in: d("2026-05-31"), check_out: d("2026-06-03"), nightly_rate: 15_000 },
+            Sold { check_in: d("2026-06-03"), check_out: d("2026-06-05"), nightly_rate: 8_000 },
+        ];
+        let k = Kpis::compute(10, &stays, d("2026-06-01"), d("2026-06-04"));
+        assert_eq!(k, Kpis { available: 30, sold: 5, revenue: 58_000 });
+        assert_eq!(k.occupancy_bp(), 1666);
+        assert_eq!(k.adr(), 11_600);
+        assert_eq!(k.revpar(), 1_933);
+        assert_eq!(k.occupancy_percent(), "16.7%");
+        assert_eq!(Kpis::compute(0, &[], d("2026-06-01"), d("2026-06-02")).revpar(), 0);
+    }
+}

@@ -1,0 +1,499 @@
+//! Reservations: the list, the reservation page with its folio and status actions, and
+//! editing a stay.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+use chrono::Utc;
+use serde::Deserialize;
+
+use super::booking::date;
+use super::extract::TenantCtx;
+use super::forms::{self, FieldErrors};
+use super::front_desk::{self, Change, Posting};
+use super::list::{ListQuery, Listing, PER_PAGE};
+use super::pages::{ok, render, see_other, Chrome};
+use super::AppState;
+use crate::db::audit::Event;
+use crate::db::folio::FolioEntry;
+use crate::db::guests::Guest;
+use crate::db::hotels::Hotel;
+use crate::db::reservations::{Reservation, ReservationFilter, ReservationRow, StayChanges};
+use crate::db::room_types::RoomType;
+use crate::db::rooms::Room;
+use crate::db::{Constraint, DbError};
+use crate::domain::availability;
+use crate::domain::booking::{check_stay, today_in};
+use crate::domain::roles::Capability;
+use crate::domain::stay::{self, Action};
+use crate::domain::{money, FolioKind, PaymentMethod, ReservationId, ReservationSource, ReservationStatus};
+use crate::error::AppError;
+
+const SORTS: &[&str] = &["check_in", "check_out", "created"];
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ListParams {
+    pub page: String,
+    pub sort: String,
+    pub dir: String,
+    pub q: String,
+    pub hotel: String,
+    pub status: String,
+    pub source: String,
+    pub arrival_from: String,
+    pub arrival_to: String,
+    pub departure_from: String,
+    pub departure_to: String,
+}
+
+impl ListParams {
+    fn list_query(&self) -> ListQuery {
+        ListQuery { page: self.page.clone(), sort: self.sort.clone(), dir: self.dir.clone(), ..ListQuery::default() }
+    }
+
+    fn filter(&self) -> ReservationFilter {
+        let day = |raw: &str| chrono::NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok();
+        ReservationFilter {
+            hotel: self.hotel.parse().ok(),
+            status: self.status.parse().ok(),
+            source: self.source.parse().ok(),
+            arrival_from: day(&self.arrival_from),
+            arrival_to: day(&self.arrival_to),
+            departure_from: day(&self.departure_from),
+            departure_to: day(&self.departure_to),
+            search: Some(forms::clean(&self.q)).filter(|q| !q.is_empty()).map(|q| q.chars().take(100).collect()),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "reservations/index.html")]
+struct IndexPage {
+    chrome: Chrome,
+    rows: Vec<ReservationRow>,
+    hotels: Vec<Hotel>,
+    params: ListParams,
+    listing: Listing,
+    statuses: &'static [ReservationStatus],
+    sources: &'static [ReservationSource],
+}
+
+impl IndexPage {
+    fn hotel_name(&self, id: &crate::domain::HotelId) -> &str {
+        self.hotels.iter().find(|h| h.id == *id).map_or("", |h| h.name.as_str())
+    }
+}
+
+pub async fn index(
+    ctx: TenantCtx,
+    state: web::Data<AppState>,
+    query: web::Query<ListParams>,
+) -> Result<HttpResponse, AppError> {
+    let params = query.into_inner();
+    let lq = params.list_query();
+    let filter = params.filter();
+    let (sort, desc, offset) = (lq.sort_key(SORTS), lq.sort.is_empty() || lq.desc(), lq.offset());
+    let (view, rows, total, hotels) = ctx
+        .read(&state, move |s, m| {
+            let (rows, total) = s.reservations().page(&filter, sort, desc, PER_PAGE, offset)?;
+            Ok((m.view(), rows, total, s.hotels().list()?))
+        })
+        .await?;
+    let keep = [
+        ("q", params.q.as_str()),
+        ("hotel", params.hotel.as_str()),
+        ("status", params.status.as_str()),
+        ("source", params.source.as_str()),
+        ("arrival_from", params.arrival_from.as_str()),
+        ("arrival_to", params.arrival_to.as_str()),
+        ("departure_from", params.departure_from.as_str()),
+        ("departure_to", params.departure_to.as_str()),
+    ];
+    let mut lq = lq;
+    if lq.sort.is_empty() {
+        lq.dir = "desc".into();
+    }
+    let listing = Listing::new("/reservations", &lq, SORTS, total, &keep);
+    let page = IndexPage {
+        chrome: Chrome::new(&ctx, view, "reservations"),
+        rows,
+        hotels,
+        params,
+        listing,
+        statuses: ReservationStatus::ALL,
+        sources: ReservationSource::ALL,
+    };
+    ok(&page)
+}
+
+#[derive(Template)]
+#[template(path = "reservations/show.html")]
+struct ShowPage {
+    chrome: Chrome,
+    r: Reservation,
+    hotel: Hotel,
+    guest: Guest,
+    room_type: RoomType,
+    room: Option<Room>,
+    free_rooms: Vec<Room>,
+    entries: Vec<FolioEntry>,
+    balance: i64,
+    actions: Vec<Action>,
+    methods: Vec<PaymentMethod>,
+    problem: Option<String>,
+}
+
+impl ShowPage {
+    pub fn signed(&self, e: &FolioEntry) -> String {
+        self.chrome.money(&e.signed_amount())
+    }
+}
+
+fn parse_id(raw: &str) -> Result<ReservationId, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+async fn show_page(
+    ctx: &TenantCtx,
+    state: &AppState,
+    id: ReservationId,
+    problem: Option<String>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let (view, r, hotel, guest, room_type, room, free_rooms, entries, methods) = ctx
+        .read(state, move |s, m| {
+            let r = s.reservations().get(id)?;
+            let hotel = s.hotels().get(r.hotel_id)?;
+            let guest = s.guests().get(r.guest_id)?;
+            let room_type = s.room_types().get(r.room_type_id)?;
+            let room = r.room_id.map(|id| s.rooms().get(id)).transpose()?;
+            let held = s.reservations().held(r.hotel_id, r.check_in, r.check_out, Some(r.id))?;
+            let free_rooms = s
+                .rooms()
+                .list(Some(r.hotel_id))?
+                .into_iter()
+                .filter(|x| x.room_type_id == r.room_type_id && x.is_active && x.housekeeping_status.is_sellable())
+                .filter(|x| availability::room_free(x.id, &held, r.check_in, r.check_out))
+                .collect();
+            let entries = s.folio().entries(id)?;
+            let methods = m.acting.tenant.settings().payment_methods;
+            Ok((m.view(), r, hotel, guest, room_type, room, free_rooms, entries, methods))
+        })
+        .await?;
+    let today = today_in(&hotel.timezone, Utc::now());
+    let chrome = Chrome::new(ctx, view, "reservations");
+    let actions = stay::offered(r.status, r.check_in, today)
+        .into_iter()
+        .filter(|a| !a.is_reversal() || chrome.can(Capability::ReservationsReverse))
+        .collect();
+    let balance = entries.iter().map(FolioEntry::signed_amount).sum();
+    let page =
+        ShowPage { chrome, r, hotel, guest, room_type, room, free_rooms, entries, balance, actions, methods, problem };
+    render(status, &page)
+}
+
+pub async fn show(
+    ctx: TenantCtx,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    show_page(&ctx, &state, parse_id(&path)?, None, StatusCode::OK).await
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ActionForm {
+    pub action: String,
+    pub version: String,
+    pub reason: String,
+    pub room: String,
+    pub override_balance: Option<String>,
+}
+
+impl ActionForm {
+    pub fn change(&self) -> Change {
+        Change {
+            action: Action::parse(self.action.trim()),
+            version: forms::version(&self.version),
+            reason: Some(forms::clean(&self.reason)).filter(|r| !r.is_empty()).map(|r| r.chars().take(500).collect()),
+            room: self.room.trim().parse().ok(),
+            override_balance: self.override_balance.is_some(),
+        }
+    }
+}
+
+/// A status action from the reservation page.
+pub async fn act(
+    ctx: TenantCtx,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<ActionForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&path)?;
+    let change = form.change();
+    match ctx.write(&state, move |s, m| front_desk::transition(s, m, id, &change)).await {
+        Ok(r) => {
+            ctx.flash("success", format!("{}: now {}.", r.confirmation_code, r.status.label().to_lowercase()));
+            Ok(see_other(&format!("/reservations/{id}")))
+        }
+        Err(AppError::Conflict(msg)) => show_page(&ctx, &state, id, Some(msg), StatusCode::CONFLICT).await,
+        Err(AppError::Db(DbError::Conflict(Constraint::RoomOverlap))) => {
+            let msg = "That room is taken on some of these nights. Choose another room.".to_owned();
+            show_page(&ctx, &state, id, Some(msg), StatusCode::CONFLICT).await
+        }
+        Err(AppError::Stale) => {
+            let msg =
+                "Someone else changed this reservation a moment ago. Here is the current state; try again.".to_owned();
+            show_page(&ctx, &state, id, Some(msg), StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct FolioForm {
+    pub kind: String,
+    pub amount: String,
+    pub method: String,
+    pub description: String,
+    pub reference: String,
+}
+
+impl FolioForm {
+    pub fn posting(&self, currency: &str) -> Result<Posting, String> {
+        let kind: FolioKind = self.kind.trim().parse().map_err(|_| "Choose what to post.".to_owned())?;
+        let amount = money::parse(&self.amount, currency)
+            .filter(|a| *a > 0)
+            .ok_or("Enter an amount above zero, like 25 or 25.50.")?;
+        let description = match forms::clean(&self.description) {
+            d if d.is_empty() => kind.label().to_owned(),
+            d => d.chars().take(200).collect(),
+        };
+        Ok(Posting {
+            kind,
+            amount,
+            method: self.method.trim().parse().ok(),
+            description,
+            reference: Some(forms::clean(&self.reference))
+                .filter(|r| !r.is_empty())
+                .map(|r| r.chars().take(100).collect()),
+        })
+    }
+}
+
+/// Posts to the folio from the reservation page.
+pub async fn post_folio(
+    ctx: TenantCtx,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<FolioForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&path)?;
+    let form = form.into_inner();
+    let result = ctx
+        .write(&state, move |s, m| {
+            let posting = form.posting(&m.acting.tenant.currency).map_err(AppError::Conflict)?;
+            front_desk::post(s, m, id, &posting)?;
+            Ok(posting)
+        })
+        .await;
+    match result {
+        Ok(p) => {
+            ctx.flash("success", format!("{} posted.", p.kind.label()));
+            Ok(see_other(&format!("/reservations/{id}")))
+        }
+        Err(AppError::Conflict(msg)) => show_page(&ctx, &state, id, Some(msg), StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EditForm {
+    pub check_in: String,
+    pub check_out: String,
+    pub adults: String,
+    pub children: String,
+    pub room: String,
+    pub notes: String,
+    pub version: String,
+}
+
+impl EditForm {
+    fn from_reservation(r: &Reservation) -> Self {
+        Self {
+            check_in: r.check_in.to_string(),
+            check_out: r.check_out.to_string(),
+            adults: r.adults.to_string(),
+            children: r.children.to_string(),
+            room: r.room_id.map(|id| id.to_string()).unwrap_or_default(),
+            notes: r.notes.clone().unwrap_or_default(),
+            version: r.version.to_string(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "reservations/edit.html")]
+struct EditPage {
+    chrome: Chrome,
+    r: Reservation,
+    rooms: Vec<Room>,
+    form: EditForm,
+    errors: FieldErrors,
+    problem: Option<String>,
+}
+
+async fn edit_page(
+    ctx: &TenantCtx,
+    state: &AppState,
+    id: ReservationId,
+    form: Option<EditForm>,
+    errors: FieldErrors,
+    problem: Option<String>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let (view, r, rooms) = ctx
+        .read(state, move |s, m| {
+            let r = s.reservations().get(id)?;
+            let rooms = s
+                .rooms()
+                .list(Some(r.hotel_id))?
+                .into_iter()
+                .filter(|x| x.room_type_id == r.room_type_id && x.is_active)
+                .collect();
+            Ok((m.view(), r, rooms))
+        })
+        .await?;
+    let mut form = form.unwrap_or_else(|| EditForm::from_reservation(&r));
+    if status == StatusCode::CONFLICT && problem.is_some() && errors.is_empty() {
+        form.version = r.version.to_string();
+    }
+    render(status, &EditPage { chrome: Chrome::new(ctx, view, "reservations"), r, rooms, form, errors, problem })
+}
+
+pub async fn edit_form(
+    ctx: TenantCtx,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    edit_page(&ctx, &state, parse_id(&path)?, None, FieldErrors::default(), None, StatusCode::OK).await
+}
+
+enum Edited {
+    Saved,
+    Invalid(FieldErrors),
+    Refused(String),
+}
+
+pub async fn update(
+    ctx: TenantCtx,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<EditForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&path)?;
+    let form = form.into_inner();
+    let submitted = form.clone();
+    let result = ctx
+        .write(&state, move |s, m| {
+            let current = s.reservations().get(id)?;
+            if !current.status.is_active() {
+                return Ok(Edited::Refused(format!(
+                    "A {} reservation cannot be changed.",
+                    current.status.label().to_lowercase()
+                )));
+            }
+            let mut e = FieldErrors::default();
+            let check_in = date(&mut e, "check_in", &submitted.check_in);
+            let check_out = date(&mut e, "check_out", &submitted.check_out);
+            let adults = forms::integer(&mut e, "adults", &submitted.adults, 1, 20);
+            let children = forms::optional_integer(&mut e, "children", &submitted.children, 0, 20).unwrap_or(0);
+            let room = match submitted.room.trim() {
+                "" => None,
+                raw => forms::id(&mut e, "room", raw),
+            };
+            let notes = forms::optional(&mut e, "notes", &submitted.notes, 2000);
+            let (Some(check_in), Some(check_out), Some(adults)) = (check_in, check_out, adults) else {
+                return Ok(Edited::Invalid(e));
+            };
+            let hotel = s.hotels().get(current.hotel_id)?;
+            let room_type = s.room_types().get(current.room_type_id)?;
+            let today = today_in(&hotel.timezone, Utc::now());
+            // Arrival may stay where it was once the guest is in house.
+            let may_backdate = m.can(Capability::Backdate) || check_in == current.check_in;
+            if let Err(problem) = check_stay(
+                check_in,
+                check_out,
+                today,
+                may_backdate,
+                (adults + children) as i32,
+                Some(room_type.max_occupancy),
+            ) {
+                e.add("check_out", problem.to_string());
+                return Ok(Edited::Invalid(e));
+            }
+            if !e.is_empty() {
+                return Ok(Edited::Invalid(e));
+            }
+            // Re-check the room type's availability without this stay.
+            s.reservations().lock_inventory(room_type.id)?;
+            let held = s.reservations().held(hotel.id, check_in, check_out, Some(id))?;
+            let sellable = s.rooms().sellable_by_type(hotel.id)?;
+            let sellable =
+                std::collections::HashMap::from([(room_type.id, sellable.get(&room_type.id).copied().unwrap_or(0))]);
+            let overbooking = m.acting.tenant.settings().overbooking_percent;
+            if availability::by_type(&sellable, &held, check_in, check_out, overbooking)[0].bookable() < 1 {
+                return Ok(Edited::Refused(format!(
+                    "No {} is free for every night from {check_in} to {check_out}.",
+                    room_type.name
+                )));
+            }
+            if let Some(room) = room {
+                let r = s.rooms().get(room)?;
+                if r.hotel_id != hotel.id {
+                    return Err(AppError::NotFound);
+                }
+                if !availability::room_free(room, &held, check_in, check_out) {
+                    return Ok(Edited::Refused(format!("Room {} is taken on some of these nights.", r.number)));
+                }
+            }
+            let changes = StayChanges {
+                check_in,
+                check_out,
+                room_type_id: room_type.id,
+                room_id: room,
+                adults: adults as i32,
+                children: children as i32,
+                nightly_rate: current.nightly_rate,
+                notes,
+            };
+            let after = s.reservations().update_stay(id, forms::version(&submitted.version), &changes)?;
+            m.audit(s, Event::new("reservation.update", "reservation", id).before(&current).after(&after))?;
+            Ok(Edited::Saved)
+        })
+        .await;
+    match result {
+        Ok(Edited::Saved) => {
+            ctx.flash("success", "Stay saved.");
+            Ok(see_other(&format!("/reservations/{id}")))
+        }
+        Ok(Edited::Invalid(errors)) => {
+            edit_page(&ctx, &state, id, Some(form), errors, None, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Ok(Edited::Refused(msg)) => {
+            edit_page(&ctx, &state, id, Some(form), FieldErrors::default(), Some(msg), StatusCode::CONFLICT).await
+        }
+        Err(AppError::Stale) => {
+            let msg = "Someone else changed this reservation while you were editing. Your entries are below; the current stay is shown above.".to_owned();
+            edit_page(&ctx, &state, id, Some(form), FieldErrors::default(), Some(msg), StatusCode::CONFLICT).await
+        }
+        Err(AppError::Db(DbError::Conflict(Constraint::RoomOverlap))) => {
+            let msg = "That room was just taken by another stay. Choose another room.".to_owned();
+            edit_page(&ctx, &state, id, Some(form), FieldErrors::default(), Some(msg), StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e),
+    }
+}
