@@ -99,8 +99,18 @@ impl Browser {
         select.select_by_label(option_text).await.unwrap_or_else(|e| panic!("{css} / {option_text}: {e}"));
     }
 
+    /// Clicks something that loads a new page, and waits until it has: the old document's
+    /// root goes stale once the browser has navigated away.
     pub async fn click(&self, css: &str) {
+        let old = self.client.find(Locator::Css("html")).await.unwrap();
         self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}")).click().await.unwrap();
+        for _ in 0..200 {
+            if old.tag_name().await.is_err() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        self.client.wait().for_element(Locator::Css("body")).await.unwrap();
     }
 
     pub async fn login(&self, app: &TestApp, email: &str) {
