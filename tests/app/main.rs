@@ -11,3 +11,4 @@ mod rls;
 mod scope_isolation;
 mod smoke;
 mod source_scan;
+mod web;
