@@ -13,3 +13,4 @@ mod rls;
 mod scope_isolation;
 mod smoke;
 mod source_scan;
+mod web;
