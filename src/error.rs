@@ -41,9 +41,7 @@ impl From<DbError> for AppError {
         match err {
             DbError::NotFound => AppError::NotFound,
             DbError::Unavailable(msg) => AppError::Unavailable(msg),
-            DbError::Stale => {
-                AppError::Conflict("This record was changed by someone else. Reload to see the latest version.".into())
-            }
+            DbError::Stale => AppError::Stale,
             other => AppError::Db(other),
         }
     }

@@ -5,10 +5,11 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
-use super::extract::SignedIn;
+use super::extract::{check_account, SignedIn};
 use super::forms::FieldErrors;
 use super::pages::{render, see_other};
 use super::session::{self, Flash};
+use super::switch::ended_if_unauthenticated;
 use super::AppState;
 use crate::db::audit::Event;
 use crate::db::Access;
@@ -23,7 +24,10 @@ struct PasswordPage {
     flash: Option<Flash>,
 }
 
-pub async fn password_form(signed_in: SignedIn) -> Result<HttpResponse, AppError> {
+pub async fn password_form(signed_in: SignedIn, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let (user, epoch) = signed_in.identity();
+    let result = state.db.blocking(move |db| check_account(db, user, epoch)).await;
+    ended_if_unauthenticated(&signed_in, result)?;
     let flash = session::take_flash(&signed_in.session);
     render(StatusCode::OK, &PasswordPage { csrf: signed_in.state.csrf.clone(), errors: FieldErrors::default(), flash })
 }
@@ -54,11 +58,12 @@ pub async fn change_password(
         errors.add("confirm", "The two new passwords differ.");
     }
     let (user, meta, tenant) = (signed_in.user, signed_in.meta.clone(), signed_in.state.tenant);
+    let epoch = signed_in.state.epoch;
     let outcome = if errors.is_empty() {
         state
             .db
             .blocking(move |db| {
-                let me = db.user(user, Access::Read, |u| u.me())?;
+                let me = check_account(db, user, epoch)?;
                 if !password::verify(&form.current, &me.password_hash) {
                     return Ok(None);
                 }
@@ -71,10 +76,11 @@ pub async fn change_password(
                 }
                 Ok::<_, AppError>(Some(epoch))
             })
-            .await?
+            .await
     } else {
-        None
+        Ok(None)
     };
+    let outcome = ended_if_unauthenticated(&signed_in, outcome)?;
     match outcome {
         Some(epoch) => {
             // Keep this session; every other one now carries a stale epoch.

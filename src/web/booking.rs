@@ -304,8 +304,10 @@ pub async fn details(
     query: web::Query<Search>,
 ) -> Result<HttpResponse, AppError> {
     let search = query.into_inner();
-    let stay = search.parse().map_err(|_| AppError::NotFound)?;
-    let room_type: RoomTypeId = search.room_type.parse().map_err(|_| AppError::NotFound)?;
+    // Without a complete search (a bookmark, a hand-edited link) go back to step one.
+    let (Ok(stay), Ok(room_type)) = (search.parse(), search.room_type.parse::<RoomTypeId>()) else {
+        return self::search(ctx, state, web::Query(search)).await;
+    };
     let q = forms::clean(&search.q);
     let (view, data) = {
         let q = q.clone();

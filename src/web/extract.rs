@@ -81,17 +81,48 @@ impl SignedIn {
         let idle = settings.session_idle_timeout.as_secs() as i64;
         let absolute = settings.session_absolute_timeout.as_secs() as i64;
         if now - state.seen_at > idle || now - state.signed_in_at > absolute {
-            session.purge();
-            session::set_flash(&session, "info", "Your session ended. Please sign in again.");
+            end_session(&session, "Your session ended. Please sign in again.");
             return Err(AppError::Unauthenticated);
         }
-        // Refresh the idle clock at most once a minute, so most responses set no cookie.
-        if now - state.seen_at >= 60 {
+        // Refresh the idle clock at most once a minute (sooner for short timeouts), so
+        // most responses set no cookie.
+        if now - state.seen_at >= (idle / 4).clamp(1, 60) {
             state.seen_at = now;
             state.save(&session);
         }
         Ok(Self { user, state, session, meta: RequestMeta::from_request(req) })
     }
+}
+
+/// Loads the account and checks, in the database, that a session is still valid: the
+/// account is active and its sessions were not ended since sign-in (`epoch`). Every
+/// `SignedIn` route calls it first, on the blocking pool.
+pub fn check_account(db: &crate::db::Db, user: UserId, epoch: i32) -> Result<crate::db::users::User, AppError> {
+    let account = db.user(user, Access::Read, |u| u.me())?;
+    if !account.is_active || account.session_epoch != epoch {
+        return Err(AppError::Unauthenticated);
+    }
+    Ok(account)
+}
+
+impl SignedIn {
+    /// The values `check_account` needs, which (unlike the session) cross threads.
+    pub fn identity(&self) -> (UserId, i32) {
+        (self.user, self.state.epoch)
+    }
+
+    /// Ends this session in the browser and leaves a notice for the sign-in page.
+    pub fn end(&self, notice: &str) {
+        end_session(&self.session, notice);
+    }
+}
+
+/// Clears the session and starts a fresh one that carries only `notice`. (A purged
+/// actix session ignores later inserts, so the notice would be lost.)
+pub fn end_session(session: &Session, notice: &str) {
+    session.clear();
+    session.renew();
+    session::set_flash(session, "info", notice);
 }
 
 impl FromRequest for SignedIn {
@@ -195,7 +226,7 @@ impl TenantCtx {
             })
             .await;
         if matches!(outcome, Err(AppError::Unauthenticated)) {
-            self.signed_in.session.purge();
+            self.signed_in.end("Your session has ended. Please sign in again.");
         }
         outcome
     }

@@ -154,11 +154,11 @@ pub async fn set_housekeeping(
     form: web::Form<StatusForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&path)?;
-    let Ok(status) = form.status.parse::<HousekeepingStatus>() else {
-        return Err(AppError::Conflict("Choose one of the housekeeping statuses.".into()));
-    };
+    let status = form.status.parse::<HousekeepingStatus>();
     let room = ctx
         .write(&state, move |s, m| {
+            // Validated after the capability check (in `write`), like every form.
+            let status = status.map_err(|_| AppError::Conflict("Choose one of the housekeeping statuses.".into()))?;
             let before = s.rooms().get(id)?;
             let after = s.rooms().set_housekeeping(id, status)?;
             m.audit(
@@ -170,7 +170,7 @@ pub async fn set_housekeeping(
             Ok(after)
         })
         .await?;
-    ctx.flash("success", format!("Room {} is now {}.", room.number, status.label().to_lowercase()));
+    ctx.flash("success", format!("Room {} is now {}.", room.number, room.housekeeping_status.label().to_lowercase()));
     let back =
         if form.back == "rooms" { "/rooms".to_owned() } else { format!("/housekeeping?hotel={}", room.hotel_id) };
     Ok(see_other(&back))

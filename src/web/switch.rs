@@ -7,7 +7,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
-use super::extract::SignedIn;
+use super::extract::{check_account, SignedIn};
 use super::pages::{render, see_other};
 use super::session::{self, Flash};
 use super::AppState;
@@ -55,12 +55,14 @@ pub async fn picker(
     query: web::Query<SwitchQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (user, current) = (signed_in.user, signed_in.state.tenant);
+    let (_, epoch) = signed_in.identity();
     let q = super::forms::clean(&query.q);
     let search = q.clone();
-    let (me, choices) = state
+    let result = state
         .db
         .blocking(move |db| {
-            let (me, memberships) = db.user(user, Access::Read, |u| Ok::<_, DbError>((u.me()?, u.memberships()?)))?;
+            let me = check_account(db, user, epoch)?;
+            let memberships = db.user(user, Access::Read, |u| u.memberships())?;
             let now = Timestamp::now();
             let mut choices: Vec<Choice> = memberships
                 .iter()
@@ -89,7 +91,8 @@ pub async fn picker(
             }
             Ok::<_, AppError>((me, choices))
         })
-        .await?;
+        .await;
+    let (me, choices) = ended_if_unauthenticated(&signed_in, result)?;
     let page = SwitchPage {
         csrf: signed_in.state.csrf.clone(),
         user_name: me.full_name,
@@ -99,6 +102,14 @@ pub async fn picker(
         flash: session::take_flash(&signed_in.session),
     };
     render(StatusCode::OK, &page)
+}
+
+/// Ends the browser's session when the account check failed.
+pub fn ended_if_unauthenticated<T>(signed_in: &SignedIn, result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(AppError::Unauthenticated) = &result {
+        signed_in.end("Your session has ended. Please sign in again.");
+    }
+    result
 }
 
 #[derive(Deserialize)]
@@ -115,13 +126,14 @@ pub async fn switch(
     let Ok(target) = form.tenant_id.trim().parse::<TenantId>() else {
         return Err(AppError::NotFound);
     };
-    let user = signed_in.user;
+    let (user, epoch) = signed_in.identity();
     let meta = signed_in.meta.clone();
-    let allowed = state
+    let result = state
         .db
         .blocking(move |db| {
             let now = Timestamp::now();
-            let (me, memberships) = db.user(user, Access::Read, |u| Ok::<_, DbError>((u.me()?, u.memberships()?)))?;
+            let me = check_account(db, user, epoch)?;
+            let memberships = db.user(user, Access::Read, |u| u.memberships())?;
             let member = memberships.iter().find(|(m, _)| m.tenant_id == target);
             let allowed = match member {
                 Some((m, _)) if m.is_usable(now) => Some(m.role),
@@ -162,7 +174,8 @@ pub async fn switch(
                 }
             }
         })
-        .await?;
+        .await;
+    let allowed = ended_if_unauthenticated(&signed_in, result)?;
     if !allowed {
         return Err(AppError::NotFound);
     }

@@ -10,6 +10,8 @@ use crate::both_backends_async;
 use crate::support::{client, Backend};
 
 both_backends_async!(
+    sign_out_notice_is_shown,
+    signed_out_cookie_cannot_open_the_picker,
     login_succeeds_and_fails,
     wrong_passwords_lock_the_account,
     login_is_rate_limited_per_address,
@@ -229,14 +231,12 @@ async fn session_cookie_flags(backend: Backend) {
     assert!(line.contains("HttpOnly") && line.contains("SameSite=Lax"), "{line}");
 }
 
-// ---- Known defects in src/ (see the commit message). Run with `-- --ignored`. -----------------
+// ---- Regressions: defects found by this suite and fixed in src/. ----------------------------
 
-/// `logout` and the timeout check call `session.purge()` and then `set_flash`; actix-session
-/// ignores inserts into a purged session, so the notice is never shown.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "src bug: the flash set after Session::purge is dropped (web/auth.rs logout, web/extract.rs timeouts)"]
-async fn known_bug_sign_out_and_timeout_notices_are_lost() {
-    let w = world(Backend::Sqlite).await;
+/// Sign-out leaves a notice for the sign-in page (actix-session drops inserts into a
+/// purged session, so ending a session must clear and renew instead).
+async fn sign_out_notice_is_shown(backend: Backend) {
+    let w = world(backend).await;
     let mut b = w.browser();
     b.sign_in(&w.team_a.owner.account.email).await;
     b.post("/logout", &[]).await.assert_redirect("/login");
@@ -244,13 +244,11 @@ async fn known_bug_sign_out_and_timeout_notices_are_lost() {
     assert!(form.body.contains("You have signed out."), "{}", form.short());
 }
 
-/// `SignedIn` (used by `/switch` and `/logout`) checks only the cookie, never the user's
-/// `session_epoch` or `is_active`: a copy of a signed-out cookie still opens the picker.
-/// For a super admin that lists, and searches, every organization on the platform.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "src bug: SignedIn routes (/switch) do not check session_epoch (web/extract.rs SignedIn)"]
-async fn known_bug_signed_out_cookie_still_opens_the_picker() {
-    let w = world(Backend::Sqlite).await;
+/// `SignedIn` routes (`/switch`, `/account/password`, `/logout`) check the account's
+/// `session_epoch` and `is_active` in the database: a copy of a signed-out cookie cannot
+/// open the picker, which for a super admin would list every organization.
+async fn signed_out_cookie_cannot_open_the_picker(backend: Backend) {
+    let w = world(backend).await;
     let mut root = w.browser();
     let cookie = root.sign_in(&w.super_admin.email).await.session_cookie().expect("cookie");
     root.post("/logout", &[]).await.assert_redirect("/login");

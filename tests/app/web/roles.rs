@@ -9,7 +9,7 @@ use super::{assert_unchanged, is_post, probe_form, snapshot, tenant_routes, worl
 use crate::both_backends_async;
 use crate::support::Backend;
 
-both_backends_async!(role_matrix_follows_the_route_table);
+both_backends_async!(refusal_precedes_validation, role_matrix_follows_the_route_table);
 
 async fn role_matrix_follows_the_route_table(backend: Backend) {
     let w = world(backend).await;
@@ -70,15 +70,12 @@ async fn role_matrix_follows_the_route_table(backend: Backend) {
     assert!(refused(Role::Manager) > 0 && refused(Role::Viewer) > refused(Role::Manager), "{summary:?}");
 }
 
-// ---- Known defect in src/ (see the commit message). Run with `-- --ignored`. ----------------
+// ---- Regression: a defect found by this suite and fixed in src/. ---------------------------
 
-/// The capability is checked inside `TenantCtx::read`/`write`, so a handler that answers
-/// before touching the database skips it: `set_housekeeping` rejects a bad `status` with
-/// 409 before the role check, and a viewer learns the form's rules instead of "forbidden".
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "src bug: POST /rooms/{id}/housekeeping validates before the role check (409, not 403, for a viewer)"]
-async fn known_bug_refusal_precedes_validation() {
-    let w = world(Backend::Sqlite).await;
+/// The capability is checked before any validation: a viewer's empty POST to any route
+/// is refused (403/404), never judged on its content.
+async fn refusal_precedes_validation(backend: Backend) {
+    let w = world(backend).await;
     let ids = w.ids_a();
     let mut b = w.browser();
     b.sign_in(&w.team_a.viewer.account.email).await;
