@@ -33,6 +33,18 @@ enum Command {
     Serve(ServeArgs),
     /// Run pending migrations and exit.
     Migrate,
+    /// Run the night audit of one hotel: no-shows, room charges, business date.
+    NightAudit {
+        /// The organization's slug.
+        #[arg(long)]
+        tenant: String,
+        /// The hotel's code.
+        #[arg(long)]
+        hotel: String,
+        /// The business date to close (default: the hotel's business date, or yesterday).
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
+    },
     /// Create a platform super admin. The password comes from HOTELIER_PASSWORD or a prompt.
     CreateSuperadmin {
         #[arg(long)]
@@ -115,6 +127,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{} migration(s) applied to {}", applied.len(), settings.database_url.redacted());
             Ok(())
         }
+        Command::NightAudit { tenant, hotel, date } => {
+            let db = hotelier::startup::prepare_database(&settings)?;
+            let report = hotelier::db::ops::night_audit(&db, &tenant, &hotel, date)?;
+            println!(
+                "night audit {tenant}/{hotel} for {}: {} no-shows, {} room charges posted; business date now {}",
+                report.date,
+                report.no_shows,
+                report.charges_posted,
+                report.business_date.map(|d| d.to_string()).unwrap_or_default()
+            );
+            Ok(())
+        }
         Command::CreateSuperadmin { email, name } => {
             let password = match std::env::var("HOTELIER_PASSWORD") {
                 Ok(p) => p,
@@ -122,7 +146,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     .context("cannot read the password")?,
             };
             let db = hotelier::startup::prepare_database(&settings)?;
-            let id = hotelier::db::seed::create_superadmin(&db, &email, &name, &password)?;
+            let id = hotelier::db::ops::create_superadmin(&db, &email, &name, &password)?;
             println!("super admin {email} created ({id})");
             Ok(())
         }

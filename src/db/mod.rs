@@ -8,6 +8,7 @@
 mod connection;
 mod error;
 pub mod migrations;
+pub mod night_audit;
 mod schema;
 pub mod scope;
 pub mod types;
@@ -25,7 +26,7 @@ pub mod users;
 
 pub mod demo;
 pub mod health;
-pub mod seed;
+pub mod ops;
 
 pub use connection::{build_pool, Backend, DatabaseUrl, DbConnection, Pool, PoolOptions, UrlError};
 pub use error::{Constraint, DbError, DbResult};

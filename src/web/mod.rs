@@ -16,6 +16,7 @@ pub mod health;
 pub mod hotels;
 pub mod list;
 pub mod members;
+pub mod night_audit;
 pub mod pages;
 pub mod reservations;
 pub mod room_types;
@@ -111,6 +112,7 @@ route_table! {
     Get  "/hotels/{id}/edit"        => hotels::edit_form, Tenant(PropertyEdit);
     Post "/hotels/{id}"             => hotels::update, Tenant(PropertyEdit);
     Post "/hotels/{id}/delete"      => hotels::delete, Tenant(PropertyManage);
+    Post "/hotels/{id}/night-audit" => night_audit::run, Tenant(NightAudit);
 
     Get  "/hotels/{id}/room-types/new" => room_types::new_form, Tenant(PropertyManage);
     Post "/hotels/{id}/room-types"  => room_types::create, Tenant(PropertyManage);

@@ -1,0 +1,55 @@
+//! Operator commands from the command line: creating a super admin, the night audit.
+
+use super::scope::PlatformGrant;
+use super::users::{normalize_email, NewUser};
+use super::{Access, Db, DbError};
+use crate::domain::ids::UserId;
+use crate::domain::password;
+
+pub fn create_superadmin(db: &Db, email: &str, name: &str, plain_password: &str) -> anyhow::Result<UserId> {
+    let email = normalize_email(email);
+    anyhow::ensure!(email.contains('@') && email.len() <= 254, "`{email}` is not an email address");
+    anyhow::ensure!(!name.trim().is_empty(), "the name must not be empty");
+    anyhow::ensure!(
+        plain_password.chars().count() >= password::MIN_LENGTH,
+        "the password must have at least {} characters",
+        password::MIN_LENGTH
+    );
+    let hash = password::hash(plain_password)?;
+    let new = NewUser {
+        id: UserId::new(),
+        email: email.clone(),
+        full_name: name.trim().into(),
+        password_hash: hash,
+        is_super_admin: true,
+    };
+    db.platform(&PlatformGrant::operator(), Access::Write, |p| p.users().create(&new)).map_err(|e| match e {
+        DbError::Conflict(_) => anyhow::anyhow!("a user with the email {email} already exists"),
+        other => anyhow::Error::new(other),
+    })
+}
+
+/// `hotelier night-audit`: closes a business date for one hotel of one organization.
+pub fn night_audit(
+    db: &Db,
+    slug: &str,
+    hotel_code: &str,
+    date: Option<chrono::NaiveDate>,
+) -> anyhow::Result<super::night_audit::NightAuditReport> {
+    let grant = PlatformGrant::operator();
+    let tenant = db.platform(&grant, Access::Read, |p| p.tenants().by_slug(slug)).map_err(|e| match e {
+        DbError::NotFound => anyhow::anyhow!("no organization with the slug `{slug}`"),
+        other => anyhow::Error::new(other),
+    })?;
+    db.platform(&grant, Access::Write, |p| {
+        let mut s = p.tenant(tenant.id);
+        let hotel = s.hotels().by_code(&hotel_code.trim().to_uppercase()).map_err(|e| match e {
+            DbError::NotFound => anyhow::anyhow!("{slug} has no hotel with the code `{hotel_code}`"),
+            other => anyhow::Error::new(other),
+        })?;
+        let today = crate::domain::booking::today_in(&hotel.timezone, chrono::Utc::now());
+        let day = date.unwrap_or_else(|| hotel.business_date.unwrap_or(today - chrono::Duration::days(1)).min(today));
+        anyhow::ensure!(day <= today, "{day} has not happened yet at {}", hotel.name);
+        Ok(s.night_audit(hotel.id, day)?)
+    })
+}
