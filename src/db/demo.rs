@@ -343,13 +343,9 @@ fn seed(p: &mut PlatformScope<'_>, hash: &str) -> DbResult<Counts> {
         }
         let mut t = p.tenant(tenant);
         for (user_id, role, is_primary) in members {
-            t.memberships().create(&NewMembership {
-                user_id,
-                role,
-                permissions: vec![],
-                is_primary,
-                expires_at: None,
-            })?;
+            // The shared front-desk login may take payments at the kiosk.
+            let permissions = if user_id == frontdesk { vec!["payments:create".to_owned()] } else { vec![] };
+            t.memberships().create(&NewMembership { user_id, role, permissions, is_primary, expires_at: None })?;
         }
         seed_org(&mut t, org, &mut rng, &mut counts)?;
     }

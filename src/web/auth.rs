@@ -56,6 +56,8 @@ pub struct LoginForm {
     email: String,
     #[serde(default)]
     password: String,
+    #[serde(default)]
+    next: String,
 }
 
 enum Attempt {
@@ -77,7 +79,7 @@ pub async fn login(
     if state.login_limiter.check_key(&ip).is_err() {
         return Err(AppError::TooManyRequests);
     }
-    let LoginForm { email, password: typed } = form.into_inner();
+    let LoginForm { email, password: typed, next } = form.into_inner();
     let email = super::forms::clean(&email).to_lowercase();
     let attempt = {
         let (email, meta) = (email.clone(), meta.clone());
@@ -93,9 +95,17 @@ pub async fn login(
             s.tenant = tenant;
             s.signed_in_at = now;
             s.seen_at = now;
-            s.kiosk_hotel = None;
+            s.kiosk_seen_at = now;
             s.save(&session);
-            return Ok(see_other(if tenant.is_some() { "/" } else { "/switch" }));
+            // A kiosk's sign-in screen returns to the kiosk; nowhere else is accepted.
+            let next = if next == "/kiosk" && tenant.is_some() {
+                "/kiosk"
+            } else if tenant.is_some() {
+                "/"
+            } else {
+                "/switch"
+            };
+            return Ok(see_other(next));
         }
         Attempt::Unknown | Attempt::Inactive | Attempt::Wrong { locked_until: None } => {
             "The email or password is incorrect.".to_owned()

@@ -1,42 +1,160 @@
-//! `/`: the organization at a glance. The reservations work fills in arrivals,
-//! departures and KPIs; for now it counts what the organization has set up.
+//! `/`: today at each hotel (in the hotel's timezone), KPIs for the last and next 30
+//! days, and an occupancy chart drawn as server-rendered SVG.
 
 use actix_web::{web, HttpResponse};
 use askama::Template;
+use chrono::{Duration, NaiveDate, Utc};
 
 use super::extract::TenantCtx;
 use super::pages::{ok, Chrome};
 use super::AppState;
-use crate::domain::HousekeepingStatus;
+use crate::db::hotels::Hotel;
+use crate::domain::availability::nights;
+use crate::domain::booking::today_in;
+use crate::domain::kpi::{Kpis, Sold};
+use crate::domain::{HousekeepingStatus, ReservationStatus};
 use crate::error::AppError;
+
+/// One hotel's day.
+pub struct HotelToday {
+    pub hotel: Hotel,
+    pub today: NaiveDate,
+    pub arrivals: usize,
+    pub departures: usize,
+    pub in_house: usize,
+    pub to_clean: usize,
+    pub rooms: i64,
+    pub tonight: usize,
+}
+
+impl HotelToday {
+    pub fn occupancy(&self) -> String {
+        if self.rooms == 0 {
+            "—".into()
+        } else {
+            format!("{:.0}%", self.tonight as f64 * 100.0 / self.rooms as f64)
+        }
+    }
+}
+
+/// The chart's bars, already in SVG coordinates.
+pub struct Bar {
+    pub x: i64,
+    pub y: i64,
+    pub height: i64,
+    pub past: bool,
+    pub label: String,
+}
+
+pub struct Chart {
+    pub bars: Vec<Bar>,
+    pub today_x: i64,
+    pub width: i64,
+    pub height: i64,
+    pub bar_width: i64,
+}
+
+const CHART_DAYS: i64 = 30;
 
 #[derive(Template)]
 #[template(path = "dashboard/show.html")]
 struct DashboardPage {
     chrome: Chrome,
-    hotels: i64,
-    rooms: i64,
-    reservations: i64,
-    to_clean: usize,
-    out_of_order: usize,
+    hotels: Vec<HotelToday>,
+    last30: Kpis,
+    next30: Kpis,
+    chart: Chart,
+    totals: (usize, usize, usize, usize),
 }
 
 pub async fn show(ctx: TenantCtx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let (view, hotels, rooms, reservations, statuses) = ctx
+    let (view, hotels, sold, rooms_total, org_today) = ctx
         .read(&state, |s, m| {
-            let rooms = s.rooms().list(None)?;
-            let statuses: Vec<HousekeepingStatus> = rooms.iter().map(|r| r.housekeeping_status).collect();
-            Ok::<_, AppError>((m.view(), s.hotels().count()?, rooms.len() as i64, s.reservations().count()?, statuses))
+            let org_today = today_in(&m.acting.tenant.timezone, Utc::now());
+            let mut days = Vec::new();
+            let mut rooms_total = 0;
+            for hotel in s.hotels().list()?.into_iter().filter(|h| h.is_active) {
+                let today = today_in(&hotel.timezone, Utc::now());
+                let rooms = s.rooms().list(Some(hotel.id))?;
+                let sellable =
+                    rooms.iter().filter(|r| r.is_active && r.housekeeping_status.is_sellable()).count() as i64;
+                rooms_total += sellable;
+                let day = s.reservations().desk_day(hotel.id, today)?;
+                let active = |st: ReservationStatus| st.is_active();
+                days.push(HotelToday {
+                    arrivals: day
+                        .iter()
+                        .filter(|r| {
+                            r.reservation.check_in == today
+                                && matches!(
+                                    r.reservation.status,
+                                    ReservationStatus::Pending | ReservationStatus::Confirmed
+                                )
+                        })
+                        .count(),
+                    departures: day
+                        .iter()
+                        .filter(|r| {
+                            r.reservation.check_out == today && r.reservation.status == ReservationStatus::CheckedIn
+                        })
+                        .count(),
+                    in_house: day
+                        .iter()
+                        .filter(|r| {
+                            r.reservation.status == ReservationStatus::CheckedIn && r.reservation.check_out > today
+                        })
+                        .count(),
+                    tonight: day
+                        .iter()
+                        .filter(|r| active(r.reservation.status) && r.reservation.check_out > today)
+                        .count(),
+                    to_clean: rooms.iter().filter(|r| r.housekeeping_status == HousekeepingStatus::Dirty).count(),
+                    rooms: sellable,
+                    today,
+                    hotel,
+                });
+            }
+            let sold = s.reservations().sold(
+                None,
+                org_today - Duration::days(CHART_DAYS),
+                org_today + Duration::days(CHART_DAYS),
+            )?;
+            Ok((m.view(), days, sold, rooms_total, org_today))
         })
         .await?;
-    let to_clean = statuses.iter().filter(|s| **s == HousekeepingStatus::Dirty).count();
-    let out_of_order = statuses.iter().filter(|s| !s.is_sellable()).count();
-    ok(&DashboardPage {
-        chrome: Chrome::new(&ctx, view, "dashboard"),
-        hotels,
-        rooms,
-        reservations,
-        to_clean,
-        out_of_order,
-    })
+    let stays: Vec<Sold> = sold
+        .iter()
+        .map(|(_, check_in, check_out, rate)| Sold { check_in: *check_in, check_out: *check_out, nightly_rate: *rate })
+        .collect();
+    let last30 = Kpis::compute(rooms_total, &stays, org_today - Duration::days(CHART_DAYS), org_today);
+    let next30 = Kpis::compute(rooms_total, &stays, org_today, org_today + Duration::days(CHART_DAYS));
+    let chart = chart(rooms_total, &stays, org_today);
+    let totals = hotels
+        .iter()
+        .fold((0, 0, 0, 0), |t, h| (t.0 + h.arrivals, t.1 + h.departures, t.2 + h.in_house, t.3 + h.to_clean));
+    ok(&DashboardPage { chrome: Chrome::new(&ctx, view, "dashboard"), hotels, last30, next30, chart, totals })
+}
+
+/// Daily occupancy from 30 days back to 30 days ahead, as bars.
+fn chart(rooms: i64, stays: &[Sold], today: NaiveDate) -> Chart {
+    let (width, height, bar_width) = (720, 160, 12);
+    let from = today - Duration::days(CHART_DAYS);
+    let mut per_day = vec![0i64; (2 * CHART_DAYS) as usize];
+    for s in stays {
+        for night in nights(s.check_in.max(from), s.check_out.min(today + Duration::days(CHART_DAYS))) {
+            per_day[(night - from).num_days() as usize] += 1;
+        }
+    }
+    let step = width / (2 * CHART_DAYS);
+    let bars = per_day
+        .iter()
+        .enumerate()
+        .map(|(i, sold)| {
+            let pct = if rooms == 0 { 0 } else { (sold * 100 / rooms).min(100) };
+            let h = pct * (height - 20) / 100;
+            let day = from + Duration::days(i as i64);
+            Bar { x: i as i64 * step, y: height - h, height: h, past: day < today, label: format!("{day}: {pct}%") }
+        })
+        .collect();
+    Chart { bars, today_x: CHART_DAYS * step, width, height, bar_width: bar_width.min(step - 1) }
 }

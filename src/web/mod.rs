@@ -6,6 +6,7 @@ pub mod assets;
 pub mod audit;
 pub mod auth;
 pub mod booking;
+pub mod calendar;
 pub mod csrf;
 pub mod dashboard;
 pub mod extract;
@@ -14,10 +15,12 @@ pub mod front_desk;
 pub mod guests;
 pub mod health;
 pub mod hotels;
+pub mod kiosk;
 pub mod list;
 pub mod members;
 pub mod night_audit;
 pub mod pages;
+pub mod reports;
 pub mod reservations;
 pub mod room_types;
 pub mod rooms;
@@ -149,6 +152,15 @@ route_table! {
 
     Get  "/audit"                   => audit::index, Tenant(AuditView);
 
+    Get  "/calendar"                => calendar::show, Tenant(View);
+    Get  "/kiosk"                   => kiosk::home, Tenant(Kiosk);
+    Post "/kiosk/hotel"             => kiosk::choose_hotel, Tenant(Kiosk);
+    Get  "/kiosk/stay/{id}"         => kiosk::stay, Tenant(Kiosk);
+    Post "/kiosk/stay/{id}/check-in" => kiosk::check_in, Tenant(Kiosk);
+    Post "/kiosk/stay/{id}/check-out" => kiosk::check_out, Tenant(Kiosk);
+    Post "/kiosk/stay/{id}/pay"     => kiosk::pay, Tenant(Kiosk);
+    Get  "/kiosk/lock"              => kiosk::lock, Public;
+    Get  "/reports"                 => reports::show, Tenant(View);
     Get  "/reservations"            => reservations::index, Tenant(View);
     Get  "/reservations/new"        => booking::search, Tenant(ReservationsEdit);
     Get  "/reservations/new/details" => booking::details, Tenant(ReservationsEdit);

@@ -56,6 +56,9 @@ pub struct NavItem {
 const NAV: &[(&str, &str, &str, Capability)] = &[
     ("dashboard", "Dashboard", "/", Capability::View),
     ("reservations", "Reservations", "/reservations", Capability::View),
+    ("calendar", "Tape chart", "/calendar", Capability::View),
+    ("reports", "Reports", "/reports", Capability::View),
+    ("kiosk", "Front desk kiosk", "/kiosk", Capability::Kiosk),
     ("hotels", "Hotels", "/hotels", Capability::View),
     ("rooms", "Rooms", "/rooms", Capability::View),
     ("housekeeping", "Housekeeping", "/housekeeping", Capability::View),
@@ -105,8 +108,8 @@ impl Chrome {
     }
 
     /// Formats minor units in the organization's currency.
-    pub fn money(&self, minor: &i64) -> String {
-        crate::domain::money::format(*minor, &self.member.currency, &self.member.locale)
+    pub fn money(&self, minor: impl std::borrow::Borrow<i64>) -> String {
+        crate::domain::money::format(*minor.borrow(), &self.member.currency, &self.member.locale)
     }
 }
 

@@ -146,7 +146,7 @@ struct ShowPage {
 
 impl ShowPage {
     pub fn signed(&self, e: &FolioEntry) -> String {
-        self.chrome.money(&e.signed_amount())
+        self.chrome.money(e.signed_amount())
     }
 }
 

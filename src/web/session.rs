@@ -30,9 +30,12 @@ pub struct SessionState {
     pub signed_in_at: i64,
     pub seen_at: i64,
     pub csrf: String,
-    /// Front-desk kiosk: the hotel chosen on this device.
+    /// Front-desk kiosk: the hotel chosen on this device (kept across the kiosk's locks).
     #[serde(default)]
     pub kiosk_hotel: Option<crate::domain::HotelId>,
+    /// Unix seconds of the last kiosk request, for the kiosk's own idle lock.
+    #[serde(default)]
+    pub kiosk_seen_at: i64,
 }
 
 pub fn random_token() -> String {

@@ -282,7 +282,7 @@ impl Ids {
             "rooms" => &self.room,
             "guests" => &self.guest,
             "members" => &self.membership,
-            "reservations" => &self.reservation,
+            "reservations" | "kiosk" => &self.reservation,
             other => panic!(
                 "route {path}: its {{id}} sits under /{other}/, which the HTTP suites cannot map to a record; \
                  teach web::Ids::for_segment which record that is"

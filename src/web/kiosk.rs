@@ -1,0 +1,425 @@
+//! `/kiosk`: the front desk for one hotel, on a screen people use standing up. Large
+//! touch targets, today's arrivals, departures and in-house guests, check-in with room
+//! assignment in two taps, check-out with the balance and a payment. It locks after the
+//! organization's idle time: a meta refresh sends an untouched screen to the lock page
+//! (no JavaScript needed), and the server refuses a kiosk request that comes too late.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+use chrono::Utc;
+use serde::Deserialize;
+
+use super::extract::{end_session, TenantCtx};
+use super::front_desk::{self, Change, Posting};
+use super::pages::{render, see_other};
+use super::session::{self, Flash, SessionState};
+use super::AppState;
+use crate::db::folio::FolioEntry;
+use crate::db::hotels::Hotel;
+use crate::db::reservations::{Reservation, ReservationRow};
+use crate::db::rooms::Room;
+use crate::domain::availability;
+use crate::domain::booking::today_in;
+use crate::domain::roles::Capability;
+use crate::domain::stay::Action;
+use crate::domain::{money, FolioKind, HotelId, PaymentMethod, ReservationId, ReservationStatus};
+use crate::error::AppError;
+
+/// What every kiosk page shows around its content.
+pub struct KioskFrame {
+    pub hotel: String,
+    pub user: String,
+    pub csrf: String,
+    pub idle_seconds: u32,
+    pub flash: Option<Flash>,
+    pub today: String,
+    pub can_pay: bool,
+}
+
+/// Checks the kiosk's idle lock and refreshes its clock. `Err` redirects to the lock.
+fn touch(ctx: &TenantCtx, idle_minutes: u32) -> Result<(), Box<HttpResponse>> {
+    let mut s = SessionState::load(ctx.session());
+    let now = Utc::now().timestamp();
+    if s.kiosk_seen_at > 0 && now - s.kiosk_seen_at > i64::from(idle_minutes) * 60 {
+        return Err(Box::new(see_other("/kiosk/lock")));
+    }
+    s.kiosk_seen_at = now;
+    s.save(ctx.session());
+    Ok(())
+}
+
+#[derive(Template)]
+#[template(path = "kiosk/choose.html")]
+struct ChoosePage {
+    frame: KioskFrame,
+    hotels: Vec<Hotel>,
+}
+
+pub struct Lists {
+    pub arrivals: Vec<ReservationRow>,
+    pub departures: Vec<ReservationRow>,
+    pub in_house: Vec<ReservationRow>,
+    pub found: Option<Vec<ReservationRow>>,
+}
+
+#[derive(Template)]
+#[template(path = "kiosk/home.html")]
+struct HomePage {
+    frame: KioskFrame,
+    lists: Lists,
+    q: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct KioskQuery {
+    #[serde(default)]
+    q: String,
+}
+
+fn frame(ctx: &TenantCtx, hotel: &str, user: &str, idle_minutes: u32, today: String, can_pay: bool) -> KioskFrame {
+    KioskFrame {
+        hotel: hotel.to_owned(),
+        user: user.to_owned(),
+        csrf: ctx.csrf().to_owned(),
+        idle_seconds: idle_minutes * 60,
+        flash: session::take_flash(ctx.session()),
+        today,
+        can_pay,
+    }
+}
+
+pub async fn home(
+    ctx: TenantCtx,
+    state: web::Data<AppState>,
+    query: web::Query<KioskQuery>,
+) -> Result<HttpResponse, AppError> {
+    let chosen = SessionState::load(ctx.session()).kiosk_hotel;
+    let q = super::forms::clean(&query.q).chars().take(60).collect::<String>();
+    let search = q.clone();
+    let (idle, user, hotels, data) = ctx
+        .read(&state, move |s, m| {
+            let idle = m.acting.tenant.settings().kiosk_idle_minutes;
+            let user = m.acting.user.full_name.clone();
+            let hotel = match chosen {
+                Some(id) => match s.hotels().get(id) {
+                    Ok(h) => Some(h),
+                    Err(crate::db::DbError::NotFound) => None,
+                    Err(e) => return Err(e.into()),
+                },
+                None => None,
+            };
+            let Some(hotel) = hotel else {
+                return Ok((idle, user, s.hotels().list()?.into_iter().filter(|h| h.is_active).collect(), None));
+            };
+            let today = today_in(&hotel.timezone, Utc::now());
+            let day = s.reservations().desk_day(hotel.id, today)?;
+            let (mut arrivals, mut departures, mut in_house) = (vec![], vec![], vec![]);
+            for row in day {
+                let r = &row.reservation;
+                match r.status {
+                    ReservationStatus::Pending | ReservationStatus::Confirmed if r.check_in == today => {
+                        arrivals.push(row)
+                    }
+                    ReservationStatus::CheckedIn if r.check_out <= today => departures.push(row),
+                    ReservationStatus::CheckedIn => in_house.push(row),
+                    _ => {}
+                }
+            }
+            let found = if search.is_empty() {
+                None
+            } else {
+                let filter = crate::db::reservations::ReservationFilter {
+                    hotel: Some(hotel.id),
+                    search: Some(search.clone()),
+                    ..Default::default()
+                };
+                Some(s.reservations().page(&filter, "check_in", true, 20, 0)?.0)
+            };
+            Ok((idle, user, vec![], Some((hotel, today, Lists { arrivals, departures, in_house, found }))))
+        })
+        .await?;
+    if let Err(lock) = touch(&ctx, idle) {
+        return Ok(*lock);
+    }
+    let can_pay = false;
+    match data {
+        None => {
+            let page = ChoosePage { frame: frame(&ctx, "", &user, idle, String::new(), can_pay), hotels };
+            render(StatusCode::OK, &page)
+        }
+        Some((hotel, today, lists)) => {
+            let page = HomePage {
+                frame: frame(&ctx, &hotel.name, &user, idle, today.format("%A %d %B").to_string(), can_pay),
+                lists,
+                q,
+            };
+            render(StatusCode::OK, &page)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct HotelForm {
+    #[serde(default)]
+    hotel: String,
+}
+
+/// Chooses the hotel this kiosk serves, once.
+pub async fn choose_hotel(
+    ctx: TenantCtx,
+    state: web::Data<AppState>,
+    form: web::Form<HotelForm>,
+) -> Result<HttpResponse, AppError> {
+    // A form field, not the path: an unknown or foreign hotel is a bad choice, not a 404.
+    let raw = form.into_inner().hotel;
+    let hotel = ctx
+        .read(&state, move |s, _| {
+            let bad_choice = || AppError::Conflict("Choose one of this organization's hotels.".into());
+            let id: HotelId = raw.trim().parse().map_err(|_| bad_choice())?;
+            match s.hotels().get(id) {
+                Ok(h) => Ok(h),
+                Err(crate::db::DbError::NotFound) => Err(bad_choice()),
+                Err(e) => Err(e.into()),
+            }
+        })
+        .await?;
+    let mut s = SessionState::load(ctx.session());
+    s.kiosk_hotel = Some(hotel.id);
+    s.kiosk_seen_at = Utc::now().timestamp();
+    s.save(ctx.session());
+    Ok(see_other("/kiosk"))
+}
+
+#[derive(Template)]
+#[template(path = "kiosk/stay.html")]
+struct StayPage {
+    frame: KioskFrame,
+    r: Reservation,
+    guest: String,
+    room: Option<Room>,
+    ready_rooms: Vec<Room>,
+    entries: Vec<FolioEntry>,
+    balance: String,
+    balance_input: String,
+    owes: bool,
+    methods: Vec<PaymentMethod>,
+    can_check_in: bool,
+    can_check_out: bool,
+    problem: Option<String>,
+    currency: (String, String),
+}
+
+impl StayPage {
+    /// A folio line's effect, formatted.
+    pub fn money_sign(&self, e: &FolioEntry) -> String {
+        let _ = self;
+        money::format(e.signed_amount(), &self.currency.0, &self.currency.1)
+    }
+}
+
+async fn stay_page(
+    ctx: &TenantCtx,
+    state: &AppState,
+    id: ReservationId,
+    problem: Option<String>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let chosen = SessionState::load(ctx.session()).kiosk_hotel;
+    let (idle, user, hotel, r, guest, room, ready_rooms, entries, methods, can_pay, currency) = ctx
+        .read(state, move |s, m| {
+            let r = s.reservations().get(id)?;
+            if chosen.is_some_and(|h| h != r.hotel_id) {
+                return Err(AppError::NotFound);
+            }
+            let hotel = s.hotels().get(r.hotel_id)?;
+            let guest = s.guests().get(r.guest_id)?.full_name();
+            let room = r.room_id.map(|id| s.rooms().get(id)).transpose()?;
+            let held = s.reservations().held(r.hotel_id, r.check_in, r.check_out, Some(r.id))?;
+            let ready_rooms = s
+                .rooms()
+                .list(Some(r.hotel_id))?
+                .into_iter()
+                .filter(|x| x.room_type_id == r.room_type_id && x.is_active && x.housekeeping_status.is_ready())
+                .filter(|x| availability::room_free(x.id, &held, r.check_in, r.check_out))
+                .collect();
+            let entries = s.folio().entries(id)?;
+            let t = &m.acting.tenant;
+            let currency = (t.currency.clone(), t.locale.clone());
+            Ok((
+                t.settings().kiosk_idle_minutes,
+                m.acting.user.full_name.clone(),
+                hotel,
+                r,
+                guest,
+                room,
+                ready_rooms,
+                entries,
+                t.settings().payment_methods,
+                m.can(Capability::PaymentsCreate),
+                currency,
+            ))
+        })
+        .await?;
+    if let Err(lock) = touch(ctx, idle) {
+        return Ok(*lock);
+    }
+    let today = today_in(&hotel.timezone, Utc::now());
+    let balance_minor: i64 = entries.iter().map(FolioEntry::signed_amount).sum();
+    let f = frame(ctx, &hotel.name, &user, idle, today.format("%A %d %B").to_string(), can_pay);
+    let page = StayPage {
+        can_check_in: matches!(r.status, ReservationStatus::Pending | ReservationStatus::Confirmed)
+            && r.check_in <= today,
+        can_check_out: r.status == ReservationStatus::CheckedIn,
+        balance: money::format(balance_minor, &currency.0, &currency.1),
+        balance_input: money::to_input(balance_minor.max(0), &currency.0),
+        owes: balance_minor > 0,
+        frame: f,
+        r,
+        guest,
+        room,
+        ready_rooms,
+        entries,
+        methods,
+        problem,
+        currency: currency.clone(),
+    };
+    render(status, &page)
+}
+
+fn parse_id(raw: &str) -> Result<ReservationId, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+pub async fn stay(
+    ctx: TenantCtx,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    stay_page(&ctx, &state, parse_id(&path)?, None, StatusCode::OK).await
+}
+
+#[derive(Deserialize, Default)]
+pub struct DeskForm {
+    #[serde(default)]
+    room: String,
+    #[serde(default)]
+    version: String,
+    #[serde(default)]
+    amount: String,
+    #[serde(default)]
+    method: String,
+}
+
+async fn apply(
+    ctx: TenantCtx,
+    state: web::Data<AppState>,
+    id: ReservationId,
+    action: Action,
+    form: DeskForm,
+) -> Result<HttpResponse, AppError> {
+    let change = Change {
+        action: Some(action),
+        version: super::forms::version(&form.version),
+        reason: None,
+        room: form.room.trim().parse().ok(),
+        override_balance: false,
+    };
+    match ctx.write(&state, move |s, m| front_desk::transition(s, m, id, &change)).await {
+        Ok(r) => {
+            let done = if action == Action::CheckIn { "checked in" } else { "checked out" };
+            ctx.flash("success", format!("{} {done}.", r.confirmation_code));
+            Ok(see_other("/kiosk"))
+        }
+        Err(AppError::Conflict(msg)) => stay_page(&ctx, &state, id, Some(msg), StatusCode::CONFLICT).await,
+        Err(AppError::Stale) => {
+            stay_page(
+                &ctx,
+                &state,
+                id,
+                Some("This stay changed a moment ago. Check it and tap again.".into()),
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(AppError::Db(crate::db::DbError::Conflict(crate::db::Constraint::RoomOverlap))) => {
+            stay_page(&ctx, &state, id, Some("That room was just taken. Choose another.".into()), StatusCode::CONFLICT)
+                .await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn check_in(
+    ctx: TenantCtx,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<DeskForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&path)?;
+    apply(ctx, state, id, Action::CheckIn, form.into_inner()).await
+}
+
+pub async fn check_out(
+    ctx: TenantCtx,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<DeskForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&path)?;
+    apply(ctx, state, id, Action::CheckOut, form.into_inner()).await
+}
+
+pub async fn pay(
+    ctx: TenantCtx,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<DeskForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = parse_id(&path)?;
+    let form = form.into_inner();
+    let result = ctx
+        .write(&state, move |s, m| {
+            let amount = money::parse(&form.amount, &m.acting.tenant.currency)
+                .filter(|a| *a > 0)
+                .ok_or_else(|| AppError::Conflict("Enter the amount paid, like 120 or 120.50.".into()))?;
+            let posting = Posting {
+                kind: FolioKind::Payment,
+                amount,
+                method: form.method.trim().parse().ok(),
+                description: "Payment at the desk".into(),
+                reference: None,
+            };
+            front_desk::post(s, m, id, &posting)
+        })
+        .await;
+    match result {
+        Ok(()) => {
+            ctx.flash("success", "Payment taken.");
+            Ok(see_other(&format!("/kiosk/stay/{id}")))
+        }
+        Err(AppError::Conflict(msg)) => stay_page(&ctx, &state, id, Some(msg), StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "kiosk/lock.html")]
+struct LockPage {
+    csrf: String,
+    flash: Option<Flash>,
+}
+
+/// The lock screen: ends the session (keeping which hotel this kiosk serves) and shows a
+/// large sign-in form that returns to the kiosk.
+pub async fn lock(session: actix_session::Session) -> Result<HttpResponse, AppError> {
+    let before = SessionState::load(&session);
+    if before.user.is_some() {
+        end_session(&session, "The kiosk locked. Sign in to continue.");
+    }
+    let mut s = SessionState::load(&session);
+    s.kiosk_hotel = before.kiosk_hotel;
+    s.save(&session);
+    let flash = session::take_flash(&session);
+    render(StatusCode::OK, &LockPage { csrf: s.csrf, flash })
+}

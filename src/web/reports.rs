@@ -1,0 +1,235 @@
+//! `/reports`: occupancy, ADR and RevPAR by hotel and period (day, week or month), with
+//! the formulas of DESIGN §5, as a table or a CSV download.
+
+use actix_web::{web, HttpResponse};
+use askama::Template;
+use chrono::{Datelike, Duration, NaiveDate, Utc};
+use serde::Deserialize;
+
+use super::extract::TenantCtx;
+use super::pages::{ok, Chrome};
+use super::AppState;
+use crate::db::hotels::Hotel;
+use crate::domain::booking::today_in;
+use crate::domain::kpi::{Kpis, Sold};
+use crate::domain::money;
+use crate::error::AppError;
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ReportQuery {
+    pub hotel: String,
+    pub from: String,
+    pub to: String,
+    pub period: String,
+    pub format: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    Day,
+    Week,
+    Month,
+}
+
+impl Period {
+    fn parse(raw: &str) -> Self {
+        match raw {
+            "week" => Self::Week,
+            "month" => Self::Month,
+            _ => Self::Day,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Day => "day",
+            Self::Week => "week",
+            Self::Month => "month",
+        }
+    }
+
+    /// The first day of the period containing `d`.
+    fn start_of(self, d: NaiveDate) -> NaiveDate {
+        match self {
+            Self::Day => d,
+            Self::Week => d - Duration::days(d.weekday().num_days_from_monday() as i64),
+            Self::Month => d.with_day(1).unwrap_or(d),
+        }
+    }
+
+    fn next(self, d: NaiveDate) -> NaiveDate {
+        match self {
+            Self::Day => d + Duration::days(1),
+            Self::Week => d + Duration::days(7),
+            Self::Month => {
+                let (y, m) = if d.month() == 12 { (d.year() + 1, 1) } else { (d.year(), d.month() + 1) };
+                NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(d + Duration::days(31))
+            }
+        }
+    }
+}
+
+pub struct Line {
+    pub hotel: String,
+    pub from: NaiveDate,
+    /// Exclusive.
+    pub to: NaiveDate,
+    pub kpis: Kpis,
+}
+
+impl Line {
+    /// The period's last day (inclusive).
+    pub fn last_day(&self) -> NaiveDate {
+        self.to - Duration::days(1)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "reports/show.html")]
+struct ReportPage {
+    chrome: Chrome,
+    hotels: Vec<Hotel>,
+    query: ReportQuery,
+    period: Period,
+    from: NaiveDate,
+    to: NaiveDate,
+    lines: Vec<Line>,
+    total: Kpis,
+    csv_href: String,
+    note: Option<String>,
+}
+
+/// The report's lines for the chosen hotels, periods and dates (inclusive `to`).
+pub async fn show(
+    ctx: TenantCtx,
+    state: web::Data<AppState>,
+    query: web::Query<ReportQuery>,
+) -> Result<HttpResponse, AppError> {
+    let query = query.into_inner();
+    let period = Period::parse(query.period.trim());
+    let wanted = query.hotel.parse().ok();
+    let parse = |raw: &str| NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok();
+    let (asked_from, asked_to) = (parse(&query.from), parse(&query.to));
+    let (view, hotels, chosen, sold, rooms, today) = ctx
+        .read(&state, move |s, m| {
+            let hotels = s.hotels().list()?;
+            let chosen: Vec<Hotel> = match wanted {
+                Some(id) => vec![s.hotels().get(id)?],
+                None => hotels.clone(),
+            };
+            let today = today_in(&m.acting.tenant.timezone, Utc::now());
+            let from = asked_from.unwrap_or(today - Duration::days(30));
+            let to = asked_to.unwrap_or(today).max(from);
+            let sold = s.reservations().sold(wanted, from, to + Duration::days(1))?;
+            let mut rooms = Vec::new();
+            for h in &chosen {
+                rooms.push((h.id, s.rooms().sellable_by_type(h.id)?.values().sum::<i64>()));
+            }
+            Ok((m.view(), hotels, chosen, sold, rooms, today))
+        })
+        .await?;
+    let mut from = asked_from.unwrap_or(today - Duration::days(30));
+    let mut to = asked_to.unwrap_or(today).max(from);
+    let mut note = None;
+    if (to - from).num_days() > 366 {
+        to = from + Duration::days(366);
+        note = Some("Reports cover at most 366 days; the range was shortened.".to_owned());
+    }
+    if asked_from.is_none() && !query.from.trim().is_empty() {
+        note = Some("The start date could not be read; showing the last 30 days.".to_owned());
+        from = today - Duration::days(30);
+    }
+    let end = to + Duration::days(1);
+    let mut lines = Vec::new();
+    let mut total = Kpis::default();
+    for h in &chosen {
+        let room_count = rooms.iter().find(|(id, _)| *id == h.id).map_or(0, |(_, n)| *n);
+        let stays: Vec<Sold> = sold
+            .iter()
+            .filter(|(hotel, ..)| *hotel == h.id)
+            .map(|(_, check_in, check_out, rate)| Sold {
+                check_in: *check_in,
+                check_out: *check_out,
+                nightly_rate: *rate,
+            })
+            .collect();
+        let mut start = period.start_of(from).max(from);
+        while start < end {
+            let stop = period.next(period.start_of(start)).min(end);
+            let kpis = Kpis::compute(room_count, &stays, start, stop);
+            total.add(kpis);
+            lines.push(Line { hotel: h.name.clone(), from: start, to: stop, kpis });
+            start = stop;
+        }
+    }
+    let currency = view.currency.clone();
+    if query.format == "csv" {
+        return Ok(csv(&lines, &currency));
+    }
+    let csv_href =
+        format!("/reports?hotel={}&from={from}&to={to}&period={}&format=csv", query.hotel.trim(), period.key());
+    let page = ReportPage {
+        chrome: Chrome::new(&ctx, view, "reports"),
+        hotels,
+        query,
+        period,
+        from,
+        to,
+        lines,
+        total,
+        csv_href,
+        note,
+    };
+    ok(&page)
+}
+
+fn csv(lines: &[Line], currency: &str) -> HttpResponse {
+    let decimal = |minor: i64| money::to_input(minor, currency);
+    let mut out = String::from(
+        "hotel,from,to,room_nights_available,room_nights_sold,occupancy_percent,adr,revpar,room_revenue,currency\n",
+    );
+    for l in lines {
+        let k = l.kpis;
+        out.push_str(&format!(
+            "{},{},{},{},{},{:.2},{},{},{},{currency}\n",
+            csv_field(&l.hotel),
+            l.from,
+            l.to - Duration::days(1),
+            k.available,
+            k.sold,
+            k.occupancy_bp() as f64 / 100.0,
+            decimal(k.adr()),
+            decimal(k.revpar()),
+            decimal(k.revenue),
+        ));
+    }
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header(("Content-Disposition", "attachment; filename=\"hotelier-report.csv\""))
+        .body(out)
+}
+
+/// Quotes a CSV field when needed, and defuses spreadsheet formulas.
+fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_owned() };
+    if value.contains([',', '"', '\n']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_bucket_dates() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(Period::Week.start_of(d("2026-11-22")), d("2026-11-16"));
+        assert_eq!(Period::Month.next(d("2026-12-05")), d("2027-01-01"));
+        assert_eq!(csv_field("A, B"), "\"A, B\"");
+        assert_eq!(csv_field("=HYPERLINK()"), "'=HYPERLINK()");
+    }
+}
