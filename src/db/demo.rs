@@ -485,14 +485,15 @@ fn stay(
 ) -> NewReservation {
     let check_out = check_in + Duration::days(nights);
     let roll = rng.gen_range(0..100);
-    let status = if check_out <= today {
+    // Stays ending today are still in house: they make the desk's departures.
+    let status = if check_out < today {
         match roll {
             0..=5 => ReservationStatus::Cancelled,
             6..=8 => ReservationStatus::NoShow,
             _ => ReservationStatus::CheckedOut,
         }
     } else if check_in <= today {
-        // In house; a stay due in today may still be on its way.
+        // In house (or leaving today); a stay due in today may still be on its way.
         if check_in == today && roll < 50 {
             ReservationStatus::Confirmed
         } else {

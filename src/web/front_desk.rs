@@ -27,13 +27,21 @@ pub struct Change {
     pub override_balance: bool,
 }
 
+/// What a status change came to. `Refused` still commits what was done on the way (the
+/// room charges a refused check-out posted), unlike an `Err`, which rolls back.
+#[derive(Debug)]
+pub enum Outcome {
+    Done(Reservation),
+    Refused(String),
+}
+
 /// Applies `change` to reservation `id`, or refuses with a message the desk can act on.
 pub fn transition(
     s: &mut TenantScope<'_>,
     m: &Member,
     id: ReservationId,
     change: &Change,
-) -> Result<Reservation, AppError> {
+) -> Result<Outcome, AppError> {
     let action = change.action.ok_or_else(|| AppError::Conflict("Choose an action.".into()))?;
     let current = s.reservations().get(id)?;
     if current.version != change.version {
@@ -80,7 +88,7 @@ pub fn transition(
             let balance = s.folio().balance(id)?;
             if balance > 0 && !(change.override_balance && m.can(Capability::CheckoutOverride)) {
                 let t = &m.acting.tenant;
-                return Err(AppError::Conflict(format!(
+                return Ok(Outcome::Refused(format!(
                     "The folio still has {} to pay. Take a payment first{}.",
                     money::format(balance, &t.currency, &t.locale),
                     if m.can(Capability::CheckoutOverride) { ", or tick the override" } else { ", or ask a manager" }
@@ -106,7 +114,7 @@ pub fn transition(
             .before(serde_json::json!({ "status": current.status, "room_id": current.room_id }))
             .after(serde_json::json!({ "status": after.status, "room_id": after.room_id, "reason": change.reason, "override": change.override_balance })),
     )?;
-    Ok(after)
+    Ok(Outcome::Done(after))
 }
 
 /// A folio posting as asked from a page.

@@ -11,7 +11,7 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use super::extract::{end_session, TenantCtx};
-use super::front_desk::{self, Change, Posting};
+use super::front_desk::{self, Change, Outcome, Posting};
 use super::pages::{render, see_other};
 use super::session::{self, Flash, SessionState};
 use super::AppState;
@@ -326,7 +326,8 @@ async fn apply(
         override_balance: false,
     };
     match ctx.write(&state, move |s, m| front_desk::transition(s, m, id, &change)).await {
-        Ok(r) => {
+        Ok(Outcome::Refused(msg)) => stay_page(&ctx, &state, id, Some(msg), StatusCode::CONFLICT).await,
+        Ok(Outcome::Done(r)) => {
             let done = if action == Action::CheckIn { "checked in" } else { "checked out" };
             ctx.flash("success", format!("{} {done}.", r.confirmation_code));
             Ok(see_other("/kiosk"))

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::booking::date;
 use super::extract::TenantCtx;
 use super::forms::{self, FieldErrors};
-use super::front_desk::{self, Change, Posting};
+use super::front_desk::{self, Change, Outcome, Posting};
 use super::list::{ListQuery, Listing, PER_PAGE};
 use super::pages::{ok, render, see_other, Chrome};
 use super::AppState;
@@ -233,7 +233,8 @@ pub async fn act(
     let id = parse_id(&path)?;
     let change = form.change();
     match ctx.write(&state, move |s, m| front_desk::transition(s, m, id, &change)).await {
-        Ok(r) => {
+        Ok(Outcome::Refused(msg)) => show_page(&ctx, &state, id, Some(msg), StatusCode::CONFLICT).await,
+        Ok(Outcome::Done(r)) => {
             ctx.flash("success", format!("{}: now {}.", r.confirmation_code, r.status.label().to_lowercase()));
             Ok(see_other(&format!("/reservations/{id}")))
         }

@@ -219,3 +219,106 @@ async fn manager_sets_up_a_hotel_in_the_browser() {
     assert_eq!(room.housekeeping_status, HousekeepingStatus::Dirty);
     b.client.clone().close().await.unwrap();
 }
+
+/// A manager books a stay from search to confirmation, on the demo data; screenshots of
+/// the dashboard, the tape chart and the booking steps.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn manager_books_a_stay_in_the_browser() {
+    let Some(b) = browser().await else { return };
+    let app = spawn_app(Backend::Sqlite).await;
+    hotelier::db::demo::seed_if_empty(&app.test_db.db).unwrap().expect("demo seeded");
+    b.client.goto(&format!("{}/login", app.address)).await.unwrap();
+    b.fill("#email", "manager@aurora-hotels.demo").await;
+    b.fill("#password", hotelier::db::demo::PASSWORD).await;
+    b.click("form[action='/login'] button").await;
+    let text = b.body_text().await;
+    assert!(text.contains("Aurora Hotels") && text.to_lowercase().contains("occupancy tonight"), "{text}");
+    b.shot("10-dashboard").await;
+
+    b.client.goto(&format!("{}/calendar", app.address)).await.unwrap();
+    assert!(b.client.find_all(Locator::Css("a.bar")).await.unwrap().len() > 5, "the tape chart shows stays");
+    b.shot("11-tape-chart").await;
+
+    // Step 1: dates and party, far enough ahead to find rooms.
+    let arrive = chrono::Utc::now().date_naive() + chrono::Duration::days(120);
+    let depart = arrive + chrono::Duration::days(3);
+    b.client.goto(&format!("{}/reservations/new", app.address)).await.unwrap();
+    b.fill("#check_in", &arrive.format("%m%d%Y").to_string()).await;
+    b.fill("#check_out", &depart.format("%m%d%Y").to_string()).await;
+    b.click("form.filters button.btn-primary").await;
+    let text = b.body_text().await;
+    assert!(text.to_lowercase().contains("bookable"), "availability shown: {text}");
+    b.shot("12-availability").await;
+    // Step 2: the cheapest room type; step 3: a new guest; step 4: confirm.
+    b.click("table.availability a.btn-primary").await;
+    b.fill("#first_name", "Grace").await;
+    b.fill("#last_name", "Hopper").await;
+    b.fill("#email", "grace.hopper@example.com").await;
+    b.select("#source", "Phone").await;
+    b.shot("13-guest-step").await;
+    b.click("form.form button.btn-primary").await;
+    let text = b.body_text().await;
+    assert!(text.contains("Booked. Confirmation code") && text.contains("Grace Hopper"), "{text}");
+    b.shot("14-booked").await;
+    let code = text.split("Confirmation code ").nth(1).unwrap()[..8].to_owned();
+    let db = &app.test_db.db;
+    let aurora =
+        db.platform(&PlatformGrant::operator(), Access::Read, |p| p.tenants().by_slug("aurora-hotels")).unwrap();
+    let r = db.tenant(aurora.id, None, Access::Read, |s| s.reservations().by_confirmation(&code)).unwrap();
+    assert_eq!((r.check_in, r.check_out, r.status), (arrive, depart, hotelier::domain::ReservationStatus::Confirmed));
+    b.client.clone().close().await.unwrap();
+}
+
+/// Front-desk staff check a guest in and out at the kiosk, taking the payment.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn front_desk_checks_in_and_out_at_the_kiosk() {
+    let Some(b) = browser().await else { return };
+    let app = spawn_app(Backend::Sqlite).await;
+    let db = &app.test_db.db;
+    let org = make_org(db, "alpha-hotels", "USD");
+    let desk = NewUser {
+        id: UserId::new(),
+        email: "desk@alpha.test".into(),
+        full_name: "Dana Desk".into(),
+        password_hash: hotelier::domain::password::hash(PASSWORD).unwrap(),
+        is_super_admin: false,
+    };
+    db.platform(&PlatformGrant::operator(), Access::Write, |p| p.users().create(&desk)).unwrap();
+    let m = NewMembership {
+        user_id: desk.id,
+        role: Role::Staff,
+        permissions: vec!["payments:create".into()],
+        is_primary: true,
+        expires_at: None,
+    };
+    db.tenant(org.id, None, Access::Write, |s| s.memberships().create(&m)).unwrap();
+
+    b.login(&app, "desk@alpha.test").await;
+    b.client.goto(&format!("{}/kiosk", app.address)).await.unwrap();
+    b.click("form[action='/kiosk/hotel'] button").await;
+    let text = b.body_text().await;
+    assert!(text.contains("Arrivals") && text.contains("Guest of alpha-hotels"), "{text}");
+    b.shot("20-kiosk").await;
+    // Tap 1: the arrival. Tap 2: a clean room.
+    b.click("a.kiosk-row").await;
+    b.shot("21-kiosk-check-in").await;
+    b.click("form[action$='/check-in'] button").await;
+    assert!(b.body_text().await.contains("checked in"));
+    // Check out: the night is charged, the balance is paid by card, then out.
+    b.click("a.kiosk-row").await;
+    b.click("form[action$='/check-out'] button").await;
+    let text = b.body_text().await;
+    assert!(text.contains("still has $100.00 to pay"), "{text}");
+    b.shot("22-kiosk-balance").await;
+    b.click("form.kiosk-pay button[value='card']").await;
+    assert!(b.body_text().await.contains("Payment taken"));
+    b.click("form[action$='/check-out'] button").await;
+    assert!(b.body_text().await.contains("checked out"));
+    let r = db.tenant(org.id, None, Access::Read, |s| s.reservations().get(org.reservation)).unwrap();
+    assert_eq!(r.status, hotelier::domain::ReservationStatus::CheckedOut);
+    let room = db.tenant(org.id, None, Access::Read, |s| s.rooms().get(org.rooms[0])).unwrap();
+    assert_eq!(room.housekeeping_status, HousekeepingStatus::Dirty, "the room needs cleaning after check-out");
+    b.client.goto(&format!("{}/kiosk/lock", app.address)).await.unwrap();
+    b.shot("23-kiosk-lock").await;
+    b.client.clone().close().await.unwrap();
+}
