@@ -31,7 +31,7 @@ pub struct Change {
 /// room charges a refused check-out posted), unlike an `Err`, which rolls back.
 #[derive(Debug)]
 pub enum Outcome {
-    Done(Reservation),
+    Done(Box<Reservation>),
     Refused(String),
 }
 
@@ -114,7 +114,7 @@ pub fn transition(
             .before(serde_json::json!({ "status": current.status, "room_id": current.room_id }))
             .after(serde_json::json!({ "status": after.status, "room_id": after.room_id, "reason": change.reason, "override": change.override_balance })),
     )?;
-    Ok(Outcome::Done(after))
+    Ok(Outcome::Done(Box::new(after)))
 }
 
 /// A folio posting as asked from a page.
