@@ -14,6 +14,7 @@ pub mod scope;
 pub mod types;
 
 pub mod audit;
+pub mod bulk;
 pub mod folio;
 pub mod guests;
 pub mod hotels;
