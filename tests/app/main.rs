@@ -9,6 +9,7 @@ mod catalog;
 mod double_booking;
 mod foreign_keys;
 mod migrations;
+mod reservations;
 mod rls;
 mod scope_isolation;
 mod smoke;
