@@ -42,6 +42,9 @@ impl From<DbError> for AppError {
             DbError::NotFound => AppError::NotFound,
             DbError::Unavailable(msg) => AppError::Unavailable(msg),
             DbError::Stale => AppError::Stale,
+            DbError::Busy => {
+                AppError::Conflict("Someone else was changing the same thing at that moment. Please try again.".into())
+            }
             other => AppError::Db(other),
         }
     }

@@ -36,7 +36,10 @@ pub struct SeedReport {
 pub fn seed(db: &Db, tenants: usize, reservations: usize) -> anyhow::Result<SeedReport> {
     anyhow::ensure!(tenants >= 1, "seed at least one organization");
     let grant = PlatformGrant::operator();
-    anyhow::ensure!(db.platform(&grant, Access::Read, |p| p.tenants().count())? == 0, "the database already has organizations");
+    anyhow::ensure!(
+        db.platform(&grant, Access::Read, |p| p.tenants().count())? == 0,
+        "the database already has organizations"
+    );
     let hash = crate::domain::password::hash("hotelier-seed")?;
     let big = if tenants == 1 { reservations } else { (reservations / 2).max(reservations.min(50_000)) };
     let small = if tenants > 1 { (reservations - big.min(reservations)) / (tenants - 1) } else { 0 };
@@ -76,7 +79,13 @@ pub fn seed(db: &Db, tenants: usize, reservations: usize) -> anyhow::Result<Seed
             }
             let mut t = p.tenant(id);
             for (user_id, role) in members {
-                t.memberships().create(&NewMembership { user_id, role, permissions: vec![], is_primary: true, expires_at: None })?;
+                t.memberships().create(&NewMembership {
+                    user_id,
+                    role,
+                    permissions: vec![],
+                    is_primary: true,
+                    expires_at: None,
+                })?;
             }
             fill(&mut t, i as u64, target)
         })?;
@@ -101,7 +110,8 @@ fn fill(t: &mut TenantScope<'_>, seed: u64, target: usize) -> DbResult<usize> {
             t.guests()
                 .create(&GuestFields {
                     first_name: format!("Guest{g}"),
-                    last_name: ["Smith", "Garcia", "Chen", "Silva", "Müller", "Okafor", "Kowalski", "Tanaka"][g % 8].into(),
+                    last_name: ["Smith", "Garcia", "Chen", "Silva", "Müller", "Okafor", "Kowalski", "Tanaka"][g % 8]
+                        .into(),
                     email: Some(format!("guest{g}@seed.example")),
                     ..GuestFields::default()
                 })
@@ -148,7 +158,11 @@ fn fill(t: &mut TenantScope<'_>, seed: u64, target: usize) -> DbResult<usize> {
                 let nights = rng.gen_range(1..=6);
                 let check_out = day + Duration::days(nights);
                 let status = if check_out < today {
-                    if rng.gen_bool(0.06) { ReservationStatus::Cancelled } else { ReservationStatus::CheckedOut }
+                    if rng.gen_bool(0.06) {
+                        ReservationStatus::Cancelled
+                    } else {
+                        ReservationStatus::CheckedOut
+                    }
                 } else if day <= today {
                     ReservationStatus::CheckedIn
                 } else {

@@ -20,6 +20,10 @@ pub enum DbError {
     /// A CHECK constraint refused the write: the input slipped past validation.
     #[error("value refused by the database: {0}")]
     Check(String),
+    /// Lost a race inside the database (deadlock victim, serialization failure): nothing
+    /// was written; answers 409 asking to try again.
+    #[error("the database was busy with a conflicting change")]
+    Busy,
     /// No connection could be had in time, or the database is down: answers 503.
     #[error("database unavailable: {0}")]
     Unavailable(String),
@@ -95,6 +99,10 @@ impl From<DieselError> for DbError {
                     DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand => {
                         DbError::Unavailable(info.message().to_string())
                     }
+                    // Two transactions waiting on each other (PostgreSQL picks a victim), or
+                    // a serialization failure: nothing was written; the request may retry.
+                    DatabaseErrorKind::SerializationFailure => DbError::Busy,
+                    _ if info.message().contains("deadlock detected") => DbError::Busy,
                     _ => match classify(key) {
                         // PostgreSQL's exclusion violation (23P01) and SQLite's trigger.
                         Constraint::RoomOverlap => DbError::Conflict(Constraint::RoomOverlap),

@@ -148,16 +148,29 @@ impl Reservations<'_, '_> {
     pub fn assign_room(self, id: ReservationId, room: RoomId) -> DbResult<Reservation> {
         let s = self.0;
         let current = s.reservations().get(id)?;
+        s.reservations().assign_room_at(id, current.version, room)
+    }
+
+    /// `assign_room` if the reservation is still at `version`; otherwise `Stale`, so two
+    /// desks assigning rooms to one stay cannot both succeed.
+    pub fn assign_room_at(self, id: ReservationId, version: i32, room: RoomId) -> DbResult<Reservation> {
+        let s = self.0;
+        let current = s.reservations().get(id)?;
         if current.status.is_active() {
             s.reservations().ensure_room_free(room, current.check_in, current.check_out, Some(id))?;
         }
-        diesel::update(s.all(reservations::table).filter(reservations::id.eq(id)))
-            .set((
-                reservations::room_id.eq(Some(room)),
-                reservations::version.eq(reservations::version + 1),
-                reservations::updated_at.eq(Timestamp::now()),
-            ))
-            .execute(s.conn())?;
+        let changed = diesel::update(
+            s.all(reservations::table).filter(reservations::id.eq(id)).filter(reservations::version.eq(version)),
+        )
+        .set((
+            reservations::room_id.eq(Some(room)),
+            reservations::version.eq(reservations::version + 1),
+            reservations::updated_at.eq(Timestamp::now()),
+        ))
+        .execute(s.conn())?;
+        if changed == 0 {
+            return Err(DbError::Stale);
+        }
         s.reservations().get(id)
     }
 

@@ -65,7 +65,10 @@ pub fn transition(
                 if r.hotel_id != working.hotel_id {
                     return Err(AppError::NotFound);
                 }
-                working = s.reservations().assign_room(id, room)?;
+                // Room assignments of a type queue behind each other, as bookings do: two
+                // desks racing into one room then meet the guard, not a deadlock.
+                s.reservations().lock_inventory(working.room_type_id)?;
+                working = s.reservations().assign_room_at(id, change.version, room)?;
             }
             let room = working.room_id.ok_or_else(|| AppError::Conflict("Assign a room before checking in.".into()))?;
             let r = s.rooms().get(room)?;
@@ -76,10 +79,17 @@ pub fn transition(
                     r.housekeeping_status.label().to_lowercase()
                 )));
             }
+            if r.room_type_id != working.room_type_id || !r.is_active || !r.housekeeping_status.is_sellable() {
+                return Err(AppError::Conflict(format!(
+                    "Room {} is not a sellable room of this stay's type. Choose another room.",
+                    r.number
+                )));
+            }
         }
         Action::CheckOut => {
-            // Charge every night slept, up to today (an early departure pays what it used).
-            let last = today.min(working.check_out - Duration::days(1)).max(working.check_in);
+            // Charge every night slept: up to the night before departure, or before today
+            // for an early departure (at least one night, for a same-day stay).
+            let last = (today.min(working.check_out) - Duration::days(1)).max(working.check_in);
             let mut night = working.check_in;
             while night <= last {
                 s.folio().post_room_night(id, night, working.nightly_rate)?;

@@ -50,6 +50,9 @@ pub async fn index(
 #[template(path = "hotels/show.html")]
 struct ShowPage {
     chrome: Chrome,
+    /// The date the night-audit form offers: the business date, but never a day that is
+    /// not over yet at the hotel.
+    audit_date: chrono::NaiveDate,
     hotel: Hotel,
     room_types: Vec<RoomType>,
     rooms: i64,
@@ -68,7 +71,9 @@ pub async fn show(
             Ok((m.view(), hotel, s.room_types().list(Some(id))?, rooms))
         })
         .await?;
-    ok(&ShowPage { chrome: Chrome::new(&ctx, view, "hotels"), hotel, room_types, rooms })
+    let yesterday = crate::domain::booking::today_in(&hotel.timezone, chrono::Utc::now()) - chrono::Duration::days(1);
+    let audit_date = hotel.business_date.map_or(yesterday, |d| d.min(yesterday));
+    ok(&ShowPage { chrome: Chrome::new(&ctx, view, "hotels"), audit_date, hotel, room_types, rooms })
 }
 
 /// What the hotel form posts. Every field is text, so any input re-renders.

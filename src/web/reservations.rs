@@ -457,6 +457,10 @@ pub async fn update(
                 if r.hotel_id != hotel.id {
                     return Err(AppError::NotFound);
                 }
+                // The same rule as booking: a sellable room of the stay's own type.
+                if r.room_type_id != room_type.id || !r.is_active || !r.housekeeping_status.is_sellable() {
+                    return Ok(Edited::Refused(format!("Room {} cannot be sold for this room type.", r.number)));
+                }
                 if !availability::room_free(room, &held, check_in, check_out) {
                     return Ok(Edited::Refused(format!("Room {} is taken on some of these nights.", r.number)));
                 }

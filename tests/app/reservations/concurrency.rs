@@ -190,12 +190,7 @@ async fn sixteen_check_ins_race_two_stays_into_one_room(backend: Backend) {
     assert_no_room_overlap(w.db(), &w.a);
 }
 
-src_bug_on_postgres!(
-    "src bug (PostgreSQL): two stays checked into one room at once can deadlock on the \
-     reservations_room_overlap exclusion constraint (check-in takes no inventory lock), and \
-     the deadlock answers 500 instead of 409",
-    racing_check_ins_are_refused_with_409
-);
+crate::both_backends_async!(racing_check_ins_are_refused_with_409);
 
 /// The desks that lose a check-in race are told why, with 409: never a server error. Four
 /// rounds, each for a fresh pair of stays and a room of its own, since the deadlock needs
@@ -235,12 +230,7 @@ async fn racing_check_ins_are_refused_with_409(backend: Backend) {
     }
 }
 
-src_bug_on_postgres!(
-    "src bug (PostgreSQL): concurrent check-ins of one stay with a room all succeed; \
-     Reservations::assign_room bumps the version without checking it and \
-     front_desk::transition then sets the status with the re-read version",
-    one_stay_checked_in_from_sixteen_desks_succeeds_once
-);
+crate::both_backends_async!(one_stay_checked_in_from_sixteen_desks_succeeds_once);
 
 /// Sixteen desks check one guest in at once, half into room 102 and half into 103, all
 /// with the version their page showed: one desk may succeed, the others must hear that

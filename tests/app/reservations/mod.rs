@@ -8,47 +8,6 @@
 //! shows (the availability grid, flash and problem messages, hidden inputs) and check
 //! the database afterwards.
 
-/// Like `both_backends_async!` for a test that shows a defect in `src/`: ignored on both
-/// backends, with the defect as the reason, until `src/` is fixed.
-macro_rules! src_bug {
-    ($reason:literal, $name:ident) => {
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            #[ignore = $reason]
-            async fn sqlite() {
-                super::$name($crate::support::Backend::Sqlite).await
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            #[ignore = $reason]
-            async fn postgres() {
-                if $crate::support::postgres_available() {
-                    super::$name($crate::support::Backend::Postgres).await
-                }
-            }
-        }
-    };
-}
-
-/// For a test that shows a defect of the PostgreSQL path only: it runs on SQLite, where it
-/// passes, and is ignored on PostgreSQL with the defect as the reason.
-macro_rules! src_bug_on_postgres {
-    ($reason:literal, $name:ident) => {
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                super::$name($crate::support::Backend::Sqlite).await
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            #[ignore = $reason]
-            async fn postgres() {
-                if $crate::support::postgres_available() {
-                    super::$name($crate::support::Backend::Postgres).await
-                }
-            }
-        }
-    };
-}
-
 mod booking;
 mod concurrency;
 mod desk;
