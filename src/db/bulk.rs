@@ -96,6 +96,7 @@ pub fn seed(db: &Db, tenants: usize, reservations: usize) -> anyhow::Result<Seed
             report.big_reservations = made;
         }
     }
+    super::health::analyze(db)?;
     Ok(report)
 }
 

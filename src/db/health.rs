@@ -69,3 +69,21 @@ impl super::TenantScope<'_> {
         Ok(Some(count.n))
     }
 }
+
+/// Refreshes the planner's statistics and the visibility map of the app's tables after
+/// a bulk load (PostgreSQL; SQLite's planner needs none here). Autovacuum would get
+/// there, but not before the first requests; until then counts read the whole heap.
+pub fn analyze(db: &Db) -> DbResult<()> {
+    let mut conn = db.checkout()?;
+    if let DbConnection::Pg(pg) = &mut *conn {
+        let tables = super::scope::TENANT_TABLES
+            .iter()
+            .chain(super::scope::PLATFORM_TABLES)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        // The names are our own constants.
+        pg.batch_execute(&format!("VACUUM (ANALYZE) {tables}"))?;
+    }
+    Ok(())
+}
