@@ -8,6 +8,7 @@ mod auth;
 mod csrf;
 mod forms;
 mod isolation;
+mod kiosk;
 mod roles;
 mod switch;
 

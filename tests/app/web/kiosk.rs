@@ -1,0 +1,98 @@
+//! The front-desk kiosk: chosen hotel remembered, the idle lock that works without
+//! JavaScript, and the lock screen's sign-in that returns to the kiosk.
+
+use hotelier::db::Access;
+
+use super::{world, Browser};
+use crate::both_backends_async;
+use crate::support::Backend;
+
+both_backends_async!(kiosk_remembers_its_hotel_and_locks_when_idle, kiosk_is_for_staff_and_up);
+
+async fn kiosk_remembers_its_hotel_and_locks_when_idle(backend: Backend) {
+    let w = world(backend).await;
+    let mut desk = w.browser();
+    desk.sign_in(&w.team_a.staff.account.email).await;
+    // First visit: choose the hotel, once. B's hotel is not a choice here.
+    let choose = desk.get("/kiosk").await;
+    assert_eq!(choose.status, 200);
+    assert!(choose.body.contains("Which hotel is this desk?"), "{}", choose.short());
+    let foreign = desk.post("/kiosk/hotel", &[("hotel", &w.b.hotel.to_string())]).await;
+    assert_eq!(foreign.status, 409, "{}", foreign.short());
+    desk.post("/kiosk/hotel", &[("hotel", &w.a.hotel.to_string())]).await.assert_redirect("/kiosk");
+    let home = desk.get("/kiosk").await;
+    assert!(home.body.contains("Arrivals") && home.body.contains("Guest of alpha-hotels"), "{}", home.short());
+
+    // The page sends an untouched screen to the lock after the organization's idle time:
+    // 5 minutes by default, 7 once the settings say so.
+    assert!(home.body.contains(r#"<meta http-equiv="refresh" content="300;url=/kiosk/lock">"#), "{}", home.short());
+    let org = w.a.id;
+    w.db()
+        .tenant(org, None, Access::Write, |s| {
+            let t = s.organization()?;
+            let mut settings = t.settings();
+            settings.kiosk_idle_minutes = 7;
+            let changes = hotelier::db::tenants::OrganizationChanges {
+                currency: t.currency.clone(),
+                timezone: t.timezone.clone(),
+                locale: t.locale.clone(),
+                settings: settings.to_json().into(),
+            };
+            s.update_organization(t.version, &changes)
+        })
+        .unwrap();
+    assert!(desk.get("/kiosk").await.body.contains(r#"content="420;url=/kiosk/lock""#));
+
+    // The lock ends the session but the screen keeps its hotel; signing in from the lock
+    // screen returns to that hotel's desk.
+    let lock = desk.get("/kiosk/lock").await;
+    assert_eq!(lock.status, 200);
+    assert!(
+        lock.body.contains("The kiosk locked") && lock.body.contains(r#"name="next" value="/kiosk""#),
+        "{}",
+        lock.short()
+    );
+    desk.get("/kiosk").await.assert_redirect("/login");
+    let token = super::csrf(&desk.client, &desk.url("/kiosk/lock")).await;
+    let back = desk
+        .post_raw(
+            "/login",
+            &[
+                ("csrf_token".into(), token),
+                ("email".into(), w.team_a.staff.account.email.clone()),
+                ("password".into(), super::PASSWORD.into()),
+                ("next".into(), "/kiosk".into()),
+            ],
+        )
+        .await;
+    back.assert_redirect("/kiosk");
+    let again = desk.get("/kiosk").await;
+    assert!(again.body.contains("Arrivals") && !again.body.contains("Which hotel is this desk?"), "{}", again.short());
+    // `next` goes nowhere but the kiosk.
+    let other = Browser::new(w.address());
+    let token = super::csrf(&other.client, &other.url("/login")).await;
+    let elsewhere = other
+        .post_raw(
+            "/login",
+            &[
+                ("csrf_token".into(), token),
+                ("email".into(), w.team_a.staff.account.email.clone()),
+                ("password".into(), super::PASSWORD.into()),
+                ("next".into(), "https://evil.example/".into()),
+            ],
+        )
+        .await;
+    elsewhere.assert_redirect("/");
+}
+
+async fn kiosk_is_for_staff_and_up(backend: Backend) {
+    let w = world(backend).await;
+    let mut viewer = w.browser();
+    viewer.sign_in(&w.team_a.viewer.account.email).await;
+    assert_eq!(viewer.get("/kiosk").await.status, 403);
+    assert!(!viewer.get("/").await.body.contains("Front desk kiosk"), "a viewer's navigation offers the kiosk");
+    let mut staff = w.browser();
+    staff.sign_in(&w.team_a.staff.account.email).await;
+    assert_eq!(staff.get("/kiosk").await.status, 200);
+    assert!(staff.get("/").await.body.contains("Front desk kiosk"));
+}
