@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::error::AppError;
+
 /// Messages by field name. A form with any is re-rendered with 422 and the user's input.
 #[derive(Clone, Debug, Default)]
 pub struct FieldErrors(BTreeMap<&'static str, String>);
@@ -46,6 +48,31 @@ impl FieldErrors {
         } else {
             Err(self)
         }
+    }
+}
+
+/// One field that changed under the user's feet (optimistic locking): what they typed
+/// next to what is saved now.
+pub struct Diff {
+    pub label: &'static str,
+    pub yours: String,
+    pub current: String,
+}
+
+/// The fields whose typed and saved values differ, for the conflict table.
+pub fn changed<A: AsRef<str>, B: AsRef<str>>(pairs: impl IntoIterator<Item = (&'static str, A, B)>) -> Vec<Diff> {
+    pairs
+        .into_iter()
+        .filter(|(_, a, b)| a.as_ref().trim() != b.as_ref().trim())
+        .map(|(label, a, b)| Diff { label, yours: a.as_ref().to_owned(), current: b.as_ref().to_owned() })
+        .collect()
+}
+
+/// Maps "still referenced" (a foreign key refused the delete) to a 409 with `message`.
+pub fn in_use(message: &str) -> impl Fn(AppError) -> AppError + '_ {
+    move |e| match e {
+        AppError::Db(crate::db::DbError::Reference) => AppError::Conflict(message.to_owned()),
+        other => other,
     }
 }
 

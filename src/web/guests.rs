@@ -6,8 +6,8 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::extract::TenantCtx;
+use super::forms::Diff;
 use super::forms::{self, FieldErrors};
-use super::hotels::Diff;
 use super::list::{ListQuery, Listing, PER_PAGE};
 use super::pages::{ok, render, see_other, Chrome};
 use super::AppState;
@@ -124,7 +124,7 @@ impl GuestForm {
     }
 
     fn diffs(&self, current: &GuestForm) -> Vec<Diff> {
-        [
+        forms::changed([
             ("First name", &self.first_name, &current.first_name),
             ("Last name", &self.last_name, &current.last_name),
             ("Email", &self.email, &current.email),
@@ -132,11 +132,7 @@ impl GuestForm {
             ("Document", &self.document_number, &current.document_number),
             ("Nationality", &self.nationality, &current.nationality),
             ("Notes", &self.notes, &current.notes),
-        ]
-        .into_iter()
-        .filter(|(_, a, b)| a.trim() != b.trim())
-        .map(|(label, a, b)| Diff { label, yours: a.clone(), current: b.clone() })
-        .collect()
+        ])
     }
 }
 
@@ -275,22 +271,15 @@ pub async fn delete(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&path)?;
-    let result = ctx
+    let guest = ctx
         .write(&state, move |s, m| {
             let guest = s.guests().get(id)?;
             s.guests().delete(id)?;
             m.audit(s, Event::new("guest.delete", "guest", id).before(&guest))?;
             Ok(guest)
         })
-        .await;
-    match result {
-        Ok(guest) => {
-            ctx.flash("success", format!("{} deleted.", guest.full_name()));
-            Ok(see_other("/guests"))
-        }
-        Err(AppError::Db(DbError::Reference)) => {
-            Err(AppError::Conflict("This guest has reservations, so the record is kept for the hotel's books.".into()))
-        }
-        Err(e) => Err(e),
-    }
+        .await
+        .map_err(forms::in_use("This guest has reservations, so the record is kept for the hotel's books."))?;
+    ctx.flash("success", format!("{} deleted.", guest.full_name()));
+    Ok(see_other("/guests"))
 }

@@ -6,7 +6,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::extract::TenantCtx;
-use super::forms::{self, FieldErrors};
+use super::forms::{self, Diff, FieldErrors};
 use super::list::{ListQuery, Listing, PER_PAGE};
 use super::pages::{ok, render, see_other, Chrome};
 use super::AppState;
@@ -135,15 +135,8 @@ impl HotelForm {
     }
 }
 
-/// One field that changed under the user's feet.
-pub struct Diff {
-    pub label: &'static str,
-    pub yours: String,
-    pub current: String,
-}
-
 fn diffs(yours: &HotelForm, current: &HotelForm) -> Vec<Diff> {
-    let pairs: [(&'static str, &String, &String); 9] = [
+    forms::changed([
         ("Code", &yours.code, &current.code),
         ("Name", &yours.name, &current.name),
         ("Brand", &yours.brand, &current.brand),
@@ -153,12 +146,7 @@ fn diffs(yours: &HotelForm, current: &HotelForm) -> Vec<Diff> {
         ("Timezone", &yours.timezone, &current.timezone),
         ("Email", &yours.email, &current.email),
         ("Phone", &yours.phone, &current.phone),
-    ];
-    pairs
-        .into_iter()
-        .filter(|(_, a, b)| a.trim() != b.trim())
-        .map(|(label, a, b)| Diff { label, yours: a.clone(), current: b.clone() })
-        .collect()
+    ])
 }
 
 #[derive(Template)]
@@ -304,24 +292,17 @@ pub async fn delete(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&path)?;
-    let result = ctx
+    let hotel = ctx
         .write(&state, move |s, m| {
             let hotel = s.hotels().get(id)?;
             s.hotels().delete(id)?;
             m.audit(s, Event::new("hotel.delete", "hotel", id).before(&hotel))?;
             Ok(hotel)
         })
-        .await;
-    match result {
-        Ok(hotel) => {
-            ctx.flash("success", format!("{} deleted.", hotel.name));
-            Ok(see_other("/hotels"))
-        }
-        Err(AppError::Db(DbError::Reference)) => Err(AppError::Conflict(
-            "This hotel still has room types, rooms or reservations, so it cannot be deleted. Mark it inactive instead.".into(),
-        )),
-        Err(e) => Err(e),
-    }
+        .await
+        .map_err(forms::in_use("This hotel still has room types, rooms or reservations, so it cannot be deleted. Mark it inactive instead."))?;
+    ctx.flash("success", format!("{} deleted.", hotel.name));
+    Ok(see_other("/hotels"))
 }
 
 pub fn parse_id(raw: &str) -> Result<HotelId, AppError> {

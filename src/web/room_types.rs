@@ -6,8 +6,8 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::extract::TenantCtx;
+use super::forms::Diff;
 use super::forms::{self, FieldErrors};
-use super::hotels::Diff;
 use super::pages::{ok, render, see_other, Chrome};
 use super::AppState;
 use crate::db::audit::Event;
@@ -70,18 +70,14 @@ impl RoomTypeForm {
     }
 
     fn diffs(&self, current: &RoomTypeForm) -> Vec<Diff> {
-        [
+        forms::changed([
             ("Code", &self.code, &current.code),
             ("Name", &self.name, &current.name),
             ("Standard occupancy", &self.base_occupancy, &current.base_occupancy),
             ("Maximum occupancy", &self.max_occupancy, &current.max_occupancy),
             ("Nightly rate", &self.base_rate, &current.base_rate),
             ("Description", &self.description, &current.description),
-        ]
-        .into_iter()
-        .filter(|(_, a, b)| a.trim() != b.trim())
-        .map(|(label, a, b)| Diff { label, yours: a.clone(), current: b.clone() })
-        .collect()
+        ])
     }
 }
 
@@ -258,22 +254,17 @@ pub async fn delete(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&path)?;
-    let result = ctx
+    let t = ctx
         .write(&state, move |s, m| {
             let t = s.room_types().get(id)?;
             s.room_types().delete(id)?;
             m.audit(s, Event::new("room_type.delete", "room_type", id).before(&t))?;
             Ok(t)
         })
-        .await;
-    match result {
-        Ok(t) => {
-            ctx.flash("success", format!("Room type {} deleted.", t.name));
-            Ok(see_other(&format!("/hotels/{}", t.hotel_id)))
-        }
-        Err(AppError::Db(DbError::Reference)) => Err(AppError::Conflict(
-            "Rooms or reservations still use this room type, so it cannot be deleted. Mark it inactive instead.".into(),
-        )),
-        Err(e) => Err(e),
-    }
+        .await
+        .map_err(forms::in_use(
+            "Rooms or reservations still use this room type, so it cannot be deleted. Mark it inactive instead.",
+        ))?;
+    ctx.flash("success", format!("Room type {} deleted.", t.name));
+    Ok(see_other(&format!("/hotels/{}", t.hotel_id)))
 }

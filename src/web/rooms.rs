@@ -9,8 +9,8 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::extract::TenantCtx;
+use super::forms::Diff;
 use super::forms::{self, FieldErrors};
-use super::hotels::Diff;
 use super::list::{ListQuery, Listing, PER_PAGE};
 use super::pages::{ok, render, see_other, Chrome};
 use super::AppState;
@@ -231,17 +231,13 @@ impl RoomForm {
 
     fn diffs(&self, current: &RoomForm, catalog: &Catalog) -> Vec<Diff> {
         let type_name = |raw: &str| raw.parse().map(|id| catalog.type_name(&id).to_owned()).unwrap_or_default();
-        [
+        forms::changed([
             ("Number", self.number.clone(), current.number.clone()),
             ("Floor", self.floor.clone(), current.floor.clone()),
             ("Room type", type_name(&self.room_type_id), type_name(&current.room_type_id)),
             ("Housekeeping", self.housekeeping_status.clone(), current.housekeeping_status.clone()),
             ("Notes", self.notes.clone(), current.notes.clone()),
-        ]
-        .into_iter()
-        .filter(|(_, a, b)| a.trim() != b.trim())
-        .map(|(label, yours, current)| Diff { label, yours, current })
-        .collect()
+        ])
     }
 }
 
@@ -418,24 +414,19 @@ pub async fn delete(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&path)?;
-    let result = ctx
+    let room = ctx
         .write(&state, move |s, m| {
             let room = s.rooms().get(id)?;
             s.rooms().delete(id)?;
             m.audit(s, Event::new("room.delete", "room", id).before(&room))?;
             Ok(room)
         })
-        .await;
-    match result {
-        Ok(room) => {
-            ctx.flash("success", format!("Room {} deleted.", room.number));
-            Ok(see_other(&format!("/rooms?hotel={}", room.hotel_id)))
-        }
-        Err(AppError::Db(DbError::Reference)) => Err(AppError::Conflict(
-            "This room has reservations, so it cannot be deleted. Mark it inactive or out of service instead.".into(),
-        )),
-        Err(e) => Err(e),
-    }
+        .await
+        .map_err(forms::in_use(
+            "This room has reservations, so it cannot be deleted. Mark it inactive or out of service instead.",
+        ))?;
+    ctx.flash("success", format!("Room {} deleted.", room.number));
+    Ok(see_other(&format!("/rooms?hotel={}", room.hotel_id)))
 }
 
 impl Catalog {
