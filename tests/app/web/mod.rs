@@ -9,6 +9,7 @@ mod csrf;
 mod forms;
 mod isolation;
 mod kiosk;
+mod members;
 mod roles;
 mod switch;
 
