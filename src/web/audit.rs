@@ -27,7 +27,7 @@ pub struct AuditQuery {
 }
 
 fn day(raw: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(forms::clean(raw).as_str(), "%Y-%m-%d").ok()
+    forms::day(raw)
 }
 
 impl AuditQuery {

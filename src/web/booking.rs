@@ -52,9 +52,9 @@ pub struct Stay {
 
 pub fn date(errors: &mut FieldErrors, field: &'static str, raw: &str) -> Option<NaiveDate> {
     let v = forms::clean(raw);
-    match NaiveDate::parse_from_str(&v, "%Y-%m-%d") {
-        Ok(d) => Some(d),
-        Err(_) => {
+    match forms::day(&v) {
+        Some(d) => Some(d),
+        None => {
             errors.add(field, if v.is_empty() { "Choose a date." } else { "Enter a date like 2026-12-24." });
             None
         }

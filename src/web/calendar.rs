@@ -123,7 +123,7 @@ pub async fn show(
     let q = query.into_inner();
     let wanted: Option<HotelId> = q.hotel.parse().ok();
     let length: i64 = if q.days.trim() == "30" { 30 } else { 14 };
-    let asked_start = NaiveDate::parse_from_str(q.start.trim(), "%Y-%m-%d").ok();
+    let asked_start = super::forms::day(&q.start);
     let (view, hotels, hotel, rooms, types, stays, start, today) = ctx
         .read(&state, move |s, m| {
             let hotels = s.hotels().list()?;

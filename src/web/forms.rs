@@ -200,6 +200,13 @@ pub fn id<T: std::str::FromStr>(errors: &mut FieldErrors, field: &'static str, v
     }
 }
 
+/// A calendar date typed as `YYYY-MM-DD`, between 1900 and 2200. The range keeps every
+/// later `date + days` far from chrono's limits, where it would panic.
+pub fn day(raw: &str) -> Option<chrono::NaiveDate> {
+    let d = chrono::NaiveDate::parse_from_str(clean(raw).as_str(), "%Y-%m-%d").ok()?;
+    (1900..=2200).contains(&chrono::Datelike::year(&d)).then_some(d)
+}
+
 /// The `version` an edit form saw, for optimistic locking.
 pub fn version(value: &str) -> i32 {
     clean(value).parse().unwrap_or(0)
@@ -245,5 +252,9 @@ mod tests {
         timezone(&mut e, "tz", "Mars/Olympus");
         assert_eq!(e.len(), 5);
         assert!(e.has("name") && e.has("code") && e.has("floor") && e.has("email") && e.has("tz"));
+        assert!(day("2026-02-28").is_some());
+        assert_eq!(day("9999-12-31"), None);
+        assert_eq!(day("2026-02-30"), None);
+        assert_eq!(day("yesterday"), None);
     }
 }

@@ -5,7 +5,6 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
-use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::extract::{Member, TenantCtx};
@@ -56,9 +55,9 @@ fn expiry(errors: &mut FieldErrors, raw: &str) -> Option<Timestamp> {
     if raw.is_empty() {
         return None;
     }
-    match NaiveDate::parse_from_str(&raw, "%Y-%m-%d") {
-        Ok(date) => date.and_hms_opt(0, 0, 0).map(|t| Timestamp(t.and_utc())),
-        Err(_) => {
+    match forms::day(&raw) {
+        Some(date) => date.and_hms_opt(0, 0, 0).map(|t| Timestamp(t.and_utc())),
+        None => {
             errors.add("expires_on", "Enter a date like 2027-01-31, or leave it empty.");
             None
         }

@@ -109,7 +109,7 @@ pub async fn show(
     let query = query.into_inner();
     let period = Period::parse(query.period.trim());
     let wanted = query.hotel.parse().ok();
-    let parse = |raw: &str| NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok();
+    let parse = |raw: &str| super::forms::day(raw);
     let (asked_from, asked_to) = (parse(&query.from), parse(&query.to));
     let (view, hotels, chosen, sold, rooms, today) = ctx
         .read(&state, move |s, m| {

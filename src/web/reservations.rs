@@ -53,7 +53,7 @@ impl ListParams {
     }
 
     fn filter(&self) -> ReservationFilter {
-        let day = |raw: &str| chrono::NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok();
+        let day = |raw: &str| forms::day(raw);
         ReservationFilter {
             hotel: self.hotel.parse().ok(),
             status: self.status.parse().ok(),

@@ -7,6 +7,7 @@
 mod auth;
 mod csrf;
 mod forms;
+mod hostile;
 mod isolation;
 mod kiosk;
 mod members;
