@@ -174,6 +174,12 @@ impl<'c> PlatformScope<'c> {
         self.conn
     }
 
+    /// A tenant-owned table across every tenant. Only for platform reads (the console,
+    /// analytics, export): the returned query has no tenant filter.
+    pub(super) fn all<T: TenantTable>(&self, table: T) -> T {
+        table
+    }
+
     /// Acts inside one tenant from a platform transaction (onboarding, import).
     pub fn tenant(&mut self, tenant: TenantId) -> TenantScope<'_> {
         TenantScope::new(self.conn, tenant, self.grant.user)

@@ -61,6 +61,9 @@ macro_rules! multi_backend_type {
     };
 }
 
+// Both forms order like time (the SQLite text is fixed-width), so MIN/MAX are meaningful.
+impl diesel::sql_types::SqlOrd for sql::UtcTime {}
+
 macro_rules! multi_backend_sql_type {
     ($($sql:ty),*) => {$(
         impl HasSqlType<$sql> for MultiBackend {

@@ -72,7 +72,8 @@ pub struct SignedIn {
 }
 
 impl SignedIn {
-    fn from_request(req: &HttpRequest) -> Result<Self, AppError> {
+    /// The signed-in user of `req`'s session, with the timeouts enforced.
+    pub fn from_http(req: &HttpRequest) -> Result<Self, AppError> {
         let session = req.get_session();
         let mut state = SessionState::load(&session);
         let user = state.user.ok_or(AppError::Unauthenticated)?;
@@ -129,7 +130,7 @@ impl FromRequest for SignedIn {
     type Error = AppError;
     type Future = Ready<Result<Self, AppError>>;
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(Self::from_request(req))
+        ready(Self::from_http(req))
     }
 }
 
@@ -149,7 +150,7 @@ impl FromRequest for TenantCtx {
     type Future = Ready<Result<Self, AppError>>;
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         ready((|| {
-            let signed_in = SignedIn::from_request(req)?;
+            let signed_in = SignedIn::from_http(req)?;
             let tenant = signed_in.state.tenant.ok_or(AppError::NoTenant)?;
             let cap = req
                 .app_data::<RouteCap>()

@@ -20,6 +20,7 @@ pub mod list;
 pub mod members;
 pub mod night_audit;
 pub mod pages;
+pub mod platform;
 pub mod reports;
 pub mod reservations;
 pub mod room_types;
@@ -62,6 +63,8 @@ pub enum RouteAccess {
     SignedIn,
     /// A member of the active tenant with this capability.
     Tenant(Capability),
+    /// An active super admin (checked in the database); anyone else gets 404.
+    Platform,
 }
 
 /// One entry of the route table.
@@ -91,6 +94,7 @@ macro_rules! route_table {
     };
     (@access Public) => { RouteAccess::Public };
     (@access SignedIn) => { RouteAccess::SignedIn };
+    (@access Platform) => { RouteAccess::Platform };
     (@access Tenant($cap:ident)) => { RouteAccess::Tenant(Capability::$cap) };
 }
 
@@ -105,6 +109,9 @@ route_table! {
     Post "/switch"                  => switch::switch, SignedIn;
     Get  "/account/password"        => account::password_form, SignedIn;
     Post "/account/password"        => account::change_password, SignedIn;
+
+    Get  "/platform"                => platform::index, Platform;
+    Get  "/platform/orgs/{id}"      => platform::org, Platform;
 
     Get  "/"                        => dashboard::show, Tenant(View);
 
