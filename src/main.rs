@@ -45,6 +45,11 @@ enum Command {
         #[arg(long)]
         date: Option<chrono::NaiveDate>,
     },
+    /// Organizations: `tenant create` onboards one (organization, owner, first hotel).
+    Tenant {
+        #[command(subcommand)]
+        command: TenantCommand,
+    },
     /// Fill an empty database with a large dataset for measurements.
     Seed {
         #[arg(long, default_value_t = 10)]
@@ -58,6 +63,39 @@ enum Command {
         email: String,
         #[arg(long)]
         name: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TenantCommand {
+    /// Create an organization, its owner and its first hotel in one transaction. The owner's
+    /// password comes from HOTELIER_PASSWORD, or is generated and printed once.
+    Create {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        slug: String,
+        #[arg(long, default_value = "independent")]
+        kind: String,
+        #[arg(long, default_value = "starter")]
+        plan: String,
+        /// trial (30 days) or active.
+        #[arg(long, default_value = "trial")]
+        status: String,
+        #[arg(long, default_value = "USD")]
+        currency: String,
+        #[arg(long, default_value = "UTC")]
+        timezone: String,
+        #[arg(long, default_value = "en")]
+        locale: String,
+        #[arg(long)]
+        owner_email: String,
+        #[arg(long)]
+        owner_name: String,
+        #[arg(long)]
+        hotel_code: String,
+        #[arg(long)]
+        hotel_name: String,
     },
 }
 
@@ -144,6 +182,50 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 report.charges_posted,
                 report.business_date.map(|d| d.to_string()).unwrap_or_default()
             );
+            Ok(())
+        }
+        Command::Tenant {
+            command:
+                TenantCommand::Create {
+                    name,
+                    slug,
+                    kind,
+                    plan,
+                    status,
+                    currency,
+                    timezone,
+                    locale,
+                    owner_email,
+                    owner_name,
+                    hotel_code,
+                    hotel_name,
+                },
+        } => {
+            let form = hotelier::web::platform::OnboardForm {
+                name,
+                slug,
+                kind,
+                plan,
+                status,
+                currency,
+                timezone,
+                locale,
+                owner_email,
+                owner_name,
+                owner_password: std::env::var("HOTELIER_PASSWORD").unwrap_or_default(),
+                hotel_code,
+                hotel_name,
+            };
+            let parsed = form.parse().map_err(|errors| anyhow::anyhow!("{}", errors.summary()))?;
+            let db = hotelier::startup::prepare_database(&settings)?;
+            let done = hotelier::db::ops::create_tenant(&db, &parsed.onboarding)?;
+            println!(
+                "organization {} ({}) created with owner {} and hotel {}",
+                done.tenant.name, done.tenant.slug, done.owner.email, done.hotel.code
+            );
+            if done.new_account && parsed.generated {
+                println!("the owner's initial password (shown once): {}", parsed.password);
+            }
             Ok(())
         }
         Command::Seed { tenants, reservations } => {

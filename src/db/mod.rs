@@ -9,6 +9,7 @@ mod connection;
 mod error;
 pub mod migrations;
 pub mod night_audit;
+pub mod onboarding;
 pub mod platform;
 mod schema;
 pub mod scope;

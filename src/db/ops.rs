@@ -53,3 +53,17 @@ pub fn night_audit(
         Ok(s.night_audit(hotel.id, day)?)
     })
 }
+
+/// `hotelier tenant create`: onboarding from the command line. Returns the result and
+/// the owner's initial password when the account is new.
+pub fn create_tenant(
+    db: &Db,
+    onboarding: &super::onboarding::Onboarding,
+) -> anyhow::Result<super::onboarding::Onboarded> {
+    db.platform(&PlatformGrant::operator(), Access::Write, |p| p.onboard(onboarding)).map_err(|e| match e {
+        DbError::Conflict(super::Constraint::TenantSlug) => {
+            anyhow::anyhow!("the slug `{}` is taken", onboarding.tenant.slug)
+        }
+        other => anyhow::Error::new(other),
+    })
+}

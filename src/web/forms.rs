@@ -42,6 +42,11 @@ impl FieldErrors {
         }
     }
 
+    /// All messages on one line, for the command line: `field: message; …`.
+    pub fn summary(&self) -> String {
+        self.0.iter().map(|(f, m)| format!("{f}: {m}")).collect::<Vec<_>>().join("; ")
+    }
+
     pub fn into_result<T>(self, value: T) -> Result<T, FieldErrors> {
         if self.is_empty() {
             Ok(value)

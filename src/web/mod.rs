@@ -111,6 +111,8 @@ route_table! {
     Post "/account/password"        => account::change_password, SignedIn;
 
     Get  "/platform"                => platform::index, Platform;
+    Get  "/platform/orgs/new"       => platform::new_form, Platform;
+    Post "/platform/orgs"           => platform::create, Platform;
     Get  "/platform/orgs/{id}"      => platform::org, Platform;
 
     Get  "/"                        => dashboard::show, Tenant(View);

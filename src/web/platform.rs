@@ -6,22 +6,27 @@
 use std::future::{ready, Ready};
 
 use actix_web::dev::Payload;
+use actix_web::http::StatusCode;
 use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
 use super::extract::{check_account, SignedIn};
-use super::pages::ok;
+use super::forms::{self, FieldErrors};
+use super::pages::{ok, render};
 use super::session::{self, Flash};
 use super::switch::ended_if_unauthenticated;
 use super::AppState;
 use crate::db::audit::AuditEntry;
+use crate::db::hotels::HotelFields;
 use crate::db::memberships::Membership;
+use crate::db::onboarding::Onboarding;
 use crate::db::platform::OrgSummary;
+use crate::db::tenants::NewTenant;
 use crate::db::tenants::Tenant;
 use crate::db::users::User;
 use crate::db::{Access, PlatformScope};
-use crate::domain::{TenantId, TenantKind, TenantStatus};
+use crate::domain::{password, Plan, TenantId, TenantKind, TenantStatus, Timestamp};
 use crate::error::AppError;
 
 /// A signed-in user on a platform route. The super-admin check happens in `read`.
@@ -49,13 +54,29 @@ impl PlatformCtx {
         F: FnOnce(&mut PlatformScope<'_>, &User) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
+        self.run(state, Access::Read, f).await
+    }
+
+    pub async fn write<T, F>(&self, state: &AppState, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut PlatformScope<'_>, &User) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.run(state, Access::Write, f).await
+    }
+
+    async fn run<T, F>(&self, state: &AppState, access: Access, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut PlatformScope<'_>, &User) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
         let (user, epoch) = self.signed_in.identity();
         let result = state
             .db
             .blocking(move |db| {
                 let me = check_account(db, user, epoch)?;
                 let grant = db.user(user, Access::Read, |u| u.platform_grant()).map_err(|_| AppError::NotFound)?;
-                db.platform(&grant, Access::Read, |p| f(p, &me))
+                db.platform(&grant, access, |p| f(p, &me))
             })
             .await;
         ended_if_unauthenticated(&self.signed_in, result)
@@ -160,4 +181,222 @@ pub async fn org(
         })
         .await?;
     ok(&OrgPage { user_name: me, csrf: ctx.csrf().to_owned(), flash: ctx.flash(), org, members, trail })
+}
+
+/// The onboarding form. The command line (`hotelier tenant create`) fills the same
+/// struct, so both share one validation.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct OnboardForm {
+    pub name: String,
+    pub slug: String,
+    pub kind: String,
+    pub plan: String,
+    pub status: String,
+    pub currency: String,
+    pub timezone: String,
+    pub locale: String,
+    pub owner_email: String,
+    pub owner_name: String,
+    pub owner_password: String,
+    pub hotel_code: String,
+    pub hotel_name: String,
+}
+
+/// A parsed onboarding and the owner's initial password (typed or generated).
+pub struct ParsedOnboarding {
+    pub onboarding: Onboarding,
+    pub password: String,
+    pub generated: bool,
+}
+
+impl OnboardForm {
+    pub fn parse(&self) -> Result<ParsedOnboarding, FieldErrors> {
+        let mut e = FieldErrors::default();
+        let name = forms::required(&mut e, "name", &self.name, 200);
+        let slug = forms::clean(&self.slug).to_lowercase();
+        if slug.len() < 2
+            || slug.len() > 63
+            || slug.starts_with('-')
+            || !slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            e.add("slug", "Use 2 to 63 lowercase letters, digits or dashes, like harbour-hotels.");
+        }
+        let kind: Option<TenantKind> = forms::choice(&mut e, "kind", &self.kind);
+        let plan: Option<Plan> = forms::choice(&mut e, "plan", &self.plan);
+        let status = match forms::clean(&self.status).as_str() {
+            "" | "trial" => TenantStatus::Trial,
+            "active" => TenantStatus::Active,
+            _ => {
+                e.add("status", "A new organization starts on a trial or active.");
+                TenantStatus::Trial
+            }
+        };
+        let currency = forms::clean(&self.currency).to_uppercase();
+        if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+            e.add("currency", "Use a three-letter ISO 4217 code, like USD.");
+        }
+        let timezone = forms::timezone(&mut e, "timezone", &self.timezone);
+        let locale = match forms::clean(&self.locale) {
+            l if l.is_empty() => "en".to_owned(),
+            l => l.chars().take(10).collect(),
+        };
+        let owner_email = forms::clean(&self.owner_email).to_lowercase();
+        if !forms::looks_like_email(&owner_email) {
+            e.add("owner_email", "Enter the owner's email address.");
+        }
+        let owner_name = forms::required(&mut e, "owner_name", &self.owner_name, 200);
+        let typed = forms::clean(&self.owner_password);
+        if !typed.is_empty() && typed.chars().count() < password::MIN_LENGTH {
+            e.add(
+                "owner_password",
+                format!("Use at least {} characters, or leave it empty to generate one.", password::MIN_LENGTH),
+            );
+        }
+        let hotel_code = forms::code(&mut e, "hotel_code", &self.hotel_code);
+        let hotel_name = forms::required(&mut e, "hotel_name", &self.hotel_name, 200);
+        if !e.is_empty() {
+            return Err(e);
+        }
+        let (password, generated) =
+            if typed.is_empty() { (super::session::random_token()[..16].to_owned(), true) } else { (typed, false) };
+        let hash = password::hash(&password).map_err(|_| {
+            let mut e = FieldErrors::default();
+            e.add("owner_password", "This password could not be used.");
+            e
+        })?;
+        let trial_ends_at =
+            (status == TenantStatus::Trial).then(|| Timestamp(chrono::Utc::now() + chrono::Duration::days(30)));
+        Ok(ParsedOnboarding {
+            onboarding: Onboarding {
+                tenant: NewTenant {
+                    id: TenantId::new(),
+                    name,
+                    slug,
+                    kind: kind.unwrap_or(TenantKind::Independent),
+                    status,
+                    email: None,
+                    phone: None,
+                    address: None,
+                    currency,
+                    timezone: timezone.clone(),
+                    locale,
+                    plan: plan.unwrap_or(Plan::Starter),
+                    trial_ends_at,
+                    settings: crate::domain::settings::TenantSettings::default().to_json().into(),
+                },
+                owner_email,
+                owner_name,
+                owner_password_hash: hash,
+                hotel: HotelFields {
+                    code: hotel_code,
+                    name: hotel_name,
+                    timezone,
+                    is_active: true,
+                    ..HotelFields::default()
+                },
+            },
+            password,
+            generated,
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "platform/new.html")]
+struct NewOrgPage {
+    user_name: String,
+    csrf: String,
+    flash: Option<Flash>,
+    form: OnboardForm,
+    errors: FieldErrors,
+    kinds: &'static [TenantKind],
+    plans: &'static [Plan],
+    timezones: &'static [&'static str],
+}
+
+pub async fn new_form(ctx: PlatformCtx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let me = ctx.read(&state, |_, me| Ok(me.full_name.clone())).await?;
+    let form = OnboardForm {
+        kind: "independent".into(),
+        plan: "starter".into(),
+        status: "trial".into(),
+        currency: "USD".into(),
+        timezone: "UTC".into(),
+        ..Default::default()
+    };
+    let page = NewOrgPage {
+        user_name: me,
+        csrf: ctx.csrf().to_owned(),
+        flash: ctx.flash(),
+        form,
+        errors: FieldErrors::default(),
+        kinds: TenantKind::ALL,
+        plans: Plan::ALL,
+        timezones: forms::TIMEZONES,
+    };
+    ok(&page)
+}
+
+#[derive(Template)]
+#[template(path = "platform/onboarded.html")]
+struct OnboardedPage {
+    user_name: String,
+    csrf: String,
+    flash: Option<Flash>,
+    org: Tenant,
+    owner_email: String,
+    password: Option<String>,
+}
+
+pub async fn create(
+    ctx: PlatformCtx,
+    state: web::Data<AppState>,
+    form: web::Form<OnboardForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let submitted = form.clone();
+    let result = ctx
+        .write(&state, move |p, me| {
+            // Argon2 runs here, on the blocking pool, after the super-admin check.
+            let parsed = match submitted.parse() {
+                Ok(parsed) => parsed,
+                Err(errors) => return Ok(Err(errors)),
+            };
+            let done = p.onboard(&parsed.onboarding)?;
+            let shown = (done.new_account && parsed.generated).then_some(parsed.password);
+            Ok(Ok((me.full_name.clone(), done.tenant, done.owner.email, shown)))
+        })
+        .await;
+    let errors = match result {
+        Ok(Ok((me, org, owner_email, password))) => {
+            return ok(&OnboardedPage {
+                user_name: me,
+                csrf: ctx.csrf().to_owned(),
+                flash: None,
+                org,
+                owner_email,
+                password,
+            });
+        }
+        Ok(Err(errors)) => errors,
+        Err(AppError::Db(crate::db::DbError::Conflict(crate::db::Constraint::TenantSlug))) => {
+            let mut e = FieldErrors::default();
+            e.add("slug", "Another organization already uses this slug.");
+            e
+        }
+        Err(e) => return Err(e),
+    };
+    let me = ctx.read(&state, |_, me| Ok(me.full_name.clone())).await?;
+    let page = NewOrgPage {
+        user_name: me,
+        csrf: ctx.csrf().to_owned(),
+        flash: None,
+        form,
+        errors,
+        kinds: TenantKind::ALL,
+        plans: Plan::ALL,
+        timezones: forms::TIMEZONES,
+    };
+    render(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }

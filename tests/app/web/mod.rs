@@ -11,6 +11,7 @@ mod hostile;
 mod isolation;
 mod kiosk;
 mod members;
+mod onboarding;
 mod platform;
 mod roles;
 mod switch;
