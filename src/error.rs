@@ -23,6 +23,9 @@ pub enum AppError {
     TenantBlocked { name: String, status: crate::domain::TenantStatus },
     #[error("too many requests")]
     TooManyRequests,
+    /// The organization's trial has ended: pages show, changes are refused.
+    #[error("trial ended")]
+    TrialEnded,
     #[error("conflict: {0}")]
     Conflict(String),
     /// An edit based on an old version (optimistic locking).
@@ -56,7 +59,7 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Unauthenticated | AppError::NoTenant => StatusCode::SEE_OTHER,
-            AppError::Csrf | AppError::TenantBlocked { .. } => StatusCode::FORBIDDEN,
+            AppError::Csrf | AppError::TenantBlocked { .. } | AppError::TrialEnded => StatusCode::FORBIDDEN,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::Conflict(_) | AppError::Stale => StatusCode::CONFLICT,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -97,6 +100,7 @@ impl AppError {
                 _ => format!("{name} has been cancelled. Its data is kept for export; contact Hotelier support if this is a mistake."),
             },
             AppError::TooManyRequests => "Too many attempts. Please wait a minute and try again.".into(),
+            AppError::TrialEnded => "This organization's trial has ended, so it is read-only: you can look at everything, but changes need an active plan. Contact Hotelier to continue.".into(),
             AppError::Conflict(msg) => msg.clone(),
             AppError::Stale => "This record was changed by someone else. Reload to see the latest version.".into(),
             AppError::Unavailable(_) => "The service is briefly unavailable. Please try again in a moment.".into(),

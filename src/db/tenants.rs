@@ -101,12 +101,16 @@ impl Tenants<'_, '_> {
         self.0.tenants().get(new.id)
     }
 
+    /// Moves an organization to `status`; cancelling also soft-deletes it (`deleted_at`).
     pub fn set_status(self, id: TenantId, version: i32, status: TenantStatus) -> DbResult<Tenant> {
+        let now = Timestamp::now();
+        let deleted_at = (status == TenantStatus::Cancelled).then_some(now);
         let changed = diesel::update(tenants::table.filter(tenants::id.eq(id)).filter(tenants::version.eq(version)))
             .set((
                 tenants::status.eq(status),
+                tenants::deleted_at.eq(deleted_at),
                 tenants::version.eq(version + 1),
-                tenants::updated_at.eq(Timestamp::now()),
+                tenants::updated_at.eq(now),
             ))
             .execute(self.0.conn())?;
         if changed == 0 {
@@ -118,6 +122,17 @@ impl Tenants<'_, '_> {
 }
 
 impl Tenants<'_, '_> {
+    pub fn set_plan(self, id: TenantId, version: i32, plan: Plan) -> DbResult<Tenant> {
+        let changed = diesel::update(tenants::table.filter(tenants::id.eq(id)).filter(tenants::version.eq(version)))
+            .set((tenants::plan.eq(plan), tenants::version.eq(version + 1), tenants::updated_at.eq(Timestamp::now())))
+            .execute(self.0.conn())?;
+        if changed == 0 {
+            self.0.tenants().get(id)?;
+            return Err(DbError::Stale);
+        }
+        self.0.tenants().get(id)
+    }
+
     /// Organizations whose name or slug contains `search`, for the super admin's picker.
     pub fn search(self, search: &str, limit: i64) -> DbResult<Vec<Tenant>> {
         let pattern = super::guests::like_pattern(search);

@@ -5,6 +5,7 @@ pub mod booking;
 pub mod enums;
 pub mod ids;
 pub mod kpi;
+pub mod lifecycle;
 pub mod money;
 pub mod password;
 pub mod roles;

@@ -171,6 +171,13 @@ pub struct Member {
 }
 
 impl Member {
+    /// A trial organization past `trial_ends_at` is read-only for its members (a visiting
+    /// super admin may still act).
+    pub fn trial_ended(&self) -> bool {
+        let t = &self.acting.tenant;
+        !self.visiting && t.status == TenantStatus::Trial && t.trial_ends_at.is_some_and(|end| end < Timestamp::now())
+    }
+
     pub fn can(&self, cap: Capability) -> bool {
         self.grants.allows(cap)
     }
@@ -219,6 +226,9 @@ impl TenantCtx {
             .blocking(move |db| {
                 db.tenant(tenant, Some(user), access, |scope| {
                     let member = verify(scope.acting(user)?, epoch, meta)?;
+                    if access == Access::Write && member.trial_ended() {
+                        return Err(AppError::TrialEnded);
+                    }
                     if !member.can(cap) {
                         return Err(AppError::Forbidden);
                     }

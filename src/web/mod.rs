@@ -114,6 +114,8 @@ route_table! {
     Get  "/platform/orgs/new"       => platform::new_form, Platform;
     Post "/platform/orgs"           => platform::create, Platform;
     Get  "/platform/orgs/{id}"      => platform::org, Platform;
+    Post "/platform/orgs/{id}/status" => platform::change_status, Platform;
+    Post "/platform/orgs/{id}/plan" => platform::change_plan, Platform;
 
     Get  "/"                        => dashboard::show, Tenant(View);
 

@@ -31,7 +31,7 @@ use crate::error::AppError;
 
 /// A signed-in user on a platform route. The super-admin check happens in `read`.
 pub struct PlatformCtx {
-    signed_in: SignedIn,
+    pub signed_in: SignedIn,
 }
 
 impl FromRequest for PlatformCtx {
@@ -152,6 +152,8 @@ struct OrgPage {
     user_name: String,
     csrf: String,
     flash: Option<Flash>,
+    next_statuses: Vec<TenantStatus>,
+    plans: &'static [Plan],
     org: Tenant,
     members: Vec<(Membership, User)>,
     trail: Vec<TrailLine>,
@@ -180,7 +182,17 @@ pub async fn org(
             Ok((me.full_name.clone(), org, members, trail))
         })
         .await?;
-    ok(&OrgPage { user_name: me, csrf: ctx.csrf().to_owned(), flash: ctx.flash(), org, members, trail })
+    let next_statuses = crate::domain::lifecycle::next(org.status);
+    ok(&OrgPage {
+        user_name: me,
+        csrf: ctx.csrf().to_owned(),
+        flash: ctx.flash(),
+        next_statuses,
+        plans: Plan::ALL,
+        org,
+        members,
+        trail,
+    })
 }
 
 /// The onboarding form. The command line (`hotelier tenant create`) fills the same
@@ -399,4 +411,90 @@ pub async fn create(
         timezones: forms::TIMEZONES,
     };
     render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ChangeForm {
+    pub status: String,
+    pub plan: String,
+    pub reason: String,
+    pub version: String,
+}
+
+fn org_id(raw: &str) -> Result<TenantId, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+/// Changes an organization's status, with a reason, audited in its trail.
+pub async fn change_status(
+    ctx: PlatformCtx,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<ChangeForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = org_id(&path)?;
+    let form = form.into_inner();
+    let org = ctx
+        .write(&state, move |p, _| {
+            let current = p.org(id)?;
+            let to: TenantStatus = form.status.trim().parse().map_err(|_| AppError::Conflict("Choose the new status.".into()))?;
+            let reason = forms::clean(&form.reason);
+            if reason.is_empty() {
+                return Err(AppError::Conflict("A status change needs a reason.".into()));
+            }
+            if !crate::domain::lifecycle::allowed(current.status, to) {
+                return Err(AppError::Conflict(format!(
+                    "An organization that is {} cannot become {}.",
+                    current.status.label().to_lowercase(),
+                    to.label().to_lowercase()
+                )));
+            }
+            let after = p.tenants().set_status(id, forms::version(&form.version), to)?;
+            p.audit(
+                Some(id),
+                &crate::db::audit::Event::new("tenant.status", "tenant", id)
+                    .before(serde_json::json!({ "status": current.status }))
+                    .after(serde_json::json!({ "status": after.status, "reason": reason.chars().take(500).collect::<String>() })),
+            )?;
+            Ok(after)
+        })
+        .await?;
+    session::set_flash(
+        &ctx.signed_in.session,
+        "success",
+        format!("{} is now {}.", org.name, org.status.label().to_lowercase()),
+    );
+    Ok(super::pages::see_other(&format!("/platform/orgs/{id}")))
+}
+
+/// Changes an organization's plan, audited in its trail.
+pub async fn change_plan(
+    ctx: PlatformCtx,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<ChangeForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = org_id(&path)?;
+    let form = form.into_inner();
+    let org = ctx
+        .write(&state, move |p, _| {
+            let current = p.org(id)?;
+            let plan: Plan = form.plan.trim().parse().map_err(|_| AppError::Conflict("Choose a plan.".into()))?;
+            let after = p.tenants().set_plan(id, forms::version(&form.version), plan)?;
+            p.audit(
+                Some(id),
+                &crate::db::audit::Event::new("tenant.plan", "tenant", id)
+                    .before(serde_json::json!({ "plan": current.plan }))
+                    .after(serde_json::json!({ "plan": after.plan, "reason": forms::clean(&form.reason) })),
+            )?;
+            Ok(after)
+        })
+        .await?;
+    session::set_flash(
+        &ctx.signed_in.session,
+        "success",
+        format!("{} is now on the {} plan.", org.name, org.plan.label()),
+    );
+    Ok(super::pages::see_other(&format!("/platform/orgs/{id}")))
 }

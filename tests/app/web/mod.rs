@@ -10,6 +10,7 @@ mod forms;
 mod hostile;
 mod isolation;
 mod kiosk;
+mod lifecycle;
 mod members;
 mod onboarding;
 mod platform;
