@@ -289,6 +289,7 @@ impl Ids {
             "guests" => &self.guest,
             "members" => &self.membership,
             "reservations" | "kiosk" => &self.reservation,
+            "platform" => &self.tenant,
             other => panic!(
                 "route {path}: its {{id}} sits under /{other}/, which the HTTP suites cannot map to a record; \
                  teach web::Ids::for_segment which record that is"

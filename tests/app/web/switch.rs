@@ -222,11 +222,13 @@ async fn suspended_and_cancelled_tenants_are_closed_to_members(backend: Backend)
     assert_eq!(edit.status, 403, "{}", edit.short());
     assert_unchanged(&a_before, &snapshot(w.db(), w.a.id), "a suspended tenant");
 
+    // A cancelled organization is soft-deleted: it no longer appears to its members, who
+    // are sent to pick another one.
     let mut b_owner = w.browser();
     b_owner.sign_in(&w.team_b.owner.account.email).await;
-    let p = b_owner.get("/").await;
-    assert_eq!(p.status, 403, "{}", p.short());
-    assert!(p.body.contains("cancelled"), "{}", p.short());
+    b_owner.get("/").await.assert_redirect("/switch");
+    let picker = b_owner.get("/switch").await;
+    assert!(!picker.body.contains("bravo-inns org"), "{}", picker.short());
 
     // The super admin still gets in, to help.
     let mut root = w.browser();
