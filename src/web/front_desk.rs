@@ -127,6 +127,18 @@ pub fn transition(
     Ok(Outcome::Done(Box::new(after)))
 }
 
+/// Active, sellable rooms of a stay's type that no other active stay holds on any of its
+/// nights: what the desk may assign.
+pub fn free_rooms(s: &mut TenantScope<'_>, r: &Reservation) -> Result<Vec<crate::db::rooms::Room>, AppError> {
+    let held = s.reservations().held(r.hotel_id, r.check_in, r.check_out, Some(r.id))?;
+    Ok(s.rooms()
+        .list(Some(r.hotel_id))?
+        .into_iter()
+        .filter(|x| x.room_type_id == r.room_type_id && x.is_active && x.housekeeping_status.is_sellable())
+        .filter(|x| crate::domain::availability::room_free(x.id, &held, r.check_in, r.check_out))
+        .collect())
+}
+
 /// A folio posting as asked from a page.
 #[derive(Clone, Debug)]
 pub struct Posting {

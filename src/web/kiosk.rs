@@ -19,7 +19,6 @@ use crate::db::folio::FolioEntry;
 use crate::db::hotels::Hotel;
 use crate::db::reservations::{Reservation, ReservationRow};
 use crate::db::rooms::Room;
-use crate::domain::availability;
 use crate::domain::booking::today_in;
 use crate::domain::roles::Capability;
 use crate::domain::stay::Action;
@@ -235,14 +234,9 @@ async fn stay_page(
             let hotel = s.hotels().get(r.hotel_id)?;
             let guest = s.guests().get(r.guest_id)?.full_name();
             let room = r.room_id.map(|id| s.rooms().get(id)).transpose()?;
-            let held = s.reservations().held(r.hotel_id, r.check_in, r.check_out, Some(r.id))?;
-            let ready_rooms = s
-                .rooms()
-                .list(Some(r.hotel_id))?
-                .into_iter()
-                .filter(|x| x.room_type_id == r.room_type_id && x.is_active && x.housekeeping_status.is_ready())
-                .filter(|x| availability::room_free(x.id, &held, r.check_in, r.check_out))
-                .collect();
+            // Only rooms a guest can walk into now.
+            let ready_rooms =
+                front_desk::free_rooms(s, &r)?.into_iter().filter(|x| x.housekeeping_status.is_ready()).collect();
             let entries = s.folio().entries(id)?;
             let t = &m.acting.tenant;
             let currency = (t.currency.clone(), t.locale.clone());

@@ -168,14 +168,7 @@ async fn show_page(
             let guest = s.guests().get(r.guest_id)?;
             let room_type = s.room_types().get(r.room_type_id)?;
             let room = r.room_id.map(|id| s.rooms().get(id)).transpose()?;
-            let held = s.reservations().held(r.hotel_id, r.check_in, r.check_out, Some(r.id))?;
-            let free_rooms = s
-                .rooms()
-                .list(Some(r.hotel_id))?
-                .into_iter()
-                .filter(|x| x.room_type_id == r.room_type_id && x.is_active && x.housekeeping_status.is_sellable())
-                .filter(|x| availability::room_free(x.id, &held, r.check_in, r.check_out))
-                .collect();
+            let free_rooms = front_desk::free_rooms(s, &r)?;
             let entries = s.folio().entries(id)?;
             let methods = m.acting.tenant.settings().payment_methods;
             Ok((m.view(), r, hotel, guest, room_type, room, free_rooms, entries, methods))
