@@ -15,15 +15,13 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Text};
 use hotelier::db::scope::{PLATFORM_TABLES, TENANT_TABLES};
 
-use crate::both_backends;
 use crate::support::{Backend, TestDb};
+use crate::{both_backends, postgres_only};
 
-both_backends!(
-    tenant_id_is_required,
-    keys_include_tenant_id,
-    foreign_keys_include_tenant_id,
-    row_level_security_everywhere
-);
+both_backends!(tenant_id_is_required, keys_include_tenant_id, foreign_keys_include_tenant_id);
+// SQLite has no row-level security; its isolation rests on layers 2 and 3, which the
+// checks above cover on both backends.
+postgres_only!(row_level_security_everywhere);
 
 const NULLABLE_TENANT: &[&str] = &["audit_log"];
 
@@ -211,13 +209,8 @@ fn foreign_keys_include_tenant_id(backend: Backend) {
     assert_eq!(checked, 8, "{by_key:?}");
 }
 
-fn row_level_security_everywhere(backend: Backend) {
-    if backend == Backend::Sqlite {
-        // SQLite has no row-level security; its isolation rests on layers 2 and 3, which
-        // the other catalog checks cover on both backends.
-        return;
-    }
-    let t = TestDb::new(backend);
+fn row_level_security_everywhere() {
+    let t = TestDb::new(Backend::Postgres);
     let rows: Vec<Rls> = diesel::sql_query(
         "SELECT c.relname::text AS table_name, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced, \
          (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid) AS policies \
