@@ -23,6 +23,9 @@ pub enum AppError {
     TenantBlocked { name: String, status: crate::domain::TenantStatus },
     #[error("too many requests")]
     TooManyRequests,
+    /// The organization's plan does not include this, or is at a limit.
+    #[error("not in plan: {0}")]
+    NotInPlan(String),
     /// The organization's trial has ended: pages show, changes are refused.
     #[error("trial ended")]
     TrialEnded,
@@ -59,7 +62,9 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Unauthenticated | AppError::NoTenant => StatusCode::SEE_OTHER,
-            AppError::Csrf | AppError::TenantBlocked { .. } | AppError::TrialEnded => StatusCode::FORBIDDEN,
+            AppError::Csrf | AppError::TenantBlocked { .. } | AppError::TrialEnded | AppError::NotInPlan(_) => {
+                StatusCode::FORBIDDEN
+            }
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::Conflict(_) | AppError::Stale => StatusCode::CONFLICT,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -101,7 +106,7 @@ impl AppError {
             },
             AppError::TooManyRequests => "Too many attempts. Please wait a minute and try again.".into(),
             AppError::TrialEnded => "This organization's trial has ended, so it is read-only: you can look at everything, but changes need an active plan. Contact Hotelier to continue.".into(),
-            AppError::Conflict(msg) => msg.clone(),
+            AppError::Conflict(msg) | AppError::NotInPlan(msg) => msg.clone(),
             AppError::Stale => "This record was changed by someone else. Reload to see the latest version.".into(),
             AppError::Unavailable(_) => "The service is briefly unavailable. Please try again in a moment.".into(),
             AppError::Db(DbError::Conflict(_)) => "That conflicts with an existing record.".into(),

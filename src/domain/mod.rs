@@ -8,6 +8,7 @@ pub mod kpi;
 pub mod lifecycle;
 pub mod money;
 pub mod password;
+pub mod plans;
 pub mod roles;
 pub mod settings;
 pub mod stay;

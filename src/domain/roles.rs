@@ -43,6 +43,8 @@ pub enum Capability {
     NightAudit,
     /// Use the front-desk kiosk.
     Kiosk,
+    /// Read the reports (every role; the plan may not include them).
+    Reports,
 }
 
 impl Capability {
@@ -65,6 +67,7 @@ impl Capability {
         Self::PaymentsCreate,
         Self::NightAudit,
         Self::Kiosk,
+        Self::Reports,
     ];
 
     /// The name an association's `permissions` list uses to grant it.
@@ -88,13 +91,14 @@ impl Capability {
             Self::PaymentsCreate => "payments:create",
             Self::NightAudit => "night_audit:run",
             Self::Kiosk => "kiosk:use",
+            Self::Reports => "reports:view",
         }
     }
 
     /// The least powerful role that has this capability by default.
     fn minimum_role(self) -> Role {
         match self {
-            Self::View => Role::Viewer,
+            Self::View | Self::Reports => Role::Viewer,
             Self::Housekeeping | Self::GuestsEdit | Self::ReservationsEdit | Self::Kiosk => Role::Staff,
             Self::PropertyEdit
             | Self::GuestsDelete
@@ -130,6 +134,17 @@ impl Role {
 
     pub fn allows(self, cap: Capability) -> bool {
         self.at_least(cap.minimum_role())
+    }
+}
+
+impl Capability {
+    /// The plan feature this capability depends on, if any.
+    pub fn feature(self) -> Option<super::plans::Feature> {
+        match self {
+            Self::Kiosk => Some(super::plans::Feature::Kiosk),
+            Self::Reports => Some(super::plans::Feature::Reports),
+            _ => None,
+        }
     }
 }
 

@@ -186,6 +186,12 @@ impl Member {
         self.grants.role
     }
 
+    /// Refuses one more of `what` when the organization's plan is at its limit; `count`
+    /// is how many it has now.
+    pub fn within_plan(&self, what: crate::domain::plans::Limited, count: i64) -> Result<(), AppError> {
+        self.acting.tenant.plan.check(what, count).map_err(AppError::NotInPlan)
+    }
+
     /// Records an event for this tenant, as this user, from this request.
     pub fn audit(&self, scope: &mut TenantScope<'_>, event: Event) -> Result<(), AppError> {
         let mut event = self.meta.stamp(event);
@@ -231,6 +237,13 @@ impl TenantCtx {
                     }
                     if !member.can(cap) {
                         return Err(AppError::Forbidden);
+                    }
+                    if let Some(feature) = cap.feature().filter(|f| !member.acting.tenant.plan.includes(*f)) {
+                        return Err(AppError::NotInPlan(format!(
+                            "{} is not part of the {} plan. An owner can ask Hotelier to upgrade.",
+                            feature.label(),
+                            member.acting.tenant.plan.label()
+                        )));
                     }
                     f(scope, &member)
                 })

@@ -196,6 +196,7 @@ pub async fn create(
         Ok(fields) => {
             let result = ctx
                 .write(&state, move |s, m| {
+                    m.within_plan(crate::domain::plans::Limited::Hotels, s.hotels().count()?)?;
                     let hotel = s.hotels().create(&fields)?;
                     m.audit(s, Event::new("hotel.create", "hotel", hotel.id).after(&fields))?;
                     Ok(hotel)

@@ -150,6 +150,8 @@ pub async fn create(
             let generated = new.password.clone().unwrap_or_else(generate_password);
             let hash = password::hash(&generated)?;
             let name = if new.full_name.is_empty() { new.email.split('@').next().unwrap_or_default().to_owned() } else { new.full_name.clone() };
+            let active = s.memberships().list()?.iter().filter(|(m, _)| m.is_active).count() as i64;
+            m.within_plan(crate::domain::plans::Limited::Users, active)?;
             let (user, created) = s.find_or_create_user(&new.email, &name, &hash)?;
             let membership = s.memberships().create(&NewMembership {
                 user_id: user.id,

@@ -171,7 +171,7 @@ route_table! {
     Post "/kiosk/stay/{id}/check-out" => kiosk::check_out, Tenant(Kiosk);
     Post "/kiosk/stay/{id}/pay"     => kiosk::pay, Tenant(Kiosk);
     Get  "/kiosk/lock"              => kiosk::lock, Public;
-    Get  "/reports"                 => reports::show, Tenant(View);
+    Get  "/reports"                 => reports::show, Tenant(Reports);
     Get  "/reservations"            => reservations::index, Tenant(View);
     Get  "/reservations/new"        => booking::search, Tenant(ReservationsEdit);
     Get  "/reservations/new/details" => booking::details, Tenant(ReservationsEdit);

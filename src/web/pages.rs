@@ -27,6 +27,7 @@ pub struct MemberView {
     pub role: Role,
     pub visiting: bool,
     pub grants: Grants,
+    pub plan: crate::domain::Plan,
 }
 
 impl Member {
@@ -42,7 +43,15 @@ impl Member {
             role: self.role(),
             visiting: self.visiting,
             grants: self.grants.clone(),
+            plan: tenant.plan,
         }
+    }
+}
+
+impl MemberView {
+    /// The role (or a grant) allows it, and the plan includes what it needs.
+    pub fn can(&self, cap: Capability) -> bool {
+        self.grants.allows(cap) && cap.feature().is_none_or(|f| self.plan.includes(f))
     }
 }
 
@@ -57,7 +66,7 @@ const NAV: &[(&str, &str, &str, Capability)] = &[
     ("dashboard", "Dashboard", "/", Capability::View),
     ("reservations", "Reservations", "/reservations", Capability::View),
     ("calendar", "Tape chart", "/calendar", Capability::View),
-    ("reports", "Reports", "/reports", Capability::View),
+    ("reports", "Reports", "/reports", Capability::Reports),
     ("kiosk", "Front desk kiosk", "/kiosk", Capability::Kiosk),
     ("hotels", "Hotels", "/hotels", Capability::View),
     ("rooms", "Rooms", "/rooms", Capability::View),
@@ -80,23 +89,23 @@ pub struct Chrome {
     pub nav_org: Vec<NavItem>,
 }
 
-fn nav_for(grants: &Grants, items: &[(&'static str, &'static str, &'static str, Capability)]) -> Vec<NavItem> {
+fn nav_for(member: &MemberView, items: &[(&'static str, &'static str, &'static str, Capability)]) -> Vec<NavItem> {
     items
         .iter()
-        .filter(|(.., cap)| grants.allows(*cap))
+        .filter(|(.., cap)| member.can(*cap))
         .map(|&(key, label, href, _)| NavItem { key, label, href })
         .collect()
 }
 
 impl Chrome {
     pub fn new(ctx: &TenantCtx, member: MemberView, active: &'static str) -> Self {
-        let nav = nav_for(&member.grants, NAV);
-        let nav_org = nav_for(&member.grants, NAV_ORG);
+        let nav = nav_for(&member, NAV);
+        let nav_org = nav_for(&member, NAV_ORG);
         Self { flash: session::take_flash(ctx.session()), csrf: ctx.csrf().to_owned(), member, active, nav, nav_org }
     }
 
     pub fn can(&self, cap: Capability) -> bool {
-        self.member.grants.allows(cap)
+        self.member.can(cap)
     }
 
     pub fn role_label(&self) -> &'static str {

@@ -320,6 +320,7 @@ pub async fn create(
                 Ok(parsed) => parsed,
                 Err(errors) => return Ok(Err((m.view(), catalog, errors))),
             };
+            m.within_plan(crate::domain::plans::Limited::Rooms, s.rooms().count()?)?;
             let room = s.rooms().create(hotel, &fields)?;
             m.audit(s, Event::new("room.create", "room", room.id).after(&room))?;
             Ok(Ok(room))

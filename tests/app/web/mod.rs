@@ -13,6 +13,7 @@ mod kiosk;
 mod lifecycle;
 mod members;
 mod onboarding;
+mod plans;
 mod platform;
 mod roles;
 mod switch;
