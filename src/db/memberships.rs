@@ -75,6 +75,22 @@ impl Memberships<'_, '_> {
         Ok(s.all(uta::table).filter(uta::id.eq(id)).select(Membership::as_select()).first(s.conn())?)
     }
 
+    /// One membership with its account, in one query.
+    pub fn get_with_user(self, id: AssociationId) -> DbResult<(Membership, User)> {
+        let s = self.0;
+        Ok(s.all(uta::table)
+            .filter(uta::id.eq(id))
+            .inner_join(users::table.on(users::id.eq(uta::user_id)))
+            .select((Membership::as_select(), User::as_select()))
+            .first(s.conn())?)
+    }
+
+    /// Active memberships, for the plan's user limit.
+    pub fn count_active(self) -> DbResult<i64> {
+        let s = self.0;
+        Ok(s.all(uta::table).filter(uta::is_active.eq(true)).count().get_result(s.conn())?)
+    }
+
     pub fn for_user(self, user: UserId) -> DbResult<Option<Membership>> {
         let s = self.0;
         Ok(s.all(uta::table)

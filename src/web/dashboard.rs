@@ -73,9 +73,11 @@ pub async fn show(ctx: TenantCtx, state: web::Data<AppState>) -> Result<HttpResp
             let org_today = today_in(&m.acting.tenant.timezone, Utc::now());
             let mut days = Vec::new();
             let mut rooms_total = 0;
+            // All rooms in one query; each hotel's day needs its own date, so one each.
+            let all_rooms = s.rooms().list(None)?;
             for hotel in s.hotels().list()?.into_iter().filter(|h| h.is_active) {
                 let today = today_in(&hotel.timezone, Utc::now());
-                let rooms = s.rooms().list(Some(hotel.id))?;
+                let rooms: Vec<_> = all_rooms.iter().filter(|r| r.hotel_id == hotel.id).collect();
                 let sellable =
                     rooms.iter().filter(|r| r.is_active && r.housekeeping_status.is_sellable()).count() as i64;
                 rooms_total += sellable;

@@ -150,8 +150,7 @@ pub async fn create(
             let generated = new.password.clone().unwrap_or_else(generate_password);
             let hash = password::hash(&generated)?;
             let name = if new.full_name.is_empty() { new.email.split('@').next().unwrap_or_default().to_owned() } else { new.full_name.clone() };
-            let active = s.memberships().list()?.iter().filter(|(m, _)| m.is_active).count() as i64;
-            m.within_plan(crate::domain::plans::Limited::Users, active)?;
+            m.within_plan(crate::domain::plans::Limited::Users, s.memberships().count_active()?)?;
             let (user, created) = s.find_or_create_user(&new.email, &name, &hash)?;
             let membership = s.memberships().create(&NewMembership {
                 user_id: user.id,
@@ -247,15 +246,7 @@ fn parse_id(raw: &str) -> Result<AssociationId, AppError> {
 }
 
 fn load(s: &mut TenantScope<'_>, id: AssociationId) -> Result<(Membership, User), AppError> {
-    let membership = s.memberships().get(id)?;
-    let user = s
-        .memberships()
-        .list()?
-        .into_iter()
-        .map(|(_, u)| u)
-        .find(|u| u.id == membership.user_id)
-        .ok_or(AppError::NotFound)?;
-    Ok((membership, user))
+    Ok(s.memberships().get_with_user(id)?)
 }
 
 pub async fn edit_form(
