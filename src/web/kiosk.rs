@@ -224,6 +224,18 @@ async fn stay_page(
     problem: Option<String>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
+    stay_page_with(ctx, state, id, problem, status, None).await
+}
+
+/// The stay page; `typed_amount` keeps what the desk typed when a payment was refused.
+async fn stay_page_with(
+    ctx: &TenantCtx,
+    state: &AppState,
+    id: ReservationId,
+    problem: Option<String>,
+    status: StatusCode,
+    typed_amount: Option<String>,
+) -> Result<HttpResponse, AppError> {
     let chosen = SessionState::load(ctx.session()).kiosk_hotel;
     let (idle, user, hotel, r, guest, room, ready_rooms, entries, methods, can_pay, currency) = ctx
         .read(state, move |s, m| {
@@ -266,7 +278,7 @@ async fn stay_page(
             && r.check_in <= today,
         can_check_out: r.status == ReservationStatus::CheckedIn,
         balance: money::format(balance_minor, &currency.0, &currency.1),
-        balance_input: money::to_input(balance_minor.max(0), &currency.0),
+        balance_input: typed_amount.unwrap_or_else(|| money::to_input(balance_minor.max(0), &currency.0)),
         owes: balance_minor > 0,
         frame: f,
         r,
@@ -373,6 +385,7 @@ pub async fn pay(
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&path)?;
     let form = form.into_inner();
+    let typed = form.amount.clone();
     let result = ctx
         .write(&state, move |s, m| {
             let amount = money::parse(&form.amount, &m.acting.tenant.currency)
@@ -393,7 +406,9 @@ pub async fn pay(
             ctx.flash("success", "Payment taken.");
             Ok(see_other(&format!("/kiosk/stay/{id}")))
         }
-        Err(AppError::Conflict(msg)) => stay_page(&ctx, &state, id, Some(msg), StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(AppError::Conflict(msg)) => {
+            stay_page_with(&ctx, &state, id, Some(msg), StatusCode::UNPROCESSABLE_ENTITY, Some(typed)).await
+        }
         Err(e) => Err(e),
     }
 }

@@ -7,7 +7,11 @@ use super::{world, Browser};
 use crate::both_backends_async;
 use crate::support::Backend;
 
-both_backends_async!(kiosk_remembers_its_hotel_and_locks_when_idle, kiosk_is_for_staff_and_up);
+both_backends_async!(
+    kiosk_remembers_its_hotel_and_locks_when_idle,
+    kiosk_is_for_staff_and_up,
+    a_refused_payment_keeps_the_amount_typed
+);
 
 async fn kiosk_remembers_its_hotel_and_locks_when_idle(backend: Backend) {
     let w = world(backend).await;
@@ -95,4 +99,21 @@ async fn kiosk_is_for_staff_and_up(backend: Backend) {
     staff.sign_in(&w.team_a.staff.account.email).await;
     assert_eq!(staff.get("/kiosk").await.status, 200);
     assert!(staff.get("/").await.body.contains("Front desk kiosk"));
+}
+
+async fn a_refused_payment_keeps_the_amount_typed(backend: Backend) {
+    let w = world(backend).await;
+    let mut owner = w.browser();
+    owner.sign_in(&w.team_a.owner.account.email).await;
+    let id = w.a.reservation;
+    owner
+        .post(&format!("/reservations/{id}/folio"), &[("kind", "charge"), ("amount", "50"), ("description", "Spa")])
+        .await
+        .assert_redirect(&format!("/reservations/{id}"));
+    let refused = owner.post(&format!("/kiosk/stay/{id}/pay"), &[("amount", "12,3x"), ("method", "card")]).await;
+    assert_eq!(refused.status, 422, "{}", refused.short());
+    assert!(refused.body.contains("Enter the amount paid"), "{}", refused.short());
+    assert!(refused.body.contains(r#"value="12,3x""#), "the typed amount is kept: {}", refused.short());
+    let balance = w.db().tenant(w.a.id, None, Access::Read, |s| s.folio().balance(id)).unwrap();
+    assert_eq!(balance, 5_000, "nothing was paid");
 }
