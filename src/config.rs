@@ -22,6 +22,8 @@ pub struct Settings {
     pub session_absolute_timeout: Duration,
     /// Worker threads; defaults to the number of cores.
     pub workers: Option<usize>,
+    /// Bearer token for `/metrics` from anywhere; without one only loopback may scrape.
+    pub metrics_token: Option<String>,
 }
 
 impl Settings {
@@ -38,6 +40,7 @@ impl Settings {
             session_idle_timeout: Duration::from_secs(30 * 60),
             session_absolute_timeout: Duration::from_secs(12 * 60 * 60),
             workers: None,
+            metrics_token: None,
         }
     }
 }

@@ -57,6 +57,9 @@ enum Command {
         #[arg(long, default_value_t = 50_000)]
         reservations: usize,
     },
+    /// Check that tenant isolation is in force (row-level security, the role, tenant
+    /// consistency, orphans). Exits 1 when anything fails.
+    Doctor,
     /// Create a platform super admin. The password comes from HOTELIER_PASSWORD or a prompt.
     CreateSuperadmin {
         #[arg(long)]
@@ -68,35 +71,52 @@ enum Command {
 
 #[derive(Subcommand)]
 enum TenantCommand {
+    /// Write one organization, with all its data, as a JSON document on stdout.
+    Export {
+        /// The organization's slug.
+        slug: String,
+        /// Leave out the members' password hashes (they will have to set a new password).
+        #[arg(long)]
+        without_credentials: bool,
+    },
+    /// Read an organization exported by `tenant export` into this database, ids preserved.
+    /// Refuses (writing nothing) if its id, slug or any row id exists here.
+    Import {
+        /// The export file; `-` reads stdin.
+        file: std::path::PathBuf,
+    },
     /// Create an organization, its owner and its first hotel in one transaction. The owner's
     /// password comes from HOTELIER_PASSWORD, or is generated and printed once.
-    Create {
-        #[arg(long)]
-        name: String,
-        #[arg(long)]
-        slug: String,
-        #[arg(long, default_value = "independent")]
-        kind: String,
-        #[arg(long, default_value = "starter")]
-        plan: String,
-        /// trial (30 days) or active.
-        #[arg(long, default_value = "trial")]
-        status: String,
-        #[arg(long, default_value = "USD")]
-        currency: String,
-        #[arg(long, default_value = "UTC")]
-        timezone: String,
-        #[arg(long, default_value = "en")]
-        locale: String,
-        #[arg(long)]
-        owner_email: String,
-        #[arg(long)]
-        owner_name: String,
-        #[arg(long)]
-        hotel_code: String,
-        #[arg(long)]
-        hotel_name: String,
-    },
+    Create(Box<CreateArgs>),
+}
+
+#[derive(clap::Args)]
+struct CreateArgs {
+    #[arg(long)]
+    name: String,
+    #[arg(long)]
+    slug: String,
+    #[arg(long, default_value = "independent")]
+    kind: String,
+    #[arg(long, default_value = "starter")]
+    plan: String,
+    /// trial (30 days) or active.
+    #[arg(long, default_value = "trial")]
+    status: String,
+    #[arg(long, default_value = "USD")]
+    currency: String,
+    #[arg(long, default_value = "UTC")]
+    timezone: String,
+    #[arg(long, default_value = "en")]
+    locale: String,
+    #[arg(long)]
+    owner_email: String,
+    #[arg(long)]
+    owner_name: String,
+    #[arg(long)]
+    hotel_code: String,
+    #[arg(long)]
+    hotel_name: String,
 }
 
 #[derive(clap::Args)]
@@ -121,6 +141,9 @@ struct ServeArgs {
     /// Minutes of inactivity before a session ends.
     #[arg(long, env = "HOTELIER_SESSION_IDLE_MINUTES", default_value_t = 30)]
     session_idle_minutes: u64,
+    /// Bearer token that lets a scraper read /metrics from anywhere (otherwise loopback only).
+    #[arg(long, env = "HOTELIER_METRICS_TOKEN", hide_env_values = true)]
+    metrics_token: Option<String>,
     /// Hours after sign-in before a session ends regardless.
     #[arg(long, env = "HOTELIER_SESSION_MAX_HOURS", default_value_t = 12)]
     session_max_hours: u64,
@@ -163,6 +186,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 settings.pool.max_size = size.max(1);
             }
             settings.workers = args.workers;
+            settings.metrics_token = args.metrics_token;
             settings.session_idle_timeout = std::time::Duration::from_secs(args.session_idle_minutes * 60);
             settings.session_absolute_timeout = std::time::Duration::from_secs(args.session_max_hours * 3600);
             serve(settings, args.demo)
@@ -184,37 +208,22 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Tenant {
-            command:
-                TenantCommand::Create {
-                    name,
-                    slug,
-                    kind,
-                    plan,
-                    status,
-                    currency,
-                    timezone,
-                    locale,
-                    owner_email,
-                    owner_name,
-                    hotel_code,
-                    hotel_name,
-                },
-        } => {
+        Command::Tenant { command: TenantCommand::Create(args) } => {
+            let a = *args;
             let form = hotelier::web::platform::OnboardForm {
-                name,
-                slug,
-                kind,
-                plan,
-                status,
-                currency,
-                timezone,
-                locale,
-                owner_email,
-                owner_name,
+                name: a.name,
+                slug: a.slug,
+                kind: a.kind,
+                plan: a.plan,
+                status: a.status,
+                currency: a.currency,
+                timezone: a.timezone,
+                locale: a.locale,
+                owner_email: a.owner_email,
+                owner_name: a.owner_name,
                 owner_password: std::env::var("HOTELIER_PASSWORD").unwrap_or_default(),
-                hotel_code,
-                hotel_name,
+                hotel_code: a.hotel_code,
+                hotel_name: a.hotel_name,
             };
             let parsed = form.parse().map_err(|errors| anyhow::anyhow!("{}", errors.summary()))?;
             let db = hotelier::startup::prepare_database(&settings)?;
@@ -226,6 +235,36 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if done.new_account && parsed.generated {
                 println!("the owner's initial password (shown once): {}", parsed.password);
             }
+            Ok(())
+        }
+        Command::Tenant { command: TenantCommand::Export { slug, without_credentials } } => {
+            let db = hotelier::startup::prepare_database(&settings)?;
+            let started = std::time::Instant::now();
+            let stdout = std::io::stdout().lock();
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+            let options = hotelier::db::transfer::ExportOptions { credentials: !without_credentials };
+            let counts = hotelier::db::ops::export_tenant(&db, &slug, &mut out, options)?;
+            eprintln!("exported {slug} in {:.1}s: {counts}", started.elapsed().as_secs_f64());
+            Ok(())
+        }
+        Command::Tenant { command: TenantCommand::Import { file } } => {
+            let db = hotelier::startup::prepare_database(&settings)?;
+            let started = std::time::Instant::now();
+            let input: Box<dyn std::io::Read> = if file.as_os_str() == "-" {
+                Box::new(std::io::stdin().lock())
+            } else {
+                Box::new(std::fs::File::open(&file).with_context(|| format!("cannot open {}", file.display()))?)
+            };
+            let done = hotelier::db::transfer::import(&db, input)?;
+            println!(
+                "imported {} ({}) in {:.1}s: {}; {} account(s) linked by email, {} created",
+                done.tenant.name,
+                done.tenant.slug,
+                started.elapsed().as_secs_f64(),
+                done.counts,
+                done.linked_users,
+                done.created_users
+            );
             Ok(())
         }
         Command::Seed { tenants, reservations } => {
@@ -240,6 +279,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 report.big_tenant,
                 report.big_reservations,
                 report.big_tenant
+            );
+            Ok(())
+        }
+        Command::Doctor => {
+            let db = hotelier::startup::connect(&settings)?;
+            let report = hotelier::db::ops::isolation_report(&db)?;
+            print!("{}", report.to_text());
+            anyhow::ensure!(
+                report.verdict() != hotelier::db::isolation::Verdict::Fail,
+                "isolation health failed:\n  {}",
+                report.problems().join("\n  ")
             );
             Ok(())
         }

@@ -15,9 +15,7 @@ use crate::web;
 /// Connects, refuses a role that would defeat row-level security, and migrates.
 /// Blocking: call it before starting the server, or from a blocking task.
 pub fn prepare_database(settings: &Settings) -> anyhow::Result<Db> {
-    let url = &settings.database_url;
-    let db = Db::connect(url, &settings.pool)
-        .map_err(|e| anyhow::anyhow!("cannot connect to database {}: {}", url.redacted(), plain(&e.to_string())))?;
+    let db = connect(settings)?;
     let mut conn = db.checkout()?;
     if let Some(role) = health::current_role(&mut conn).context("cannot read the database role")? {
         if role.defeats_rls() {
@@ -37,6 +35,13 @@ pub fn prepare_database(settings: &Settings) -> anyhow::Result<Db> {
         tracing::info!(count = applied.len(), "applied migrations");
     }
     Ok(db)
+}
+
+/// Connects and nothing else: no role check, no migrations (`hotelier doctor`).
+pub fn connect(settings: &Settings) -> anyhow::Result<Db> {
+    let url = &settings.database_url;
+    Db::connect(url, &settings.pool)
+        .map_err(|e| anyhow::anyhow!("cannot connect to database {}: {}", url.redacted(), plain(&e.to_string())))
 }
 
 /// Turns a multi-line driver message into one line.
@@ -70,6 +75,7 @@ impl Application {
                 .wrap(actix_web::middleware::from_fn(web::pages::error_pages))
                 .wrap(web::session::middleware(&state.settings, &session_key))
                 .wrap(web::security_headers())
+                .wrap(actix_web::middleware::from_fn(web::metrics::record))
                 .wrap(TracingLogger::default())
                 .app_data(aweb::Data::new(state.clone()))
                 .app_data(web::form_config())

@@ -2,7 +2,7 @@
 //! platform events (failed logins of unknown emails, super-admin actions).
 
 use diesel::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::schema::audit_log;
 use super::scope::{PlatformScope, TenantScope, UserScope};
@@ -10,10 +10,13 @@ use super::DbResult;
 use crate::domain::ids::{AuditId, TenantId, UserId};
 use crate::domain::values::{JsonValue, Timestamp};
 
-#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
-#[diesel(table_name = audit_log)]
+/// Also a whole row for export and import (`db::transfer`), which inserts it with the
+/// scope's `tenant_id`.
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize, Deserialize)]
+#[diesel(table_name = audit_log, treat_none_as_default_value = false)]
 pub struct AuditEntry {
     pub id: AuditId,
+    #[diesel(skip_insertion)]
     pub tenant_id: Option<TenantId>,
     pub user_id: Option<UserId>,
     pub action: String,

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::schema::folio_entries;
 use super::scope::{scoped_insert, TenantScope};
@@ -12,9 +12,12 @@ use crate::domain::enums::{FolioKind, PaymentMethod};
 use crate::domain::ids::{FolioEntryId, ReservationId, TenantId, UserId};
 use crate::domain::values::Timestamp;
 
-#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
-#[diesel(table_name = folio_entries)]
+/// Also a whole row for export and import (`db::transfer`), which inserts it with the
+/// scope's `tenant_id`.
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize, Deserialize)]
+#[diesel(table_name = folio_entries, treat_none_as_default_value = false)]
 pub struct FolioEntry {
+    #[diesel(skip_insertion)]
     pub tenant_id: TenantId,
     pub id: FolioEntryId,
     pub reservation_id: ReservationId,

@@ -1,7 +1,7 @@
 //! Guests of one organization.
 
 use diesel::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::schema::guests;
 use super::scope::{scoped_insert, TenantScope};
@@ -10,9 +10,12 @@ use crate::domain::enums::DocumentType;
 use crate::domain::ids::{GuestId, TenantId};
 use crate::domain::values::Timestamp;
 
-#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
-#[diesel(table_name = guests)]
+/// Also a whole row for export and import (`db::transfer`), which inserts it with the
+/// scope's `tenant_id`.
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize, Deserialize)]
+#[diesel(table_name = guests, treat_none_as_default_value = false)]
 pub struct Guest {
+    #[diesel(skip_insertion)]
     pub tenant_id: TenantId,
     pub id: GuestId,
     pub first_name: String,

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::schema::hotels;
 use super::scope::{scoped_insert, TenantScope};
@@ -10,9 +10,12 @@ use super::{DbError, DbResult};
 use crate::domain::ids::{HotelId, TenantId};
 use crate::domain::values::Timestamp;
 
-#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
-#[diesel(table_name = hotels)]
+/// Also a whole row for export and import (`db::transfer`), which inserts it with the
+/// scope's `tenant_id`.
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize, Deserialize)]
+#[diesel(table_name = hotels, treat_none_as_default_value = false)]
 pub struct Hotel {
+    #[diesel(skip_insertion)]
     pub tenant_id: TenantId,
     pub id: HotelId,
     pub code: String,

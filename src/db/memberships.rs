@@ -1,7 +1,7 @@
 //! `user_tenant_associations`: who belongs to which organization, with what role.
 
 use diesel::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::schema::{tenants, user_tenant_associations as uta, users};
 use super::scope::{scoped_insert, TenantScope, UserScope};
@@ -12,9 +12,12 @@ use crate::domain::enums::Role;
 use crate::domain::ids::{AssociationId, TenantId, UserId};
 use crate::domain::values::{JsonValue, Timestamp};
 
-#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
-#[diesel(table_name = uta)]
+/// Also a whole row for export and import (`db::transfer`), which inserts it with the
+/// scope's `tenant_id`.
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize, Deserialize)]
+#[diesel(table_name = uta, treat_none_as_default_value = false)]
 pub struct Membership {
+    #[diesel(skip_insertion)]
     pub tenant_id: TenantId,
     pub id: AssociationId,
     pub user_id: UserId,

@@ -25,10 +25,12 @@ pub mod reservations;
 pub mod room_types;
 pub mod rooms;
 pub mod tenants;
+pub mod transfer;
 pub mod users;
 
 pub mod demo;
 pub mod health;
+pub mod isolation;
 pub mod ops;
 
 pub use connection::{build_pool, Backend, DatabaseUrl, DbConnection, Pool, PoolOptions, UrlError};
@@ -46,6 +48,9 @@ use diesel::connection::{AnsiTransactionManager, TransactionManager};
 pub enum Access {
     Read,
     Write,
+    /// A read that must see one consistent snapshot across many queries (export):
+    /// `REPEATABLE READ` on PostgreSQL; SQLite's read transactions already are.
+    Snapshot,
 }
 
 /// The pool plus what the app needs to know about the backend.
@@ -166,6 +171,7 @@ impl Settings {
         let mode = match access {
             Access::Read => "BEGIN READ ONLY",
             Access::Write => "BEGIN",
+            Access::Snapshot => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
         };
         let tenant = self.tenant.map(|t| t.to_string()).unwrap_or_default();
         let user = self.user.map(|u| u.to_string()).unwrap_or_default();
@@ -189,7 +195,7 @@ where
     let begun = match conn {
         DbConnection::Pg(pg) => AnsiTransactionManager::begin_transaction_sql(pg, &settings.pg_begin(access)),
         DbConnection::Sqlite(lite) => match access {
-            Access::Read => AnsiTransactionManager::begin_transaction_sql(lite, "BEGIN"),
+            Access::Read | Access::Snapshot => AnsiTransactionManager::begin_transaction_sql(lite, "BEGIN"),
             Access::Write => AnsiTransactionManager::begin_transaction_sql(lite, "BEGIN IMMEDIATE"),
         },
     };

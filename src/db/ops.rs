@@ -67,3 +67,23 @@ pub fn create_tenant(
         other => anyhow::Error::new(other),
     })
 }
+
+/// `hotelier doctor`: the isolation health report, read as the operator.
+pub fn isolation_report(db: &Db) -> anyhow::Result<super::isolation::IsolationReport> {
+    Ok(db.platform(&PlatformGrant::operator(), Access::Read, |p| p.isolation_report())?)
+}
+
+/// `hotelier tenant export`: one organization as a JSON document, from one snapshot.
+pub fn export_tenant(
+    db: &Db,
+    slug: &str,
+    out: &mut dyn std::io::Write,
+    options: super::transfer::ExportOptions,
+) -> anyhow::Result<super::transfer::TableCounts> {
+    let grant = PlatformGrant::operator();
+    let tenant = db.platform(&grant, Access::Read, |p| p.tenants().by_slug(slug)).map_err(|e| match e {
+        DbError::NotFound => anyhow::anyhow!("no organization with the slug `{slug}`"),
+        other => anyhow::Error::new(other),
+    })?;
+    Ok(db.platform(&grant, Access::Snapshot, |p| p.tenant(tenant.id).export(out, options))?)
+}

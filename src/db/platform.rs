@@ -8,13 +8,17 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::audit::AuditEntry;
+use super::connection::DbConnection;
 use super::memberships::Membership;
-use super::schema::{audit_log, hotels, reservations, rooms, tenants, user_tenant_associations as uta, users};
+use super::schema::{
+    audit_log, folio_entries, hotels, reservations, rooms, tenants, user_tenant_associations as uta, users,
+};
 use super::scope::PlatformScope;
 use super::tenants::Tenant;
 use super::users::User;
 use super::DbResult;
-use crate::domain::{TenantId, Timestamp};
+use crate::domain::analytics::OrgActivity;
+use crate::domain::{FolioKind, TenantId, Timestamp};
 
 /// One organization's line in the console.
 #[derive(Clone, Debug, Serialize)]
@@ -85,6 +89,61 @@ impl PlatformScope<'_> {
                 tenant,
             })
             .collect())
+    }
+
+    /// Every organization's reservations made and room charges posted over the 30 days
+    /// up to now, each in the organization's own currency.
+    pub fn org_activity(&mut self) -> DbResult<Vec<OrgActivity>> {
+        let list = self.tenants().list()?;
+        let since = Timestamp(Utc::now() - Duration::days(30));
+        let since_day = since.0.date_naive();
+        let made: HashMap<TenantId, i64> = counts(
+            self.all(reservations::table)
+                .filter(reservations::created_at.ge(since))
+                .group_by(reservations::tenant_id)
+                .select((reservations::tenant_id, diesel::dsl::count_star()))
+                .load(self.conn())?,
+        );
+        let revenue: Vec<(TenantId, Option<i64>)> = self
+            .all(folio_entries::table)
+            .filter(folio_entries::kind.eq(FolioKind::RoomCharge))
+            .filter(folio_entries::service_date.ge(since_day))
+            .group_by(folio_entries::tenant_id)
+            // PostgreSQL sums a bigint to a numeric; the cast keeps one type on both backends.
+            .select((
+                folio_entries::tenant_id,
+                diesel::dsl::sql::<diesel::sql_types::Nullable<diesel::sql_types::BigInt>>(
+                    "CAST(SUM(folio_entries.amount) AS BIGINT)",
+                ),
+            ))
+            .load(self.conn())?;
+        let revenue: HashMap<TenantId, i64> = revenue.into_iter().map(|(t, s)| (t, s.unwrap_or(0))).collect();
+        Ok(list
+            .into_iter()
+            .map(|t| OrgActivity {
+                reservations: made.get(&t.id).copied().unwrap_or(0),
+                room_revenue: revenue.get(&t.id).copied().unwrap_or(0),
+                tenant_id: t.id,
+                name: t.name,
+                slug: t.slug,
+                currency: t.currency,
+            })
+            .collect())
+    }
+
+    /// Reservations made per calendar month (UTC) since `since`, keyed `YYYY-MM`.
+    pub fn reservations_by_month(&mut self, since: Timestamp) -> DbResult<HashMap<String, i64>> {
+        let month = match self.conn() {
+            DbConnection::Pg(_) => "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM')",
+            DbConnection::Sqlite(_) => "substr(created_at, 1, 7)",
+        };
+        let rows: Vec<(String, i64)> = self
+            .all(reservations::table)
+            .filter(reservations::created_at.ge(since))
+            .group_by(diesel::dsl::sql::<diesel::sql_types::Text>(month))
+            .select((diesel::dsl::sql::<diesel::sql_types::Text>(month), diesel::dsl::count_star()))
+            .load(self.conn())?;
+        Ok(rows.into_iter().collect())
     }
 
     /// An organization's members with their accounts.

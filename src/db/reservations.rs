@@ -10,7 +10,7 @@
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::schema::reservations;
 use super::scope::{joins, scoped_insert, TenantScope};
@@ -19,9 +19,12 @@ use crate::domain::enums::{ReservationSource, ReservationStatus};
 use crate::domain::ids::{GuestId, HotelId, ReservationId, RoomId, RoomTypeId, TenantId, UserId};
 use crate::domain::values::Timestamp;
 
-#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
-#[diesel(table_name = reservations)]
+/// Also a whole row for export and import (`db::transfer`), which inserts it with the
+/// scope's `tenant_id`.
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize, Deserialize)]
+#[diesel(table_name = reservations, treat_none_as_default_value = false)]
 pub struct Reservation {
+    #[diesel(skip_insertion)]
     pub tenant_id: TenantId,
     pub id: ReservationId,
     pub hotel_id: HotelId,

@@ -1,7 +1,7 @@
 //! Room types of a hotel.
 
 use diesel::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::schema::room_types;
 use super::scope::{scoped_insert, TenantScope};
@@ -9,9 +9,12 @@ use super::{DbError, DbResult};
 use crate::domain::ids::{HotelId, RoomTypeId, TenantId};
 use crate::domain::values::Timestamp;
 
-#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
-#[diesel(table_name = room_types)]
+/// Also a whole row for export and import (`db::transfer`), which inserts it with the
+/// scope's `tenant_id`.
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize, Deserialize)]
+#[diesel(table_name = room_types, treat_none_as_default_value = false)]
 pub struct RoomType {
+    #[diesel(skip_insertion)]
     pub tenant_id: TenantId,
     pub id: RoomTypeId,
     pub hotel_id: HotelId,

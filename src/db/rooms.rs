@@ -1,7 +1,7 @@
 //! Rooms of a hotel and their housekeeping status.
 
 use diesel::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::schema::rooms;
 use super::scope::{scoped_insert, TenantScope};
@@ -10,9 +10,12 @@ use crate::domain::enums::HousekeepingStatus;
 use crate::domain::ids::{HotelId, RoomId, RoomTypeId, TenantId};
 use crate::domain::values::Timestamp;
 
-#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
-#[diesel(table_name = rooms)]
+/// Also a whole row for export and import (`db::transfer`), which inserts it with the
+/// scope's `tenant_id`.
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize, Deserialize)]
+#[diesel(table_name = rooms, treat_none_as_default_value = false)]
 pub struct Room {
+    #[diesel(skip_insertion)]
     pub tenant_id: TenantId,
     pub id: RoomId,
     pub hotel_id: HotelId,

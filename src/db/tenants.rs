@@ -2,7 +2,7 @@
 //! `TenantScope::organization`; listing and creating go through `PlatformScope`.
 
 use diesel::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::schema::tenants;
 use super::scope::{PlatformScope, TenantScope};
@@ -12,8 +12,9 @@ use crate::domain::ids::TenantId;
 use crate::domain::settings::TenantSettings;
 use crate::domain::values::{JsonValue, Timestamp};
 
-#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
-#[diesel(table_name = tenants)]
+/// Also a whole row for export and import (`db::transfer`).
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize, Deserialize)]
+#[diesel(table_name = tenants, treat_none_as_default_value = false)]
 pub struct Tenant {
     pub id: TenantId,
     pub name: String,
@@ -87,6 +88,12 @@ impl Tenants<'_, '_> {
 
     pub fn by_slug(self, slug: &str) -> DbResult<Tenant> {
         Ok(tenants::table.filter(tenants::slug.eq(slug)).select(Tenant::as_select()).first(self.0.conn())?)
+    }
+
+    /// Inserts an organization exactly as exported (import).
+    pub fn restore(self, tenant: &Tenant) -> DbResult<()> {
+        diesel::insert_into(tenants::table).values(tenant).execute(self.0.conn())?;
+        Ok(())
     }
 
     pub fn count(self) -> DbResult<i64> {

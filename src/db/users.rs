@@ -91,6 +91,10 @@ impl Users<'_, '_> {
             .optional()?)
     }
 
+    pub fn get(self, id: UserId) -> DbResult<User> {
+        Ok(users::table.filter(users::id.eq(id)).select(User::as_select()).first(self.0.conn())?)
+    }
+
     pub fn count(self) -> DbResult<i64> {
         Ok(users::table.count().get_result(self.0.conn())?)
     }

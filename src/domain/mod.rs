@@ -1,5 +1,6 @@
 //! Plain types and rules with no I/O: ids, enum-like values, money, stays, validation.
 
+pub mod analytics;
 pub mod availability;
 pub mod booking;
 pub mod enums;

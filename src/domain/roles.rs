@@ -45,6 +45,8 @@ pub enum Capability {
     Kiosk,
     /// Read the reports (every role; the plan may not include them).
     Reports,
+    /// Download all of the organization's data (owners; enterprise plan).
+    DataExport,
 }
 
 impl Capability {
@@ -68,6 +70,7 @@ impl Capability {
         Self::NightAudit,
         Self::Kiosk,
         Self::Reports,
+        Self::DataExport,
     ];
 
     /// The name an association's `permissions` list uses to grant it.
@@ -92,6 +95,7 @@ impl Capability {
             Self::NightAudit => "night_audit:run",
             Self::Kiosk => "kiosk:use",
             Self::Reports => "reports:view",
+            Self::DataExport => "data:export",
         }
     }
 
@@ -110,7 +114,7 @@ impl Capability {
             Self::PropertyManage | Self::SettingsEdit | Self::UsersManage | Self::AuditView | Self::PaymentsCreate => {
                 Role::Admin
             }
-            Self::OwnersManage => Role::Owner,
+            Self::OwnersManage | Self::DataExport => Role::Owner,
         }
     }
 }
@@ -143,6 +147,7 @@ impl Capability {
         match self {
             Self::Kiosk => Some(super::plans::Feature::Kiosk),
             Self::Reports => Some(super::plans::Feature::Reports),
+            Self::DataExport => Some(super::plans::Feature::Export),
             _ => None,
         }
     }

@@ -13,6 +13,7 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use serde::Deserialize;
 
 use super::extract::{RequestMeta, SignedIn};
+use super::metrics::Business;
 use super::pages::{render, see_other};
 use super::session::{self, Flash, SessionState};
 use super::AppState;
@@ -63,9 +64,16 @@ pub struct LoginForm {
 enum Attempt {
     Unknown,
     Locked(Timestamp),
-    Wrong { locked_until: Option<Timestamp> },
+    /// `tenant`: the account's primary organization, for the per-tenant counter.
+    Wrong {
+        locked_until: Option<Timestamp>,
+        tenant: Option<TenantId>,
+    },
     Inactive,
-    Ok { user: Box<User>, tenant: Option<TenantId> },
+    Ok {
+        user: Box<User>,
+        tenant: Option<TenantId>,
+    },
 }
 
 pub async fn login(
@@ -85,6 +93,11 @@ pub async fn login(
         let (email, meta) = (email.clone(), meta.clone());
         state.db.blocking(move |db| attempt_login(db, &email, &typed, &meta)).await?
     };
+    match &attempt {
+        Attempt::Wrong { tenant, .. } => state.metrics.count(Business::FailedLogin, *tenant),
+        Attempt::Unknown => state.metrics.count(Business::FailedLogin, None),
+        _ => {}
+    }
     let mut s = SessionState::load(&session);
     let error = match attempt {
         Attempt::Ok { user, tenant } => {
@@ -107,10 +120,10 @@ pub async fn login(
             };
             return Ok(see_other(next));
         }
-        Attempt::Unknown | Attempt::Inactive | Attempt::Wrong { locked_until: None } => {
+        Attempt::Unknown | Attempt::Inactive | Attempt::Wrong { locked_until: None, .. } => {
             "The email or password is incorrect.".to_owned()
         }
-        Attempt::Wrong { locked_until: Some(until) } | Attempt::Locked(until) => format!(
+        Attempt::Wrong { locked_until: Some(until), .. } | Attempt::Locked(until) => format!(
             "Too many failed attempts: this account is locked until {} UTC. Try again then, or ask an administrator.",
             until.format("%H:%M")
         ),
@@ -146,9 +159,11 @@ fn attempt_login(db: &crate::db::Db, email: &str, typed: &str, meta: &RequestMet
                     .after(serde_json::json!({ "reason": "wrong password", "failures": updated.failed_logins })),
             );
             u.audit_platform_event(&event)?;
-            Ok::<_, AppError>(updated)
+            let tenant = u.memberships()?.first().map(|(m, _)| m.tenant_id);
+            Ok::<_, AppError>((updated, tenant))
         })?;
-        return Ok(Attempt::Wrong { locked_until: updated.locked_at(now) });
+        let (updated, tenant) = updated;
+        return Ok(Attempt::Wrong { locked_until: updated.locked_at(now), tenant });
     }
     if !user.is_active {
         return Ok(Attempt::Inactive);

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use super::extract::{Member, TenantCtx};
 use super::forms::{self, FieldErrors};
 use super::guests::GuestForm;
+use super::metrics::Business;
 use super::pages::{ok, render, see_other, Chrome};
 use super::AppState;
 use crate::db::audit::Event;
@@ -466,6 +467,7 @@ pub async fn create(
     let result = ctx.write(&state, move |s, m| book(s, m, &submitted)).await;
     let (status, errors, problem) = match result {
         Ok(Booked::Done { id, code }) => {
+            state.metrics.count(Business::ReservationCreated, Some(ctx.tenant));
             ctx.flash("success", format!("Booked. Confirmation code {code}."));
             return Ok(see_other(&format!("/reservations/{id}")));
         }

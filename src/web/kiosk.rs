@@ -334,6 +334,7 @@ async fn apply(
     match ctx.write(&state, move |s, m| front_desk::transition(s, m, id, &change)).await {
         Ok(Outcome::Refused(msg)) => stay_page(&ctx, &state, id, Some(msg), StatusCode::CONFLICT).await,
         Ok(Outcome::Done(r)) => {
+            state.metrics.transition(action, ctx.tenant);
             let done = if action == Action::CheckIn { "checked in" } else { "checked out" };
             ctx.flash("success", format!("{} {done}.", r.confirmation_code));
             Ok(see_other("/kiosk"))

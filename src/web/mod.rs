@@ -9,6 +9,7 @@ pub mod booking;
 pub mod calendar;
 pub mod csrf;
 pub mod dashboard;
+pub mod export;
 pub mod extract;
 pub mod forms;
 pub mod front_desk;
@@ -18,6 +19,7 @@ pub mod hotels;
 pub mod kiosk;
 pub mod list;
 pub mod members;
+pub mod metrics;
 pub mod night_audit;
 pub mod pages;
 pub mod platform;
@@ -46,11 +48,17 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub login_limiter: auth::LoginLimiter,
+    pub metrics: Arc<metrics::Metrics>,
 }
 
 impl AppState {
     pub fn new(db: Db, settings: Settings) -> Self {
-        Self { db, settings: Arc::new(settings), login_limiter: auth::login_limiter() }
+        Self {
+            db,
+            settings: Arc::new(settings),
+            login_limiter: auth::login_limiter(),
+            metrics: metrics::Metrics::new(),
+        }
     }
 }
 
@@ -101,6 +109,7 @@ macro_rules! route_table {
 route_table! {
     Get  "/healthz"                 => health::healthz, Public;
     Get  "/readyz"                  => health::readyz, Public;
+    Get  "/metrics"                 => metrics::scrape, Public;
     Get  "/static/app.css"          => assets::stylesheet, Public;
     Get  "/login"                   => auth::login_form, Public;
     Post "/login"                   => auth::login, Public;
@@ -116,6 +125,9 @@ route_table! {
     Get  "/platform/orgs/{id}"      => platform::org, Platform;
     Post "/platform/orgs/{id}/status" => platform::change_status, Platform;
     Post "/platform/orgs/{id}/plan" => platform::change_plan, Platform;
+    Post "/platform/orgs/{id}/export" => platform::export, Platform;
+    Get  "/platform/analytics"      => platform::analytics::show, Platform;
+    Get  "/platform/health"         => platform::health::show, Platform;
 
     Get  "/"                        => dashboard::show, Tenant(View);
 
@@ -160,6 +172,7 @@ route_table! {
 
     Get  "/settings"                => settings::show, Tenant(SettingsView);
     Post "/settings"                => settings::update, Tenant(SettingsEdit);
+    Post "/settings/export"         => export::organization, Tenant(DataExport);
 
     Get  "/audit"                   => audit::index, Tenant(AuditView);
 

@@ -225,9 +225,13 @@ pub async fn act(
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&path)?;
     let change = form.change();
+    let action = change.action;
     match ctx.write(&state, move |s, m| front_desk::transition(s, m, id, &change)).await {
         Ok(Outcome::Refused(msg)) => show_page(&ctx, &state, id, Some(msg), StatusCode::CONFLICT).await,
         Ok(Outcome::Done(r)) => {
+            if let Some(action) = action {
+                state.metrics.transition(action, ctx.tenant);
+            }
             ctx.flash("success", format!("{}: now {}.", r.confirmation_code, r.status.label().to_lowercase()));
             Ok(see_other(&format!("/reservations/{id}")))
         }

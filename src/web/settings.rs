@@ -133,10 +133,16 @@ struct SettingsPage {
     timezones: &'static [&'static str],
     editable: bool,
     stale: bool,
+    /// The owner may download all data now.
+    can_export: bool,
+    /// An owner whose plan lacks the export: say which plan has it.
+    export_needs_plan: bool,
 }
 
 fn page(chrome: Chrome, tenant: Tenant, form: SettingsForm, errors: FieldErrors, stale: bool) -> SettingsPage {
     let editable = chrome.can(Capability::SettingsEdit);
+    let can_export = chrome.can(Capability::DataExport);
+    let export_needs_plan = !can_export && chrome.member.grants.allows(Capability::DataExport);
     SettingsPage {
         chrome,
         tenant,
@@ -146,6 +152,8 @@ fn page(chrome: Chrome, tenant: Tenant, form: SettingsForm, errors: FieldErrors,
         timezones: forms::TIMEZONES,
         editable,
         stale,
+        can_export,
+        export_needs_plan,
     }
 }
 

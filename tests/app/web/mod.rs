@@ -6,12 +6,14 @@
 
 mod auth;
 mod csrf;
+mod export;
 mod forms;
 mod hostile;
 mod isolation;
 mod kiosk;
 mod lifecycle;
 mod members;
+mod metrics;
 mod onboarding;
 mod plans;
 mod platform;
@@ -570,4 +572,14 @@ pub async fn wait_past(since: i64, seconds: i64) {
     while chrono::Utc::now().timestamp() < since + seconds {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+}
+
+/// Moves an organization to another plan, as the operator.
+pub fn set_plan(w: &World, tenant: TenantId, plan: hotelier::domain::Plan) {
+    w.db()
+        .platform(&PlatformGrant::operator(), Access::Write, |p| {
+            let v = p.tenants().get(tenant)?.version;
+            p.tenants().set_plan(tenant, v, plan)
+        })
+        .unwrap();
 }

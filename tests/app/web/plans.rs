@@ -2,23 +2,14 @@
 //! limit and the plan; features the plan lacks are hidden and refused.
 
 use hotelier::db::rooms::RoomFields;
-use hotelier::db::{Access, PlatformGrant};
-use hotelier::domain::{HousekeepingStatus, Plan, TenantId};
+use hotelier::db::Access;
+use hotelier::domain::{HousekeepingStatus, Plan};
 
-use super::world;
+use super::{set_plan, world};
 use crate::both_backends_async;
 use crate::support::Backend;
 
 both_backends_async!(starter_limits_and_features, professional_adds_features_enterprise_has_no_limits);
-
-fn set_plan(w: &super::World, tenant: TenantId, plan: Plan) {
-    w.db()
-        .platform(&PlatformGrant::operator(), Access::Write, |p| {
-            let v = p.tenants().get(tenant)?.version;
-            p.tenants().set_plan(tenant, v, plan)
-        })
-        .unwrap();
-}
 
 async fn starter_limits_and_features(backend: Backend) {
     let w = world(backend).await;

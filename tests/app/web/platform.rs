@@ -9,7 +9,12 @@ use super::{world, Browser};
 use crate::both_backends_async;
 use crate::support::Backend;
 
-both_backends_async!(platform_routes_are_invisible_to_members, super_admin_sees_every_organization);
+both_backends_async!(
+    platform_routes_are_invisible_to_members,
+    super_admin_sees_every_organization,
+    analytics_never_mix_currencies,
+    isolation_health_page_is_green
+);
 
 fn platform_paths(w: &super::World) -> Vec<String> {
     let paths: Vec<String> = ROUTES
@@ -66,4 +71,63 @@ async fn super_admin_sees_every_organization(backend: Backend) {
     assert!(inside.body.contains("as a super admin"), "{}", inside.short());
     let trail = root.get(&format!("/platform/orgs/{}", w.b.id)).await;
     assert!(trail.body.contains("tenant.switch"), "the switch shows in B's audit trail");
+}
+
+/// Room charges in USD (A) and EUR (B), plus a second USD organization: each currency has
+/// its own total, and no figure anywhere adds dollars to euros.
+async fn analytics_never_mix_currencies(backend: Backend) {
+    use hotelier::db::folio::NewFolioEntry;
+    use hotelier::db::{Access, DbError};
+    use hotelier::domain::FolioKind;
+
+    let w = world(backend).await;
+    let charlie = crate::support::make_org(w.db(), "charlie-stays", "USD");
+    let today = chrono::Utc::now().date_naive();
+    for (org, amount) in [(&w.a, 12_345i64), (&w.b, 50_000), (&charlie, 1_000)] {
+        w.db()
+            .tenant(org.id, None, Access::Write, |s| {
+                s.folio().post(&NewFolioEntry {
+                    reservation_id: org.reservation,
+                    kind: FolioKind::RoomCharge,
+                    description: "Room night".into(),
+                    amount,
+                    method: None,
+                    reference: None,
+                    service_date: Some(today),
+                })
+            })
+            .map_err(|e: DbError| e)
+            .unwrap();
+    }
+    let mut root = w.browser();
+    root.sign_in(&w.super_admin.email).await;
+    let page = root.get("/platform/analytics").await;
+    assert_eq!(page.status, 200, "{}", page.short());
+    let row = |currency: &str| {
+        let start =
+            page.body.find(&format!("<tr data-currency=\"{currency}\">")).unwrap_or_else(|| panic!("{currency} row"));
+        page.body[start..start + page.body[start..].find("</tr>").unwrap()].to_owned()
+    };
+    let (usd, eur) = (row("USD"), row("EUR"));
+    assert!(usd.contains("$133.45") && usd.contains(">2<"), "USD: A and Charlie together: {usd}");
+    assert!(eur.contains("€500.00") && eur.contains(">1<"), "EUR: B alone: {eur}");
+    // Neither the sum of all three (633.45) nor A + B (623.45) appears in any currency.
+    for mixed in ["633.45", "633,45", "623.45", "623,45"] {
+        assert!(!page.body.contains(mixed), "a total mixes currencies: {mixed}");
+    }
+    assert!(page.body.contains("Organizations by kind and status"));
+    assert!(page.body.contains("<svg class=\"chart growth\""), "growth chart drawn");
+}
+
+async fn isolation_health_page_is_green(backend: Backend) {
+    let w = world(backend).await;
+    let mut root = w.browser();
+    root.sign_in(&w.super_admin.email).await;
+    let page = root.get("/platform/health").await;
+    assert_eq!(page.status, 200, "{}", page.short());
+    assert!(!page.body.contains("verdict-fail"), "nothing red on a sound database");
+    for section in ["Row-level security", "Database role", "Tenant consistency", "Orphan rows"] {
+        assert!(page.body.contains(section), "{section}");
+    }
+    assert!(page.body.contains("reservations.guest_id → guests"));
 }

@@ -3,6 +3,9 @@
 //! in. Anyone who is not an active super admin (checked in the database on every
 //! request) gets 404, so the console's existence does not leak.
 
+pub mod analytics;
+pub mod health;
+
 use std::future::{ready, Ready};
 
 use actix_web::dev::Payload;
@@ -193,6 +196,25 @@ pub async fn org(
         members,
         trail,
     })
+}
+
+/// Downloads all of an organization's data, whatever its plan or status (a cancelled
+/// organization's data stays for exactly this).
+pub async fn export(
+    ctx: PlatformCtx,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let id: TenantId = path.parse().map_err(|_| AppError::NotFound)?;
+    let meta = ctx.signed_in.meta.clone();
+    let (slug, user) = ctx
+        .write(&state, move |p, me| {
+            let org = p.org(id)?;
+            p.audit(Some(id), &meta.stamp(crate::db::audit::Event::new("organization.export", "tenant", id)))?;
+            Ok((org.slug, me.id))
+        })
+        .await?;
+    Ok(super::export::stream(state.db.clone(), id, Some(user), &slug))
 }
 
 /// The onboarding form. The command line (`hotelier tenant create`) fills the same

@@ -1,0 +1,439 @@
+//! Moving an organization between instances.
+//!
+//! * [`TenantScope::export`] writes everything one organization owns as one JSON document:
+//!   the organization, the accounts of its members (and of anyone its rows name), then
+//!   every tenant-owned table, each a page of rows at a time in id order. Memory stays
+//!   flat however large the organization; the caller streams the writer out.
+//! * [`import`] reads such a document into another database (either backend) with every
+//!   id preserved. It refuses, before writing anything and inside one transaction, an
+//!   organization whose id or slug exists, or any row id that exists. Accounts that exist
+//!   on the target (by email) are linked, not duplicated; new ones are never super admins.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{BufReader, Read, Write};
+
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::audit::{AuditEntry, Event};
+use super::folio::FolioEntry;
+use super::guests::Guest;
+use super::hotels::Hotel;
+use super::memberships::Membership;
+use super::reservations::Reservation;
+use super::room_types::RoomType;
+use super::rooms::Room;
+use super::schema::{
+    audit_log, folio_entries, guests, hotels, reservations, room_types, rooms, user_tenant_associations as uta, users,
+};
+use super::scope::{scoped_insert, PlatformGrant, PlatformScope, TenantScope};
+use super::tenants::Tenant;
+use super::users::{normalize_email, NewUser};
+use super::{Access, Db, DbError};
+use crate::domain::ids::*;
+use crate::domain::Timestamp;
+
+pub const FORMAT: &str = "hotelier.organization";
+pub const VERSION: u32 = 1;
+/// Rows read per query while exporting.
+const PAGE: i64 = 1_000;
+/// Ids per `IN (…)` list while checking for conflicts (SQLite allows 32,766 variables).
+const CHUNK: usize = 500;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TransferError {
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("cannot write the export: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("not a Hotelier organization export: {0}")]
+    Format(String),
+    /// The target already holds something the file would create.
+    #[error("{0}; nothing was imported")]
+    Conflict(String),
+}
+
+impl From<diesel::result::Error> for TransferError {
+    fn from(e: diesel::result::Error) -> Self {
+        TransferError::Db(e.into())
+    }
+}
+
+impl From<serde_json::Error> for TransferError {
+    fn from(e: serde_json::Error) -> Self {
+        if e.is_io() {
+            TransferError::Io(e.into())
+        } else {
+            TransferError::Format(e.to_string())
+        }
+    }
+}
+
+/// A member's (or a named author's) account. The password hash travels only in an
+/// operator's export (`hotelier tenant export`), never in a download from the web.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ExportedUser {
+    pub id: UserId,
+    pub email: String,
+    pub full_name: String,
+    pub is_active: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_hash: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ExportOptions {
+    /// Include password hashes, so members can sign in on the target instance.
+    pub credentials: bool,
+}
+
+/// Rows written (export) or read (import) per table, in document order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct TableCounts(pub Vec<(&'static str, usize)>);
+
+impl TableCounts {
+    pub fn get(&self, table: &str) -> usize {
+        self.0.iter().find(|(t, _)| *t == table).map_or(0, |(_, n)| *n)
+    }
+}
+
+impl std::fmt::Display for TableCounts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = self.0.iter().map(|(t, n)| format!("{t} {n}")).collect();
+        f.write_str(&parts.join(", "))
+    }
+}
+
+/// The whole document, as `import` reads it.
+#[derive(Deserialize)]
+struct Document {
+    format: String,
+    version: u32,
+    tenant: Tenant,
+    users: Vec<ExportedUser>,
+    memberships: Vec<Membership>,
+    hotels: Vec<Hotel>,
+    room_types: Vec<RoomType>,
+    rooms: Vec<Room>,
+    guests: Vec<Guest>,
+    reservations: Vec<Reservation>,
+    folio_entries: Vec<FolioEntry>,
+    audit_log: Vec<AuditEntry>,
+}
+
+/// The header `export` writes before the tables.
+#[derive(Serialize)]
+struct Header<'a> {
+    format: &'a str,
+    version: u32,
+    exported_at: Timestamp,
+    tenant: &'a Tenant,
+}
+
+/// Writes `"key":[row,\nrow…]` pieces after a header object whose closing brace is held back.
+struct JsonOut<'w> {
+    w: &'w mut dyn Write,
+}
+
+impl JsonOut<'_> {
+    fn table<R: Serialize, K: Copy>(
+        &mut self,
+        key: &str,
+        start: K,
+        mut page: impl FnMut(K) -> Result<Vec<R>, DbError>,
+        id: impl Fn(&R) -> K,
+    ) -> Result<usize, TransferError> {
+        write!(self.w, ",\n\"{key}\":[")?;
+        let (mut after, mut written) = (start, 0usize);
+        loop {
+            let rows = page(after)?;
+            for row in &rows {
+                self.w.write_all(if written == 0 { b"\n" } else { b",\n" })?;
+                serde_json::to_writer(&mut *self.w, row)?;
+                written += 1;
+            }
+            match rows.last() {
+                Some(last) if rows.len() as i64 == PAGE => after = id(last),
+                _ => break,
+            }
+        }
+        self.w.write_all(b"\n]")?;
+        Ok(written)
+    }
+}
+
+impl TenantScope<'_> {
+    /// Writes this organization as one JSON document (see the module docs). Run it in a
+    /// snapshot transaction ([`Access::Snapshot`]) so that the tables agree.
+    pub fn export(&mut self, out: &mut dyn Write, options: ExportOptions) -> Result<TableCounts, TransferError> {
+        let tenant = self.organization()?;
+        let header = Header { format: FORMAT, version: VERSION, exported_at: Timestamp::now(), tenant: &tenant };
+        let mut head = serde_json::to_vec(&header)?;
+        head.pop(); // the closing brace comes after the tables
+        out.write_all(&head)?;
+
+        let users = self.accounts(options)?;
+        let mut counts = vec![("users", users.len())];
+        let mut out = JsonOut { w: out };
+        write!(out.w, ",\n\"users\":[")?;
+        for (i, u) in users.iter().enumerate() {
+            out.w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+            serde_json::to_writer(&mut *out.w, u)?;
+        }
+        out.w.write_all(b"\n]")?;
+
+        // One keyset-paginated pass per table, in id order, through the scope.
+        macro_rules! dump {
+            ($($table:ident as $key:literal: $row:ty, $id:ident;)*) => {$(
+                let n = out.table(
+                    $key,
+                    $id::from_uuid(Uuid::nil()),
+                    |after| {
+                        Ok(self
+                            .all($table::table)
+                            .filter($table::id.gt(after))
+                            .order($table::id)
+                            .limit(PAGE)
+                            .select(<$row>::as_select())
+                            .load(self.conn())?)
+                    },
+                    |r| r.id,
+                )?;
+                counts.push(($key, n));
+            )*};
+        }
+        dump! {
+            uta as "memberships": Membership, AssociationId;
+            hotels as "hotels": Hotel, HotelId;
+            room_types as "room_types": RoomType, RoomTypeId;
+            rooms as "rooms": Room, RoomId;
+            guests as "guests": Guest, GuestId;
+            reservations as "reservations": Reservation, ReservationId;
+            folio_entries as "folio_entries": FolioEntry, FolioEntryId;
+            audit_log as "audit_log": AuditEntry, AuditId;
+        }
+        out.w.write_all(b"\n}\n")?;
+        out.w.flush()?;
+        Ok(TableCounts(counts))
+    }
+
+    /// The accounts of the members and of every user the organization's rows name (a
+    /// reservation's author may be a super admin who has since left).
+    fn accounts(&mut self, options: ExportOptions) -> Result<Vec<ExportedUser>, DbError> {
+        let mut ids: HashSet<UserId> =
+            self.all(uta::table).select(uta::user_id).load(self.conn())?.into_iter().collect();
+        let authors: Vec<Option<UserId>> =
+            self.all(reservations::table).select(reservations::created_by).distinct().load(self.conn())?;
+        ids.extend(authors.into_iter().flatten());
+        let authors: Vec<Option<UserId>> =
+            self.all(folio_entries::table).select(folio_entries::created_by).distinct().load(self.conn())?;
+        ids.extend(authors.into_iter().flatten());
+        let authors: Vec<Option<UserId>> =
+            self.all(audit_log::table).select(audit_log::user_id).distinct().load(self.conn())?;
+        ids.extend(authors.into_iter().flatten());
+        let mut ids: Vec<UserId> = ids.into_iter().collect();
+        ids.sort();
+        let mut accounts = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(CHUNK) {
+            let rows: Vec<(UserId, String, String, bool, String)> = users::table
+                .filter(users::id.eq_any(chunk))
+                .order(users::id)
+                .select((users::id, users::email, users::full_name, users::is_active, users::password_hash))
+                .load(self.conn())?;
+            accounts.extend(rows.into_iter().map(|(id, email, full_name, is_active, hash)| ExportedUser {
+                id,
+                email,
+                full_name,
+                is_active,
+                password_hash: options.credentials.then_some(hash),
+            }));
+        }
+        Ok(accounts)
+    }
+}
+
+/// What an import did.
+#[derive(Clone, Debug)]
+pub struct ImportSummary {
+    pub tenant: Tenant,
+    pub counts: TableCounts,
+    /// Accounts that already existed here (by email) and were linked.
+    pub linked_users: usize,
+    /// Accounts created; those without a password hash in the file must reset it.
+    pub created_users: usize,
+}
+
+/// Reads an export into this database (see the module docs).
+pub fn import(db: &Db, input: impl Read) -> Result<ImportSummary, TransferError> {
+    let doc: Document = serde_json::from_reader(BufReader::with_capacity(1 << 16, input))?;
+    if doc.format != FORMAT {
+        return Err(TransferError::Format(format!("the format is `{}`, not `{FORMAT}`", doc.format)));
+    }
+    if doc.version != VERSION {
+        return Err(TransferError::Format(format!("version {} is not supported (this is {VERSION})", doc.version)));
+    }
+    doc.check_ownership()?;
+    db.platform(&PlatformGrant::operator(), Access::Write, |p| {
+        refuse_conflicts(p, &doc)?;
+        let (users, linked, created) = restore_accounts(p, &doc.users)?;
+        p.tenants().restore(&doc.tenant)?;
+        let counts = restore_rows(&mut p.tenant(doc.tenant.id), &doc, &users)?;
+        p.audit(
+            Some(doc.tenant.id),
+            &Event::new("organization.import", "tenant", doc.tenant.id).after(serde_json::json!({
+                "slug": doc.tenant.slug,
+                "rows": counts,
+                "linked_users": linked,
+                "created_users": created,
+            })),
+        )?;
+        Ok(ImportSummary { tenant: doc.tenant.clone(), counts, linked_users: linked, created_users: created })
+    })
+}
+
+impl Document {
+    /// Every row must belong to the document's organization.
+    fn check_ownership(&self) -> Result<(), TransferError> {
+        let me = self.tenant.id;
+        let tenants = self
+            .memberships
+            .iter()
+            .map(|r| r.tenant_id)
+            .chain(self.hotels.iter().map(|r| r.tenant_id))
+            .chain(self.room_types.iter().map(|r| r.tenant_id))
+            .chain(self.rooms.iter().map(|r| r.tenant_id))
+            .chain(self.guests.iter().map(|r| r.tenant_id))
+            .chain(self.reservations.iter().map(|r| r.tenant_id))
+            .chain(self.folio_entries.iter().map(|r| r.tenant_id))
+            .chain(self.audit_log.iter().map(|r| r.tenant_id.unwrap_or(me)));
+        if let Some(other) = tenants.into_iter().find(|t| *t != me) {
+            return Err(TransferError::Format(format!("it holds rows of organization {other}, not only of {me}")));
+        }
+        let members: HashSet<UserId> = self.users.iter().map(|u| u.id).collect();
+        if let Some(m) = self.memberships.iter().find(|m| !members.contains(&m.user_id)) {
+            return Err(TransferError::Format(format!(
+                "membership {} names user {}, who is not in it",
+                m.id, m.user_id
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Fails with a clear message if anything in the document already exists here.
+fn refuse_conflicts(p: &mut PlatformScope<'_>, doc: &Document) -> Result<(), TransferError> {
+    let t = &doc.tenant;
+    if p.tenants().get(t.id).is_ok() {
+        return Err(TransferError::Conflict(format!("an organization with the id {} already exists here", t.id)));
+    }
+    if let Ok(existing) = p.tenants().by_slug(&t.slug) {
+        return Err(TransferError::Conflict(format!(
+            "the slug `{}` is already used here by {}",
+            t.slug, existing.name
+        )));
+    }
+    macro_rules! taken {
+        ($table:ident, $id:ty, $rows:expr, $label:literal) => {{
+            let ids: Vec<$id> = $rows.iter().map(|r| r.id).collect();
+            for chunk in ids.chunks(CHUNK) {
+                let found: Vec<$id> =
+                    p.all($table::table).filter($table::id.eq_any(chunk)).select($table::id).limit(1).load(p.conn())?;
+                if let Some(id) = found.first() {
+                    return Err(TransferError::Conflict(format!("{} {} already exists here", $label, id)));
+                }
+            }
+        }};
+    }
+    taken!(uta, AssociationId, doc.memberships, "the membership");
+    taken!(hotels, HotelId, doc.hotels, "the hotel");
+    taken!(room_types, RoomTypeId, doc.room_types, "the room type");
+    taken!(rooms, RoomId, doc.rooms, "the room");
+    taken!(guests, GuestId, doc.guests, "the guest");
+    taken!(reservations, ReservationId, doc.reservations, "the reservation");
+    taken!(folio_entries, FolioEntryId, doc.folio_entries, "the folio entry");
+    taken!(audit_log, AuditId, doc.audit_log, "the audit entry");
+    Ok(())
+}
+
+/// Links accounts that exist here by email and creates the others (never as super admins,
+/// with an unusable password when the file carries none). Returns the id map.
+fn restore_accounts(
+    p: &mut PlatformScope<'_>,
+    accounts: &[ExportedUser],
+) -> Result<(HashMap<UserId, UserId>, usize, usize), TransferError> {
+    let mut map = HashMap::with_capacity(accounts.len());
+    let (mut linked, mut created) = (0, 0);
+    for account in accounts {
+        let email = normalize_email(&account.email);
+        if let Some(existing) = p.users().by_email(&email)? {
+            map.insert(account.id, existing.id);
+            linked += 1;
+            continue;
+        }
+        if let Ok(other) = p.users().get(account.id) {
+            return Err(TransferError::Conflict(format!(
+                "the user id {} already exists here with another email ({})",
+                account.id, other.email
+            )));
+        }
+        p.users().create(&NewUser {
+            id: account.id,
+            email,
+            full_name: account.full_name.clone(),
+            // `!` is never a valid PHC string: nobody can sign in until the password is set.
+            password_hash: account.password_hash.clone().unwrap_or_else(|| "!imported".into()),
+            is_super_admin: false,
+        })?;
+        map.insert(account.id, account.id);
+        created += 1;
+    }
+    Ok((map, linked, created))
+}
+
+/// Inserts every tenant-owned row, parents first, with user ids mapped to this instance.
+fn restore_rows(
+    t: &mut TenantScope<'_>,
+    doc: &Document,
+    users: &HashMap<UserId, UserId>,
+) -> Result<TableCounts, TransferError> {
+    let user = |id: Option<UserId>| id.and_then(|u| users.get(&u).copied());
+    let mut counts = vec![("users", doc.users.len())];
+    for m in &doc.memberships {
+        let m = Membership { user_id: users[&m.user_id], ..m.clone() };
+        scoped_insert!(t, user_tenant_associations, &m).execute(t.conn())?;
+    }
+    counts.push(("memberships", doc.memberships.len()));
+    for r in &doc.hotels {
+        scoped_insert!(t, hotels, r).execute(t.conn())?;
+    }
+    counts.push(("hotels", doc.hotels.len()));
+    for r in &doc.room_types {
+        scoped_insert!(t, room_types, r).execute(t.conn())?;
+    }
+    counts.push(("room_types", doc.room_types.len()));
+    for r in &doc.rooms {
+        scoped_insert!(t, rooms, r).execute(t.conn())?;
+    }
+    counts.push(("rooms", doc.rooms.len()));
+    for r in &doc.guests {
+        scoped_insert!(t, guests, r).execute(t.conn())?;
+    }
+    counts.push(("guests", doc.guests.len()));
+    for r in &doc.reservations {
+        let r = Reservation { created_by: user(r.created_by), ..r.clone() };
+        scoped_insert!(t, reservations, &r).execute(t.conn())?;
+    }
+    counts.push(("reservations", doc.reservations.len()));
+    for r in &doc.folio_entries {
+        let r = FolioEntry { created_by: user(r.created_by), ..r.clone() };
+        scoped_insert!(t, folio_entries, &r).execute(t.conn())?;
+    }
+    counts.push(("folio_entries", doc.folio_entries.len()));
+    for r in &doc.audit_log {
+        let r = AuditEntry { user_id: user(r.user_id), ..r.clone() };
+        scoped_insert!(t, audit_log, &r).execute(t.conn())?;
+    }
+    counts.push(("audit_log", doc.audit_log.len()));
+    Ok(TableCounts(counts))
+}

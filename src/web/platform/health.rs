@@ -1,0 +1,31 @@
+//! `/platform/health`: the isolation health report, red where a layer is missing. The
+//! same report is `hotelier doctor` on the command line.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+
+use super::PlatformCtx;
+use crate::db::isolation::{IsolationReport, Verdict};
+use crate::error::AppError;
+use crate::web::pages::render;
+use crate::web::session::Flash;
+use crate::web::AppState;
+
+#[derive(Template)]
+#[template(path = "platform/health.html")]
+struct HealthPage {
+    user_name: String,
+    csrf: String,
+    flash: Option<Flash>,
+    report: IsolationReport,
+    verdict: Verdict,
+}
+
+/// Answers 200 when healthy and 503 when a check fails, so a monitor can poll it too.
+pub async fn show(ctx: PlatformCtx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let (me, report) = ctx.read(&state, |p, me| Ok((me.full_name.clone(), p.isolation_report()?))).await?;
+    let verdict = report.verdict();
+    let status = if verdict == Verdict::Fail { StatusCode::SERVICE_UNAVAILABLE } else { StatusCode::OK };
+    render(status, &HealthPage { user_name: me, csrf: ctx.csrf().to_owned(), flash: ctx.flash(), report, verdict })
+}
