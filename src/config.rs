@@ -24,6 +24,8 @@ pub struct Settings {
     pub workers: Option<usize>,
     /// Bearer token for `/metrics` from anywhere; without one only loopback may scrape.
     pub metrics_token: Option<String>,
+    /// How long an organization's settings and status are cached (zero: not at all).
+    pub tenant_cache_ttl: Duration,
 }
 
 impl Settings {
@@ -41,6 +43,7 @@ impl Settings {
             session_absolute_timeout: Duration::from_secs(12 * 60 * 60),
             workers: None,
             metrics_token: None,
+            tenant_cache_ttl: crate::db::DEFAULT_TENANT_CACHE_TTL,
         }
     }
 }

@@ -144,6 +144,10 @@ struct ServeArgs {
     /// Bearer token that lets a scraper read /metrics from anywhere (otherwise loopback only).
     #[arg(long, env = "HOTELIER_METRICS_TOKEN", hide_env_values = true)]
     metrics_token: Option<String>,
+    /// Seconds an organization's settings and status are cached in this process; changes
+    /// made by another instance show within this time. 0 turns the cache off.
+    #[arg(long, env = "HOTELIER_TENANT_CACHE_SECONDS", default_value_t = 10)]
+    tenant_cache_seconds: u64,
     /// Hours after sign-in before a session ends regardless.
     #[arg(long, env = "HOTELIER_SESSION_MAX_HOURS", default_value_t = 12)]
     session_max_hours: u64,
@@ -187,6 +191,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             settings.workers = args.workers;
             settings.metrics_token = args.metrics_token;
+            settings.tenant_cache_ttl = std::time::Duration::from_secs(args.tenant_cache_seconds);
             settings.session_idle_timeout = std::time::Duration::from_secs(args.session_idle_minutes * 60);
             settings.session_absolute_timeout = std::time::Duration::from_secs(args.session_max_hours * 3600);
             serve(settings, args.demo)

@@ -180,7 +180,7 @@ impl TenantScope<'_> {
     pub fn acting(&mut self, user: UserId) -> DbResult<Acting> {
         let user: User = users::table.filter(users::id.eq(user)).select(User::as_select()).first(self.conn())?;
         let membership = self.memberships().for_user(user.id)?;
-        let tenant = self.organization()?;
+        let tenant = self.cached_organization()?;
         Ok(Acting { user, membership, tenant })
     }
 }

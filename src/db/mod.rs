@@ -5,6 +5,7 @@
 //! that transaction starts with `set_config('app.tenant_id', …, true)` in the same round
 //! trip as `BEGIN`, so row-level security sees the tenant for exactly that transaction.
 
+pub mod cache;
 mod connection;
 mod error;
 pub mod migrations;
@@ -58,11 +59,21 @@ pub enum Access {
 pub struct Db {
     pool: Pool,
     backend: Backend,
+    tenants: std::sync::Arc<cache::TenantCache>,
 }
+
+/// How long an organization's row is trusted without reading it again (see `cache`).
+pub const DEFAULT_TENANT_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl Db {
     pub fn new(pool: Pool, backend: Backend) -> Self {
-        Self { pool, backend }
+        Self { pool, backend, tenants: std::sync::Arc::new(cache::TenantCache::new(DEFAULT_TENANT_CACHE_TTL)) }
+    }
+
+    /// The organizations cache, for its TTL and for invalidating after a change this
+    /// process made outside the scopes (raw SQL in tests).
+    pub fn tenant_cache(&self) -> &cache::TenantCache {
+        &self.tenants
     }
 
     pub fn connect(url: &DatabaseUrl, options: &PoolOptions) -> DbResult<Self> {
@@ -111,7 +122,12 @@ impl Db {
     {
         let mut conn = self.checkout()?;
         let settings = Settings { tenant: Some(tenant), user, platform: false };
-        in_transaction(&mut conn, access, &settings, |conn| f(&mut TenantScope::new(conn, tenant, user)))
+        let touched = cache::Touched::default();
+        let out = in_transaction(&mut conn, access, &settings, |conn| {
+            f(&mut TenantScope::new(conn, tenant, user, &self.tenants, &touched))
+        });
+        touched.invalidate_in(&self.tenants);
+        out
     }
 
     /// One transaction in a user's own scope: their user row and memberships.
@@ -153,7 +169,12 @@ impl Db {
     {
         let mut conn = self.checkout()?;
         let settings = Settings { tenant: None, user: grant.user(), platform: true };
-        in_transaction(&mut conn, access, &settings, |conn| f(&mut PlatformScope::new(conn, grant.clone())))
+        let touched = cache::Touched::default();
+        let out = in_transaction(&mut conn, access, &settings, |conn| {
+            f(&mut PlatformScope::new(conn, grant.clone(), &self.tenants, &touched))
+        });
+        touched.invalidate_in(&self.tenants);
+        out
     }
 }
 

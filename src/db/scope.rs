@@ -14,6 +14,7 @@ use diesel::dsl::{Eq, Filter};
 use diesel::expression::AsExpression;
 use diesel::prelude::*;
 
+use super::cache::{TenantCache, Touched};
 use super::connection::DbConnection;
 use super::schema;
 use super::{DbError, DbResult};
@@ -56,11 +57,29 @@ pub struct TenantScope<'c> {
     conn: &'c mut DbConnection,
     tenant: TenantId,
     user: Option<UserId>,
+    cache: &'c TenantCache,
+    touched: &'c Touched,
 }
 
 impl<'c> TenantScope<'c> {
-    pub(super) fn new(conn: &'c mut DbConnection, tenant: TenantId, user: Option<UserId>) -> Self {
-        Self { conn, tenant, user }
+    pub(super) fn new(
+        conn: &'c mut DbConnection,
+        tenant: TenantId,
+        user: Option<UserId>,
+        cache: &'c TenantCache,
+        touched: &'c Touched,
+    ) -> Self {
+        Self { conn, tenant, user, cache, touched }
+    }
+
+    /// The organizations cache; reads go through `cached_organization`.
+    pub(super) fn tenant_cache(&self) -> &TenantCache {
+        self.cache
+    }
+
+    /// Marks the organization's row as changed: the cache drops it once this commits.
+    pub(super) fn touch_organization(&self) {
+        self.touched.add(self.tenant);
     }
 
     pub fn tenant_id(&self) -> TenantId {
@@ -159,11 +178,23 @@ impl PlatformGrant {
 pub struct PlatformScope<'c> {
     conn: &'c mut DbConnection,
     grant: PlatformGrant,
+    cache: &'c TenantCache,
+    touched: &'c Touched,
 }
 
 impl<'c> PlatformScope<'c> {
-    pub(super) fn new(conn: &'c mut DbConnection, grant: PlatformGrant) -> Self {
-        Self { conn, grant }
+    pub(super) fn new(
+        conn: &'c mut DbConnection,
+        grant: PlatformGrant,
+        cache: &'c TenantCache,
+        touched: &'c Touched,
+    ) -> Self {
+        Self { conn, grant, cache, touched }
+    }
+
+    /// Marks an organization's row as changed: the cache drops it once this commits.
+    pub(super) fn touch_organization(&self, tenant: TenantId) {
+        self.touched.add(tenant);
     }
 
     pub fn grant(&self) -> &PlatformGrant {
@@ -182,7 +213,7 @@ impl<'c> PlatformScope<'c> {
 
     /// Acts inside one tenant from a platform transaction (onboarding, import).
     pub fn tenant(&mut self, tenant: TenantId) -> TenantScope<'_> {
-        TenantScope::new(self.conn, tenant, self.grant.user)
+        TenantScope::new(self.conn, tenant, self.grant.user, self.cache, self.touched)
     }
 }
 

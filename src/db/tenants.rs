@@ -92,6 +92,7 @@ impl Tenants<'_, '_> {
 
     /// Inserts an organization exactly as exported (import).
     pub fn restore(self, tenant: &Tenant) -> DbResult<()> {
+        self.0.touch_organization(tenant.id);
         diesel::insert_into(tenants::table).values(tenant).execute(self.0.conn())?;
         Ok(())
     }
@@ -110,6 +111,7 @@ impl Tenants<'_, '_> {
 
     /// Moves an organization to `status`; cancelling also soft-deletes it (`deleted_at`).
     pub fn set_status(self, id: TenantId, version: i32, status: TenantStatus) -> DbResult<Tenant> {
+        self.0.touch_organization(id);
         let now = Timestamp::now();
         let deleted_at = (status == TenantStatus::Cancelled).then_some(now);
         let changed = diesel::update(tenants::table.filter(tenants::id.eq(id)).filter(tenants::version.eq(version)))
@@ -130,6 +132,7 @@ impl Tenants<'_, '_> {
 
 impl Tenants<'_, '_> {
     pub fn set_plan(self, id: TenantId, version: i32, plan: Plan) -> DbResult<Tenant> {
+        self.0.touch_organization(id);
         let changed = diesel::update(tenants::table.filter(tenants::id.eq(id)).filter(tenants::version.eq(version)))
             .set((tenants::plan.eq(plan), tenants::version.eq(version + 1), tenants::updated_at.eq(Timestamp::now())))
             .execute(self.0.conn())?;
@@ -182,6 +185,18 @@ impl TenantScope<'_> {
         if changed == 0 {
             return Err(DbError::Stale);
         }
+        self.touch_organization();
         self.organization()
+    }
+
+    /// The organization as the tenant check needs it: from the cache when fresh.
+    pub fn cached_organization(&mut self) -> DbResult<Tenant> {
+        if let Some(tenant) = self.tenant_cache().get(self.tenant_id()) {
+            return Ok(tenant);
+        }
+        let generation = self.tenant_cache().generation();
+        let tenant = self.organization()?;
+        self.tenant_cache().put(tenant.clone(), generation);
+        Ok(tenant)
     }
 }

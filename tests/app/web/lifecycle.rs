@@ -94,6 +94,8 @@ async fn an_expired_trial_is_read_only(backend: Backend) {
             "UPDATE tenants SET status = 'trial', trial_ends_at = '2020-01-01T00:00:00.000000Z' WHERE id = '{a}'"
         ))
         .unwrap();
+    // Raw SQL goes around the scopes, so the app's organizations cache is told by hand.
+    w.db().tenant_cache().invalidate(a);
     // Pages show…
     assert_eq!(owner.get("/hotels").await.status, 200);
     assert_eq!(owner.get("/reservations").await.status, 200);

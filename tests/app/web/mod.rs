@@ -19,6 +19,7 @@ mod plans;
 mod platform;
 mod roles;
 mod switch;
+mod tenant_cache;
 
 use std::time::Duration;
 
