@@ -16,32 +16,50 @@ both_backends_async!(
     isolation_health_page_is_green
 );
 
-fn platform_paths(w: &super::World) -> Vec<String> {
-    let paths: Vec<String> = ROUTES
+/// Every platform route as (is a POST, path with B's id).
+fn platform_routes(w: &super::World) -> Vec<(bool, String)> {
+    let routes: Vec<(bool, String)> = ROUTES
         .iter()
         .filter(|r| r.access == RouteAccess::Platform)
-        .map(|r| r.path.replace("{id}", &w.b.id.to_string()))
+        .map(|r| (super::is_post(r), r.path.replace("{id}", &w.b.id.to_string())))
         .collect();
-    assert!(paths.len() >= 2, "the route table lists the platform routes");
-    paths
+    assert!(routes.len() >= 8, "the route table lists the platform routes");
+    routes
 }
 
 async fn platform_routes_are_invisible_to_members(backend: Backend) {
     let w = world(backend).await;
-    let paths = platform_paths(&w);
-    let anonymous = Browser::new(w.address());
-    for path in &paths {
-        assert_eq!(anonymous.get(path).await.status, 404, "anonymous {path}");
-    }
-    for member in [&w.team_a.owner, &w.team_a.admin, &w.team_a.manager, &w.team_a.staff, &w.team_a.viewer] {
+    let routes = platform_routes(&w);
+    let team = &w.team_a;
+    for member in
+        [None, Some(&team.owner), Some(&team.admin), Some(&team.manager), Some(&team.staff), Some(&team.viewer)]
+    {
         let mut b = w.browser();
-        b.sign_in(&member.account.email).await;
-        for path in &paths {
-            let p = b.get(path).await;
-            assert_eq!(p.status, 404, "{} on {path}: {}", member.account.email, p.short());
-            assert!(!p.body.contains("bravo-inns"), "a member's 404 shows another organization");
+        match member {
+            Some(m) => drop(b.sign_in(&m.account.email).await),
+            // A signed-out visitor's session has a CSRF token too (the sign-in form's).
+            None => b.csrf = super::csrf(&b.client, &b.url("/login")).await,
+        }
+        let who = member.map_or("anonymous", |m| m.account.email.as_str());
+        for (post, path) in &routes {
+            let p = if *post {
+                b.post(path, &[("status", "suspended"), ("reason", "x"), ("plan", "starter"), ("version", "1")]).await
+            } else {
+                b.get(path).await
+            };
+            assert_eq!(p.status, 404, "{who} on {path}: {}", p.short());
+            assert!(!p.body.contains("bravo-inns"), "a 404 shows another organization");
         }
     }
+    let b = w
+        .db()
+        .platform(&hotelier::db::PlatformGrant::operator(), hotelier::db::Access::Read, |p| p.org(w.b.id))
+        .unwrap();
+    assert_eq!(
+        (b.status, b.plan),
+        (hotelier::domain::TenantStatus::Active, hotelier::domain::Plan::Enterprise),
+        "nothing changed"
+    );
 }
 
 async fn super_admin_sees_every_organization(backend: Backend) {

@@ -1,0 +1,235 @@
+#!/usr/bin/env bash
+# The load benchmark (see README, "Performance").
+#
+#   bench/run.sh            PostgreSQL at scale, PostgreSQL small (the baseline for the
+#                           small tenant), then SQLite: the whole table
+#   bench/run.sh pg         only PostgreSQL with 1,000 tenants / 1,000,000 reservations
+#   bench/run.sh pg-small   only PostgreSQL with 10 tenants / 10,000 reservations
+#   bench/run.sh sqlite     only SQLite, the demo data times ten
+#   bench/run.sh cache      the organizations cache on and off (PostgreSQL, small data)
+#
+# Environment: BENCH_PG_ADMIN_URL (a role that may create roles and databases; default
+# postgres://postgres@127.0.0.1:5432/postgres), BENCH_DURATION (10s), BENCH_WARMUP (3s),
+# BENCH_CONNECTIONS (64), BENCH_THREADS (2), BENCH_TENANTS / BENCH_RESERVATIONS (the big
+# dataset). The server runs as a role with neither SUPERUSER nor BYPASSRLS, so
+# row-level security is on, and it signs in through the real form, CSRF token included.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BIN="$ROOT/target/release/hotelier"
+WRK="$ROOT/bench/wrk"
+ADMIN_URL=${BENCH_PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+DURATION=${BENCH_DURATION:-10s}
+WARMUP=${BENCH_WARMUP:-3s}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+THREADS=${BENCH_THREADS:-2}
+PORT=${BENCH_PORT:-8765}
+BASE="http://127.0.0.1:$PORT"
+WORK=$(mktemp -d)
+RESULTS="$ROOT/target/bench-results.md"
+SERVER_PID=""
+
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+need() {
+  command -v "$1" >/dev/null && return
+  echo "installing $2 …" >&2
+  (apt-get install -y "$2" >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y "$2" >/dev/null)) ||
+    { echo "error: $1 is needed (apt-get install $2)" >&2; exit 1; }
+}
+need wrk wrk
+need curl curl
+
+(cd "$ROOT" && cargo build --release --quiet)
+
+# ---- databases -----------------------------------------------------------------------
+
+pg_admin() { psql "$ADMIN_URL" -qAt -v ON_ERROR_STOP=1 -c "$1"; }
+
+# A fresh database owned by the non-superuser bench role; prints its URL.
+pg_database() {
+  need psql postgresql-client
+  local name=$1
+  pg_admin "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'hotelier_bench') THEN
+              CREATE ROLE hotelier_bench LOGIN PASSWORD 'hotelier-bench' NOSUPERUSER NOBYPASSRLS; END IF; END \$\$;" >&2
+  pg_admin "DROP DATABASE IF EXISTS $name WITH (FORCE)" >&2
+  pg_admin "CREATE DATABASE $name OWNER hotelier_bench" >&2
+  local host_part=${ADMIN_URL#*@}
+  echo "postgres://hotelier_bench:hotelier-bench@${host_part%%/*}/$name"
+}
+
+seed() { # url tenants reservations
+  local started=$SECONDS
+  "$BIN" --database-url "$1" migrate >/dev/null
+  "$BIN" --database-url "$1" seed --tenants "$2" --reservations "$3" >&2
+  echo "seeded $2 tenants / $3 reservations in $((SECONDS - started)) s" >&2
+}
+
+# ---- the server ----------------------------------------------------------------------
+
+start_server() { # url [extra serve flags…]
+  local url=$1; shift
+  local started
+  started=$(date +%s%N)
+  HOTELIER_SESSION_KEY=$(printf 'b%.0s' {1..64}) RUST_LOG=warn \
+    "$BIN" --database-url "$url" --data-dir "$WORK" serve --bind "127.0.0.1:$PORT" "$@" >"$WORK/server.log" 2>&1 &
+  SERVER_PID=$!
+  until curl -sf "$BASE/readyz" >/dev/null; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
+    sleep 0.01
+  done
+  READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+  sleep 1
+  IDLE_RSS=$(rss VmRSS)
+}
+
+stop_server() {
+  kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+}
+
+rss() { awk -v k="$1:" '$1 == k { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/status"; }
+
+# Signs in through the form and sets COOKIE (the session cookie) and CSRF.
+sign_in() { # email password
+  local jar="$WORK/jar" page token
+  rm -f "$jar"
+  page=$(curl -s -c "$jar" -b "$jar" "$BASE/login")
+  token=$(grep -o 'name="csrf_token" value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//; s/"$//')
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf_token=$token" \
+    --data-urlencode "email=$1" --data-urlencode "password=$2" "$BASE/login"
+  COOKIE="hotelier_session=$(awk '$6 == "hotelier_session" { print $7 }' "$jar")"
+  page=$(curl -s -b "$COOKIE" "$BASE/reservations/new")
+  CSRF=$(grep -o 'name="csrf_token" value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//; s/"$//')
+  [ -n "$CSRF" ] || { echo "error: could not sign in as $1" >&2; exit 1; }
+}
+
+first_id() { # path pattern-prefix
+  curl -s -b "$COOKIE" "$BASE$1" | grep -o "$2[0-9a-f-]\{36\}" | head -1 | sed "s|$2||"
+}
+
+# ---- scenarios -----------------------------------------------------------------------
+
+# run LABEL SCRIPT PATH [wrk script args…]: warm-up, then the measured run; appends a row.
+run() {
+  local label=$1 script=$2 path=$3; shift 3
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WRK/$script" "$BASE$path" -- "$@" >/dev/null
+  local out
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$WRK/$script" "$BASE$path" -- "$@" | grep '^RESULT')
+  local rps p50 p99 errors conflicts
+  rps=$(grep -o 'rps=[0-9.]*' <<<"$out" | cut -d= -f2)
+  p50=$(grep -o 'p50=[0-9.]*' <<<"$out" | cut -d= -f2)
+  p99=$(grep -o 'p99=[0-9.]*' <<<"$out" | cut -d= -f2)
+  errors=$(grep -o 'errors=[0-9]*' <<<"$out" | cut -d= -f2)
+  conflicts=$(grep -o 'conflicts=[0-9]*' <<<"$out" | cut -d= -f2)
+  local extra=""
+  if [ "$script" = book.lua ]; then
+    extra=" ($(grep -o 'bookings_per_s=[0-9.]*' <<<"$out" | cut -d= -f2) bookings/s)"
+  fi
+  printf '| %s | %s | %s%s | %s | %s | %s | %s | %s |\n' "$DATASET" "$label" "$rps" "$extra" "$p50" "$p99" \
+    "$errors" "$conflicts" "$(rss VmHWM)" | tee -a "$RESULTS"
+}
+
+scenarios() { # email deep-page
+  sign_in "$1" hotelier-seed
+  local hotel room_type guest reservation today out
+  today=$(date -u +%F)
+  out=$(date -u -d '+3 days' +%F)
+  hotel=$(first_id /hotels '/hotels/')
+  reservation=$(first_id "/reservations?status=confirmed" '/reservations/')
+  guest=$(first_id /guests '/guests/')
+  local search="/reservations/new?hotel=$hotel&check_in=$today&check_out=$out&adults=2&children=0"
+  room_type=$(curl -s -b "$COOKIE" "$BASE$search" | grep -o 'room_type=[0-9a-f-]\{36\}' | head -1 | cut -d= -f2)
+  curl -s -o /dev/null -b "$COOKIE" --data-urlencode "csrf_token=$CSRF" --data-urlencode "hotel=$hotel" "$BASE/kiosk/hotel" \
+    -c "$WORK/kiosk-jar"
+  local kiosk_cookie
+  kiosk_cookie="hotelier_session=$(awk '$6 == "hotelier_session" { print $7 }' "$WORK/kiosk-jar")"
+
+  run "GET /login" page.lua /login ""
+  run "dashboard" page.lua / "$COOKIE"
+  run "reservations, page 1" page.lua /reservations "$COOKIE"
+  run "reservations, page $2" page.lua "/reservations?page=$2" "$COOKIE"
+  run "reservation page" page.lua "/reservations/$reservation" "$COOKIE"
+  run "tape chart" page.lua "/calendar?hotel=$hotel" "$COOKIE"
+  run "kiosk arrivals" page.lua /kiosk "$kiosk_cookie"
+  run "availability search" page.lua "$search" "$COOKIE"
+  run "booking + cancel (POST)" book.lua /reservations "$COOKIE" "$CSRF" "$hotel" "$room_type" "$guest"
+}
+
+header() {
+  {
+    echo
+    echo "$1"
+    echo
+    echo "| data | scenario | req/s | p50 ms | p99 ms | errors | conflicts | peak RSS MB |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|"
+  } | tee -a "$RESULTS"
+}
+
+footer() {
+  echo "start to /readyz: ${READY_MS} ms; idle RSS after start: ${IDLE_RSS} MB; peak RSS: $(rss VmHWM) MB" | tee -a "$RESULTS"
+}
+
+bench_pg() {
+  local url
+  url=$(pg_database hotelier_bench_big)
+  seed "$url" "${BENCH_TENANTS:-1000}" "${BENCH_RESERVATIONS:-1000000}"
+  header "PostgreSQL, ${BENCH_TENANTS:-1000} tenants / ${BENCH_RESERVATIONS:-1000000} reservations, RLS on"
+  start_server "$url"
+  DATASET="big tenant" scenarios staff@big-chain.seed 500
+  DATASET="small tenant" scenarios staff@org-0500.seed 10
+  footer
+  stop_server
+}
+
+bench_pg_small() {
+  local url
+  url=$(pg_database hotelier_bench_small)
+  seed "$url" 10 10000
+  header "PostgreSQL, 10 tenants / 10,000 reservations (baseline for the small tenant), RLS on"
+  start_server "$url"
+  DATASET="small tenant" scenarios staff@org-0005.seed 10
+  footer
+  stop_server
+}
+
+bench_sqlite() {
+  local url="sqlite://$WORK/bench.db"
+  seed "$url" 30 22000
+  header "SQLite, the demo data times ten (30 tenants / 22,000 reservations)"
+  start_server "$url"
+  DATASET="big tenant" scenarios staff@big-chain.seed 100
+  footer
+  stop_server
+}
+
+bench_cache() {
+  local url
+  url=$(pg_database hotelier_bench_cache)
+  seed "$url" 10 10000
+  for ttl in 0 10; do
+    header "Organizations cache: --tenant-cache-seconds $ttl (PostgreSQL, 10 tenants / 10,000 reservations)"
+    start_server "$url" --tenant-cache-seconds "$ttl"
+    sign_in staff@big-chain.seed hotelier-seed
+    DATASET="ttl $ttl" run "reservation list" page.lua /reservations "$COOKIE"
+    DATASET="ttl $ttl" run "rooms" page.lua /rooms "$COOKIE"
+    DATASET="ttl $ttl" run "hotels" page.lua /hotels "$COOKIE"
+    stop_server
+  done
+}
+
+echo "# Benchmark $(date -u '+%F %H:%M') UTC on $(nproc) cores, $(awk '/model name/ { $1=$2=$3=""; print; exit }' /proc/cpuinfo)" \
+  | tee -a "$RESULTS"
+case "${1:-all}" in
+  pg) bench_pg ;;
+  pg-small) bench_pg_small ;;
+  sqlite) bench_sqlite ;;
+  cache) bench_cache ;;
+  all) bench_pg; bench_pg_small; bench_sqlite ;;
+  *) echo "usage: bench/run.sh [all|pg|pg-small|sqlite|cache]" >&2; exit 2 ;;
+esac
+echo "results appended to $RESULTS" >&2
