@@ -5,7 +5,7 @@
 
 use hotelier::web::{RouteAccess, ROUTES};
 
-use super::{world, Browser};
+use super::world;
 use crate::both_backends_async;
 use crate::support::Backend;
 
