@@ -26,6 +26,8 @@ pub struct Settings {
     pub metrics_token: Option<String>,
     /// How long an organization's settings and status are cached (zero: not at all).
     pub tenant_cache_ttl: Duration,
+    /// Each statement of a request's transaction is cancelled after this (PostgreSQL).
+    pub statement_timeout: Duration,
 }
 
 impl Settings {
@@ -44,6 +46,7 @@ impl Settings {
             workers: None,
             metrics_token: None,
             tenant_cache_ttl: crate::db::DEFAULT_TENANT_CACHE_TTL,
+            statement_timeout: crate::db::DEFAULT_STATEMENT_TIMEOUT,
         }
     }
 }

@@ -135,6 +135,12 @@ struct ServeArgs {
     /// Database connections in the pool.
     #[arg(long, env = "HOTELIER_POOL_SIZE")]
     pool_size: Option<u32>,
+    /// Milliseconds a request waits for a free database connection before answering 503.
+    #[arg(long, env = "HOTELIER_POOL_TIMEOUT_MS", default_value_t = 1000)]
+    pool_timeout_ms: u64,
+    /// Milliseconds before a request's database statement is cancelled (PostgreSQL; 503).
+    #[arg(long, env = "HOTELIER_STATEMENT_TIMEOUT_MS", default_value_t = 5000)]
+    statement_timeout_ms: u64,
     /// HTTP worker threads (default: one per core).
     #[arg(long, env = "HOTELIER_WORKERS")]
     workers: Option<usize>,
@@ -178,6 +184,8 @@ fn settings(cli: &Cli) -> anyhow::Result<Settings> {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     let mut settings = settings(&cli)?;
+    // Operator commands (seed, import, export) run statements far longer than a page's.
+    settings.statement_timeout = std::time::Duration::from_secs(3600);
     match cli.command {
         Command::Serve(args) => {
             settings.bind = args.bind;
@@ -190,6 +198,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 settings.pool.max_size = size.max(1);
             }
             settings.workers = args.workers;
+            settings.pool.acquire_timeout = std::time::Duration::from_millis(args.pool_timeout_ms.max(1));
+            settings.statement_timeout = std::time::Duration::from_millis(args.statement_timeout_ms.max(1));
             settings.metrics_token = args.metrics_token;
             settings.tenant_cache_ttl = std::time::Duration::from_secs(args.tenant_cache_seconds);
             settings.session_idle_timeout = std::time::Duration::from_secs(args.session_idle_minutes * 60);

@@ -41,6 +41,7 @@ pub fn prepare_database(settings: &Settings) -> anyhow::Result<Db> {
 pub fn connect(settings: &Settings) -> anyhow::Result<Db> {
     let url = &settings.database_url;
     Db::connect(url, &settings.pool)
+        .map(|db| db.with_statement_timeout(settings.statement_timeout))
         .map_err(|e| anyhow::anyhow!("cannot connect to database {}: {}", url.redacted(), plain(&e.to_string())))
 }
 

@@ -181,7 +181,8 @@ pub struct PoolOptions {
 impl Default for PoolOptions {
     fn default() -> Self {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get() as u32);
-        Self { max_size: (cores * 2).clamp(4, 8), acquire_timeout: Duration::from_secs(2) }
+        // One second: under an outage a request answers 503 well within two.
+        Self { max_size: (cores * 2).clamp(4, 8), acquire_timeout: Duration::from_secs(1) }
     }
 }
 

@@ -102,6 +102,14 @@ impl From<DieselError> for DbError {
                     // Two transactions waiting on each other (PostgreSQL picks a victim), or
                     // a serialization failure: nothing was written; the request may retry.
                     DatabaseErrorKind::SerializationFailure => DbError::Busy,
+                    // The server went away under us (restart, failover): try again shortly.
+                    _ if LOST.iter().any(|m| info.message().contains(m)) => {
+                        DbError::Unavailable(info.message().trim().to_string())
+                    }
+                    // The statement timeout (57014): the database is too slow right now.
+                    _ if info.message().contains("canceling statement due to statement timeout") => {
+                        DbError::Unavailable("a statement exceeded the statement timeout".into())
+                    }
                     _ if info.message().contains("deadlock detected") => DbError::Busy,
                     _ => match classify(key) {
                         // PostgreSQL's exclusion violation (23P01) and SQLite's trigger.
@@ -114,10 +122,23 @@ impl From<DieselError> for DbError {
                     },
                 }
             }
+            // A connection whose transaction state is lost (its socket died mid-way).
+            DieselError::BrokenTransactionManager => DbError::Unavailable("the connection broke".into()),
             _ => DbError::Query(err),
         }
     }
 }
+
+/// What libpq and PostgreSQL say when the server stops or the socket dies.
+const LOST: &[&str] = &[
+    "terminating connection due to administrator command",
+    "server closed the connection unexpectedly",
+    "no connection to the server",
+    "the database system is shutting down",
+    "the database system is starting up",
+    "could not receive data from server",
+    "could not send data to server",
+];
 
 impl From<r2d2::Error> for DbError {
     fn from(err: r2d2::Error) -> Self {

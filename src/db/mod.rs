@@ -60,14 +60,30 @@ pub struct Db {
     pool: Pool,
     backend: Backend,
     tenants: std::sync::Arc<cache::TenantCache>,
+    /// Each statement of a scoped transaction is cancelled after this (PostgreSQL).
+    statement_timeout: std::time::Duration,
 }
+
+/// Long enough for any page, short enough that a stuck query frees its connection.
+pub const DEFAULT_STATEMENT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// How long an organization's row is trusted without reading it again (see `cache`).
 pub const DEFAULT_TENANT_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(10);
 
 impl Db {
     pub fn new(pool: Pool, backend: Backend) -> Self {
-        Self { pool, backend, tenants: std::sync::Arc::new(cache::TenantCache::new(DEFAULT_TENANT_CACHE_TTL)) }
+        Self {
+            pool,
+            backend,
+            tenants: std::sync::Arc::new(cache::TenantCache::new(DEFAULT_TENANT_CACHE_TTL)),
+            statement_timeout: DEFAULT_STATEMENT_TIMEOUT,
+        }
+    }
+
+    /// The statement timeout of every scoped transaction from here on (PostgreSQL).
+    pub fn with_statement_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.statement_timeout = timeout.max(std::time::Duration::from_millis(1));
+        self
     }
 
     /// The organizations cache, for its TTL and for invalidating after a change this
@@ -121,7 +137,7 @@ impl Db {
         E: From<DbError>,
     {
         let mut conn = self.checkout()?;
-        let settings = Settings { tenant: Some(tenant), user, platform: false };
+        let settings = Settings { tenant: Some(tenant), user, platform: false, timeout: self.statement_timeout };
         let touched = cache::Touched::default();
         let out = in_transaction(&mut conn, access, &settings, |conn| {
             f(&mut TenantScope::new(conn, tenant, user, &self.tenants, &touched))
@@ -141,7 +157,7 @@ impl Db {
         E: From<DbError>,
     {
         let mut conn = self.checkout()?;
-        let settings = Settings { tenant: None, user: Some(user), platform: false };
+        let settings = Settings { tenant: None, user: Some(user), platform: false, timeout: self.statement_timeout };
         in_transaction(&mut conn, access, &settings, |conn| f(&mut UserScope::new(conn, user)))
     }
 
@@ -152,7 +168,7 @@ impl Db {
         E: From<DbError>,
     {
         let mut conn = self.checkout()?;
-        let settings = Settings { tenant: None, user: None, platform: false };
+        let settings = Settings { tenant: None, user: None, platform: false, timeout: self.statement_timeout };
         in_transaction(&mut conn, access, &settings, |conn| f(&mut UserScope::anonymous(conn)))
     }
 
@@ -168,7 +184,7 @@ impl Db {
         E: From<DbError>,
     {
         let mut conn = self.checkout()?;
-        let settings = Settings { tenant: None, user: grant.user(), platform: true };
+        let settings = Settings { tenant: None, user: grant.user(), platform: true, timeout: self.statement_timeout };
         let touched = cache::Touched::default();
         let out = in_transaction(&mut conn, access, &settings, |conn| {
             f(&mut PlatformScope::new(conn, grant.clone(), &self.tenants, &touched))
@@ -183,6 +199,7 @@ struct Settings {
     tenant: Option<TenantId>,
     user: Option<UserId>,
     platform: bool,
+    timeout: std::time::Duration,
 }
 
 impl Settings {
@@ -197,9 +214,11 @@ impl Settings {
         let tenant = self.tenant.map(|t| t.to_string()).unwrap_or_default();
         let user = self.user.map(|u| u.to_string()).unwrap_or_default();
         let platform = if self.platform { "on" } else { "" };
+        let timeout = self.timeout.as_millis();
         format!(
             "{mode}; SELECT set_config('app.tenant_id', '{tenant}', true), \
-             set_config('app.user_id', '{user}', true), set_config('app.platform', '{platform}', true)"
+             set_config('app.user_id', '{user}', true), set_config('app.platform', '{platform}', true), \
+             set_config('statement_timeout', '{timeout}', true)"
         )
     }
 }

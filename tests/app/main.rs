@@ -7,6 +7,7 @@ mod account;
 mod browser;
 mod catalog;
 mod double_booking;
+mod faults;
 mod foreign_keys;
 mod isolation_health;
 mod migrations;
