@@ -5,6 +5,7 @@
 use chrono::{Duration, Utc};
 
 use super::extract::Member;
+use super::forms::FieldErrors;
 use crate::db::audit::Event;
 use crate::db::folio::NewFolioEntry;
 use crate::db::reservations::Reservation;
@@ -147,6 +148,27 @@ pub struct Posting {
     pub method: Option<PaymentMethod>,
     pub description: String,
     pub reference: Option<String>,
+}
+
+impl Posting {
+    /// What the form can fix, field by field: the kind, and the method of a payment or
+    /// refund (one the organization accepts). `post` checks the same again.
+    pub fn field_errors(&self, m: &Member) -> FieldErrors {
+        let mut e = FieldErrors::default();
+        if self.kind == FolioKind::RoomCharge {
+            e.add("kind", "Room charges are posted by the night audit and at check-out.");
+        }
+        if matches!(self.kind, FolioKind::Payment | FolioKind::Refund) {
+            match self.method {
+                None => e.add("method", "Choose how the money was paid."),
+                Some(method) if !m.acting.tenant.settings().payment_methods.contains(&method) => {
+                    e.add("method", format!("{} is not a payment method this organization accepts.", method.label()))
+                }
+                Some(_) => {}
+            }
+        }
+        e
+    }
 }
 
 /// Posts a charge, payment, refund or discount. Money moving (payments, refunds,

@@ -11,6 +11,7 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use super::extract::{end_session, TenantCtx};
+use super::forms::FieldErrors;
 use super::front_desk::{self, Change, Outcome, Posting};
 use super::pages::{render, see_other};
 use super::session::{self, Flash, SessionState};
@@ -207,6 +208,15 @@ struct StayPage {
     can_check_out: bool,
     problem: Option<String>,
     currency: (String, String),
+    errors: FieldErrors,
+}
+
+/// What a refused payment brings back to the stay screen: the amount as typed and the
+/// message per field.
+#[derive(Default)]
+struct StayExtras {
+    typed_amount: Option<String>,
+    errors: FieldErrors,
 }
 
 impl StayPage {
@@ -224,7 +234,7 @@ async fn stay_page(
     problem: Option<String>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    stay_page_with(ctx, state, id, problem, status, None).await
+    stay_page_with(ctx, state, id, problem, status, StayExtras::default()).await
 }
 
 /// The stay page; `typed_amount` keeps what the desk typed when a payment was refused.
@@ -234,7 +244,7 @@ async fn stay_page_with(
     id: ReservationId,
     problem: Option<String>,
     status: StatusCode,
-    typed_amount: Option<String>,
+    extras: StayExtras,
 ) -> Result<HttpResponse, AppError> {
     let chosen = SessionState::load(ctx.session()).kiosk_hotel;
     let (idle, user, hotel, r, guest, room, ready_rooms, entries, methods, can_pay, currency) = ctx
@@ -278,7 +288,8 @@ async fn stay_page_with(
             && r.check_in <= today,
         can_check_out: r.status == ReservationStatus::CheckedIn,
         balance: money::format(balance_minor, &currency.0, &currency.1),
-        balance_input: typed_amount.unwrap_or_else(|| money::to_input(balance_minor.max(0), &currency.0)),
+        balance_input: extras.typed_amount.unwrap_or_else(|| money::to_input(balance_minor.max(0), &currency.0)),
+        errors: extras.errors,
         owes: balance_minor > 0,
         frame: f,
         r,
@@ -389,26 +400,37 @@ pub async fn pay(
     let typed = form.amount.clone();
     let result = ctx
         .write(&state, move |s, m| {
-            let amount = money::parse(&form.amount, &m.acting.tenant.currency)
-                .filter(|a| *a > 0)
-                .ok_or_else(|| AppError::Conflict("Enter the amount paid, like 120 or 120.50.".into()))?;
+            let mut errors = FieldErrors::default();
+            let amount = money::parse(&form.amount, &m.acting.tenant.currency).filter(|a| *a > 0);
+            if amount.is_none() {
+                errors.add("amount", "Enter the amount paid, like 120 or 120.50.");
+            }
             let posting = Posting {
                 kind: FolioKind::Payment,
-                amount,
+                amount: amount.unwrap_or(0),
                 method: form.method.trim().parse().ok(),
                 description: "Payment at the desk".into(),
                 reference: None,
             };
-            front_desk::post(s, m, id, &posting)
+            errors.merge(posting.field_errors(m));
+            if !errors.is_empty() {
+                return Ok(Err(errors));
+            }
+            front_desk::post(s, m, id, &posting).map(Ok)
         })
         .await;
     match result {
-        Ok(()) => {
+        Ok(Ok(())) => {
             ctx.flash("success", "Payment taken.");
             Ok(see_other(&format!("/kiosk/stay/{id}")))
         }
+        Ok(Err(errors)) => {
+            let page = StayExtras { typed_amount: Some(typed), errors };
+            stay_page_with(&ctx, &state, id, None, StatusCode::UNPROCESSABLE_ENTITY, page).await
+        }
         Err(AppError::Conflict(msg)) => {
-            stay_page_with(&ctx, &state, id, Some(msg), StatusCode::UNPROCESSABLE_ENTITY, Some(typed)).await
+            let page = StayExtras { typed_amount: Some(typed), errors: FieldErrors::default() };
+            stay_page_with(&ctx, &state, id, Some(msg), StatusCode::CONFLICT, page).await
         }
         Err(e) => Err(e),
     }

@@ -8,7 +8,7 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use super::booking::date;
-use super::extract::TenantCtx;
+use super::extract::{Member, TenantCtx};
 use super::forms::{self, FieldErrors};
 use super::front_desk::{self, Change, Outcome, Posting};
 use super::list::{ListQuery, Listing, PER_PAGE};
@@ -142,6 +142,8 @@ struct ShowPage {
     actions: Vec<Action>,
     methods: Vec<PaymentMethod>,
     problem: Option<String>,
+    folio: FolioForm,
+    folio_errors: FieldErrors,
 }
 
 impl ShowPage {
@@ -160,6 +162,19 @@ async fn show_page(
     id: ReservationId,
     problem: Option<String>,
     status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    show_page_with(ctx, state, id, problem, status, FolioForm::default(), FieldErrors::default()).await
+}
+
+/// The reservation page, with the folio form as typed and its field messages.
+async fn show_page_with(
+    ctx: &TenantCtx,
+    state: &AppState,
+    id: ReservationId,
+    problem: Option<String>,
+    status: StatusCode,
+    folio: FolioForm,
+    folio_errors: FieldErrors,
 ) -> Result<HttpResponse, AppError> {
     let (view, r, hotel, guest, room_type, room, free_rooms, entries, methods) = ctx
         .read(state, move |s, m| {
@@ -181,8 +196,22 @@ async fn show_page(
         .filter(|a| !a.is_reversal() || chrome.can(Capability::ReservationsReverse))
         .collect();
     let balance = entries.iter().map(FolioEntry::signed_amount).sum();
-    let page =
-        ShowPage { chrome, r, hotel, guest, room_type, room, free_rooms, entries, balance, actions, methods, problem };
+    let page = ShowPage {
+        chrome,
+        r,
+        hotel,
+        guest,
+        room_type,
+        room,
+        free_rooms,
+        entries,
+        balance,
+        actions,
+        methods,
+        problem,
+        folio,
+        folio_errors,
+    };
     render(status, &page)
 }
 
@@ -260,24 +289,37 @@ pub struct FolioForm {
 }
 
 impl FolioForm {
-    pub fn posting(&self, currency: &str) -> Result<Posting, String> {
-        let kind: FolioKind = self.kind.trim().parse().map_err(|_| "Choose what to post.".to_owned())?;
-        let amount = money::parse(&self.amount, currency)
-            .filter(|a| *a > 0)
-            .ok_or("Enter an amount above zero, like 25 or 25.50.")?;
-        let description = match forms::clean(&self.description) {
-            d if d.is_empty() => kind.label().to_owned(),
-            d => d.chars().take(200).collect(),
+    /// The posting, or a message per field at fault.
+    pub fn posting(&self, m: &Member) -> Result<Posting, FieldErrors> {
+        let mut e = FieldErrors::default();
+        let kind: Option<FolioKind> = self.kind.trim().parse().ok();
+        if kind.is_none() {
+            e.add("kind", "Choose what to post.");
+        }
+        let amount = money::parse(&self.amount, &m.acting.tenant.currency).filter(|a| *a > 0);
+        if amount.is_none() {
+            e.add("amount", "Enter an amount above zero, like 25 or 25.50.");
+        }
+        let method = match forms::clean(&self.method).as_str() {
+            "" => None,
+            raw => forms::choice(&mut e, "method", raw),
         };
-        Ok(Posting {
+        let description = forms::optional(&mut e, "description", &self.description, 200);
+        let reference = forms::optional(&mut e, "reference", &self.reference, 100);
+        let (Some(kind), Some(amount)) = (kind, amount) else { return Err(e) };
+        let posting = Posting {
             kind,
             amount,
-            method: self.method.trim().parse().ok(),
-            description,
-            reference: Some(forms::clean(&self.reference))
-                .filter(|r| !r.is_empty())
-                .map(|r| r.chars().take(100).collect()),
-        })
+            method,
+            description: description.unwrap_or_else(|| kind.label().to_owned()),
+            reference,
+        };
+        e.merge(posting.field_errors(m));
+        if e.is_empty() {
+            Ok(posting)
+        } else {
+            Err(e)
+        }
     }
 }
 
@@ -290,19 +332,23 @@ pub async fn post_folio(
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&path)?;
     let form = form.into_inner();
+    let typed = form.clone();
     let result = ctx
-        .write(&state, move |s, m| {
-            let posting = form.posting(&m.acting.tenant.currency).map_err(AppError::Conflict)?;
-            front_desk::post(s, m, id, &posting)?;
-            Ok(posting)
+        .write(&state, move |s, m| match form.posting(m) {
+            Ok(posting) => front_desk::post(s, m, id, &posting).map(|()| Ok(posting)),
+            Err(errors) => Ok(Err(errors)),
         })
         .await;
     match result {
-        Ok(p) => {
+        Ok(Ok(p)) => {
             ctx.flash("success", format!("{} posted.", p.kind.label()));
             Ok(see_other(&format!("/reservations/{id}")))
         }
-        Err(AppError::Conflict(msg)) => show_page(&ctx, &state, id, Some(msg), StatusCode::UNPROCESSABLE_ENTITY).await,
+        Ok(Err(errors)) => {
+            let problem = Some("The folio entry was not posted: see the marked fields.".to_owned());
+            show_page_with(&ctx, &state, id, problem, StatusCode::UNPROCESSABLE_ENTITY, typed, errors).await
+        }
+        Err(AppError::Conflict(msg)) => show_page(&ctx, &state, id, Some(msg), StatusCode::CONFLICT).await,
         Err(e) => Err(e),
     }
 }

@@ -337,11 +337,11 @@ async fn folio_balance_arithmetic(backend: Backend) {
         .assert_redirect(&url);
     assert_eq!(balance(w.db(), &w.a, id), 0);
 
-    // A closed stay takes no more charges.
+    // A closed stay takes no more charges: a conflict with its state, not a bad input.
     let cancelled =
         add(w.db(), &w.a, NewReservation { status: ReservationStatus::Cancelled, ..stay(&w.a, "CLOSED", day(3), 1) });
     let page = post_folio(&admin, cancelled.id, &[("kind", "charge"), ("amount", "5")]).await;
-    assert_says(&page, 422, "This reservation is closed; charges cannot be added.");
+    assert_says(&page, 409, "This reservation is closed; charges cannot be added.");
     assert!(folio(w.db(), &w.a, cancelled.id).is_empty());
 }
 

@@ -9,6 +9,7 @@ mod csrf;
 mod export;
 mod forms;
 mod hostile;
+mod hostile_props;
 mod isolation;
 mod kiosk;
 mod lifecycle;
