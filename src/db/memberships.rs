@@ -178,8 +178,12 @@ pub struct Acting {
 
 impl TenantScope<'_> {
     pub fn acting(&mut self, user: UserId) -> DbResult<Acting> {
-        let user: User = users::table.filter(users::id.eq(user)).select(User::as_select()).first(self.conn())?;
-        let membership = self.memberships().for_user(user.id)?;
+        // The account and its membership here in one query; the organization from the cache.
+        let (user, membership): (User, Option<Membership>) = users::table
+            .left_join(super::scope::joins::membership_in(self.tenant_id()))
+            .filter(users::id.eq(user))
+            .select((User::as_select(), Option::<Membership>::as_select()))
+            .first(self.conn())?;
         let tenant = self.cached_organization()?;
         Ok(Acting { user, membership, tenant })
     }

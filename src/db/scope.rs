@@ -224,12 +224,20 @@ pub(super) mod joins {
     use diesel::dsl;
     use diesel::prelude::*;
 
-    use super::schema::{guests, reservations};
+    use super::schema::{guests, reservations, user_tenant_associations as uta, users};
+    use crate::domain::ids::TenantId;
 
     /// A reservation's guest: `… INNER JOIN guests ON guests.id = reservations.guest_id
     /// AND guests.tenant_id = reservations.tenant_id`.
     #[dsl::auto_type]
     pub fn guest_of_reservation() -> _ {
         guests::table.on(guests::id.eq(reservations::guest_id).and(guests::tenant_id.eq(reservations::tenant_id)))
+    }
+
+    /// A user's membership in one tenant, for `users LEFT JOIN …`: `ON
+    /// user_tenant_associations.user_id = users.id AND user_tenant_associations.tenant_id = <tenant>`.
+    #[dsl::auto_type]
+    pub fn membership_in(tenant: TenantId) -> _ {
+        uta::table.on(uta::user_id.eq(users::id).and(uta::tenant_id.eq(tenant)))
     }
 }
