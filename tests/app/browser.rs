@@ -322,3 +322,41 @@ async fn front_desk_checks_in_and_out_at_the_kiosk() {
     b.shot("23-kiosk-lock").await;
     b.client.clone().close().await.unwrap();
 }
+
+/// The super admin's console in the browser: organizations, analytics with its charts,
+/// isolation health, and an organization's page with its export button.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn super_admin_reads_the_console_in_the_browser() {
+    let Some(b) = browser().await else { return };
+    let app = spawn_app(Backend::Sqlite).await;
+    owner_of_two(&app);
+    let root = NewUser {
+        id: UserId::new(),
+        email: "root@hotelier.test".into(),
+        full_name: "Platform Root".into(),
+        password_hash: hotelier::domain::password::hash(PASSWORD).unwrap(),
+        is_super_admin: true,
+    };
+    app.test_db.db.platform(&PlatformGrant::operator(), Access::Write, |p| p.users().create(&root)).unwrap();
+
+    b.login(&app, &root.email).await;
+    b.client.goto(&format!("{}/platform", app.address)).await.unwrap();
+    assert!(b.body_text().await.contains("bravo-inns org"));
+    b.shot("20-platform-organizations").await;
+
+    b.client.goto(&format!("{}/platform/analytics", app.address)).await.unwrap();
+    let text = b.body_text().await;
+    assert!(text.contains("Organizations by kind and status") && text.contains("EUR") && text.contains("USD"));
+    let charts = b.client.find_all(Locator::Css("svg.chart.growth")).await.unwrap();
+    assert_eq!(charts.len(), 2, "two growth charts");
+    b.shot("21-platform-analytics").await;
+
+    b.client.goto(&format!("{}/platform/health", app.address)).await.unwrap();
+    assert!(b.body_text().await.contains("All checks pass"));
+    b.shot("22-platform-health").await;
+
+    b.click("nav.sidebar a[href='/platform']").await;
+    b.click("table a[href^='/platform/orgs/']").await;
+    assert!(b.body_text().await.contains("Export data (JSON)"));
+    b.shot("23-platform-organization").await;
+}
