@@ -12,8 +12,9 @@ use crate::domain::enums::{FolioKind, PaymentMethod};
 use crate::domain::ids::{FolioEntryId, ReservationId, TenantId, UserId};
 use crate::domain::values::Timestamp;
 
-#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
-#[diesel(table_name = folio_entries)]
+/// Also `Insertable`, whole, for bulk loads only: `TenantScope::load` sets `tenant_id`.
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize)]
+#[diesel(table_name = folio_entries, treat_none_as_default_value = false)]
 pub struct FolioEntry {
     pub tenant_id: TenantId,
     pub id: FolioEntryId,

@@ -10,8 +10,9 @@ use crate::domain::enums::DocumentType;
 use crate::domain::ids::{GuestId, TenantId};
 use crate::domain::values::Timestamp;
 
-#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
-#[diesel(table_name = guests)]
+/// Also `Insertable`, whole, for bulk loads only: `TenantScope::load` sets `tenant_id`.
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize)]
+#[diesel(table_name = guests, treat_none_as_default_value = false)]
 pub struct Guest {
     pub tenant_id: TenantId,
     pub id: GuestId,

@@ -10,8 +10,9 @@ use super::{DbError, DbResult};
 use crate::domain::ids::{HotelId, TenantId};
 use crate::domain::values::Timestamp;
 
-#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
-#[diesel(table_name = hotels)]
+/// Also `Insertable`, whole, for bulk loads only: `TenantScope::load` sets `tenant_id`.
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize)]
+#[diesel(table_name = hotels, treat_none_as_default_value = false)]
 pub struct Hotel {
     pub tenant_id: TenantId,
     pub id: HotelId,

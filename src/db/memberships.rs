@@ -12,8 +12,9 @@ use crate::domain::enums::Role;
 use crate::domain::ids::{AssociationId, TenantId, UserId};
 use crate::domain::values::{JsonValue, Timestamp};
 
-#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
-#[diesel(table_name = uta)]
+/// Also `Insertable`, whole, for bulk loads only: `TenantScope::load` sets `tenant_id`.
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize)]
+#[diesel(table_name = uta, treat_none_as_default_value = false)]
 pub struct Membership {
     pub tenant_id: TenantId,
     pub id: AssociationId,

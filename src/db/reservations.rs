@@ -19,8 +19,9 @@ use crate::domain::enums::{ReservationSource, ReservationStatus};
 use crate::domain::ids::{GuestId, HotelId, ReservationId, RoomId, RoomTypeId, TenantId, UserId};
 use crate::domain::values::Timestamp;
 
-#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
-#[diesel(table_name = reservations)]
+/// Also `Insertable`, whole, for bulk loads only: `TenantScope::load` sets `tenant_id`.
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize)]
+#[diesel(table_name = reservations, treat_none_as_default_value = false)]
 pub struct Reservation {
     pub tenant_id: TenantId,
     pub id: ReservationId,

@@ -9,8 +9,9 @@ use super::{DbError, DbResult};
 use crate::domain::ids::{HotelId, RoomTypeId, TenantId};
 use crate::domain::values::Timestamp;
 
-#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
-#[diesel(table_name = room_types)]
+/// Also `Insertable`, whole, for bulk loads only: `TenantScope::load` sets `tenant_id`.
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize)]
+#[diesel(table_name = room_types, treat_none_as_default_value = false)]
 pub struct RoomType {
     pub tenant_id: TenantId,
     pub id: RoomTypeId,

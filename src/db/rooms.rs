@@ -10,8 +10,9 @@ use crate::domain::enums::HousekeepingStatus;
 use crate::domain::ids::{HotelId, RoomId, RoomTypeId, TenantId};
 use crate::domain::values::Timestamp;
 
-#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
-#[diesel(table_name = rooms)]
+/// Also `Insertable`, whole, for bulk loads only: `TenantScope::load` sets `tenant_id`.
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize)]
+#[diesel(table_name = rooms, treat_none_as_default_value = false)]
 pub struct Room {
     pub tenant_id: TenantId,
     pub id: RoomId,

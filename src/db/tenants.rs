@@ -12,8 +12,9 @@ use crate::domain::ids::TenantId;
 use crate::domain::settings::TenantSettings;
 use crate::domain::values::{JsonValue, Timestamp};
 
-#[derive(Queryable, Selectable, Clone, Debug, Serialize)]
-#[diesel(table_name = tenants)]
+/// Also `Insertable`, whole, for bulk loads only (`PlatformScope::load`).
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize)]
+#[diesel(table_name = tenants, treat_none_as_default_value = false)]
 pub struct Tenant {
     pub id: TenantId,
     pub name: String,
