@@ -51,6 +51,8 @@ pub fn seed(db: &Db, tenants: usize, reservations: usize) -> anyhow::Result<Seed
         db.platform(&grant, Access::Read, |p| p.tenants().count())? == 0,
         "the database already has organizations"
     );
+    let started = std::time::Instant::now();
+    let step = |what: &str| tracing::info!(seconds = started.elapsed().as_secs_f32(), "seed: {what}");
     let hash = crate::domain::password::hash(PASSWORD)?;
     let now = Timestamp::now();
     let orgs = plan::organizations(tenants, reservations, &hash, now);
@@ -60,6 +62,7 @@ pub fn seed(db: &Db, tenants: usize, reservations: usize) -> anyhow::Result<Seed
         p.load(&tenants)?;
         p.load(&users)
     })?;
+    step("organizations and users written");
 
     let workers = workers(db);
     let made = AtomicUsize::new(0);
@@ -90,6 +93,7 @@ pub fn seed(db: &Db, tenants: usize, reservations: usize) -> anyhow::Result<Seed
         later.lock().expect("not poisoned").extend(units.into_iter().map(|stays| (tenant, stays)));
         Ok(())
     })?;
+    step("hotels, rooms, guests and members written, and the small organizations' stays");
     let mut later = later.into_inner().expect("not poisoned");
     // The largest units first, so that no worker is left with a big one at the end.
     later.sort_by_key(|(_, stays)| std::cmp::Reverse(stays.reservations.len()));
@@ -99,8 +103,9 @@ pub fn seed(db: &Db, tenants: usize, reservations: usize) -> anyhow::Result<Seed
             load_stays(t, &mut stays)
         })?)
     })?;
-
+    step("the big and medium organizations' stays written");
     super::health::analyze(db)?;
+    step("vacuumed and analyzed");
     Ok(SeedReport {
         tenants,
         reservations: made.into_inner(),

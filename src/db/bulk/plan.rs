@@ -563,8 +563,12 @@ fn stays(rng: &mut ChaCha8Rng, org: &Org, hotels: &[HotelPlan], guests: &[GuestI
             end += 1;
         }
         let mut unit = slots[start..end].to_vec();
-        // Arrival order: the date-led indexes then grow at a few places, not everywhere.
-        unit.sort_by_key(|&(_, _, day, _)| day);
+        // Latest arrival first. The date-led indexes then grow at a few places rather than
+        // everywhere, and a room's earlier stays are written after its later ones, so the
+        // overlap check (SQLite's trigger scans the room's stays that arrive before the new
+        // one leaves) finds next to nothing to look at. Measured on a million stays:
+        // SQLite takes a quarter less time, PostgreSQL a tenth less CPU.
+        unit.sort_by_key(|&(_, _, day, _)| std::cmp::Reverse(day));
         units.push(unit.into_iter().fold(Stays::default(), |mut s, (h, r, day, nights)| {
             stay(rng, &mut s, org, &hotels[h], r, guests, day, nights, &mut codes, now);
             s
