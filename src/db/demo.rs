@@ -426,19 +426,7 @@ fn seed_guests(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng) -> 
     for i in 0..org.guests {
         let first = *org.first_names.choose(rng).expect("names");
         let last = *org.last_names.choose(rng).expect("names");
-        let ascii: String = format!("{first}.{last}")
-            .to_lowercase()
-            .chars()
-            .map(|c| match c {
-                'á' | 'ã' | 'â' => 'a',
-                'é' | 'ê' | 'è' => 'e',
-                'í' => 'i',
-                'ó' | 'ô' => 'o',
-                'ú' | 'ü' => 'u',
-                'ç' => 'c',
-                other => other,
-            })
-            .collect();
+        let ascii = email_name(first, last);
         let guest = t.guests().create(&GuestFields {
             first_name: first.into(),
             last_name: last.into(),
@@ -453,6 +441,34 @@ fn seed_guests(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng) -> 
         ids.push(guest.id);
     }
     Ok(ids)
+}
+
+/// `first.last` in lower-case ASCII, for a made-up email address.
+pub(super) fn email_name(first: &str, last: &str) -> String {
+    format!("{first}.{last}")
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' | 'ã' | 'â' => 'a',
+            'é' | 'ê' | 'è' => 'e',
+            'í' => 'i',
+            'ó' | 'ô' => 'o',
+            'ú' | 'ü' => 'u',
+            'ç' => 'c',
+            other => other,
+        })
+        .collect()
+}
+
+/// Every first name and every last name of the demo organizations' guests, once each.
+pub(super) fn guest_names() -> (Vec<&'static str>, Vec<&'static str>) {
+    let mut first: Vec<&'static str> = ORGS.iter().flat_map(|o| o.first_names.iter().copied()).collect();
+    let mut last: Vec<&'static str> = ORGS.iter().flat_map(|o| o.last_names.iter().copied()).collect();
+    for names in [&mut first, &mut last] {
+        names.sort_unstable();
+        names.dedup();
+    }
+    (first, last)
 }
 
 /// Non-overlapping stays for one room from 60 days ago to 90 days ahead.
@@ -470,8 +486,11 @@ fn room_timeline(rng: &mut ChaCha8Rng, today: NaiveDate) -> Vec<(NaiveDate, i64)
     stays
 }
 
+/// One stay of a room from `check_in` for `nights`, with a status that fits its dates
+/// (checked out or cancelled in the past, in house today, mostly confirmed ahead), a
+/// rate near the room type's, and a source, party size and confirmation code.
 #[allow(clippy::too_many_arguments)]
-fn stay(
+pub(super) fn stay(
     rng: &mut ChaCha8Rng,
     hotel_id: crate::domain::ids::HotelId,
     room_type_id: crate::domain::ids::RoomTypeId,

@@ -10,12 +10,11 @@ use crate::domain::enums::DocumentType;
 use crate::domain::ids::{GuestId, TenantId};
 use crate::domain::values::Timestamp;
 
-/// Also a whole row for export and import (`db::transfer`), which inserts it with the
-/// scope's `tenant_id`.
+/// Also a whole row: export and import (`db::transfer`), bulk loads (`TenantScope::load`,
+/// which sets `tenant_id` to the scope's before anything is written).
 #[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize, Deserialize)]
 #[diesel(table_name = guests, treat_none_as_default_value = false)]
 pub struct Guest {
-    #[diesel(skip_insertion)]
     pub tenant_id: TenantId,
     pub id: GuestId,
     pub first_name: String,

@@ -12,12 +12,11 @@ use crate::domain::enums::Role;
 use crate::domain::ids::{AssociationId, TenantId, UserId};
 use crate::domain::values::{JsonValue, Timestamp};
 
-/// Also a whole row for export and import (`db::transfer`), which inserts it with the
-/// scope's `tenant_id`.
+/// Also a whole row: export and import (`db::transfer`), bulk loads (`TenantScope::load`,
+/// which sets `tenant_id` to the scope's before anything is written).
 #[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize, Deserialize)]
 #[diesel(table_name = uta, treat_none_as_default_value = false)]
 pub struct Membership {
-    #[diesel(skip_insertion)]
     pub tenant_id: TenantId,
     pub id: AssociationId,
     pub user_id: UserId,

@@ -12,7 +12,7 @@ use crate::domain::ids::TenantId;
 use crate::domain::settings::TenantSettings;
 use crate::domain::values::{JsonValue, Timestamp};
 
-/// Also a whole row for export and import (`db::transfer`).
+/// Also a whole row: export and import (`db::transfer`), bulk loads (`PlatformScope::load`).
 #[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize, Deserialize)]
 #[diesel(table_name = tenants, treat_none_as_default_value = false)]
 pub struct Tenant {

@@ -266,7 +266,7 @@ pub struct ImportSummary {
 
 /// Reads an export into this database (see the module docs).
 pub fn import(db: &Db, input: impl Read) -> Result<ImportSummary, TransferError> {
-    let doc: Document = serde_json::from_reader(BufReader::with_capacity(1 << 16, input))?;
+    let mut doc: Document = serde_json::from_reader(BufReader::with_capacity(1 << 16, input))?;
     if doc.format != FORMAT {
         return Err(TransferError::Format(format!("the format is `{}`, not `{FORMAT}`", doc.format)));
     }
@@ -278,7 +278,7 @@ pub fn import(db: &Db, input: impl Read) -> Result<ImportSummary, TransferError>
         refuse_conflicts(p, &doc)?;
         let (users, linked, created) = restore_accounts(p, &doc.users)?;
         p.tenants().restore(&doc.tenant)?;
-        let counts = restore_rows(&mut p.tenant(doc.tenant.id), &doc, &users)?;
+        let counts = restore_rows(&mut p.tenant(doc.tenant.id), &mut doc, &users)?;
         p.audit(
             Some(doc.tenant.id),
             &Event::new("organization.import", "tenant", doc.tenant.id).after(serde_json::json!({
@@ -391,45 +391,33 @@ fn restore_accounts(
     Ok((map, linked, created))
 }
 
-/// Inserts every tenant-owned row, parents first, with user ids mapped to this instance.
+/// Inserts every tenant-owned row, parents first, with user ids mapped to this instance:
+/// in bulk (`TenantScope::load`: COPY on PostgreSQL, multi-row INSERTs on SQLite), every
+/// row with the scope's `tenant_id`, through every constraint, trigger and policy.
 fn restore_rows(
     t: &mut TenantScope<'_>,
-    doc: &Document,
+    doc: &mut Document,
     users: &HashMap<UserId, UserId>,
 ) -> Result<TableCounts, TransferError> {
     let user = |id: Option<UserId>| id.and_then(|u| users.get(&u).copied());
     let mut counts = vec![("users", doc.users.len())];
-    for m in &doc.memberships {
-        let m = Membership { user_id: users[&m.user_id], ..m.clone() };
-        scoped_insert!(t, user_tenant_associations, &m).execute(t.conn())?;
+    for m in &mut doc.memberships {
+        m.user_id = users[&m.user_id];
     }
-    counts.push(("memberships", doc.memberships.len()));
-    for r in &doc.hotels {
-        scoped_insert!(t, hotels, r).execute(t.conn())?;
+    counts.push(("memberships", t.load(&mut doc.memberships)?));
+    counts.push(("hotels", t.load(&mut doc.hotels)?));
+    counts.push(("room_types", t.load(&mut doc.room_types)?));
+    counts.push(("rooms", t.load(&mut doc.rooms)?));
+    counts.push(("guests", t.load(&mut doc.guests)?));
+    for r in &mut doc.reservations {
+        r.created_by = user(r.created_by);
     }
-    counts.push(("hotels", doc.hotels.len()));
-    for r in &doc.room_types {
-        scoped_insert!(t, room_types, r).execute(t.conn())?;
+    counts.push(("reservations", t.load(&mut doc.reservations)?));
+    for e in &mut doc.folio_entries {
+        e.created_by = user(e.created_by);
     }
-    counts.push(("room_types", doc.room_types.len()));
-    for r in &doc.rooms {
-        scoped_insert!(t, rooms, r).execute(t.conn())?;
-    }
-    counts.push(("rooms", doc.rooms.len()));
-    for r in &doc.guests {
-        scoped_insert!(t, guests, r).execute(t.conn())?;
-    }
-    counts.push(("guests", doc.guests.len()));
-    for r in &doc.reservations {
-        let r = Reservation { created_by: user(r.created_by), ..r.clone() };
-        scoped_insert!(t, reservations, &r).execute(t.conn())?;
-    }
-    counts.push(("reservations", doc.reservations.len()));
-    for r in &doc.folio_entries {
-        let r = FolioEntry { created_by: user(r.created_by), ..r.clone() };
-        scoped_insert!(t, folio_entries, &r).execute(t.conn())?;
-    }
-    counts.push(("folio_entries", doc.folio_entries.len()));
+    counts.push(("folio_entries", t.load(&mut doc.folio_entries)?));
+    // The audit trail row by row: it has no bulk path (its tenant may be NULL elsewhere).
     for r in &doc.audit_log {
         let r = AuditEntry { user_id: user(r.user_id), ..r.clone() };
         scoped_insert!(t, audit_log, &r).execute(t.conn())?;

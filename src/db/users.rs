@@ -9,8 +9,9 @@ use super::{DbError, DbResult};
 use crate::domain::ids::UserId;
 use crate::domain::values::Timestamp;
 
-#[derive(Queryable, Selectable, Clone, Serialize)]
-#[diesel(table_name = users)]
+/// Also `Insertable`, whole, for bulk loads only (`PlatformScope::load`).
+#[derive(Queryable, Selectable, Insertable, Clone, Serialize)]
+#[diesel(table_name = users, treat_none_as_default_value = false)]
 pub struct User {
     pub id: UserId,
     pub email: String,

@@ -14,6 +14,7 @@ mod migrations;
 mod reservations;
 mod rls;
 mod scope_isolation;
+mod seed;
 mod smoke;
 mod source_scan;
 mod transfer;

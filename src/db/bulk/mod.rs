@@ -1,0 +1,177 @@
+//! `hotelier seed`: a large, realistic dataset for measurements. One big organization
+//! (`big-chain`, at least 50,000 reservations when asked for that many), up to three
+//! medium ones and many small ones, each with hotels, room types, rooms, guests, stays
+//! laid out without overlaps in realistic statuses, folio entries, and an owner, a
+//! manager and a staff member (`<role>@<slug>.seed` / `hotelier-seed`). Deterministic
+//! from fixed seeds (see [`plan`]).
+//!
+//! Everything is generated in memory first, then written in bulk through
+//! [`TenantScope::load`] (COPY on PostgreSQL, multi-row INSERTs on SQLite) inside
+//! ordinary scoped transactions, so every constraint, trigger and row-level security
+//! policy checks every row:
+//!
+//! 1. all organizations and users, in one platform transaction;
+//! 2. per organization, one tenant transaction: members, hotels, room types, rooms and
+//!    guests, and a small organization's stays and folios as well;
+//! 3. the big and medium organizations' stays and folios, in units of whole hotels, one
+//!    tenant transaction each.
+//!
+//! Steps 2 and 3 run on as many workers as there are cores on PostgreSQL; SQLite has one
+//! writer, so it gets one.
+
+mod plan;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use diesel::connection::SimpleConnection;
+
+use self::plan::{Catalogue, Stays, Tier};
+use super::connection::DbConnection;
+use super::scope::PlatformGrant;
+use super::{Access, Backend, Db, DbError, DbResult, TenantScope};
+use crate::domain::Timestamp;
+
+pub const PASSWORD: &str = "hotelier-seed";
+
+#[derive(Debug, Default)]
+pub struct SeedReport {
+    pub tenants: usize,
+    pub reservations: usize,
+    pub big_tenant: String,
+    pub big_reservations: usize,
+}
+
+/// Seeds `tenants` organizations holding `reservations` stays in all (fewer only if
+/// their rooms cannot hold that many). The first is the big one.
+pub fn seed(db: &Db, tenants: usize, reservations: usize) -> anyhow::Result<SeedReport> {
+    anyhow::ensure!(tenants >= 1, "seed at least one organization");
+    let grant = PlatformGrant::operator();
+    anyhow::ensure!(
+        db.platform(&grant, Access::Read, |p| p.tenants().count())? == 0,
+        "the database already has organizations"
+    );
+    let started = std::time::Instant::now();
+    let step = |what: &str| tracing::info!(seconds = started.elapsed().as_secs_f32(), "seed: {what}");
+    let hash = crate::domain::password::hash(PASSWORD)?;
+    let now = Timestamp::now();
+    let orgs = plan::organizations(tenants, reservations, &hash, now);
+    db.platform(&grant, Access::Write, |p| {
+        let tenants: Vec<_> = orgs.iter().map(|o| o.tenant.clone()).collect();
+        let users: Vec<_> = orgs.iter().flat_map(|o| o.users.iter().map(|(u, _)| u.clone())).collect();
+        p.load(&tenants)?;
+        p.load(&users)
+    })?;
+    step("organizations and users written");
+
+    let workers = workers(db);
+    let made = AtomicUsize::new(0);
+    let big_made = AtomicUsize::new(0);
+    let count = |tier: Tier, stays: &[Stays]| {
+        let n = stays.iter().map(|s| s.reservations.len()).sum();
+        made.fetch_add(n, Ordering::Relaxed);
+        if tier == Tier::Big {
+            big_made.fetch_add(n, Ordering::Relaxed);
+        }
+    };
+    let later = Mutex::new(Vec::new());
+    in_parallel(workers, orgs.iter().collect(), |org| {
+        let (mut catalogue, mut units) = plan::generate(org, now);
+        count(org.tier, &units);
+        let tenant = org.tenant.id;
+        db.tenant(tenant, None, Access::Write, |t| {
+            bulk_transaction(t)?;
+            load_catalogue(t, &mut catalogue)?;
+            if org.tier == Tier::Small {
+                for stays in &mut units {
+                    load_stays(t, stays)?;
+                }
+                units.clear();
+            }
+            Ok::<_, DbError>(())
+        })?;
+        later.lock().expect("not poisoned").extend(units.into_iter().map(|stays| (tenant, stays)));
+        Ok(())
+    })?;
+    step("hotels, rooms, guests and members written, and the small organizations' stays");
+    let mut later = later.into_inner().expect("not poisoned");
+    // The largest units first, so that no worker is left with a big one at the end.
+    later.sort_by_key(|(_, stays)| std::cmp::Reverse(stays.reservations.len()));
+    in_parallel(workers, later, |(tenant, mut stays)| {
+        Ok(db.tenant(tenant, None, Access::Write, |t| {
+            bulk_transaction(t)?;
+            load_stays(t, &mut stays)
+        })?)
+    })?;
+    step("the big and medium organizations' stays written");
+    super::health::analyze(db)?;
+    step("vacuumed and analyzed");
+    Ok(SeedReport {
+        tenants,
+        reservations: made.into_inner(),
+        big_tenant: orgs[0].tenant.slug.clone(),
+        big_reservations: big_made.into_inner(),
+    })
+}
+
+/// PostgreSQL: a bulk transaction need not wait for its commit to reach the disk (a
+/// crash loses the seed either way) nor fit the connection's 30-second statement
+/// timeout, which is there for requests.
+fn bulk_transaction(t: &mut TenantScope<'_>) -> DbResult<()> {
+    if let DbConnection::Pg(pg) = t.conn() {
+        pg.batch_execute("SET LOCAL synchronous_commit = off; SET LOCAL statement_timeout = 0")?;
+    }
+    Ok(())
+}
+
+fn load_catalogue(t: &mut TenantScope<'_>, c: &mut Catalogue) -> DbResult<()> {
+    t.load(&mut c.memberships)?;
+    t.load(&mut c.hotels)?;
+    t.load(&mut c.room_types)?;
+    t.load(&mut c.rooms)?;
+    t.load(&mut c.guests)?;
+    Ok(())
+}
+
+fn load_stays(t: &mut TenantScope<'_>, s: &mut Stays) -> DbResult<()> {
+    t.load(&mut s.reservations)?;
+    t.load(&mut s.folio)?;
+    Ok(())
+}
+
+/// How many transactions to run at once.
+fn workers(db: &Db) -> usize {
+    match db.backend() {
+        // One writer: a second transaction would only wait for the first.
+        Backend::Sqlite => 1,
+        Backend::Postgres => {
+            std::thread::available_parallelism().map_or(2, |n| n.get()).min(db.pool().max_size() as usize).max(1)
+        }
+    }
+}
+
+/// Runs `job` on every item on `workers` threads, each taking the next item when it is
+/// done with one. After a failure no new item starts; the first error is returned.
+fn in_parallel<T: Send>(
+    workers: usize,
+    items: Vec<T>,
+    job: impl Fn(T) -> anyhow::Result<()> + Sync,
+) -> anyhow::Result<()> {
+    let queue = Mutex::new(items.into_iter());
+    let failed = Mutex::new(None);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| loop {
+                if failed.lock().expect("not poisoned").is_some() {
+                    break;
+                }
+                let Some(item) = queue.lock().expect("not poisoned").next() else { break };
+                if let Err(e) = job(item) {
+                    failed.lock().expect("not poisoned").get_or_insert(e);
+                    break;
+                }
+            });
+        }
+    });
+    failed.into_inner().expect("not poisoned").map_or(Ok(()), Err)
+}
