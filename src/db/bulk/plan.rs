@@ -217,14 +217,18 @@ pub(super) fn organizations(count: usize, reservations: usize, password_hash: &s
 }
 
 /// Stays per organization. The big one gets half, but at least 50,000 when the total
-/// allows it while leaving the others a sixth; the rest is shared out by weight: ten
-/// shares for a medium organization, a half to one and a half for a small one.
+/// allows it while leaving the others a sixth. Of the rest, each medium organization
+/// gets a tenth, or ten times an average small one's share if that is more, and the
+/// small ones share what is left, each between a half and one and a half of the average.
 fn targets(count: usize, mediums: usize, total: usize) -> Vec<usize> {
     if count == 1 {
         return vec![total];
     }
     let big = (total / 2).max(50_000.min(total - total / 6));
-    let weights: Vec<usize> = (1..count).map(|i| if i <= mediums { 200 } else { 10 + (i * 7) % 21 }).collect();
+    let small: Vec<usize> = (mediums + 1..count).map(|i| 10 + (i * 7) % 21).collect();
+    let small_sum: usize = small.iter().sum();
+    let medium = (small_sum / (10 - mediums)).max(200);
+    let weights: Vec<usize> = std::iter::repeat_n(medium, mediums).chain(small).collect();
     let sum: usize = weights.iter().sum();
     let rest = total - big;
     let mut shares: Vec<usize> = weights.iter().map(|w| rest * w / sum).collect();
