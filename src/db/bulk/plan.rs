@@ -216,23 +216,23 @@ pub(super) fn organizations(count: usize, reservations: usize, password_hash: &s
         .collect()
 }
 
-/// Stays per organization. The big one gets half, but at least 50,000 when the total
-/// allows it while leaving the others a sixth. Of the rest, each medium organization
-/// gets a tenth, or ten times an average small one's share if that is more, and the
-/// small ones share what is left, each between a half and one and a half of the average.
+/// Stays per organization. The big one gets 60,000 (at least 50,000 whenever the total
+/// allows it while leaving the others a sixth; a twentieth of the total on a larger
+/// platform), each medium one a quarter of the big one's (at most half of what is left
+/// between them), and the small ones share the rest, each between a half and one and a
+/// half of the average: one database of many tenants, most of them small, as a platform's.
 fn targets(count: usize, mediums: usize, total: usize) -> Vec<usize> {
     if count == 1 {
         return vec![total];
     }
-    let big = (total / 2).max(50_000.min(total - total / 6));
-    let small: Vec<usize> = (mediums + 1..count).map(|i| 10 + (i * 7) % 21).collect();
-    let small_sum: usize = small.iter().sum();
-    let medium = (small_sum / (10 - mediums)).max(200);
-    let weights: Vec<usize> = std::iter::repeat_n(medium, mediums).chain(small).collect();
-    let sum: usize = weights.iter().sum();
+    let big = 60_000.min(total - total / 6).max(total / 20);
     let rest = total - big;
-    let mut shares: Vec<usize> = weights.iter().map(|w| rest * w / sum).collect();
-    let mut left = rest - shares.iter().sum::<usize>();
+    let medium = (big / 4).min(rest / (2 * mediums.max(1)));
+    let weights: Vec<usize> = (mediums + 1..count).map(|i| 10 + (i * 7) % 21).collect();
+    let sum: usize = weights.iter().sum();
+    let small_rest = rest - medium * mediums;
+    let mut shares: Vec<usize> = weights.iter().map(|w| small_rest * w / sum).collect();
+    let mut left = small_rest - shares.iter().sum::<usize>();
     for share in shares.iter_mut() {
         if left == 0 {
             break;
@@ -240,7 +240,7 @@ fn targets(count: usize, mediums: usize, total: usize) -> Vec<usize> {
         *share += 1;
         left -= 1;
     }
-    std::iter::once(big).chain(shares).collect()
+    std::iter::once(big).chain(std::iter::repeat_n(medium, mediums)).chain(shares).collect()
 }
 
 fn organization(index: usize, tier: Tier, target: usize, password_hash: &str, now: Timestamp) -> Org {
@@ -728,5 +728,22 @@ fn folio(rng: &mut ChaCha8Rng, s: &mut Stays, r: &Reservation, today: NaiveDate,
             post(FolioKind::Payment, "Deposit".into(), r.nightly_rate, Some(method), None, r.created_at);
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::targets;
+
+    #[test]
+    fn one_big_a_few_medium_many_small() {
+        let t = targets(1_000, 3, 1_000_000);
+        assert_eq!(t.iter().sum::<usize>(), 1_000_000);
+        assert_eq!(t[0], 60_000);
+        assert!(t[1..4].iter().all(|m| *m == 15_000));
+        assert!(t[4..].iter().all(|s| (400..=1_400).contains(s)), "{:?}", &t[4..20]);
+        let t = targets(10, 3, 10_000);
+        assert_eq!(t.iter().sum::<usize>(), 10_000);
+        assert!(t[1..].iter().all(|x| x * 3 < t[0]));
     }
 }
