@@ -730,3 +730,25 @@ fn folio(rng: &mut ChaCha8Rng, s: &mut Stays, r: &Reservation, today: NaiveDate,
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_add_up_and_the_big_one_leads() {
+        for (count, total) in [(1, 500), (2, 10), (3, 3_000), (4, 60_000), (10, 10_000), (1_000, 1_000_000)] {
+            let mediums = ((count - 1) / 3).min(MEDIUM.len());
+            let t = targets(count, mediums, total);
+            assert_eq!((t.len(), t.iter().sum::<usize>()), (count, total), "{count} / {total}");
+            assert!(t[1..].iter().all(|&n| n * 3 < t[0]), "{count} / {total}: {t:?}");
+            if total >= 60_000 {
+                assert!(t[0] >= 50_000);
+            }
+        }
+        let t = targets(1_000, 3, 1_000_000);
+        assert_eq!(t[0], 500_000);
+        assert!(t[1..4].iter().all(|&n| (49_000..=51_000).contains(&n)), "{:?}", &t[1..4]);
+        assert!(t[4..].iter().all(|&n| (150..=550).contains(&n)), "{:?}", &t[4..]);
+    }
+}
