@@ -651,9 +651,11 @@ fn stay(
             (r.updated_at, r.version) = (checked_out, 3);
         }
         ReservationStatus::Cancelled => {
+            // Somewhere between booking and arrival (or now). A fraction, not a range that
+            // moves with the clock: the draws must not depend on the time of day.
             let until = at(check_in, 0, now).max(booked);
-            let cancelled =
-                Timestamp(booked.0 + Duration::minutes(rng.gen_range(0..=(until.0 - booked.0).num_minutes())));
+            let minutes = (until.0 - booked.0).num_minutes() as f64 * rng.gen::<f64>();
+            let cancelled = Timestamp(booked.0 + Duration::minutes(minutes as i64));
             r.cancellation_reason = Some((*CANCELLATION_REASONS.choose(rng).expect("reasons")).into());
             (r.cancelled_at, r.updated_at, r.version) = (Some(cancelled), cancelled, 2);
         }
