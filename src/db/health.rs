@@ -74,6 +74,19 @@ impl super::TenantScope<'_> {
 /// a bulk load (PostgreSQL; SQLite's planner needs none here). Autovacuum would get
 /// there, but not before the first requests; until then counts read the whole heap.
 pub fn analyze(db: &Db) -> DbResult<()> {
+    maintain(db, "VACUUM (ANALYZE)")
+}
+
+/// Refreshes only the planner's statistics (PostgreSQL), during a bulk load: a
+/// connection plans each foreign-key check once and keeps the plan until the table's
+/// statistics change, and a plan made while a table had none (never analyzed, or
+/// analyzed empty) scans all of a tenant's rows for each check instead of looking one
+/// up by its key.
+pub fn update_statistics(db: &Db) -> DbResult<()> {
+    maintain(db, "ANALYZE")
+}
+
+fn maintain(db: &Db, command: &str) -> DbResult<()> {
     let mut conn = db.checkout()?;
     if let DbConnection::Pg(pg) = &mut *conn {
         let tables = super::scope::TENANT_TABLES
@@ -83,7 +96,7 @@ pub fn analyze(db: &Db) -> DbResult<()> {
             .collect::<Vec<_>>()
             .join(", ");
         // The names are our own constants.
-        pg.batch_execute(&format!("VACUUM (ANALYZE) {tables}"))?;
+        pg.batch_execute(&format!("{command} {tables}"))?;
     }
     Ok(())
 }

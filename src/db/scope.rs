@@ -6,6 +6,8 @@
 //! * [`UserScope`] reads one user's own row and memberships, for login and `/switch`.
 //! * [`PlatformScope`] reads across tenants. It can only be built from a
 //!   [`PlatformGrant`], which only a verified super admin or the operator CLI holds.
+//! * Bulk loads (`TenantScope::load`, for the seeder) write many whole rows at once,
+//!   each with the scope's `tenant_id`.
 //!
 //! Only this file and `schema.rs` name tenant-owned tables other than as the argument
 //! of `.all(…)`; `tests/app/source_scan.rs` fails the build of anything else.
@@ -355,7 +357,10 @@ impl PlatformScope<'_> {
 /// 5. the twin is dropped (and `ON COMMIT DROP` covers a failure in between, which aborts
 ///    the transaction anyway).
 ///
-/// Nothing else runs on the connection between 1 and 3.
+/// Nothing else runs on the connection between 1 and 3. (A `search_path` that lists
+/// `pg_temp` after the table's schema would send the COPY to the table itself: refused as
+/// above for the app role, or written there directly for a role that bypasses row-level
+/// security.)
 fn copy_through_twin<R: TenantRow>(pg: &mut PgConnection, rows: &[R]) -> DbResult<usize> {
     use diesel::connection::SimpleConnection;
     // `TABLE` is one of our own constant table names, so formatting it in is safe.

@@ -12,11 +12,14 @@
 //!
 //! 1. all organizations and users, in one platform transaction;
 //! 2. per organization, one tenant transaction: members, hotels, room types, rooms and
-//!    guests, and a small organization's stays and folios as well;
-//! 3. the big and medium organizations' stays and folios, in units of whole hotels, one
-//!    tenant transaction each.
+//!    guests;
+//! 3. the reservations, in units (a small organization's all at once, a big or medium
+//!    one's by whole hotels), one tenant transaction each;
+//! 4. their folio entries, likewise.
 //!
-//! Steps 2 and 3 run on as many workers as there are cores on PostgreSQL; SQLite has one
+//! Between steps, PostgreSQL's statistics are refreshed, so that the foreign-key checks
+//! of the next step look rows up by key (see [`super::health::update_statistics`]).
+//! Steps 2 to 4 run on as many workers as there are cores on PostgreSQL; SQLite has one
 //! writer, so it gets one.
 
 mod plan;
@@ -26,11 +29,11 @@ use std::sync::Mutex;
 
 use diesel::connection::SimpleConnection;
 
-use self::plan::{Catalogue, Stays, Tier};
+use self::plan::{Catalogue, Tier};
 use super::connection::DbConnection;
-use super::scope::PlatformGrant;
-use super::{Access, Backend, Db, DbError, DbResult, TenantScope};
-use crate::domain::Timestamp;
+use super::scope::{PlatformGrant, TenantRow};
+use super::{Access, Backend, Db, DbResult, TenantScope};
+use crate::domain::{TenantId, Timestamp};
 
 pub const PASSWORD: &str = "hotelier-seed";
 
@@ -67,43 +70,36 @@ pub fn seed(db: &Db, tenants: usize, reservations: usize) -> anyhow::Result<Seed
     let workers = workers(db);
     let made = AtomicUsize::new(0);
     let big_made = AtomicUsize::new(0);
-    let count = |tier: Tier, stays: &[Stays]| {
-        let n = stays.iter().map(|s| s.reservations.len()).sum();
+    let stays = Mutex::new(Vec::new());
+    in_parallel(workers, orgs.iter().collect(), |org| {
+        let (mut catalogue, units) = plan::generate(org, now);
+        let n = units.iter().map(|s| s.reservations.len()).sum();
         made.fetch_add(n, Ordering::Relaxed);
-        if tier == Tier::Big {
+        if org.tier == Tier::Big {
             big_made.fetch_add(n, Ordering::Relaxed);
         }
-    };
-    let later = Mutex::new(Vec::new());
-    in_parallel(workers, orgs.iter().collect(), |org| {
-        let (mut catalogue, mut units) = plan::generate(org, now);
-        count(org.tier, &units);
-        let tenant = org.tenant.id;
-        db.tenant(tenant, None, Access::Write, |t| {
+        db.tenant(org.tenant.id, None, Access::Write, |t| {
             bulk_transaction(t)?;
-            load_catalogue(t, &mut catalogue)?;
-            if org.tier == Tier::Small {
-                for stays in &mut units {
-                    load_stays(t, stays)?;
-                }
-                units.clear();
-            }
-            Ok::<_, DbError>(())
+            load_catalogue(t, &mut catalogue)
         })?;
-        later.lock().expect("not poisoned").extend(units.into_iter().map(|stays| (tenant, stays)));
+        stays.lock().expect("not poisoned").extend(units.into_iter().map(|s| (org.tenant.id, s)));
         Ok(())
     })?;
-    step("hotels, rooms, guests and members written, and the small organizations' stays");
-    let mut later = later.into_inner().expect("not poisoned");
+    step("members, hotels, room types, rooms and guests written");
+
+    // Foreign-key checks are planned once per connection and kept until the table's
+    // statistics change; before the first check on a table, give it some.
+    super::health::update_statistics(db)?;
+    let mut stays = stays.into_inner().expect("not poisoned");
     // The largest units first, so that no worker is left with a big one at the end.
-    later.sort_by_key(|(_, stays)| std::cmp::Reverse(stays.reservations.len()));
-    in_parallel(workers, later, |(tenant, mut stays)| {
-        Ok(db.tenant(tenant, None, Access::Write, |t| {
-            bulk_transaction(t)?;
-            load_stays(t, &mut stays)
-        })?)
-    })?;
-    step("the big and medium organizations' stays written");
+    stays.sort_by_key(|(_, s)| std::cmp::Reverse(s.reservations.len()));
+    let (reservations, folios): (Vec<_>, Vec<_>) =
+        stays.into_iter().map(|(tenant, s)| ((tenant, s.reservations), (tenant, s.folio))).unzip();
+    in_parallel(workers, reservations, |(tenant, mut rows)| load(db, tenant, &mut rows))?;
+    step("reservations written");
+    super::health::update_statistics(db)?;
+    in_parallel(workers, folios, |(tenant, mut rows)| load(db, tenant, &mut rows))?;
+    step("folio entries written");
     super::health::analyze(db)?;
     step("vacuumed and analyzed");
     Ok(SeedReport {
@@ -133,9 +129,12 @@ fn load_catalogue(t: &mut TenantScope<'_>, c: &mut Catalogue) -> DbResult<()> {
     Ok(())
 }
 
-fn load_stays(t: &mut TenantScope<'_>, s: &mut Stays) -> DbResult<()> {
-    t.load(&mut s.reservations)?;
-    t.load(&mut s.folio)?;
+/// One tenant transaction that writes `rows`.
+fn load<R: TenantRow>(db: &Db, tenant: TenantId, rows: &mut [R]) -> anyhow::Result<()> {
+    db.tenant(tenant, None, Access::Write, |t| {
+        bulk_transaction(t)?;
+        t.load(rows)
+    })?;
     Ok(())
 }
 

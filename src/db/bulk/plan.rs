@@ -651,9 +651,11 @@ fn stay(
             (r.updated_at, r.version) = (checked_out, 3);
         }
         ReservationStatus::Cancelled => {
+            // Somewhere between booking and arrival (or now). A fraction, not a range that
+            // moves with the clock: the draws must not depend on the time of day.
             let until = at(check_in, 0, now).max(booked);
-            let cancelled =
-                Timestamp(booked.0 + Duration::minutes(rng.gen_range(0..=(until.0 - booked.0).num_minutes())));
+            let minutes = (until.0 - booked.0).num_minutes() as f64 * rng.gen::<f64>();
+            let cancelled = Timestamp(booked.0 + Duration::minutes(minutes as i64));
             r.cancellation_reason = Some((*CANCELLATION_REASONS.choose(rng).expect("reasons")).into());
             (r.cancelled_at, r.updated_at, r.version) = (Some(cancelled), cancelled, 2);
         }
@@ -733,17 +735,26 @@ fn folio(rng: &mut ChaCha8Rng, s: &mut Stays, r: &Reservation, today: NaiveDate,
 
 #[cfg(test)]
 mod tests {
-    use super::targets;
+    use super::*;
+
+    #[test]
+    fn targets_add_up_and_the_big_one_leads() {
+        for (count, total) in [(1, 500), (2, 10), (3, 3_000), (4, 60_000), (10, 10_000), (1_000, 1_000_000)] {
+            let mediums = ((count - 1) / 3).min(MEDIUM.len());
+            let t = targets(count, mediums, total);
+            assert_eq!((t.len(), t.iter().sum::<usize>()), (count, total), "{count} / {total}");
+            assert!(t[1..].iter().all(|&n| n * 3 < t[0]), "{count} / {total}: {t:?}");
+            if total >= 60_000 {
+                assert!(t[0] >= 50_000);
+            }
+        }
+    }
 
     #[test]
     fn one_big_a_few_medium_many_small() {
         let t = targets(1_000, 3, 1_000_000);
-        assert_eq!(t.iter().sum::<usize>(), 1_000_000);
         assert_eq!(t[0], 60_000);
         assert!(t[1..4].iter().all(|m| *m == 15_000));
         assert!(t[4..].iter().all(|s| (400..=1_400).contains(s)), "{:?}", &t[4..20]);
-        let t = targets(10, 3, 10_000);
-        assert_eq!(t.iter().sum::<usize>(), 10_000);
-        assert!(t[1..].iter().all(|x| x * 3 < t[0]));
     }
 }
