@@ -20,7 +20,7 @@ use super::pages::{ok, render};
 use super::session::{self, Flash};
 use super::switch::ended_if_unauthenticated;
 use super::AppState;
-use crate::db::audit::AuditEntry;
+use crate::db::audit::{AuditEntry, Event};
 use crate::db::hotels::HotelFields;
 use crate::db::memberships::Membership;
 use crate::db::onboarding::Onboarding;
@@ -160,6 +160,25 @@ struct OrgPage {
     org: Tenant,
     members: Vec<(Membership, User)>,
     trail: Vec<TrailLine>,
+    /// What a refused status or plan change typed, with its messages.
+    form: ChangeForm,
+    errors: FieldErrors,
+    problem: Option<String>,
+}
+
+impl OrgPage {
+    /// The status the form shows selected: what was typed, else the first move offered.
+    fn status_selected(&self, s: &TenantStatus) -> bool {
+        self.form.status.trim() == s.as_str()
+    }
+
+    /// The plan the form shows selected: what was typed, else the current plan.
+    fn plan_selected(&self, p: &Plan) -> bool {
+        match self.form.plan.trim() {
+            "" => *p == self.org.plan,
+            typed => typed == p.as_str(),
+        }
+    }
 }
 
 pub async fn org(
@@ -167,9 +186,22 @@ pub async fn org(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let id: TenantId = path.parse().map_err(|_| AppError::NotFound)?;
+    let id = org_id(&path)?;
+    org_page(&ctx, &state, id, ChangeForm::default(), FieldErrors::default(), None, StatusCode::OK).await
+}
+
+/// The organization's page; after a refused change, with what was typed and why.
+async fn org_page(
+    ctx: &PlatformCtx,
+    state: &AppState,
+    id: TenantId,
+    form: ChangeForm,
+    errors: FieldErrors,
+    problem: Option<String>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
     let (me, org, members, trail) = ctx
-        .read(&state, move |p, me| {
+        .read(state, move |p, me| {
             let org = p.org(id)?;
             let members = p.org_members(id)?;
             let entries = p.org_audit(id, 50)?;
@@ -186,7 +218,7 @@ pub async fn org(
         })
         .await?;
     let next_statuses = crate::domain::lifecycle::next(org.status);
-    ok(&OrgPage {
+    let page = OrgPage {
         user_name: me,
         csrf: ctx.csrf().to_owned(),
         flash: ctx.flash(),
@@ -195,7 +227,11 @@ pub async fn org(
         org,
         members,
         trail,
-    })
+        form,
+        errors,
+        problem,
+    };
+    render(status, &page)
 }
 
 /// Downloads all of an organization's data, whatever its plan or status (a cancelled
@@ -205,12 +241,12 @@ pub async fn export(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let id: TenantId = path.parse().map_err(|_| AppError::NotFound)?;
+    let id = org_id(&path)?;
     let meta = ctx.signed_in.meta.clone();
     let (slug, user) = ctx
         .write(&state, move |p, me| {
             let org = p.org(id)?;
-            p.audit(Some(id), &meta.stamp(crate::db::audit::Event::new("organization.export", "tenant", id)))?;
+            p.audit(Some(id), &meta.stamp(Event::new("organization.export", "tenant", id)))?;
             Ok((org.slug, me.id))
         })
         .await?;
@@ -455,39 +491,7 @@ pub async fn change_status(
     path: web::Path<String>,
     form: web::Form<ChangeForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = org_id(&path)?;
-    let form = form.into_inner();
-    let org = ctx
-        .write(&state, move |p, _| {
-            let current = p.org(id)?;
-            let to: TenantStatus = form.status.trim().parse().map_err(|_| AppError::Conflict("Choose the new status.".into()))?;
-            let reason = forms::clean(&form.reason);
-            if reason.is_empty() {
-                return Err(AppError::Conflict("A status change needs a reason.".into()));
-            }
-            if !crate::domain::lifecycle::allowed(current.status, to) {
-                return Err(AppError::Conflict(format!(
-                    "An organization that is {} cannot become {}.",
-                    current.status.label().to_lowercase(),
-                    to.label().to_lowercase()
-                )));
-            }
-            let after = p.tenants().set_status(id, forms::version(&form.version), to)?;
-            p.audit(
-                Some(id),
-                &crate::db::audit::Event::new("tenant.status", "tenant", id)
-                    .before(serde_json::json!({ "status": current.status }))
-                    .after(serde_json::json!({ "status": after.status, "reason": reason.chars().take(500).collect::<String>() })),
-            )?;
-            Ok(after)
-        })
-        .await?;
-    session::set_flash(
-        &ctx.signed_in.session,
-        "success",
-        format!("{} is now {}.", org.name, org.status.label().to_lowercase()),
-    );
-    Ok(super::pages::see_other(&format!("/platform/orgs/{id}")))
+    change(ctx, state, &path, form.into_inner(), Change::Status).await
 }
 
 /// Changes an organization's plan, audited in its trail.
@@ -497,26 +501,81 @@ pub async fn change_plan(
     path: web::Path<String>,
     form: web::Form<ChangeForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = org_id(&path)?;
-    let form = form.into_inner();
-    let org = ctx
+    change(ctx, state, &path, form.into_inner(), Change::Plan).await
+}
+
+#[derive(Clone, Copy)]
+enum Change {
+    Status,
+    Plan,
+}
+
+/// One change from the organization's page. Bad input re-renders the page with a
+/// message per field and what was typed (422); a move the lifecycle forbids, or a save
+/// over someone else's, says so on the page (409).
+async fn change(
+    ctx: PlatformCtx,
+    state: web::Data<AppState>,
+    path: &str,
+    form: ChangeForm,
+    change: Change,
+) -> Result<HttpResponse, AppError> {
+    let id = org_id(path)?;
+    let typed = form.clone();
+    let result = ctx
         .write(&state, move |p, _| {
             let current = p.org(id)?;
-            let plan: Plan = form.plan.trim().parse().map_err(|_| AppError::Conflict("Choose a plan.".into()))?;
-            let after = p.tenants().set_plan(id, forms::version(&form.version), plan)?;
-            p.audit(
-                Some(id),
-                &crate::db::audit::Event::new("tenant.plan", "tenant", id)
-                    .before(serde_json::json!({ "plan": current.plan }))
-                    .after(serde_json::json!({ "plan": after.plan, "reason": forms::clean(&form.reason) })),
-            )?;
-            Ok(after)
+            let version = forms::version(&form.version);
+            let mut e = FieldErrors::default();
+            let (after, event) = match change {
+                Change::Status => {
+                    let to: Option<TenantStatus> = forms::choice(&mut e, "status", &form.status);
+                    let reason = forms::required(&mut e, "reason", &form.reason, 500);
+                    let Some(to) = to.filter(|_| e.is_empty()) else { return Ok(Err(e)) };
+                    if !crate::domain::lifecycle::allowed(current.status, to) {
+                        return Err(AppError::Conflict(format!(
+                            "An organization that is {} cannot become {}.",
+                            current.status.label().to_lowercase(),
+                            to.label().to_lowercase()
+                        )));
+                    }
+                    let after = p.tenants().set_status(id, version, to)?;
+                    let event = Event::new("tenant.status", "tenant", id)
+                        .before(serde_json::json!({ "status": current.status }))
+                        .after(serde_json::json!({ "status": after.status, "reason": reason }));
+                    (after, event)
+                }
+                Change::Plan => {
+                    let plan: Option<Plan> = forms::choice(&mut e, "plan", &form.plan);
+                    let note = forms::optional(&mut e, "plan_reason", &form.reason, 500);
+                    let Some(plan) = plan.filter(|_| e.is_empty()) else { return Ok(Err(e)) };
+                    let after = p.tenants().set_plan(id, version, plan)?;
+                    let event = Event::new("tenant.plan", "tenant", id)
+                        .before(serde_json::json!({ "plan": current.plan }))
+                        .after(serde_json::json!({ "plan": after.plan, "reason": note }));
+                    (after, event)
+                }
+            };
+            p.audit(Some(id), &event)?;
+            Ok(Ok(after))
         })
-        .await?;
-    session::set_flash(
-        &ctx.signed_in.session,
-        "success",
-        format!("{} is now on the {} plan.", org.name, org.plan.label()),
-    );
-    Ok(super::pages::see_other(&format!("/platform/orgs/{id}")))
+        .await;
+    let refused = |errors, problem, status| org_page(&ctx, &state, id, typed.clone(), errors, problem, status);
+    match result {
+        Ok(Ok(org)) => {
+            let done = match change {
+                Change::Status => format!("{} is now {}.", org.name, org.status.label().to_lowercase()),
+                Change::Plan => format!("{} is now on the {} plan.", org.name, org.plan.label()),
+            };
+            session::set_flash(&ctx.signed_in.session, "success", done);
+            Ok(super::pages::see_other(&format!("/platform/orgs/{id}")))
+        }
+        Ok(Err(errors)) => refused(errors, None, StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(AppError::Conflict(msg)) => refused(FieldErrors::default(), Some(msg), StatusCode::CONFLICT).await,
+        Err(AppError::Stale) => {
+            let msg = "Someone changed this organization since you opened it: here it is as it is now.".to_owned();
+            refused(FieldErrors::default(), Some(msg), StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e),
+    }
 }

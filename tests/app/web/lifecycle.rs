@@ -24,10 +24,17 @@ async fn status_changes_follow_the_lifecycle(backend: Backend) {
 
     // A reason is required, and only the lifecycle's moves are allowed.
     let v = version().version.to_string();
-    assert_eq!(root.post(&path, &[("status", "suspended"), ("reason", ""), ("version", &v)]).await.status, 409);
+    let no_reason = root.post(&path, &[("status", "suspended"), ("reason", "  "), ("version", &v)]).await;
+    assert_eq!(no_reason.status, 422, "{}", no_reason.short());
+    assert!(no_reason.body.contains(r#"id="reason-error""#), "the reason field says what is missing");
+    assert!(no_reason.body.contains(r#"<option value="suspended" selected>"#), "the chosen move is kept");
     let refused = root.post(&path, &[("status", "trial"), ("reason", "back to trial"), ("version", &v)]).await;
     assert_eq!(refused.status, 409);
     assert!(refused.body.contains("cannot become trial"), "{}", refused.short());
+    assert!(refused.body.contains(r#"value="back to trial""#), "the reason typed is kept");
+    let stale = root.post(&path, &[("status", "suspended"), ("reason", "late"), ("version", "0")]).await;
+    assert_eq!(stale.status, 409);
+    assert!(stale.body.contains("Someone changed this organization"), "{}", stale.short());
     assert_eq!(version().status, TenantStatus::Active);
 
     // Suspended: members see the explanation; the super admin still gets in.
