@@ -343,9 +343,9 @@ impl Reservations<'_, '_> {
         Ok(())
     }
 
-    /// One page of reservations with guest names, and the total. Three short queries
-    /// that each follow an index: the guests matching a name search (if any), the page of
-    /// reservations in `(tenant_id, check_in DESC, id DESC)` order with its count, and the
+    /// One page of reservations with guest names, and the total. Short queries that each
+    /// follow an index: the page of reservations in `(tenant_id, check_in DESC, id DESC)`
+    /// order (a name search as a subquery over the tenant's guests) with its count, and the
     /// page's guest names. No join over the whole tenant, whatever its size.
     pub fn page(
         self,
@@ -358,17 +358,6 @@ impl Reservations<'_, '_> {
         use super::schema::guests;
         let s = self.0;
         let term = f.search.as_deref().map(str::trim).filter(|t| !t.is_empty());
-        let matching_guests: Vec<GuestId> = match term {
-            Some(term) => {
-                let name = diesel::dsl::sql::<diesel::sql_types::Text>("lower(first_name || ' ' || last_name)");
-                s.all(guests::table)
-                    .filter(name.like(super::guests::like_pattern(term)).escape('\\'))
-                    .select(guests::id)
-                    .limit(2_000)
-                    .load(s.conn())?
-            }
-            None => vec![],
-        };
         let filtered = |s: &TenantScope<'_>| {
             let mut q = s.all(reservations::table).into_boxed();
             if let Some(v) = f.hotel {
@@ -393,10 +382,15 @@ impl Reservations<'_, '_> {
                 q = q.filter(reservations::check_out.le(v));
             }
             if let Some(term) = term {
+                // The tenant's guests whose name matches, as a subquery: every match counts,
+                // however many there are.
+                let name = diesel::dsl::sql::<diesel::sql_types::Text>("lower(first_name || ' ' || last_name)");
+                let matching = s
+                    .all(guests::table)
+                    .filter(name.like(super::guests::like_pattern(term)).escape('\\'))
+                    .select(guests::id);
                 q = q.filter(
-                    reservations::confirmation_code
-                        .eq(term.to_uppercase())
-                        .or(reservations::guest_id.eq_any(matching_guests.clone())),
+                    reservations::confirmation_code.eq(term.to_uppercase()).or(reservations::guest_id.eq_any(matching)),
                 );
             }
             q
