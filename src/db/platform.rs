@@ -10,9 +10,7 @@ use serde::Serialize;
 use super::audit::AuditEntry;
 use super::connection::DbConnection;
 use super::memberships::Membership;
-use super::schema::{
-    audit_log, folio_entries, hotels, reservations, rooms, tenants, user_tenant_associations as uta, users,
-};
+use super::schema::{audit_log, folio_entries, hotels, reservations, rooms, user_tenant_associations as uta, users};
 use super::scope::PlatformScope;
 use super::tenants::Tenant;
 use super::users::User;
@@ -91,10 +89,9 @@ impl PlatformScope<'_> {
             .collect())
     }
 
-    /// Every organization's reservations made and room charges posted over the 30 days
-    /// up to now, each in the organization's own currency.
-    pub fn org_activity(&mut self) -> DbResult<Vec<OrgActivity>> {
-        let list = self.tenants().list()?;
+    /// The reservations made and room charges posted by each organization of `list` over
+    /// the 30 days up to now, each in the organization's own currency.
+    pub fn org_activity(&mut self, list: &[Tenant]) -> DbResult<Vec<OrgActivity>> {
         let since = Timestamp(Utc::now() - Duration::days(30));
         let since_day = since.0.date_naive();
         let made: HashMap<TenantId, i64> = counts(
@@ -119,14 +116,14 @@ impl PlatformScope<'_> {
             .load(self.conn())?;
         let revenue: HashMap<TenantId, i64> = revenue.into_iter().map(|(t, s)| (t, s.unwrap_or(0))).collect();
         Ok(list
-            .into_iter()
+            .iter()
             .map(|t| OrgActivity {
                 reservations: made.get(&t.id).copied().unwrap_or(0),
                 room_revenue: revenue.get(&t.id).copied().unwrap_or(0),
                 tenant_id: t.id,
-                name: t.name,
-                slug: t.slug,
-                currency: t.currency,
+                name: t.name.clone(),
+                slug: t.slug.clone(),
+                currency: t.currency.clone(),
             })
             .collect())
     }
@@ -154,11 +151,6 @@ impl PlatformScope<'_> {
     /// The latest entries of an organization's audit trail.
     pub fn org_audit(&mut self, tenant: TenantId, limit: i64) -> DbResult<Vec<AuditEntry>> {
         self.tenant(tenant).audit_entries(limit)
-    }
-
-    /// Whether `tenant` exists (for 404s).
-    pub fn org(&mut self, tenant: TenantId) -> DbResult<Tenant> {
-        Ok(tenants::table.filter(tenants::id.eq(tenant)).select(Tenant::as_select()).first(self.conn())?)
     }
 
     /// The account of a user, for the audit trail's names.

@@ -35,6 +35,11 @@ impl FieldErrors {
         self.0.len()
     }
 
+    /// One of the messages (the first field's by name), for a refusal that is not a form.
+    pub fn first(&self) -> Option<&str> {
+        self.0.values().next().map(String::as_str)
+    }
+
     /// Adds `other`'s messages for fields that have none yet.
     pub fn merge(&mut self, other: FieldErrors) {
         for (field, message) in other.0 {

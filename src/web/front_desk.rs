@@ -80,7 +80,8 @@ pub fn transition(
                     r.housekeeping_status.label().to_lowercase()
                 )));
             }
-            if r.room_type_id != working.room_type_id || !r.is_active || !r.housekeeping_status.is_sellable() {
+            // Clean or inspected (checked above) is always sellable.
+            if r.room_type_id != working.room_type_id || !r.is_active {
                 return Err(AppError::Conflict(format!(
                     "Room {} is not a sellable room of this stay's type. Choose another room.",
                     r.number
@@ -152,7 +153,7 @@ pub struct Posting {
 
 impl Posting {
     /// What the form can fix, field by field: the kind, and the method of a payment or
-    /// refund (one the organization accepts). `post` checks the same again.
+    /// refund (one the organization accepts). `post` refuses the same.
     pub fn field_errors(&self, m: &Member) -> FieldErrors {
         let mut e = FieldErrors::default();
         if self.kind == FolioKind::RoomCharge {
@@ -179,22 +180,10 @@ pub fn post(s: &mut TenantScope<'_>, m: &Member, id: ReservationId, p: &Posting)
     if moves_money && !m.can(Capability::PaymentsCreate) {
         return Err(AppError::Forbidden);
     }
-    if p.kind == FolioKind::RoomCharge {
-        return Err(AppError::Conflict("Room charges are posted by the night audit and at check-out.".into()));
+    if let Some(msg) = p.field_errors(m).first() {
+        return Err(AppError::Conflict(msg.to_owned()));
     }
-    let method = match p.kind {
-        FolioKind::Payment | FolioKind::Refund => {
-            let method = p.method.ok_or_else(|| AppError::Conflict("Choose how the money was paid.".into()))?;
-            if !m.acting.tenant.settings().payment_methods.contains(&method) {
-                return Err(AppError::Conflict(format!(
-                    "{} is not a payment method this organization accepts.",
-                    method.label()
-                )));
-            }
-            Some(method)
-        }
-        _ => None,
-    };
+    let method = p.method.filter(|_| matches!(p.kind, FolioKind::Payment | FolioKind::Refund));
     if matches!(r.status, ReservationStatus::Cancelled | ReservationStatus::NoShow) && p.kind == FolioKind::Charge {
         return Err(AppError::Conflict("This reservation is closed; charges cannot be added.".into()));
     }

@@ -27,6 +27,7 @@ use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 
+use super::csrf::constant_time_eq;
 use super::AppState;
 use crate::domain::stay::Action;
 use crate::domain::TenantId;
@@ -94,7 +95,7 @@ impl Default for Metrics {
             ("reservations_created", "Reservations booked, by tenant"),
             ("check_ins", "Guests checked in, by tenant"),
             ("check_outs", "Guests checked out, by tenant"),
-            ("failed_logins", "Failed sign-ins of known accounts, by the account's tenant"),
+            ("failed_logins", "Failed sign-ins, by the account's first organization (`none`: no such account)"),
         ]) {
             registry.register(name, help, family.clone());
         }
@@ -200,8 +201,4 @@ fn allowed(req: &HttpRequest, token: Option<&str>) -> bool {
     let proxied = ["forwarded", "x-forwarded-for", "x-real-ip"].iter().any(|h| req.headers().contains_key(*h));
     let loopback = req.peer_addr().is_some_and(|a| a.ip().is_loopback());
     loopback && !proxied
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

@@ -348,7 +348,9 @@ pub async fn post_folio(
             let problem = Some("The folio entry was not posted: see the marked fields.".to_owned());
             show_page_with(&ctx, &state, id, problem, StatusCode::UNPROCESSABLE_ENTITY, typed, errors).await
         }
-        Err(AppError::Conflict(msg)) => show_page(&ctx, &state, id, Some(msg), StatusCode::CONFLICT).await,
+        Err(AppError::Conflict(msg)) => {
+            show_page_with(&ctx, &state, id, Some(msg), StatusCode::CONFLICT, typed, FieldErrors::default()).await
+        }
         Err(e) => Err(e),
     }
 }

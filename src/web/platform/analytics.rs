@@ -87,7 +87,7 @@ pub async fn show(ctx: PlatformCtx, state: web::Data<AppState>) -> Result<HttpRe
     let (me, tenants, mut activity, made) = ctx
         .read(&state, move |p, me| {
             let tenants = p.tenants().list()?;
-            let activity = p.org_activity()?;
+            let activity = p.org_activity(&tenants)?;
             let made = p.reservations_by_month(since)?;
             Ok((me.full_name.clone(), tenants, activity, made))
         })

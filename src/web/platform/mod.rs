@@ -28,7 +28,7 @@ use crate::db::platform::OrgSummary;
 use crate::db::tenants::NewTenant;
 use crate::db::tenants::Tenant;
 use crate::db::users::User;
-use crate::db::{Access, PlatformScope};
+use crate::db::{Access, DbError, PlatformScope};
 use crate::domain::{password, Plan, TenantId, TenantKind, TenantStatus, Timestamp};
 use crate::error::AppError;
 
@@ -78,7 +78,11 @@ impl PlatformCtx {
             .db
             .blocking(move |db| {
                 let me = check_account(db, user, epoch)?;
-                let grant = db.user(user, Access::Read, |u| u.platform_grant()).map_err(|_| AppError::NotFound)?;
+                // Not a super admin: 404. A database that is down stays a 503.
+                let grant = db.user(user, Access::Read, |u| u.platform_grant()).map_err(|e| match e {
+                    DbError::NotFound => AppError::NotFound,
+                    other => AppError::from(other),
+                })?;
                 db.platform(&grant, access, |p| f(p, &me))
             })
             .await;
@@ -202,7 +206,7 @@ async fn org_page(
 ) -> Result<HttpResponse, AppError> {
     let (me, org, members, trail) = ctx
         .read(state, move |p, me| {
-            let org = p.org(id)?;
+            let org = p.tenants().get(id)?;
             let members = p.org_members(id)?;
             let entries = p.org_audit(id, 50)?;
             let ids: Vec<_> = entries.iter().filter_map(|e| e.user_id).collect();
@@ -245,7 +249,7 @@ pub async fn export(
     let meta = ctx.signed_in.meta.clone();
     let (slug, user) = ctx
         .write(&state, move |p, me| {
-            let org = p.org(id)?;
+            let org = p.tenants().get(id)?;
             p.audit(Some(id), &meta.stamp(Event::new("organization.export", "tenant", id)))?;
             Ok((org.slug, me.id))
         })
@@ -524,7 +528,7 @@ async fn change(
     let typed = form.clone();
     let result = ctx
         .write(&state, move |p, _| {
-            let current = p.org(id)?;
+            let current = p.tenants().get(id)?;
             let version = forms::version(&form.version);
             let mut e = FieldErrors::default();
             let (after, event) = match change {

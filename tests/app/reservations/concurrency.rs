@@ -1,10 +1,8 @@
 //! Races over HTTP. Sixteen desks, each its own signed-in session, split over two app
 //! servers on the one database (so nothing in one process's memory can referee), fire
 //! together from a barrier: for the last room of a type, for a stay's room by editing
-//! it, and for a room at check-in. The database decides, on both backends.
-//!
-//! Two check-in races fail on PostgreSQL and are ignored there (see their reasons): one
-//! stay checked in by several desks at once, and two stays deadlocking over one room.
+//! it, and for a room at check-in (one stay checked in by several desks at once, and two
+//! stays racing into one room). The database decides, on both backends.
 
 use std::sync::Arc;
 

@@ -53,7 +53,7 @@ async fn platform_routes_are_invisible_to_members(backend: Backend) {
     }
     let b = w
         .db()
-        .platform(&hotelier::db::PlatformGrant::operator(), hotelier::db::Access::Read, |p| p.org(w.b.id))
+        .platform(&hotelier::db::PlatformGrant::operator(), hotelier::db::Access::Read, |p| p.tenants().get(w.b.id))
         .unwrap();
     assert_eq!(
         (b.status, b.plan),
