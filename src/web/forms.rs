@@ -5,6 +5,9 @@ use std::collections::BTreeMap;
 
 use crate::error::AppError;
 
+/// The key of a message about the whole form (see [`FieldErrors::for_form`]).
+pub const FORM: &str = "_form";
+
 /// Messages by field name. A form with any is re-rendered with 422 and the user's input.
 #[derive(Clone, Debug, Default)]
 pub struct FieldErrors(BTreeMap<&'static str, String>);
@@ -33,6 +36,14 @@ impl FieldErrors {
 
     pub fn len(&self) -> usize {
         self.0.len()
+    }
+
+    /// A refusal of the whole form rather than of a field (a plan's limit): the form is
+    /// shown again with what was typed and this message in its summary.
+    pub fn for_form(message: impl Into<String>) -> Self {
+        let mut e = Self::default();
+        e.add(FORM, message);
+        e
     }
 
     /// One of the messages (the first field's by name), for a refusal that is not a form.

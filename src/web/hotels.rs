@@ -192,6 +192,7 @@ pub async fn create(
     form: web::Form<HotelForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
+    let mut status = StatusCode::UNPROCESSABLE_ENTITY;
     let mut errors = match form.parse() {
         Ok(fields) => {
             let result = ctx
@@ -208,6 +209,10 @@ pub async fn create(
                     return Ok(see_other(&format!("/hotels/{}", hotel.id)));
                 }
                 Err(e) if code_taken(&e) => FieldErrors::default(),
+                Err(AppError::NotInPlan(msg)) => {
+                    status = StatusCode::FORBIDDEN;
+                    FieldErrors::for_form(msg)
+                }
                 Err(e) => return Err(e),
             }
         }
@@ -217,7 +222,7 @@ pub async fn create(
         errors.add("code", "Another hotel already uses this code.");
     }
     let view = ctx.read(&state, |_, m| Ok(m.view())).await?;
-    render(StatusCode::UNPROCESSABLE_ENTITY, &form_page(Chrome::new(&ctx, view, "hotels"), None, form, errors, vec![]))
+    render(status, &form_page(Chrome::new(&ctx, view, "hotels"), None, form, errors, vec![]))
 }
 
 pub async fn edit_form(

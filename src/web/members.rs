@@ -146,11 +146,11 @@ pub async fn create(
             if new.role == Role::Owner && !m.can(Capability::OwnersManage) {
                 return Err(AppError::Forbidden);
             }
+            m.within_plan(crate::domain::plans::Limited::Users, s.memberships().count_active()?)?;
             // A generated password is shown once; only its hash is stored.
             let generated = new.password.clone().unwrap_or_else(generate_password);
             let hash = password::hash(&generated)?;
             let name = if new.full_name.is_empty() { new.email.split('@').next().unwrap_or_default().to_owned() } else { new.full_name.clone() };
-            m.within_plan(crate::domain::plans::Limited::Users, s.memberships().count_active()?)?;
             let (user, created) = s.find_or_create_user(&new.email, &name, &hash)?;
             let membership = s.memberships().create(&NewMembership {
                 user_id: user.id,
@@ -171,6 +171,7 @@ pub async fn create(
             })
         })
         .await;
+    let mut status = StatusCode::UNPROCESSABLE_ENTITY;
     let errors = match result {
         Ok(Added::Existing(email)) => {
             ctx.flash("success", format!("{email} can now sign in to this organization."));
@@ -186,12 +187,16 @@ pub async fn create(
             errors.add("email", "This person is already a member. Change their role from the list instead.");
             errors
         }
+        Err(AppError::NotInPlan(msg)) => {
+            status = StatusCode::FORBIDDEN;
+            FieldErrors::for_form(msg)
+        }
         Err(e) => return Err(e),
     };
     let view = ctx.read(&state, |_, m| Ok(m.view())).await?;
     let chrome = Chrome::new(&ctx, view, "members");
     let roles = assignable_roles(chrome.can(Capability::OwnersManage));
-    render(StatusCode::UNPROCESSABLE_ENTITY, &NewPage { chrome, form, errors, roles })
+    render(status, &NewPage { chrome, form, errors, roles })
 }
 
 fn generate_password() -> String {

@@ -326,24 +326,25 @@ pub async fn create(
             Ok(Ok(room))
         })
         .await;
-    let (view, catalog, errors) = match result {
+    let (status, errors) = match result {
         Ok(Ok(room)) => {
             ctx.flash("success", format!("Room {} added.", room.number));
             return Ok(see_other(&format!("/rooms?hotel={}", room.hotel_id)));
         }
-        Ok(Err(invalid)) => invalid,
+        Ok(Err((view, catalog, errors))) => {
+            let page = page(Chrome::new(&ctx, view, "rooms"), None, form, errors, vec![], catalog);
+            return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
         Err(e) if number_taken(&e) => {
-            let (view, catalog) = ctx.read(&state, |s, m| Ok((m.view(), Catalog::load(s)?))).await?;
             let mut errors = FieldErrors::default();
             errors.add("number", "This hotel already has a room with this number.");
-            (view, catalog, errors)
+            (StatusCode::UNPROCESSABLE_ENTITY, errors)
         }
+        Err(AppError::NotInPlan(msg)) => (StatusCode::FORBIDDEN, FieldErrors::for_form(msg)),
         Err(e) => return Err(e),
     };
-    render(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        &page(Chrome::new(&ctx, view, "rooms"), None, form, errors, vec![], catalog),
-    )
+    let (view, catalog) = ctx.read(&state, |s, m| Ok((m.view(), Catalog::load(s)?))).await?;
+    render(status, &page(Chrome::new(&ctx, view, "rooms"), None, form, errors, vec![], catalog))
 }
 
 pub async fn edit_form(

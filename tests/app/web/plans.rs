@@ -31,6 +31,7 @@ async fn starter_limits_and_features(backend: Backend) {
         owner.post("/hotels", &[("code", "TWO"), ("name", "Second"), ("timezone", "UTC"), ("is_active", "on")]).await;
     assert_eq!(hotel.status, 403, "{}", hotel.short());
     assert!(hotel.body.contains("Starter plan includes up to 1 hotels"), "{}", hotel.short());
+    assert!(hotel.body.contains(r#"value="Second""#), "the refused form keeps what was typed");
     assert_eq!(count("hotels"), 1);
 
     // Rooms: 50 at most. Fill to 49 directly, add the 50th over HTTP, and the 51st is refused.
