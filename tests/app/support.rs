@@ -454,6 +454,30 @@ pub fn make_org(db: &Db, slug: &str, currency: &str) -> Org {
     .expect("fixture organization")
 }
 
+/// Changes an organization's settings through the same repository call the settings page
+/// uses, keeping everything else.
+pub fn update_settings(
+    db: &Db,
+    tenant: TenantId,
+    change: impl FnOnce(&mut hotelier::domain::settings::TenantSettings),
+) {
+    db.tenant(tenant, None, Access::Write, |s| {
+        let t = s.organization()?;
+        let mut settings = t.settings();
+        change(&mut settings);
+        s.update_organization(
+            t.version,
+            &hotelier::db::tenants::OrganizationChanges {
+                currency: t.currency.clone(),
+                timezone: t.timezone.clone(),
+                locale: t.locale.clone(),
+                settings: settings.to_json().into(),
+            },
+        )
+    })
+    .expect("organization settings");
+}
+
 // ---- The app over HTTP ------------------------------------------------------------------
 
 pub struct TestApp {

@@ -2,7 +2,7 @@
 //! check-out's charges and balance (with a manager's override), the room going dirty,
 //! reversals for managers only, and an audit row for every transition.
 
-use hotelier::domain::{FolioKind, HousekeepingStatus, ReservationStatus};
+use hotelier::domain::{FolioKind, HousekeepingStatus, PaymentMethod, ReservationStatus};
 
 use super::*;
 use crate::both_backends_async;
@@ -316,22 +316,9 @@ async fn folio_balance_arithmetic(backend: Backend) {
     }
 
     // Once the organization accepts bank transfers, they are taken.
-    w.db()
-        .tenant(w.a.id, None, Access::Write, |s| {
-            let t = s.organization()?;
-            let mut settings = t.settings.0.clone();
-            settings["payment_methods"] = serde_json::json!(["cash", "card", "bank_transfer"]);
-            s.update_organization(
-                t.version,
-                &hotelier::db::tenants::OrganizationChanges {
-                    currency: t.currency.clone(),
-                    timezone: t.timezone.clone(),
-                    locale: t.locale.clone(),
-                    settings: settings.into(),
-                },
-            )
-        })
-        .unwrap();
+    crate::support::update_settings(w.db(), w.a.id, |s| {
+        s.payment_methods = vec![PaymentMethod::Cash, PaymentMethod::Card, PaymentMethod::BankTransfer]
+    });
     post_folio(&admin, id, &[("kind", "payment"), ("amount", "17.25"), ("method", "bank_transfer")])
         .await
         .assert_redirect(&url);

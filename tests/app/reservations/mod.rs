@@ -100,26 +100,9 @@ pub fn set_housekeeping(db: &Db, org: &Org, id: RoomId, status: HousekeepingStat
     db.tenant(org.id, None, Access::Write, |s| s.rooms().set_housekeeping(id, status)).expect("housekeeping");
 }
 
-/// Sets `overbooking_percent` in the organization's settings JSON, keeping the rest.
+/// Sets `overbooking_percent` in the organization's settings, keeping the rest.
 pub fn set_overbooking(db: &Db, org: &Org, percent: u32) {
-    db.tenant(org.id, None, Access::Write, |s| {
-        let t = s.organization()?;
-        let mut settings = t.settings.0.clone();
-        if !settings.is_object() {
-            settings = serde_json::json!({});
-        }
-        settings["overbooking_percent"] = percent.into();
-        s.update_organization(
-            t.version,
-            &hotelier::db::tenants::OrganizationChanges {
-                currency: t.currency.clone(),
-                timezone: t.timezone.clone(),
-                locale: t.locale.clone(),
-                settings: settings.into(),
-            },
-        )
-    })
-    .expect("overbooking setting");
+    crate::support::update_settings(db, org.id, |s| s.overbooking_percent = percent);
 }
 
 /// Moves `org`'s hotel to `timezone`.

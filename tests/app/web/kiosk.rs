@@ -30,21 +30,7 @@ async fn kiosk_remembers_its_hotel_and_locks_when_idle(backend: Backend) {
     // The page sends an untouched screen to the lock after the organization's idle time:
     // 5 minutes by default, 7 once the settings say so.
     assert!(home.body.contains(r#"<meta http-equiv="refresh" content="300;url=/kiosk/lock">"#), "{}", home.short());
-    let org = w.a.id;
-    w.db()
-        .tenant(org, None, Access::Write, |s| {
-            let t = s.organization()?;
-            let mut settings = t.settings();
-            settings.kiosk_idle_minutes = 7;
-            let changes = hotelier::db::tenants::OrganizationChanges {
-                currency: t.currency.clone(),
-                timezone: t.timezone.clone(),
-                locale: t.locale.clone(),
-                settings: settings.to_json().into(),
-            };
-            s.update_organization(t.version, &changes)
-        })
-        .unwrap();
+    crate::support::update_settings(w.db(), w.a.id, |s| s.kiosk_idle_minutes = 7);
     assert!(desk.get("/kiosk").await.body.contains(r#"content="420;url=/kiosk/lock""#));
 
     // The lock ends the session but the screen keeps its hotel; signing in from the lock
