@@ -67,7 +67,7 @@ impl Application {
         if generated {
             tracing::warn!(dir = %settings.data_dir.display(), "no session key configured: generated one and kept it in the data directory");
         }
-        db.tenant_cache().set_ttl(settings.tenant_cache_ttl);
+        let db = db.with_tenant_cache_ttl(settings.tenant_cache_ttl);
         let state = web::AppState::new(db, settings.clone());
         let mut server = HttpServer::new(move || {
             // The last `wrap` is the outermost: logging sees everything; the session is

@@ -24,30 +24,21 @@ const MAX_ENTRIES: usize = 10_000;
 pub struct TenantCache {
     entries: RwLock<HashMap<TenantId, (Instant, Tenant)>>,
     generation: AtomicU64,
-    ttl_ms: AtomicU64,
+    ttl: Duration,
 }
 
 impl TenantCache {
     pub fn new(ttl: Duration) -> Self {
-        Self {
-            entries: RwLock::new(HashMap::new()),
-            generation: AtomicU64::new(0),
-            ttl_ms: AtomicU64::new(ttl.as_millis() as u64),
-        }
+        Self { entries: RwLock::new(HashMap::new()), generation: AtomicU64::new(0), ttl }
     }
 
-    pub fn set_ttl(&self, ttl: Duration) {
-        self.ttl_ms.store(ttl.as_millis() as u64, Ordering::Relaxed);
-        self.clear();
-    }
-
-    fn ttl(&self) -> Duration {
-        Duration::from_millis(self.ttl_ms.load(Ordering::Relaxed))
+    pub fn ttl(&self) -> Duration {
+        self.ttl
     }
 
     /// The cached organization, if fresh.
     pub fn get(&self, id: TenantId) -> Option<Tenant> {
-        let ttl = self.ttl();
+        let ttl = self.ttl;
         if ttl.is_zero() {
             return None;
         }
@@ -63,7 +54,7 @@ impl TenantCache {
     /// Stores `tenant` as read by a read that began at `generation`, unless an
     /// invalidation happened since.
     pub fn put(&self, tenant: Tenant, generation: u64) {
-        if self.ttl().is_zero() {
+        if self.ttl.is_zero() {
             return;
         }
         let mut entries = self.entries.write().unwrap_or_else(|e| e.into_inner());
@@ -80,12 +71,6 @@ impl TenantCache {
         let mut entries = self.entries.write().unwrap_or_else(|e| e.into_inner());
         self.generation.fetch_add(1, Ordering::AcqRel);
         entries.remove(&id);
-    }
-
-    pub fn clear(&self) {
-        let mut entries = self.entries.write().unwrap_or_else(|e| e.into_inner());
-        self.generation.fetch_add(1, Ordering::AcqRel);
-        entries.clear();
     }
 }
 

@@ -80,6 +80,15 @@ impl Db {
         }
     }
 
+    /// This handle with an organizations cache of `ttl` (a cache of its own when the TTL
+    /// differs; clones made before keep theirs).
+    pub fn with_tenant_cache_ttl(mut self, ttl: std::time::Duration) -> Self {
+        if ttl != self.tenants.ttl() {
+            self.tenants = std::sync::Arc::new(cache::TenantCache::new(ttl));
+        }
+        self
+    }
+
     /// The statement timeout of every scoped transaction from here on (PostgreSQL).
     pub fn with_statement_timeout(mut self, timeout: std::time::Duration) -> Self {
         self.statement_timeout = timeout.max(std::time::Duration::from_millis(1));
