@@ -125,6 +125,9 @@ async fn onboarding_is_atomic(backend: Backend) {
     // A failure right after the hotel insert: nothing of the organization, owner or hotel.
     let failed = run(Some("onboarding.after_hotel"));
     assert!(!failed.status.success(), "the failpoint fails the command");
+    // It failed at the failpoint, after the inserts, not earlier for another reason.
+    let stderr = String::from_utf8_lossy(&failed.stderr);
+    assert!(stderr.contains("failpoint onboarding.after_hotel"), "{stderr}");
     assert_eq!(w.db().platform(&grant, Access::Read, |p| p.tenants().count()).unwrap(), tenants_before);
     assert_eq!(w.db().platform(&grant, Access::Read, |p| p.users().count()).unwrap(), users_before);
     assert!(w.db().platform(&grant, Access::Read, |p| p.users().by_email("ann@atomic.test")).unwrap().is_none());

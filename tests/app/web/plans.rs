@@ -100,10 +100,36 @@ async fn professional_adds_features_enterprise_has_no_limits(backend: Backend) {
     let second =
         owner.post("/hotels", &[("code", "TWO"), ("name", "Second"), ("timezone", "UTC"), ("is_active", "on")]).await;
     assert_eq!(second.status, 303, "professional allows a second hotel: {}", second.short());
-    // Enterprise (B): many more members than professional's limit would matter for, freely.
+    // Enterprise (B): past Professional's 50 users, freely. Fill to 50 directly, then add
+    // the 51st over HTTP.
+    let hash = hotelier::domain::password::hash("enterprise-filler").unwrap();
+    w.db()
+        .platform(&hotelier::db::PlatformGrant::operator(), Access::Write, |p| {
+            let have = p.tenant(w.b.id).memberships().count_active()?;
+            for n in have..50 {
+                let user = hotelier::db::users::NewUser {
+                    id: hotelier::domain::UserId::new(),
+                    email: format!("filler{n}@bravo-inns.test"),
+                    full_name: format!("Filler {n}"),
+                    password_hash: hash.clone(),
+                    is_super_admin: false,
+                };
+                p.users().create(&user)?;
+                p.tenant(w.b.id).memberships().create(&super::new_membership(
+                    user.id,
+                    hotelier::domain::Role::Staff,
+                    true,
+                    None,
+                ))?;
+            }
+            Ok::<_, hotelier::db::DbError>(())
+        })
+        .unwrap();
     let mut b_owner = w.browser();
     b_owner.sign_in(&w.team_b.owner.account.email).await;
-    b_owner.post("/members", &[("email", "ent.user@example.com"), ("role", "staff")]).await;
+    let added = b_owner.post("/members", &[("email", "ent.user@example.com"), ("role", "staff")]).await;
+    assert!(matches!(added.status, 200 | 303), "the 51st user is added: {}", added.short());
     let members = w.db().tenant(w.b.id, None, Access::Read, |s| s.memberships().list()).unwrap();
     assert!(members.iter().any(|(_, u)| u.email == "ent.user@example.com"));
+    assert!(members.len() > 50, "{} members", members.len());
 }
