@@ -1,6 +1,8 @@
-//! An in-process cache of organizations (their settings, status and plan), keyed by
-//! tenant id, so that a request's tenant check does not read the `tenants` row every time.
+//! In-process caches: organizations (their settings, status and plan), keyed by tenant
+//! id, so that a request's tenant check does not read the `tenants` row every time; and
+//! [`AggregateCache`], figures that would otherwise scan a tenant's data on every page.
 //!
+//! The organizations cache:
 //! * A change through this process (`update_organization`, `set_status`, `set_plan`, …)
 //!   invalidates the entry after its transaction commits.
 //! * A read that raced with an invalidation never stores what it read: every
@@ -74,6 +76,96 @@ impl TenantCache {
     }
 }
 
+/// Figures that cost a scan of a tenant's data (the dashboard's occupancy, a list's
+/// total), kept per tenant and key.
+///
+/// * Every write transaction this process runs in a tenant bumps that tenant's
+///   generation once it ends; a platform write bumps every tenant's. An entry counts only
+///   while the generation it was computed under is current.
+/// * A computation stores its answer only if no write ended since its transaction began
+///   (the generation is read before `BEGIN`), so a figure never outlives the snapshot it
+///   came from.
+/// * A write elsewhere (another instance, the CLI, SQL) is seen within the TTL, the
+///   organizations cache's; zero turns both off.
+pub struct AggregateCache {
+    state: RwLock<Aggregates>,
+    ttl: Duration,
+}
+
+#[derive(Default)]
+struct Aggregates {
+    everywhere: u64,
+    written: HashMap<TenantId, u64>,
+    entries: HashMap<(TenantId, String), Figure>,
+}
+
+struct Figure {
+    at: Instant,
+    generation: u64,
+    value: std::sync::Arc<dyn std::any::Any + Send + Sync>,
+}
+
+impl Aggregates {
+    fn generation(&self, tenant: TenantId) -> u64 {
+        self.everywhere + self.written.get(&tenant).copied().unwrap_or(0)
+    }
+}
+
+impl AggregateCache {
+    pub fn new(ttl: Duration) -> Self {
+        Self { state: RwLock::new(Aggregates::default()), ttl }
+    }
+
+    /// The generation to pass to [`put`](Self::put) for a transaction that begins now.
+    pub fn generation(&self, tenant: TenantId) -> u64 {
+        self.state.read().unwrap_or_else(|e| e.into_inner()).generation(tenant)
+    }
+
+    /// The figure under `key`, if fresh and no write to the tenant ended since.
+    pub fn get<T: Clone + 'static>(&self, tenant: TenantId, key: &str) -> Option<T> {
+        if self.ttl.is_zero() {
+            return None;
+        }
+        let state = self.state.read().unwrap_or_else(|e| e.into_inner());
+        let current = state.generation(tenant);
+        let figure = state.entries.get(&(tenant, key.to_string()))?;
+        if figure.generation != current || figure.at.elapsed() >= self.ttl {
+            return None;
+        }
+        figure.value.downcast_ref::<T>().cloned()
+    }
+
+    /// Stores `value`, computed in a transaction that began at `generation`, unless a
+    /// write to the tenant ended since.
+    pub fn put<T: Send + Sync + 'static>(&self, tenant: TenantId, key: String, value: T, generation: u64) {
+        if self.ttl.is_zero() {
+            return;
+        }
+        let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+        if state.generation(tenant) != generation {
+            return;
+        }
+        if state.entries.len() >= MAX_ENTRIES {
+            state.entries.clear();
+        }
+        let figure = Figure { at: Instant::now(), generation, value: std::sync::Arc::new(value) };
+        state.entries.insert((tenant, key), figure);
+    }
+
+    /// A write transaction in `tenant` ended: its figures no longer count.
+    pub fn written(&self, tenant: TenantId) {
+        let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+        *state.written.entry(tenant).or_default() += 1;
+    }
+
+    /// A platform write ended: no tenant's figures count.
+    pub fn written_everywhere(&self) {
+        let mut state = self.state.write().unwrap_or_else(|e| e.into_inner());
+        state.everywhere += 1;
+        state.entries.clear();
+    }
+}
+
 /// The organizations one transaction changed, to invalidate once it commits.
 #[derive(Default)]
 pub(super) struct Touched(RefCell<Vec<TenantId>>);
@@ -116,6 +208,36 @@ mod tests {
         assert_eq!(cache.get(t.id).map(|x| x.version), Some(1));
         cache.invalidate(t.id);
         assert!(cache.get(t.id).is_none());
+    }
+
+    #[test]
+    fn a_figure_counts_until_its_tenant_is_written() {
+        let cache = AggregateCache::new(Duration::from_secs(60));
+        let (a, b) = (TenantId::new(), TenantId::new());
+        let began = cache.generation(a);
+        cache.put(a, "count".into(), 7_i64, began);
+        cache.put(b, "count".into(), 9_i64, cache.generation(b));
+        assert_eq!(cache.get::<i64>(a, "count"), Some(7));
+        assert_eq!(cache.get::<i64>(a, "other"), None);
+        assert_eq!(cache.get::<String>(a, "count"), None, "a figure is only read back as its own type");
+        cache.written(a);
+        assert_eq!(cache.get::<i64>(a, "count"), None);
+        assert_eq!(cache.get::<i64>(b, "count"), Some(9), "a write to one tenant leaves the others' figures");
+        cache.written_everywhere();
+        assert_eq!(cache.get::<i64>(b, "count"), None);
+    }
+
+    #[test]
+    fn a_figure_from_before_a_write_is_not_stored() {
+        let cache = AggregateCache::new(Duration::from_secs(60));
+        let t = TenantId::new();
+        let began = cache.generation(t);
+        cache.written(t); // a write ended while the figure was being computed
+        cache.put(t, "count".into(), 7_i64, began);
+        assert_eq!(cache.get::<i64>(t, "count"), None);
+        let off = AggregateCache::new(Duration::ZERO);
+        off.put(t, "count".into(), 7_i64, off.generation(t));
+        assert_eq!(off.get::<i64>(t, "count"), None);
     }
 
     #[test]

@@ -131,7 +131,8 @@ impl Guests<'_, '_> {
             }
             q
         };
-        let total = filtered(s).count().get_result(s.conn())?;
+        let total =
+            s.cached(format!("guests.count {search:?}"), |s| Ok(filtered(s).count().get_result(s.conn())?))?;
         let q = filtered(s);
         let q = match (sort, desc) {
             ("created", false) => q.order((guests::created_at.asc(), guests::id)),

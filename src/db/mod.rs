@@ -60,6 +60,12 @@ pub struct Db {
     pool: Pool,
     backend: Backend,
     tenants: std::sync::Arc<cache::TenantCache>,
+    aggregates: std::sync::Arc<cache::AggregateCache>,
+    /// One per pooled connection: how many requests may be on the blocking pool at once.
+    permits: std::sync::Arc<tokio::sync::Semaphore>,
+    /// When a request's wait for a connection ends (set by [`Db::blocking`], so that the
+    /// wait for a permit and the wait for the pool share one bound).
+    deadline: Option<std::time::Instant>,
     /// Each statement of a scoped transaction is cancelled after this (PostgreSQL).
     statement_timeout: std::time::Duration,
 }
@@ -72,19 +78,24 @@ pub const DEFAULT_TENANT_CACHE_TTL: std::time::Duration = std::time::Duration::f
 
 impl Db {
     pub fn new(pool: Pool, backend: Backend) -> Self {
+        let permits = std::sync::Arc::new(tokio::sync::Semaphore::new(pool.max_size() as usize));
         Self {
             pool,
             backend,
             tenants: std::sync::Arc::new(cache::TenantCache::new(DEFAULT_TENANT_CACHE_TTL)),
+            aggregates: std::sync::Arc::new(cache::AggregateCache::new(DEFAULT_TENANT_CACHE_TTL)),
+            permits,
+            deadline: None,
             statement_timeout: DEFAULT_STATEMENT_TIMEOUT,
         }
     }
 
-    /// This handle with an organizations cache of `ttl` (a cache of its own when the TTL
-    /// differs; clones made before keep theirs).
+    /// This handle with an organizations cache and an aggregate cache of `ttl` (caches of
+    /// its own when the TTL differs; clones made before keep theirs).
     pub fn with_tenant_cache_ttl(mut self, ttl: std::time::Duration) -> Self {
         if ttl != self.tenants.ttl() {
             self.tenants = std::sync::Arc::new(cache::TenantCache::new(ttl));
+            self.aggregates = std::sync::Arc::new(cache::AggregateCache::new(ttl));
         }
         self
     }
@@ -117,18 +128,36 @@ impl Db {
     /// A connection outside any scope, for migrations, health checks and the operator
     /// CLI. Not for request handlers: they go through the scoped helpers below.
     pub fn checkout(&self) -> DbResult<connection::PooledConnection> {
-        Ok(self.pool.get()?)
+        Ok(match self.deadline {
+            Some(deadline) => self.pool.get_timeout(deadline.saturating_duration_since(std::time::Instant::now()))?,
+            None => self.pool.get()?,
+        })
     }
 
     /// Runs `f` on the blocking pool: one hop per request.
+    ///
+    /// At most one task per pooled connection runs there; the others wait for a permit
+    /// here, without a thread. (Parked on the pool instead, 64 concurrent requests held 64
+    /// threads, each waking on every release.) The wait for a permit and then for a
+    /// connection share the pool's timeout, after which the request answers 503.
     pub async fn blocking<T, E, F>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&Db) -> Result<T, E> + Send + 'static,
         T: Send + 'static,
         E: From<DbError> + Send + 'static,
     {
-        let db = self.clone();
-        match actix_web::rt::task::spawn_blocking(move || f(&db)).await {
+        let timeout = self.pool.connection_timeout();
+        let deadline = std::time::Instant::now() + timeout;
+        let permit = match actix_web::rt::time::timeout(timeout, self.permits.clone().acquire_owned()).await {
+            Ok(Ok(permit)) => permit,
+            _ => return Err(DbError::Unavailable("timed out waiting for connection".into()).into()),
+        };
+        let db = Db { deadline: Some(deadline), ..self.clone() };
+        let outcome = actix_web::rt::task::spawn_blocking(move || {
+            let _permit = permit;
+            f(&db)
+        });
+        match outcome.await {
             Ok(result) => result,
             Err(join) => std::panic::resume_unwind(join.into_panic()),
         }
@@ -148,10 +177,15 @@ impl Db {
         let mut conn = self.checkout()?;
         let settings = Settings { tenant: Some(tenant), user, platform: false, timeout: self.statement_timeout };
         let touched = cache::Touched::default();
+        // Read before BEGIN, so that no figure is stored from a snapshot older than it.
+        let figures = (access == Access::Read).then(|| (&*self.aggregates, self.aggregates.generation(tenant)));
         let out = in_transaction(&mut conn, access, &settings, |conn| {
-            f(&mut TenantScope::new(conn, tenant, user, &self.tenants, &touched))
+            f(&mut TenantScope::new(conn, tenant, user, &self.tenants, &touched).with_figures(figures))
         });
         touched.invalidate_in(&self.tenants);
+        if access == Access::Write {
+            self.aggregates.written(tenant);
+        }
         out
     }
 
@@ -199,6 +233,9 @@ impl Db {
             f(&mut PlatformScope::new(conn, grant.clone(), &self.tenants, &touched))
         });
         touched.invalidate_in(&self.tenants);
+        if access == Access::Write {
+            self.aggregates.written_everywhere();
+        }
         out
     }
 }

@@ -261,6 +261,35 @@ impl Reservations<'_, '_> {
 }
 
 use crate::domain::availability::Held;
+use crate::domain::kpi::Sold;
+
+use diesel::expression::UncheckedBind;
+
+type DateBind = diesel::dsl::AsExprOf<NaiveDate, diesel::sql_types::Date>;
+type Text = diesel::expression::SqlLiteral<diesel::sql_types::Bool>;
+type Then<T> = diesel::expression::SqlLiteral<diesel::sql_types::Bool, UncheckedBind<T, DateBind>>;
+/// `check_in < to AND check_out > from`, as SQL text with the two dates bound.
+type Overlap = Then<Then<Text>>;
+
+/// Stays that share a night with `[from, to)`. On PostgreSQL written as a range overlap,
+/// which the `reservations_stay_idx` GiST index answers exactly (B-trees on check_in or
+/// check_out bound only one side and walk a year of history); on SQLite as the two
+/// comparisons its indexes serve.
+fn overlapping(conn: &super::DbConnection, from: NaiveDate, to: NaiveDate) -> Overlap {
+    use diesel::sql_types::Date;
+    let (head, middle, tail, first, second) = match conn {
+        // (A window that ends before it begins is no range; the comparisons answer it.)
+        super::DbConnection::Pg(_) if from <= to => {
+            ("daterange(reservations.check_in, reservations.check_out, '[)') && daterange(", ", ", ", '[)')", from, to)
+        }
+        _ => ("reservations.check_in < ", " AND reservations.check_out > ", "", to, from),
+    };
+    diesel::dsl::sql::<diesel::sql_types::Bool>(head)
+        .bind::<Date, _>(first)
+        .sql(middle)
+        .bind::<Date, _>(second)
+        .sql(tail)
+}
 
 /// Filters of the reservations list.
 #[derive(Clone, Debug, Default)]
@@ -306,12 +335,12 @@ impl Reservations<'_, '_> {
         except: Option<ReservationId>,
     ) -> DbResult<Vec<Held>> {
         let s = self.0;
+        let overlap = overlapping(s.conn(), from, to);
         let mut q = s
             .all(reservations::table)
             .filter(reservations::hotel_id.eq(hotel))
             .filter(reservations::status.eq_any(ReservationStatus::ACTIVE))
-            .filter(reservations::check_in.lt(to))
-            .filter(reservations::check_out.gt(from))
+            .filter(overlap)
             .into_boxed();
         if let Some(except) = except {
             q = q.filter(reservations::id.ne(except));
@@ -395,7 +424,10 @@ impl Reservations<'_, '_> {
             }
             q
         };
-        let total = filtered(s).count().get_result(s.conn())?;
+        // The total counts every matching row (60,000 in the biggest seeded organization):
+        // kept in the aggregate cache until the tenant's next write.
+        let total =
+            s.cached(format!("reservations.count {f:?}"), |s| Ok(filtered(s).count().get_result(s.conn())?))?;
         let q = filtered(s);
         let q = match (sort, desc) {
             ("check_out", false) => q.order((reservations::check_out.asc(), reservations::id.asc())),
@@ -405,23 +437,22 @@ impl Reservations<'_, '_> {
             ("check_in", false) => q.order((reservations::check_in.asc(), reservations::id.asc())),
             _ => q.order((reservations::check_in.desc(), reservations::id.desc())),
         };
-        let page: Vec<Reservation> = q.limit(limit).offset(offset).select(Reservation::as_select()).load(s.conn())?;
-        let ids: Vec<GuestId> = page.iter().map(|r| r.guest_id).collect();
-        let names: std::collections::HashMap<GuestId, String> = s
-            .all(guests::table)
-            .filter(guests::id.eq_any(ids))
-            .select((guests::id, guests::first_name, guests::last_name))
-            .load::<(GuestId, String, String)>(s.conn())?
+        // The page's ids first, then their rows: skipping `offset` rows then walks the
+        // index alone. Asked for whole rows, PostgreSQL fetched (or sorted) every row it
+        // skipped: 80 ms for page 500 of 60,000 reservations, 3 ms this way.
+        let ids: Vec<ReservationId> = q.limit(limit).offset(offset).select(reservations::id).load(s.conn())?;
+        let mut found: std::collections::HashMap<ReservationId, ReservationRow> = s
+            .all(reservations::table)
+            .inner_join(joins::guest_of_reservation())
+            .filter(reservations::id.eq_any(&ids))
+            .select((Reservation::as_select(), guests::first_name, guests::last_name))
+            .load::<(Reservation, String, String)>(s.conn())?
             .into_iter()
-            .map(|(id, first, last)| (id, format!("{first} {last}")))
-            .collect();
-        let rows = page
-            .into_iter()
-            .map(|reservation| {
-                let guest_name = names.get(&reservation.guest_id).cloned().unwrap_or_default();
-                ReservationRow { reservation, guest_name }
+            .map(|(reservation, first, last)| {
+                (reservation.id, ReservationRow { reservation, guest_name: format!("{first} {last}") })
             })
             .collect();
+        let rows = ids.iter().filter_map(|id| found.remove(id)).collect();
         Ok((rows, total))
     }
 
@@ -462,12 +493,13 @@ impl Reservations<'_, '_> {
     pub fn desk_day(self, hotel: HotelId, day: NaiveDate) -> DbResult<Vec<ReservationRow>> {
         use super::schema::guests;
         let s = self.0;
+        // check_in <= day <= check_out: the stay overlaps [day - 1, day + 1).
+        let overlap = overlapping(s.conn(), day - chrono::Days::new(1), day + chrono::Days::new(1));
         let rows: Vec<(Reservation, String, String)> = s
             .all(reservations::table)
             .inner_join(joins::guest_of_reservation())
             .filter(reservations::hotel_id.eq(hotel))
-            .filter(reservations::check_in.le(day))
-            .filter(reservations::check_out.ge(day))
+            .filter(overlap)
             .filter(reservations::status.ne_all([ReservationStatus::Cancelled, ReservationStatus::NoShow]))
             .order((reservations::check_in, reservations::id))
             .select((Reservation::as_select(), guests::first_name, guests::last_name))
@@ -478,14 +510,12 @@ impl Reservations<'_, '_> {
             .collect())
     }
 
-    /// Stays that sold room-nights in `[from, to)` (for KPIs): not cancelled, not no-show.
-    pub fn sold(
-        self,
-        hotel: Option<HotelId>,
-        from: NaiveDate,
-        to: NaiveDate,
-    ) -> DbResult<Vec<(HotelId, NaiveDate, NaiveDate, i64)>> {
+    /// Stays that sold room-nights in `[from, to)` (for KPIs): not cancelled, not no-show;
+    /// grouped by hotel and dates in the database.
+    pub fn sold(self, hotel: Option<HotelId>, from: NaiveDate, to: NaiveDate) -> DbResult<Vec<(HotelId, Sold)>> {
+        use diesel::sql_types::BigInt;
         let s = self.0;
+        let overlap = overlapping(s.conn(), from, to);
         let mut q = s
             .all(reservations::table)
             .filter(reservations::status.eq_any([
@@ -494,19 +524,27 @@ impl Reservations<'_, '_> {
                 ReservationStatus::CheckedIn,
                 ReservationStatus::CheckedOut,
             ]))
-            .filter(reservations::check_in.lt(to))
-            .filter(reservations::check_out.gt(from))
+            .filter(overlap)
+            .group_by((reservations::hotel_id, reservations::check_in, reservations::check_out))
+            .select((
+                reservations::hotel_id,
+                reservations::check_in,
+                reservations::check_out,
+                diesel::dsl::count_star(),
+                // PostgreSQL sums a bigint to a numeric; the cast keeps one type on both backends.
+                diesel::dsl::sql::<BigInt>("CAST(SUM(reservations.nightly_rate) AS BIGINT)"),
+            ))
             .into_boxed();
         if let Some(hotel) = hotel {
             q = q.filter(reservations::hotel_id.eq(hotel));
         }
-        Ok(q.select((
-            reservations::hotel_id,
-            reservations::check_in,
-            reservations::check_out,
-            reservations::nightly_rate,
-        ))
-        .load(s.conn())?)
+        let rows: Vec<(HotelId, NaiveDate, NaiveDate, i64, i64)> = q.load(s.conn())?;
+        Ok(rows
+            .into_iter()
+            .map(|(hotel, check_in, check_out, stays, nightly_revenue)| {
+                (hotel, Sold { check_in, check_out, stays, nightly_revenue })
+            })
+            .collect())
     }
 
     /// Reservations of a hotel due to arrive by `day` that never did: night audit's no-shows.
@@ -536,14 +574,14 @@ impl Reservations<'_, '_> {
     pub fn in_rooms(self, hotel: HotelId, from: NaiveDate, to: NaiveDate) -> DbResult<Vec<ReservationRow>> {
         use super::schema::guests;
         let s = self.0;
+        let overlap = overlapping(s.conn(), from, to);
         let rows: Vec<(Reservation, String, String)> = s
             .all(reservations::table)
             .inner_join(joins::guest_of_reservation())
             .filter(reservations::hotel_id.eq(hotel))
             .filter(reservations::room_id.is_not_null())
             .filter(reservations::status.ne_all([ReservationStatus::Cancelled, ReservationStatus::NoShow]))
-            .filter(reservations::check_in.lt(to))
-            .filter(reservations::check_out.gt(from))
+            .filter(overlap)
             .select((Reservation::as_select(), guests::first_name, guests::last_name))
             .load(s.conn())?;
         Ok(rows

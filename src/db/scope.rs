@@ -17,7 +17,7 @@ use diesel::expression::AsExpression;
 use diesel::pg::PgConnection;
 use diesel::prelude::*;
 
-use super::cache::{TenantCache, Touched};
+use super::cache::{AggregateCache, TenantCache, Touched};
 use super::connection::DbConnection;
 use super::schema;
 use super::{DbError, DbResult};
@@ -62,6 +62,9 @@ pub struct TenantScope<'c> {
     user: Option<UserId>,
     cache: &'c TenantCache,
     touched: &'c Touched,
+    /// The aggregate cache and the generation this transaction began at; only for
+    /// transactions that just read.
+    figures: Option<(&'c AggregateCache, u64)>,
 }
 
 impl<'c> TenantScope<'c> {
@@ -72,7 +75,30 @@ impl<'c> TenantScope<'c> {
         cache: &'c TenantCache,
         touched: &'c Touched,
     ) -> Self {
-        Self { conn, tenant, user, cache, touched }
+        Self { conn, tenant, user, cache, touched, figures: None }
+    }
+
+    pub(super) fn with_figures(mut self, figures: Option<(&'c AggregateCache, u64)>) -> Self {
+        self.figures = figures;
+        self
+    }
+
+    /// What `compute` answers, kept under `key` in the aggregate cache (see
+    /// [`AggregateCache`]) when this transaction only reads. For figures that scan much of
+    /// the tenant's data; the key must name everything the answer depends on.
+    pub fn cached<T>(&mut self, key: String, compute: impl FnOnce(&mut Self) -> DbResult<T>) -> DbResult<T>
+    where
+        T: Clone + Send + Sync + 'static,
+    {
+        let Some((cache, began)) = self.figures else {
+            return compute(self);
+        };
+        if let Some(hit) = cache.get(self.tenant, &key) {
+            return Ok(hit);
+        }
+        let value = compute(self)?;
+        cache.put(self.tenant, key, value.clone(), began);
+        Ok(value)
     }
 
     /// The organizations cache; reads go through `cached_organization`.

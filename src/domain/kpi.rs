@@ -6,12 +6,14 @@ use chrono::NaiveDate;
 
 use super::availability::nights;
 
-/// A stay that sold room-nights at a rate.
-#[derive(Clone, Copy, Debug)]
+/// Stays that sold room-nights on the same dates: how many, and their nightly rates
+/// summed (the database groups them, so a busy hotel's month is a few hundred of these).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sold {
     pub check_in: NaiveDate,
     pub check_out: NaiveDate,
-    pub nightly_rate: i64,
+    pub stays: i64,
+    pub nightly_revenue: i64,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,8 +30,8 @@ impl Kpis {
         let mut k = Kpis { available: rooms * (to - from).num_days().max(0), ..Kpis::default() };
         for s in stays {
             let n = nights(s.check_in.max(from), s.check_out.min(to)).count() as i64;
-            k.sold += n;
-            k.revenue += n * s.nightly_rate;
+            k.sold += n * s.stays;
+            k.revenue += n * s.nightly_revenue;
         }
         k
     }
@@ -87,13 +89,23 @@ mod tests {
     /// occupancy = 5/30 = 16.67%; ADR = 116.00; RevPAR = 19.33.
     #[test]
     fn hand_computed() {
+        let one = |check_in, check_out, rate| Sold {
+            check_in: d(check_in),
+            check_out: d(check_out),
+            stays: 1,
+            nightly_revenue: rate,
+        };
         let stays = [
-            Sold { check_in: d("2026-06-01"), check_out: d("2026-06-03"), nightly_rate: 10_000 },
-            Sold { check_in: d("2026-05-31"), check_out: d("2026-06-03"), nightly_rate: 15_000 },
-            Sold { check_in: d("2026-06-03"), check_out: d("2026-06-05"), nightly_rate: 8_000 },
+            one("2026-06-01", "2026-06-03", 10_000),
+            one("2026-05-31", "2026-06-03", 15_000),
+            one("2026-06-03", "2026-06-05", 8_000),
         ];
         let k = Kpis::compute(10, &stays, d("2026-06-01"), d("2026-06-04"));
         assert_eq!(k, Kpis { available: 30, sold: 5, revenue: 58_000 });
+        // The same three stays plus two more on A's dates at 120.00 and 90.00, grouped.
+        let grouped = [Sold { stays: 3, nightly_revenue: 10_000 + 12_000 + 9_000, ..stays[0] }, stays[1], stays[2]];
+        let k2 = Kpis::compute(10, &grouped, d("2026-06-01"), d("2026-06-04"));
+        assert_eq!(k2, Kpis { available: 30, sold: 9, revenue: 58_000 + 2 * 21_000 });
         assert_eq!(k.occupancy_bp(), 1666);
         assert_eq!(k.adr(), 11_600);
         assert_eq!(k.revpar(), 1_933);

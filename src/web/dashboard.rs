@@ -9,6 +9,8 @@ use super::extract::TenantCtx;
 use super::pages::{ok, Chrome};
 use super::AppState;
 use crate::db::hotels::Hotel;
+use crate::db::reservations::Reservation;
+use crate::db::{DbResult, TenantScope};
 use crate::domain::availability::nights;
 use crate::domain::booking::today_in;
 use crate::domain::kpi::{Kpis, Sold};
@@ -16,6 +18,7 @@ use crate::domain::{HousekeepingStatus, ReservationStatus};
 use crate::error::AppError;
 
 /// One hotel's day.
+#[derive(Clone)]
 pub struct HotelToday {
     pub hotel: Hotel,
     pub today: NaiveDate,
@@ -67,74 +70,63 @@ struct DashboardPage {
     totals: (usize, usize, usize, usize),
 }
 
+/// What the dashboard shows, read in one transaction and kept in the aggregate cache
+/// until the organization's next write (the window's stays are thousands of rows in a
+/// big organization).
+#[derive(Clone)]
+struct Figures {
+    hotels: Vec<HotelToday>,
+    sold: Vec<Sold>,
+    rooms_total: i64,
+}
+
 pub async fn show(ctx: TenantCtx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let (view, hotels, sold, rooms_total, org_today) = ctx
+    let (view, figures, org_today) = ctx
         .read(&state, |s, m| {
             let org_today = today_in(&m.acting.tenant.timezone, Utc::now());
-            let mut days = Vec::new();
-            let mut rooms_total = 0;
-            // All rooms in one query; each hotel's day needs its own date, so one each.
-            let all_rooms = s.rooms().list(None)?;
-            for hotel in s.hotels().list()?.into_iter().filter(|h| h.is_active) {
-                let today = today_in(&hotel.timezone, Utc::now());
-                let rooms: Vec<_> = all_rooms.iter().filter(|r| r.hotel_id == hotel.id).collect();
-                let sellable =
-                    rooms.iter().filter(|r| r.is_active && r.housekeeping_status.is_sellable()).count() as i64;
-                rooms_total += sellable;
-                let day = s.reservations().desk_day(hotel.id, today)?;
-                let active = |st: ReservationStatus| st.is_active();
-                days.push(HotelToday {
-                    arrivals: day
-                        .iter()
-                        .filter(|r| {
-                            r.reservation.check_in == today
-                                && matches!(
-                                    r.reservation.status,
-                                    ReservationStatus::Pending | ReservationStatus::Confirmed
-                                )
-                        })
-                        .count(),
-                    departures: day
-                        .iter()
-                        .filter(|r| {
-                            r.reservation.check_out == today && r.reservation.status == ReservationStatus::CheckedIn
-                        })
-                        .count(),
-                    in_house: day
-                        .iter()
-                        .filter(|r| {
-                            r.reservation.status == ReservationStatus::CheckedIn && r.reservation.check_out > today
-                        })
-                        .count(),
-                    tonight: day
-                        .iter()
-                        .filter(|r| active(r.reservation.status) && r.reservation.check_out > today)
-                        .count(),
-                    to_clean: rooms.iter().filter(|r| r.housekeeping_status == HousekeepingStatus::Dirty).count(),
-                    rooms: sellable,
-                    today,
-                    hotel,
-                });
-            }
-            let sold = s.reservations().sold(
-                None,
-                org_today - Duration::days(CHART_DAYS),
-                org_today + Duration::days(CHART_DAYS),
-            )?;
-            Ok((m.view(), days, sold, rooms_total, org_today))
+            let figures = s.cached(format!("dashboard {org_today}"), |s| figures(s, org_today))?;
+            Ok((m.view(), figures, org_today))
         })
         .await?;
-    let stays: Vec<Sold> = sold
-        .iter()
-        .map(|(_, check_in, check_out, rate)| Sold { check_in: *check_in, check_out: *check_out, nightly_rate: *rate })
-        .collect();
-    let last30 = Kpis::compute(rooms_total, &stays, org_today - Duration::days(CHART_DAYS), org_today);
-    let next30 = Kpis::compute(rooms_total, &stays, org_today, org_today + Duration::days(CHART_DAYS));
-    let chart = chart(rooms_total, &stays, org_today);
+    let Figures { hotels, sold, rooms_total } = figures;
+    let last30 = Kpis::compute(rooms_total, &sold, org_today - Duration::days(CHART_DAYS), org_today);
+    let next30 = Kpis::compute(rooms_total, &sold, org_today, org_today + Duration::days(CHART_DAYS));
+    let chart = chart(rooms_total, &sold, org_today);
     let totals = hotels
         .iter()
         .fold((0, 0, 0, 0), |t, h| (t.0 + h.arrivals, t.1 + h.departures, t.2 + h.in_house, t.3 + h.to_clean));
     ok(&DashboardPage { chrome: Chrome::new(&ctx, view, "dashboard"), hotels, last30, next30, chart, totals })
+}
+
+/// Each active hotel's day (in its own timezone) and the stays of the chart's window.
+fn figures(s: &mut TenantScope<'_>, org_today: NaiveDate) -> DbResult<Figures> {
+    let mut hotels = Vec::new();
+    let mut rooms_total = 0;
+    // All rooms in one query; each hotel's day needs its own date, so one each.
+    let all_rooms = s.rooms().list(None)?;
+    for hotel in s.hotels().list()?.into_iter().filter(|h| h.is_active) {
+        let today = today_in(&hotel.timezone, Utc::now());
+        let rooms: Vec<_> = all_rooms.iter().filter(|r| r.hotel_id == hotel.id).collect();
+        let sellable = rooms.iter().filter(|r| r.is_active && r.housekeeping_status.is_sellable()).count() as i64;
+        rooms_total += sellable;
+        let day = s.reservations().desk_day(hotel.id, today)?;
+        let count = |wanted: &dyn Fn(&Reservation) -> bool| day.iter().filter(|r| wanted(&r.reservation)).count();
+        hotels.push(HotelToday {
+            arrivals: count(&|r| {
+                r.check_in == today && matches!(r.status, ReservationStatus::Pending | ReservationStatus::Confirmed)
+            }),
+            departures: count(&|r| r.check_out == today && r.status == ReservationStatus::CheckedIn),
+            in_house: count(&|r| r.status == ReservationStatus::CheckedIn && r.check_out > today),
+            tonight: count(&|r| r.status.is_active() && r.check_out > today),
+            to_clean: rooms.iter().filter(|r| r.housekeeping_status == HousekeepingStatus::Dirty).count(),
+            rooms: sellable,
+            today,
+            hotel,
+        });
+    }
+    let window = (org_today - Duration::days(CHART_DAYS), org_today + Duration::days(CHART_DAYS));
+    let sold = s.reservations().sold(None, window.0, window.1)?.into_iter().map(|(_, sold)| sold).collect();
+    Ok(Figures { hotels, sold, rooms_total })
 }
 
 /// Daily occupancy from 30 days back to 30 days ahead, as bars.
@@ -144,7 +136,7 @@ fn chart(rooms: i64, stays: &[Sold], today: NaiveDate) -> Chart {
     let mut per_day = vec![0i64; (2 * CHART_DAYS) as usize];
     for s in stays {
         for night in nights(s.check_in.max(from), s.check_out.min(today + Duration::days(CHART_DAYS))) {
-            per_day[(night - from).num_days() as usize] += 1;
+            per_day[(night - from).num_days() as usize] += s.stays;
         }
     }
     let step = width / (2 * CHART_DAYS);

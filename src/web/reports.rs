@@ -145,15 +145,7 @@ pub async fn show(
     let mut total = Kpis::default();
     for h in &chosen {
         let room_count = rooms.iter().find(|(id, _)| *id == h.id).map_or(0, |(_, n)| *n);
-        let stays: Vec<Sold> = sold
-            .iter()
-            .filter(|(hotel, ..)| *hotel == h.id)
-            .map(|(_, check_in, check_out, rate)| Sold {
-                check_in: *check_in,
-                check_out: *check_out,
-                nightly_rate: *rate,
-            })
-            .collect();
+        let stays: Vec<Sold> = sold.iter().filter(|(hotel, _)| *hotel == h.id).map(|(_, sold)| *sold).collect();
         let mut start = period.start_of(from).max(from);
         while start < end {
             let stop = period.next(period.start_of(start)).min(end);

@@ -1,6 +1,6 @@
-//! The organizations cache: a change made through this instance applies on the next
-//! request; a change made by another instance (its own cache, the same database) applies
-//! once this instance's entry expires, never later.
+//! The organizations cache and the aggregate cache: a change made through this instance
+//! applies on the next request; a change made by another instance (its own caches, the
+//! same database) applies once this instance's entry expires, never later.
 
 use std::time::Duration;
 
@@ -55,4 +55,59 @@ async fn changes_here_apply_at_once_changes_elsewhere_within_the_ttl(backend: Ba
         .await;
     assert_eq!(done.status, 303, "{}", done.short());
     assert_eq!(owner.get("/hotels").await.status, 200, "reactivated at once");
+}
+
+both_backends_async!(figures_follow_writes_here_at_once_and_elsewhere_within_the_ttl);
+
+/// The number just before `label` in a page, e.g. `12` in
+/// `<span class="stat-value">12</span><span class="stat-label">Arrivals today`.
+fn figure(body: &str, label: &str) -> i64 {
+    let before = &body[..body.find(label).unwrap_or_else(|| panic!("no {label:?} on the page"))];
+    let digits: String =
+        before.trim_end_matches(|c: char| !c.is_ascii_digit()).chars().rev().take_while(char::is_ascii_digit).collect();
+    digits.chars().rev().collect::<String>().parse().unwrap_or_else(|_| panic!("no number before {label:?}"))
+}
+
+/// The aggregate cache (the reservations list's total, the dashboard's figures): a
+/// booking made through this instance shows on the very next page; one made by another
+/// instance shows once the figure's TTL has passed; one organization's figures never
+/// answer for another's.
+async fn figures_follow_writes_here_at_once_and_elsewhere_within_the_ttl(backend: Backend) {
+    use crate::reservations::{booked_id, booking, day, stay};
+    let w = world(backend).await;
+    let ttl = Duration::from_secs(5);
+    let address = start_app(&w.app.test_db, |s| s.tenant_cache_ttl = ttl);
+    let (mut a, mut b) = (Browser::new(&address), Browser::new(&address));
+    a.sign_in(&w.team_a.owner.account.email).await;
+    b.sign_in(&w.team_b.owner.account.email).await;
+    let arrivals = |page: &str| figure(page, "</span><span class=\"stat-label\">Arrivals today");
+    // The list's subtitle: `<p class="subtitle">12 reservations</p>`.
+    let listed = |page: &str| {
+        let after = page.split("<p class=\"subtitle\">").nth(1).expect("the list's subtitle");
+        after.split(' ').next().unwrap().parse::<i64>().unwrap_or_else(|_| panic!("no total in {after:.40}"))
+    };
+    let (list_a, dash_a) = (listed(&a.get("/reservations").await.body), arrivals(&a.get("/").await.body));
+    let (list_b, dash_b) = (listed(&b.get("/reservations").await.body), arrivals(&b.get("/").await.body));
+
+    // Booked here: the next pages count it.
+    let booked = a.post_form("/reservations", &booking(&w.a, day(0), day(2))).await;
+    booked_id(&booked);
+    let cached_at = std::time::Instant::now();
+    assert_eq!(listed(&a.get("/reservations").await.body), list_a + 1);
+    assert_eq!(arrivals(&a.get("/").await.body), dash_a + 1);
+    assert_eq!(listed(&b.get("/reservations").await.body), list_b, "B's total is B's own");
+    assert_eq!(arrivals(&b.get("/").await.body), dash_b);
+
+    // Booked by another instance (its own Db on the same database): within the TTL this
+    // instance still shows the total it computed; after the TTL, the new one.
+    let other = Db::connect(&w.app.test_db.url, &PoolOptions { max_size: 1, acquire_timeout: Duration::from_secs(10) })
+        .unwrap();
+    other
+        .tenant(w.a.id, None, Access::Write, |s| s.reservations().create(&stay(&w.a, "ELSEWHERE", day(0), 1)))
+        .unwrap();
+    assert_eq!(listed(&a.get("/reservations").await.body), list_a + 1, "served from the cache within the TTL");
+    assert!(cached_at.elapsed() < ttl, "the steps took longer than the TTL: {:?}", cached_at.elapsed());
+    tokio::time::sleep((ttl + Duration::from_millis(200)).saturating_sub(cached_at.elapsed())).await;
+    assert_eq!(listed(&a.get("/reservations").await.body), list_a + 2);
+    assert_eq!(arrivals(&a.get("/").await.body), dash_a + 2);
 }
