@@ -263,32 +263,30 @@ impl Reservations<'_, '_> {
 use crate::domain::availability::Held;
 use crate::domain::kpi::Sold;
 
-use diesel::expression::UncheckedBind;
+/// `check_in < to AND check_out > from`, bounded by the longest stay.
+type Overlap = diesel::dsl::And<
+    diesel::dsl::And<
+        diesel::dsl::And<
+            diesel::dsl::Lt<reservations::check_in, NaiveDate>,
+            diesel::dsl::Gt<reservations::check_out, NaiveDate>,
+        >,
+        diesel::dsl::Gt<reservations::check_in, NaiveDate>,
+    >,
+    diesel::dsl::Lt<reservations::check_out, NaiveDate>,
+>;
 
-type DateBind = diesel::dsl::AsExprOf<NaiveDate, diesel::sql_types::Date>;
-type Text = diesel::expression::SqlLiteral<diesel::sql_types::Bool>;
-type Then<T> = diesel::expression::SqlLiteral<diesel::sql_types::Bool, UncheckedBind<T, DateBind>>;
-/// `check_in < to AND check_out > from`, as SQL text with the two dates bound.
-type Overlap = Then<Then<Text>>;
-
-/// Stays that share a night with `[from, to)`. On PostgreSQL written as a range overlap,
-/// which the `reservations_stay_idx` GiST index answers exactly (B-trees on check_in or
-/// check_out bound only one side and walk a year of history); on SQLite as the two
-/// comparisons its indexes serve.
-fn overlapping(conn: &super::DbConnection, from: NaiveDate, to: NaiveDate) -> Overlap {
-    use diesel::sql_types::Date;
-    let (head, middle, tail, first, second) = match conn {
-        // (A window that ends before it begins is no range; the comparisons answer it.)
-        super::DbConnection::Pg(_) if from <= to => {
-            ("daterange(reservations.check_in, reservations.check_out, '[)') && daterange(", ", ", ", '[)')", from, to)
-        }
-        _ => ("reservations.check_in < ", " AND reservations.check_out > ", "", to, from),
-    };
-    diesel::dsl::sql::<diesel::sql_types::Bool>(head)
-        .bind::<Date, _>(first)
-        .sql(middle)
-        .bind::<Date, _>(second)
-        .sql(tail)
+/// Stays that share a night with `[from, to)`: `check_in < to AND check_out > from`.
+/// Since no stay is longer than `MAX_NIGHTS` (a constraint on both backends), check_in
+/// also lies after `from - MAX_NIGHTS` and check_out before `to + MAX_NIGHTS`: with those
+/// bounds an index on either date reads a few weeks of a hotel's stays rather than all
+/// its past or all its future.
+fn overlapping(from: NaiveDate, to: NaiveDate) -> Overlap {
+    let longest = chrono::Duration::days(crate::domain::booking::MAX_NIGHTS);
+    reservations::check_in
+        .lt(to)
+        .and(reservations::check_out.gt(from))
+        .and(reservations::check_in.gt(from - longest))
+        .and(reservations::check_out.lt(to + longest))
 }
 
 /// Filters of the reservations list.
@@ -335,7 +333,7 @@ impl Reservations<'_, '_> {
         except: Option<ReservationId>,
     ) -> DbResult<Vec<Held>> {
         let s = self.0;
-        let overlap = overlapping(s.conn(), from, to);
+        let overlap = overlapping(from, to);
         let mut q = s
             .all(reservations::table)
             .filter(reservations::hotel_id.eq(hotel))
@@ -494,7 +492,7 @@ impl Reservations<'_, '_> {
         use super::schema::guests;
         let s = self.0;
         // check_in <= day <= check_out: the stay overlaps [day - 1, day + 1).
-        let overlap = overlapping(s.conn(), day - chrono::Days::new(1), day + chrono::Days::new(1));
+        let overlap = overlapping(day - chrono::Days::new(1), day + chrono::Days::new(1));
         let rows: Vec<(Reservation, String, String)> = s
             .all(reservations::table)
             .inner_join(joins::guest_of_reservation())
@@ -515,7 +513,7 @@ impl Reservations<'_, '_> {
     pub fn sold(self, hotel: Option<HotelId>, from: NaiveDate, to: NaiveDate) -> DbResult<Vec<(HotelId, Sold)>> {
         use diesel::sql_types::BigInt;
         let s = self.0;
-        let overlap = overlapping(s.conn(), from, to);
+        let overlap = overlapping(from, to);
         let mut q = s
             .all(reservations::table)
             .filter(reservations::status.eq_any([
@@ -574,7 +572,7 @@ impl Reservations<'_, '_> {
     pub fn in_rooms(self, hotel: HotelId, from: NaiveDate, to: NaiveDate) -> DbResult<Vec<ReservationRow>> {
         use super::schema::guests;
         let s = self.0;
-        let overlap = overlapping(s.conn(), from, to);
+        let overlap = overlapping(from, to);
         let rows: Vec<(Reservation, String, String)> = s
             .all(reservations::table)
             .inner_join(joins::guest_of_reservation())

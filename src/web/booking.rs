@@ -391,6 +391,17 @@ fn book(s: &mut TenantScope<'_>, m: &Member, form: &BookingForm) -> Result<Booke
     if !e.is_empty() {
         return Ok(Booked::Invalid(e));
     }
+    // What does not depend on inventory is read before taking its lock, which serializes
+    // the bookings of one room type: the existing guest, and a free confirmation code
+    // (the unique index still guards it).
+    let existing_guest = existing_guest.map(|id| s.guests().get(id)).transpose()?;
+    let mut rng = rand::thread_rng();
+    let code = loop {
+        let code = confirmation_code(&mut rng);
+        if matches!(s.reservations().by_confirmation(&code), Err(DbError::NotFound)) {
+            break code;
+        }
+    };
     s.reservations().lock_inventory(room_type.id)?;
     let overbooking = m.acting.tenant.settings().overbooking_percent;
     let held = s.reservations().held(hotel.id, stay.check_in, stay.check_out, None)?;
@@ -417,7 +428,7 @@ fn book(s: &mut TenantScope<'_>, m: &Member, form: &BookingForm) -> Result<Booke
         }
     }
     let guest = match (existing_guest, new_guest) {
-        (Some(id), _) => s.guests().get(id)?,
+        (Some(guest), _) => guest,
         (None, Some(fields)) => {
             if !m.can(Capability::GuestsEdit) {
                 return Err(AppError::Forbidden);
@@ -429,13 +440,6 @@ fn book(s: &mut TenantScope<'_>, m: &Member, form: &BookingForm) -> Result<Booke
         (None, None) => return Ok(Booked::Invalid(e)),
     };
     let nights = (stay.check_out - stay.check_in).num_days();
-    let mut rng = rand::thread_rng();
-    let code = loop {
-        let code = confirmation_code(&mut rng);
-        if matches!(s.reservations().by_confirmation(&code), Err(DbError::NotFound)) {
-            break code;
-        }
-    };
     let new = NewReservation {
         hotel_id: hotel.id,
         room_type_id: room_type.id,

@@ -11,7 +11,12 @@ use hotelier::domain::*;
 use crate::both_backends;
 use crate::support::{two_orgs, Backend, Org, TestDb};
 
-both_backends!(overlaps_refused_adjacent_allowed, sixteen_threads_one_winner, cancelled_stays_free_the_room);
+both_backends!(
+    overlaps_refused_adjacent_allowed,
+    sixteen_threads_one_winner,
+    cancelled_stays_free_the_room,
+    the_longest_stay_is_held_by_the_database
+);
 
 fn booking(org: &Org, code: &str, check_in: NaiveDate, nights: i64, room: Option<RoomId>) -> NewReservation {
     NewReservation {
@@ -125,4 +130,48 @@ fn cancelled_stays_free_the_room(backend: Backend) {
         s.reservations().create(&booking(&a, "CANC02", day, 2, Some(a.rooms[1])))
     })
     .expect("a cancelled stay no longer holds the room");
+}
+
+/// Overlap queries bound their dates by the longest stay (`MAX_NIGHTS`), so the database
+/// must refuse a longer one, created or stretched, even past the app's validation; and a
+/// stay of exactly the longest length is found by every window it overlaps.
+fn the_longest_stay_is_held_by_the_database(backend: Backend) {
+    let t = TestDb::new(backend);
+    let (a, _) = two_orgs(&t.db);
+    let day = Utc::now().date_naive() + Duration::days(10);
+    let longest = hotelier::domain::booking::MAX_NIGHTS;
+    let refused = t.db.tenant(a.id, None, Access::Write, |s| {
+        s.reservations().create(&booking(&a, "LONG61", day, longest + 1, Some(a.rooms[0])))
+    });
+    assert!(matches!(refused, Err(DbError::Check(_))), "{refused:?}");
+    let stay =
+        t.db.tenant(a.id, None, Access::Write, |s| {
+            s.reservations().create(&booking(&a, "LONG60", day, longest, Some(a.rooms[0])))
+        })
+        .expect("a stay of the longest length");
+    let stretched = t.db.tenant(a.id, None, Access::Write, |s| {
+        let changes = hotelier::db::reservations::StayChanges {
+            check_in: stay.check_in - Duration::days(1),
+            check_out: stay.check_out,
+            room_type_id: stay.room_type_id,
+            room_id: stay.room_id,
+            adults: stay.adults,
+            children: stay.children,
+            nightly_rate: stay.nightly_rate,
+            notes: None,
+        };
+        s.reservations().update_stay(stay.id, stay.version, &changes)
+    });
+    assert!(matches!(stretched, Err(DbError::Check(_))), "{stretched:?}");
+    // Its first night, its last night, and a window inside it all see it.
+    for (from, to) in [
+        (day, day + Duration::days(1)),
+        (stay.check_out - Duration::days(1), stay.check_out),
+        (day + Duration::days(20), day + Duration::days(22)),
+    ] {
+        let held = t.db.tenant(a.id, None, Access::Read, |s| s.reservations().held(a.hotel, from, to, None)).unwrap();
+        assert!(held.iter().any(|h| h.room == Some(a.rooms[0]) && h.check_in == day), "{from}..{to}");
+        let in_rooms = t.db.tenant(a.id, None, Access::Read, |s| s.reservations().in_rooms(a.hotel, from, to)).unwrap();
+        assert!(in_rooms.iter().any(|r| r.reservation.id == stay.id), "{from}..{to}");
+    }
 }

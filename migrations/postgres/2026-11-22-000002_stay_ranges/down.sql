@@ -1,1 +1,0 @@
-DROP INDEX reservations_stay_idx;

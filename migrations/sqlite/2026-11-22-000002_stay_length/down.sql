@@ -1,0 +1,2 @@
+DROP TRIGGER reservations_length_update;
+DROP TRIGGER reservations_length_insert;
