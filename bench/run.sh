@@ -196,7 +196,9 @@ bench_pg() {
   header "PostgreSQL, ${BENCH_TENANTS:-1000} tenants / ${BENCH_RESERVATIONS:-1000000} reservations, RLS on"
   start_server "$url"
   DATASET="big tenant" scenarios staff@big-chain.seed 500
-  DATASET="small tenant" scenarios staff@org-0500.seed 10
+  # Page 5 for the small tenants: the baseline's has about 140 stays (6 pages), so a
+  # deeper page would be an empty one there and not the same work.
+  DATASET="small tenant" scenarios staff@org-0500.seed 5
   footer
   stop_server
 }
@@ -207,7 +209,7 @@ bench_pg_small() {
   seed "$url" 10 10000
   header "PostgreSQL, 10 tenants / 10,000 reservations (baseline for the small tenant), RLS on"
   start_server "$url"
-  DATASET="small tenant" scenarios staff@org-0005.seed 10
+  DATASET="small tenant" scenarios staff@org-0005.seed 5
   footer
   stop_server
 }
