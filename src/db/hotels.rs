@@ -60,9 +60,12 @@ impl<'c> TenantScope<'c> {
 }
 
 impl Hotels<'_, '_> {
+    /// Every hotel, by name. Most pages show them (filters, the switcher of the tape
+    /// chart), so a read keeps them in the aggregate cache until the tenant's next write.
     pub fn list(self) -> DbResult<Vec<Hotel>> {
-        let s = self.0;
-        Ok(s.all(hotels::table).order((hotels::name, hotels::id)).select(Hotel::as_select()).load(s.conn())?)
+        self.0.cached("hotels".into(), |s| {
+            Ok(s.all(hotels::table).order((hotels::name, hotels::id)).select(Hotel::as_select()).load(s.conn())?)
+        })
     }
 
     pub fn count(self) -> DbResult<i64> {
