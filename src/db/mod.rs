@@ -66,9 +66,14 @@ pub struct Db {
     /// When a request's wait for a connection ends (set by [`Db::blocking`], so that the
     /// wait for a permit and the wait for the pool share one bound).
     deadline: Option<std::time::Instant>,
+    /// SQLite's one writer at a time, queued in the process (see [`Db::queue_writer`]).
+    sqlite_writer: std::sync::Arc<parking_lot::Mutex<()>>,
     /// Each statement of a scoped transaction is cancelled after this (PostgreSQL).
     statement_timeout: std::time::Duration,
 }
+
+/// How long a SQLite write waits for the writers before it: SQLite's own `busy_timeout`.
+const SQLITE_WRITER_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Long enough for any page, short enough that a stuck query frees its connection.
 pub const DEFAULT_STATEMENT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
@@ -86,6 +91,7 @@ impl Db {
             aggregates: std::sync::Arc::new(cache::AggregateCache::new(DEFAULT_TENANT_CACHE_TTL)),
             permits,
             deadline: None,
+            sqlite_writer: std::sync::Arc::new(parking_lot::Mutex::new(())),
             statement_timeout: DEFAULT_STATEMENT_TIMEOUT,
         }
     }
@@ -163,6 +169,18 @@ impl Db {
         }
     }
 
+    /// SQLite admits one writer at a time, and its own wait for the lock (`busy_timeout`)
+    /// sleeps and retries: under 64 concurrent bookings some waited over 2 s while later
+    /// ones went ahead. This process's writers queue here instead, before taking a
+    /// connection, and get the lock in turn; other processes (the CLI) still meet
+    /// `busy_timeout`. A wait as long as that timeout answers "busy, try again".
+    fn queue_writer(&self, access: Access) -> DbResult<Option<parking_lot::MutexGuard<'_, ()>>> {
+        if self.backend != Backend::Sqlite || access != Access::Write {
+            return Ok(None);
+        }
+        self.sqlite_writer.try_lock_for(SQLITE_WRITER_WAIT).map(Some).ok_or(DbError::Busy)
+    }
+
     /// One transaction in the tenant's scope (see [`TenantScope`]).
     pub fn tenant<T, E>(
         &self,
@@ -174,6 +192,7 @@ impl Db {
     where
         E: From<DbError>,
     {
+        let _writer = self.queue_writer(access)?;
         let mut conn = self.checkout()?;
         let settings = Settings { tenant: Some(tenant), user, platform: false, timeout: self.statement_timeout };
         let touched = cache::Touched::default();
@@ -199,6 +218,7 @@ impl Db {
     where
         E: From<DbError>,
     {
+        let _writer = self.queue_writer(access)?;
         let mut conn = self.checkout()?;
         let settings = Settings { tenant: None, user: Some(user), platform: false, timeout: self.statement_timeout };
         in_transaction(&mut conn, access, &settings, |conn| f(&mut UserScope::new(conn, user)))
@@ -210,6 +230,7 @@ impl Db {
     where
         E: From<DbError>,
     {
+        let _writer = self.queue_writer(access)?;
         let mut conn = self.checkout()?;
         let settings = Settings { tenant: None, user: None, platform: false, timeout: self.statement_timeout };
         in_transaction(&mut conn, access, &settings, |conn| f(&mut UserScope::anonymous(conn)))
@@ -226,6 +247,7 @@ impl Db {
     where
         E: From<DbError>,
     {
+        let _writer = self.queue_writer(access)?;
         let mut conn = self.checkout()?;
         let settings = Settings { tenant: None, user: grant.user(), platform: true, timeout: self.statement_timeout };
         let touched = cache::Touched::default();

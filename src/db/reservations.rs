@@ -333,12 +333,11 @@ impl Reservations<'_, '_> {
         except: Option<ReservationId>,
     ) -> DbResult<Vec<Held>> {
         let s = self.0;
-        let overlap = overlapping(from, to);
         let mut q = s
             .all(reservations::table)
             .filter(reservations::hotel_id.eq(hotel))
             .filter(reservations::status.eq_any(ReservationStatus::ACTIVE))
-            .filter(overlap)
+            .filter(overlapping(from, to))
             .into_boxed();
         if let Some(except) = except {
             q = q.filter(reservations::id.ne(except));
@@ -371,9 +370,10 @@ impl Reservations<'_, '_> {
     }
 
     /// One page of reservations with guest names, and the total. Short queries that each
-    /// follow an index: the page of reservations in `(tenant_id, check_in DESC, id DESC)`
-    /// order (a name search as a subquery over the tenant's guests) with its count, and the
-    /// page's guest names. No join over the whole tenant, whatever its size.
+    /// follow an index: the page's ids in `(tenant_id, check_in DESC, id DESC)` order (a
+    /// name search as a subquery over the tenant's guests), then those reservations with
+    /// their guests; the count comes from the aggregate cache when it can. No join over the
+    /// whole tenant, whatever its size.
     pub fn page(
         self,
         f: &ReservationFilter,
@@ -492,12 +492,12 @@ impl Reservations<'_, '_> {
         use super::schema::guests;
         let s = self.0;
         // check_in <= day <= check_out: the stay overlaps [day - 1, day + 1).
-        let overlap = overlapping(day - chrono::Days::new(1), day + chrono::Days::new(1));
+        let (before, after) = (day - chrono::Days::new(1), day + chrono::Days::new(1));
         let rows: Vec<(Reservation, String, String)> = s
             .all(reservations::table)
             .inner_join(joins::guest_of_reservation())
             .filter(reservations::hotel_id.eq(hotel))
-            .filter(overlap)
+            .filter(overlapping(before, after))
             .filter(reservations::status.ne_all([ReservationStatus::Cancelled, ReservationStatus::NoShow]))
             .order((reservations::check_in, reservations::id))
             .select((Reservation::as_select(), guests::first_name, guests::last_name))
@@ -513,7 +513,6 @@ impl Reservations<'_, '_> {
     pub fn sold(self, hotel: Option<HotelId>, from: NaiveDate, to: NaiveDate) -> DbResult<Vec<(HotelId, Sold)>> {
         use diesel::sql_types::BigInt;
         let s = self.0;
-        let overlap = overlapping(from, to);
         let mut q = s
             .all(reservations::table)
             .filter(reservations::status.eq_any([
@@ -522,7 +521,7 @@ impl Reservations<'_, '_> {
                 ReservationStatus::CheckedIn,
                 ReservationStatus::CheckedOut,
             ]))
-            .filter(overlap)
+            .filter(overlapping(from, to))
             .group_by((reservations::hotel_id, reservations::check_in, reservations::check_out))
             .select((
                 reservations::hotel_id,
@@ -572,14 +571,13 @@ impl Reservations<'_, '_> {
     pub fn in_rooms(self, hotel: HotelId, from: NaiveDate, to: NaiveDate) -> DbResult<Vec<ReservationRow>> {
         use super::schema::guests;
         let s = self.0;
-        let overlap = overlapping(from, to);
         let rows: Vec<(Reservation, String, String)> = s
             .all(reservations::table)
             .inner_join(joins::guest_of_reservation())
             .filter(reservations::hotel_id.eq(hotel))
             .filter(reservations::room_id.is_not_null())
             .filter(reservations::status.ne_all([ReservationStatus::Cancelled, ReservationStatus::NoShow]))
-            .filter(overlap)
+            .filter(overlapping(from, to))
             .select((Reservation::as_select(), guests::first_name, guests::last_name))
             .load(s.conn())?;
         Ok(rows
