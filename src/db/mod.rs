@@ -68,6 +68,9 @@ pub struct Db {
     deadline: Option<std::time::Instant>,
     /// SQLite's one writer at a time, queued in the process (see [`Db::queue_writer`]).
     sqlite_writer: std::sync::Arc<parking_lot::Mutex<()>>,
+    /// Requests that will write to SQLite queue here first, without a thread or a permit
+    /// (see [`Db::blocking_as`]).
+    sqlite_write_requests: std::sync::Arc<tokio::sync::Mutex<()>>,
     /// Each statement of a scoped transaction is cancelled after this (PostgreSQL).
     statement_timeout: std::time::Duration,
 }
@@ -92,6 +95,7 @@ impl Db {
             permits,
             deadline: None,
             sqlite_writer: std::sync::Arc::new(parking_lot::Mutex::new(())),
+            sqlite_write_requests: std::sync::Arc::new(tokio::sync::Mutex::new(())),
             statement_timeout: DEFAULT_STATEMENT_TIMEOUT,
         }
     }
@@ -152,6 +156,28 @@ impl Db {
         T: Send + 'static,
         E: From<DbError> + Send + 'static,
     {
+        self.blocking_as(Access::Read, f).await
+    }
+
+    /// [`blocking`](Self::blocking) for a request whose transaction has `access`. A write
+    /// on SQLite first waits for the writers before it here, in arrival order: queued
+    /// behind the writer lock inside `f` instead, it would hold a permit that reads need
+    /// (four queued writers would stall every read for as long as they wait).
+    pub async fn blocking_as<T, E, F>(&self, access: Access, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&Db) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let turn = if self.backend == Backend::Sqlite && access == Access::Write {
+            let queue = self.sqlite_write_requests.clone().lock_owned();
+            match actix_web::rt::time::timeout(SQLITE_WRITER_WAIT, queue).await {
+                Ok(turn) => Some(turn),
+                Err(_) => return Err(DbError::Busy.into()),
+            }
+        } else {
+            None
+        };
         let timeout = self.pool.connection_timeout();
         let deadline = std::time::Instant::now() + timeout;
         let permit = match actix_web::rt::time::timeout(timeout, self.permits.clone().acquire_owned()).await {
@@ -160,7 +186,7 @@ impl Db {
         };
         let db = Db { deadline: Some(deadline), ..self.clone() };
         let outcome = actix_web::rt::task::spawn_blocking(move || {
-            let _permit = permit;
+            let _held = (turn, permit);
             f(&db)
         });
         match outcome.await {

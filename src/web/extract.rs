@@ -229,7 +229,7 @@ impl TenantCtx {
         let meta = self.signed_in.meta.clone();
         let outcome = state
             .db
-            .blocking(move |db| {
+            .blocking_as(access, move |db| {
                 db.tenant(tenant, Some(user), access, |scope| {
                     let member = verify(scope.acting(user)?, epoch, meta)?;
                     if access == Access::Write && member.trial_ended() {

@@ -76,7 +76,7 @@ impl PlatformCtx {
         let (user, epoch) = self.signed_in.identity();
         let result = state
             .db
-            .blocking(move |db| {
+            .blocking_as(access, move |db| {
                 let me = check_account(db, user, epoch)?;
                 // Not a super admin: 404. A database that is down stays a 503.
                 let grant = db.user(user, Access::Read, |u| u.platform_grant()).map_err(|e| match e {
