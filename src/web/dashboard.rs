@@ -3,7 +3,7 @@
 
 use actix_web::{web, HttpResponse};
 use askama::Template;
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::extract::TenantCtx;
 use super::pages::{ok, Chrome};
@@ -83,8 +83,11 @@ struct Figures {
 pub async fn show(ctx: TenantCtx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let (view, figures, org_today) = ctx
         .read(&state, |s, m| {
-            let org_today = today_in(&m.acting.tenant.timezone, Utc::now());
-            let figures = s.cached(format!("dashboard {org_today}"), |s| figures(s, org_today))?;
+            let now = Utc::now();
+            let org_today = today_in(&m.acting.tenant.timezone, now);
+            // The key names every date the figures use: the organization's and each hotel's.
+            let days: Vec<NaiveDate> = s.hotels().list()?.iter().map(|h| today_in(&h.timezone, now)).collect();
+            let figures = s.cached(format!("dashboard {org_today} {days:?}"), |s| figures(s, org_today, now))?;
             Ok((m.view(), figures, org_today))
         })
         .await?;
@@ -99,13 +102,13 @@ pub async fn show(ctx: TenantCtx, state: web::Data<AppState>) -> Result<HttpResp
 }
 
 /// Each active hotel's day (in its own timezone) and the stays of the chart's window.
-fn figures(s: &mut TenantScope<'_>, org_today: NaiveDate) -> DbResult<Figures> {
+fn figures(s: &mut TenantScope<'_>, org_today: NaiveDate, now: DateTime<Utc>) -> DbResult<Figures> {
     let mut hotels = Vec::new();
     let mut rooms_total = 0;
     // All rooms in one query; each hotel's day needs its own date, so one each.
     let all_rooms = s.rooms().list(None)?;
     for hotel in s.hotels().list()?.into_iter().filter(|h| h.is_active) {
-        let today = today_in(&hotel.timezone, Utc::now());
+        let today = today_in(&hotel.timezone, now);
         let rooms: Vec<_> = all_rooms.iter().filter(|r| r.hotel_id == hotel.id).collect();
         let sellable = rooms.iter().filter(|r| r.is_active && r.housekeeping_status.is_sellable()).count() as i64;
         rooms_total += sellable;
