@@ -106,6 +106,12 @@ impl DatabaseUrl {
     pub fn connect(&self) -> Result<DbConnection, diesel::ConnectionError> {
         match self {
             Self::Postgres(url) => {
+                // OpenSSL (libpq's TLS) initialized without its exit handler: at process exit
+                // that handler freed OpenSSL's state while an r2d2 worker could still be
+                // opening a connection with it, and the process died of SIGSEGV after its
+                // work was done (seen in the CLI and the test binary). Once per process,
+                // before libpq's own initialization.
+                openssl_sys::init();
                 let mut conn = PgConnection::establish(url)?;
                 // Keep a stuck query from holding a pooled connection forever. Requests
                 // tighten this per transaction where they need to.

@@ -134,7 +134,13 @@ async fn onboarding_is_atomic(backend: Backend) {
 
     // Without it, the same command creates all three and prints the password once.
     let ok = run(None);
-    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(
+        ok.status.success(),
+        "{:?}\nstdout: {}\nstderr: {}",
+        ok.status,
+        String::from_utf8_lossy(&ok.stdout),
+        String::from_utf8_lossy(&ok.stderr)
+    );
     let out = String::from_utf8_lossy(&ok.stdout);
     assert!(
         out.contains("organization Atomic Inns (atomic-inns) created") && out.contains("initial password"),
