@@ -4,7 +4,7 @@
 use std::sync::{Arc, Barrier};
 
 use chrono::{Duration, NaiveDate, Utc};
-use hotelier::db::reservations::NewReservation;
+use hotelier::db::reservations::{NewReservation, Reservation};
 use hotelier::db::{Access, Constraint, DbError};
 use hotelier::domain::*;
 
@@ -149,20 +149,6 @@ fn the_longest_stay_is_held_by_the_database(backend: Backend) {
             s.reservations().create(&booking(&a, "LONG60", day, longest, Some(a.rooms[0])))
         })
         .expect("a stay of the longest length");
-    let stretched = t.db.tenant(a.id, None, Access::Write, |s| {
-        let changes = hotelier::db::reservations::StayChanges {
-            check_in: stay.check_in - Duration::days(1),
-            check_out: stay.check_out,
-            room_type_id: stay.room_type_id,
-            room_id: stay.room_id,
-            adults: stay.adults,
-            children: stay.children,
-            nightly_rate: stay.nightly_rate,
-            notes: None,
-        };
-        s.reservations().update_stay(stay.id, stay.version, &changes)
-    });
-    assert!(matches!(stretched, Err(DbError::Check(_))), "{stretched:?}");
     // Its first night, its last night, and a window inside it all see it.
     for (from, to) in [
         (day, day + Duration::days(1)),
@@ -174,4 +160,21 @@ fn the_longest_stay_is_held_by_the_database(backend: Backend) {
         let in_rooms = t.db.tenant(a.id, None, Access::Read, |s| s.reservations().in_rooms(a.hotel, from, to)).unwrap();
         assert!(in_rooms.iter().any(|r| r.reservation.id == stay.id), "{from}..{to}");
     }
+    // Moved a day earlier at the same length: allowed. Then stretched by a night: refused.
+    let moved = |r: &Reservation, check_in: NaiveDate, check_out: NaiveDate| {
+        let changes = hotelier::db::reservations::StayChanges {
+            check_in,
+            check_out,
+            room_type_id: r.room_type_id,
+            room_id: r.room_id,
+            adults: r.adults,
+            children: r.children,
+            nightly_rate: r.nightly_rate,
+            notes: None,
+        };
+        t.db.tenant(a.id, None, Access::Write, |s| s.reservations().update_stay(r.id, r.version, &changes))
+    };
+    let earlier = moved(&stay, day - Duration::days(1), stay.check_out - Duration::days(1)).expect("same length");
+    let stretched = moved(&earlier, earlier.check_in, earlier.check_out + Duration::days(1));
+    assert!(matches!(stretched, Err(DbError::Check(_))), "{stretched:?}");
 }

@@ -70,12 +70,14 @@ async fn starter_limits_and_features(backend: Backend) {
         owner.post_form("/rooms", &room("501").into_iter().map(|(k, v)| (k.to_owned(), v)).collect::<Vec<_>>()).await;
     assert_eq!(past.status, 403);
     assert!(past.body.contains("up to 50 rooms"), "{}", past.short());
+    assert!(past.body.contains(r#"value="501""#), "the form again, with what was typed: {}", past.short());
     assert_eq!(count("rooms"), 50);
 
     // Users: the fixture already has more than 5 active members, so none can be added.
     let user = owner.post("/members", &[("email", "one.more@example.com"), ("role", "staff")]).await;
     assert_eq!(user.status, 403);
     assert!(user.body.contains("up to 5 users"), "{}", user.short());
+    assert!(user.body.contains("one.more@example.com"), "the form again, with what was typed: {}", user.short());
 
     // Features: kiosk and reports are hidden and refused.
     let home = owner.get("/").await;
