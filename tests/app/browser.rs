@@ -121,22 +121,28 @@ impl Browser {
     }
 }
 
+/// An account that signs in with the suite's password.
+fn account(app: &TestApp, email: &str, full_name: &str, is_super_admin: bool) -> UserId {
+    let user = NewUser {
+        id: UserId::new(),
+        email: email.into(),
+        full_name: full_name.into(),
+        password_hash: hotelier::domain::password::hash(PASSWORD).unwrap(),
+        is_super_admin,
+    };
+    app.test_db.db.platform(&PlatformGrant::operator(), Access::Write, |p| p.users().create(&user)).unwrap();
+    user.id
+}
+
 /// A user who owns two organizations.
 pub fn owner_of_two(app: &TestApp) -> String {
     let db = &app.test_db.db;
     let (a, b) = (make_org(db, "alpha-hotels", "USD"), make_org(db, "bravo-inns", "EUR"));
     let email = "olivia@owner.test".to_string();
-    let user = NewUser {
-        id: UserId::new(),
-        email: email.clone(),
-        full_name: "Olivia Owner".into(),
-        password_hash: hotelier::domain::password::hash(PASSWORD).unwrap(),
-        is_super_admin: false,
-    };
-    db.platform(&PlatformGrant::operator(), Access::Write, |p| p.users().create(&user)).unwrap();
+    let user = account(app, &email, "Olivia Owner", false);
     for (org, primary) in [(&a, true), (&b, false)] {
         let m = NewMembership {
-            user_id: user.id,
+            user_id: user,
             role: Role::Owner,
             permissions: vec![],
             is_primary: primary,
@@ -276,16 +282,9 @@ async fn front_desk_checks_in_and_out_at_the_kiosk() {
     let app = spawn_app(Backend::Sqlite).await;
     let db = &app.test_db.db;
     let org = make_org(db, "alpha-hotels", "USD");
-    let desk = NewUser {
-        id: UserId::new(),
-        email: "desk@alpha.test".into(),
-        full_name: "Dana Desk".into(),
-        password_hash: hotelier::domain::password::hash(PASSWORD).unwrap(),
-        is_super_admin: false,
-    };
-    db.platform(&PlatformGrant::operator(), Access::Write, |p| p.users().create(&desk)).unwrap();
+    let desk = account(&app, "desk@alpha.test", "Dana Desk", false);
     let m = NewMembership {
-        user_id: desk.id,
+        user_id: desk,
         role: Role::Staff,
         permissions: vec!["payments:create".into()],
         is_primary: true,
@@ -330,33 +329,27 @@ async fn super_admin_reads_the_console_in_the_browser() {
     let Some(b) = browser().await else { return };
     let app = spawn_app(Backend::Sqlite).await;
     owner_of_two(&app);
-    let root = NewUser {
-        id: UserId::new(),
-        email: "root@hotelier.test".into(),
-        full_name: "Platform Root".into(),
-        password_hash: hotelier::domain::password::hash(PASSWORD).unwrap(),
-        is_super_admin: true,
-    };
-    app.test_db.db.platform(&PlatformGrant::operator(), Access::Write, |p| p.users().create(&root)).unwrap();
+    account(&app, "root@hotelier.test", "Platform Root", true);
 
-    b.login(&app, &root.email).await;
+    b.login(&app, "root@hotelier.test").await;
     b.client.goto(&format!("{}/platform", app.address)).await.unwrap();
     assert!(b.body_text().await.contains("bravo-inns org"));
-    b.shot("20-platform-organizations").await;
+    b.shot("30-platform-organizations").await;
 
     b.client.goto(&format!("{}/platform/analytics", app.address)).await.unwrap();
     let text = b.body_text().await;
     assert!(text.contains("Organizations by kind and status") && text.contains("EUR") && text.contains("USD"));
     let charts = b.client.find_all(Locator::Css("svg.chart.growth")).await.unwrap();
     assert_eq!(charts.len(), 2, "two growth charts");
-    b.shot("21-platform-analytics").await;
+    b.shot("31-platform-analytics").await;
 
     b.client.goto(&format!("{}/platform/health", app.address)).await.unwrap();
     assert!(b.body_text().await.contains("All checks pass"));
-    b.shot("22-platform-health").await;
+    b.shot("32-platform-health").await;
 
     b.click("nav.sidebar a[href='/platform']").await;
     b.click("table a[href^='/platform/orgs/']").await;
     assert!(b.body_text().await.contains("Export data (JSON)"));
-    b.shot("23-platform-organization").await;
+    b.shot("33-platform-organization").await;
+    b.client.clone().close().await.unwrap();
 }

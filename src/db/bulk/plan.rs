@@ -710,8 +710,7 @@ fn folio(rng: &mut ChaCha8Rng, s: &mut Stays, r: &Reservation, today: NaiveDate,
             post(FolioKind::Payment, "Payment".into(), owed, Some(method), None, left);
         }
         ReservationStatus::CheckedIn => {
-            let mut night = r.check_in;
-            while night < today.min(r.check_out) {
+            for night in crate::domain::availability::nights(r.check_in, today.min(r.check_out)) {
                 let audited = at(night + Duration::days(1), 3 * 60, now);
                 post(
                     FolioKind::RoomCharge,
@@ -721,7 +720,6 @@ fn folio(rng: &mut ChaCha8Rng, s: &mut Stays, r: &Reservation, today: NaiveDate,
                     Some(night),
                     audited,
                 );
-                night += Duration::days(1);
             }
             let deposit_at = r.checked_in_at.unwrap_or(now);
             post(FolioKind::Payment, "Deposit".into(), r.nightly_rate, Some(method), None, deposit_at);
