@@ -31,6 +31,10 @@ pub enum AppError {
     TrialEnded,
     #[error("conflict: {0}")]
     Conflict(String),
+    /// A stay operation's rule said no (`stays::Refused`); handlers re-render their page
+    /// with the message, this is the fallback.
+    #[error("refused: {0}")]
+    Refused(crate::stays::Refused),
     /// An edit based on an old version (optimistic locking).
     #[error("stale version")]
     Stale,
@@ -56,6 +60,16 @@ impl From<DbError> for AppError {
     }
 }
 
+impl From<crate::stays::StayError> for AppError {
+    fn from(err: crate::stays::StayError) -> Self {
+        match err {
+            crate::stays::StayError::Refused(refused) => AppError::Refused(refused),
+            crate::stays::StayError::Forbidden => AppError::Forbidden,
+            crate::stays::StayError::Db(db) => db.into(),
+        }
+    }
+}
+
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
@@ -66,7 +80,7 @@ impl ResponseError for AppError {
                 StatusCode::FORBIDDEN
             }
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Conflict(_) | AppError::Stale => StatusCode::CONFLICT,
+            AppError::Conflict(_) | AppError::Refused(_) | AppError::Stale => StatusCode::CONFLICT,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Db(DbError::Conflict(_)) => StatusCode::CONFLICT,
             AppError::Db(_) | AppError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -107,6 +121,7 @@ impl AppError {
             AppError::TooManyRequests => "Too many attempts. Please wait a minute and try again.".into(),
             AppError::TrialEnded => "This organization's trial has ended, so it is read-only: you can look at everything, but changes need an active plan. Contact Hotelier to continue.".into(),
             AppError::Conflict(msg) | AppError::NotInPlan(msg) => msg.clone(),
+            AppError::Refused(refused) => refused.to_string(),
             AppError::Stale => "This record was changed by someone else. Reload to see the latest version.".into(),
             AppError::Unavailable(_) => "The service is briefly unavailable. Please try again in a moment.".into(),
             AppError::Db(DbError::Conflict(_)) => "That conflicts with an existing record.".into(),

@@ -9,7 +9,6 @@ pub mod cache;
 mod connection;
 mod error;
 pub mod migrations;
-pub mod night_audit;
 pub mod onboarding;
 pub mod platform;
 mod schema;

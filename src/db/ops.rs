@@ -5,6 +5,7 @@ use super::users::{normalize_email, NewUser};
 use super::{Access, Db, DbError};
 use crate::domain::ids::UserId;
 use crate::domain::password;
+use crate::stays::{Refused, StayError};
 
 pub fn create_superadmin(db: &Db, email: &str, name: &str, plain_password: &str) -> anyhow::Result<UserId> {
     let email = normalize_email(email);
@@ -35,7 +36,7 @@ pub fn night_audit(
     slug: &str,
     hotel_code: &str,
     date: Option<chrono::NaiveDate>,
-) -> anyhow::Result<super::night_audit::NightAuditReport> {
+) -> anyhow::Result<crate::stays::NightAuditReport> {
     let grant = PlatformGrant::operator();
     let tenant = db.platform(&grant, Access::Read, |p| p.tenants().by_slug(slug)).map_err(|e| match e {
         DbError::NotFound => anyhow::anyhow!("no organization with the slug `{slug}`"),
@@ -47,10 +48,13 @@ pub fn night_audit(
             DbError::NotFound => anyhow::anyhow!("{slug} has no hotel with the code `{hotel_code}`"),
             other => anyhow::Error::new(other),
         })?;
-        let today = crate::domain::booking::today_in(&hotel.timezone, chrono::Utc::now());
-        let day = date.unwrap_or_else(|| hotel.business_date.unwrap_or(today - chrono::Duration::days(1)).min(today));
-        anyhow::ensure!(day <= today, "{day} has not happened yet at {}", hotel.name);
-        Ok(s.night_audit(hotel.id, day)?)
+        crate::stays::night_audit(&mut s, hotel.id, date).map_err(|e| match e {
+            // One line for the operator, without the page's advice.
+            StayError::Refused(Refused::AuditTooEarly { day, hotel }) => {
+                anyhow::anyhow!("{day} has not happened yet at {hotel}")
+            }
+            other => anyhow::Error::new(other),
+        })
     })
 }
 

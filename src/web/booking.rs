@@ -1,32 +1,29 @@
 //! The new-booking flow: dates and party → availability per room type and night →
 //! room type (and optionally a free room) → an existing or new guest → confirm.
 
-use std::collections::HashMap;
-
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::desk::refused_field;
 use super::extract::{Member, TenantCtx};
 use super::forms::{self, FieldErrors};
 use super::guests::GuestForm;
 use super::metrics::Business;
 use super::pages::{ok, render, see_other, Chrome};
 use super::AppState;
-use crate::db::audit::Event;
 use crate::db::guests::Guest;
 use crate::db::hotels::Hotel;
-use crate::db::reservations::NewReservation;
 use crate::db::room_types::RoomType;
 use crate::db::rooms::Room;
 use crate::db::{Constraint, DbError, TenantScope};
-use crate::domain::availability::{self, TypeAvailability};
-use crate::domain::booking::{check_stay, confirmation_code, today_in};
-use crate::domain::roles::Capability;
-use crate::domain::{GuestId, HotelId, ReservationSource, ReservationStatus, RoomId, RoomTypeId};
+use crate::domain::availability;
+use crate::domain::{GuestId, HotelId, ReservationSource, RoomId, RoomTypeId};
 use crate::error::AppError;
+use crate::stays::availability::Occupied;
+use crate::stays::{self, Booked, Booking, GuestChoice, Offer, Stay, StayError};
 
 /// The search: every field text, so any input re-renders.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -39,16 +36,6 @@ pub struct Search {
     pub children: String,
     pub room_type: String,
     pub q: String,
-}
-
-/// A search that parsed.
-#[derive(Clone, Copy, Debug)]
-pub struct Stay {
-    pub hotel: HotelId,
-    pub check_in: NaiveDate,
-    pub check_out: NaiveDate,
-    pub adults: i32,
-    pub children: i32,
 }
 
 pub fn date(errors: &mut FieldErrors, field: &'static str, raw: &str) -> Option<NaiveDate> {
@@ -98,50 +85,6 @@ impl Search {
     }
 }
 
-/// Dates, length and party size against the hotel's today and the member's rights.
-fn stay_errors(stay: &Stay, hotel: &Hotel, m: &Member, max_occupancy: Option<i32>) -> FieldErrors {
-    let mut e = FieldErrors::default();
-    let today = today_in(&hotel.timezone, Utc::now());
-    if let Err(problem) = check_stay(
-        stay.check_in,
-        stay.check_out,
-        today,
-        m.can(Capability::Backdate),
-        stay.adults + stay.children,
-        max_occupancy,
-    ) {
-        let field = match problem {
-            crate::domain::booking::StayProblem::TooManyGuests(_) => "adults",
-            crate::domain::booking::StayProblem::InThePast => "check_in",
-            _ => "check_out",
-        };
-        e.add(field, problem.to_string());
-    }
-    e
-}
-
-/// Availability of every room type of the hotel over the stay.
-fn availability(
-    s: &mut TenantScope<'_>,
-    stay: &Stay,
-    overbooking: u32,
-) -> Result<(Vec<RoomType>, Vec<TypeAvailability>), AppError> {
-    let types: Vec<RoomType> = s.room_types().list(Some(stay.hotel))?.into_iter().filter(|t| t.is_active).collect();
-    let mut sellable = s.rooms().sellable_by_type(stay.hotel)?;
-    for t in &types {
-        sellable.entry(t.id).or_insert(0);
-    }
-    sellable.retain(|id, _| types.iter().any(|t| t.id == *id));
-    let held = s.reservations().held(stay.hotel, stay.check_in, stay.check_out, None)?;
-    Ok((types, availability::by_type(&sellable, &held, stay.check_in, stay.check_out, overbooking)))
-}
-
-pub struct TypeOption {
-    pub room_type: RoomType,
-    pub availability: TypeAvailability,
-    pub fits: bool,
-}
-
 #[derive(Template)]
 #[template(path = "reservations/new.html")]
 struct SearchPage {
@@ -149,7 +92,7 @@ struct SearchPage {
     hotels: Vec<Hotel>,
     search: Search,
     errors: FieldErrors,
-    options: Vec<TypeOption>,
+    options: Vec<Offer>,
     nights: Vec<NaiveDate>,
     searched: bool,
     query: String,
@@ -173,21 +116,17 @@ pub async fn search(
                     Ok(stay) => stay,
                     Err(errors) => return Ok((m.view(), hotels, Some(Err(errors)))),
                 };
-                let hotel = s.hotels().get(stay.hotel)?;
-                let errors = stay_errors(&stay, &hotel, m, None);
-                if !errors.is_empty() {
-                    return Ok((m.view(), hotels, Some(Err(errors))));
-                }
-                let overbooking = m.acting.tenant.settings().overbooking_percent;
-                let (types, avail) = availability(s, &stay, overbooking)?;
-                let options = avail
-                    .into_iter()
-                    .filter_map(|a| {
-                        let t = types.iter().find(|t| t.id == a.room_type)?.clone();
-                        let fits = stay.adults + stay.children <= t.max_occupancy;
-                        Some(TypeOption { room_type: t, availability: a, fits })
-                    })
-                    .collect::<Vec<_>>();
+                let options = match stays::offers(s, m, &stay) {
+                    Ok(options) => options,
+                    Err(StayError::Refused(refused)) => {
+                        let mut errors = FieldErrors::default();
+                        if !refused_field(&mut errors, &refused) {
+                            return Err(AppError::Refused(refused));
+                        }
+                        return Ok((m.view(), hotels, Some(Err(errors))));
+                    }
+                    Err(e) => return Err(e.into()),
+                };
                 Ok((m.view(), hotels, Some(Ok((stay, options)))))
             }
         })
@@ -202,8 +141,7 @@ pub async fn search(
     let (errors, options, nights, searched) = match outcome {
         None => (FieldErrors::default(), vec![], vec![], false),
         Some(Err(errors)) => (errors, vec![], vec![], true),
-        Some(Ok((stay, mut options))) => {
-            options.sort_by_key(|o| o.room_type.base_rate);
+        Some(Ok((stay, options))) => {
             (FieldErrors::default(), options, availability::nights(stay.check_in, stay.check_out).collect(), true)
         }
     };
@@ -287,14 +225,8 @@ fn details_data(s: &mut TenantScope<'_>, stay: &Stay, room_type: RoomTypeId, q: 
     if room_type.hotel_id != hotel.id {
         return Err(AppError::NotFound);
     }
-    let held = s.reservations().held(stay.hotel, stay.check_in, stay.check_out, None)?;
-    let free_rooms = s
-        .rooms()
-        .list(Some(hotel.id))?
-        .into_iter()
-        .filter(|r| r.room_type_id == room_type.id && r.is_active && r.housekeeping_status.is_sellable())
-        .filter(|r| availability::room_free(r.id, &held, stay.check_in, stay.check_out))
-        .collect();
+    let occupied = Occupied::load(s, stay.window())?;
+    let free_rooms = occupied.free_rooms(s.rooms().list(Some(hotel.id))?, room_type.id);
     let guests = if q.trim().is_empty() { vec![] } else { s.guests().list(Some(q), 20, 0)? };
     Ok(DetailsData { hotel, room_type, free_rooms, guests })
 }
@@ -341,124 +273,58 @@ pub async fn details(
     ok(&page)
 }
 
-enum Booked {
-    Done { id: crate::domain::ReservationId, code: String },
-    Invalid(FieldErrors),
-    Refused(String),
+impl BookingForm {
+    /// The booking, or a message for every field at fault.
+    fn parse(&self) -> Result<Booking, FieldErrors> {
+        let stay = self.search().parse();
+        let mut e = stay.as_ref().err().cloned().unwrap_or_default();
+        let room_type: Option<RoomTypeId> = forms::id(&mut e, "room_type", &self.room_type);
+        let room: Option<RoomId> = match forms::clean(&self.room).as_str() {
+            "" => None,
+            raw => forms::id(&mut e, "room", raw),
+        };
+        let source: Option<ReservationSource> = forms::choice(&mut e, "source", &self.source);
+        let notes = forms::optional(&mut e, "notes", &self.notes, 2000);
+        let guest = match forms::clean(&self.guest).as_str() {
+            "" | "new" => match self.new_guest().parse() {
+                Ok(fields) => Some(GuestChoice::New(fields)),
+                Err(guest_errors) => {
+                    for field in ["first_name", "last_name", "email", "phone"] {
+                        if let Some(msg) = guest_errors.get(field) {
+                            e.add(field, msg.to_owned());
+                        }
+                    }
+                    None
+                }
+            },
+            raw => forms::id::<GuestId>(&mut e, "guest", raw).map(GuestChoice::Existing),
+        };
+        match (stay, room_type, source, guest) {
+            (Ok(stay), Some(room_type), Some(source), Some(guest)) if e.is_empty() => {
+                Ok(Booking { stay, room_type, room, guest, source, notes, hold: self.hold.is_some() })
+            }
+            _ => Err(e),
+        }
+    }
 }
 
-/// Books inside one write transaction: the inventory lock, the availability check and
-/// the insert happen together, so two desks cannot both take the last room.
-fn book(s: &mut TenantScope<'_>, m: &Member, form: &BookingForm) -> Result<Booked, AppError> {
-    let stay = match form.search().parse() {
-        Ok(stay) => stay,
-        Err(errors) => return Ok(Booked::Invalid(errors)),
+/// Books inside one write transaction (see `stays::book`). A form with faults still has
+/// its stay checked, so that every message shows at once.
+fn book(s: &mut TenantScope<'_>, m: &Member, form: &BookingForm) -> Result<Result<Booked, FieldErrors>, AppError> {
+    let mut errors = match form.parse() {
+        Ok(booking) => return Ok(Ok(stays::book(s, m, &booking)?)),
+        Err(errors) => errors,
     };
-    let mut e = FieldErrors::default();
-    let room_type_id: Option<RoomTypeId> = forms::id(&mut e, "room_type", &form.room_type);
-    let room: Option<RoomId> = match forms::clean(&form.room).as_str() {
-        "" => None,
-        raw => forms::id(&mut e, "room", raw),
-    };
-    let source: Option<ReservationSource> = forms::choice(&mut e, "source", &form.source);
-    let notes = forms::optional(&mut e, "notes", &form.notes, 2000);
-    let existing_guest: Option<GuestId> = match forms::clean(&form.guest).as_str() {
-        "" | "new" => None,
-        raw => forms::id(&mut e, "guest", raw),
-    };
-    let new_guest = match existing_guest {
-        Some(_) => None,
-        None => match form.new_guest().parse() {
-            Ok(fields) => Some(fields),
-            Err(guest_errors) => {
-                for field in ["first_name", "last_name", "email", "phone"] {
-                    if let Some(msg) = guest_errors.get(field) {
-                        e.add(field, msg.to_owned());
-                    }
-                }
-                None
+    if let (Ok(stay), Ok(room_type)) = (form.search().parse(), form.room_type.trim().parse::<RoomTypeId>()) {
+        match stays::check_request(s, m, &stay, room_type) {
+            Err(StayError::Refused(refused)) => {
+                refused_field(&mut errors, &refused);
             }
-        },
-    };
-    let (Some(room_type_id), Some(source)) = (room_type_id, source) else { return Ok(Booked::Invalid(e)) };
-    // Another tenant's hotel, room type, room or guest is simply not found here.
-    let hotel = s.hotels().get(stay.hotel)?;
-    let room_type = s.room_types().get(room_type_id)?;
-    if room_type.hotel_id != hotel.id {
-        return Err(AppError::NotFound);
-    }
-    e.merge(stay_errors(&stay, &hotel, m, Some(room_type.max_occupancy)));
-    if !e.is_empty() {
-        return Ok(Booked::Invalid(e));
-    }
-    // What does not depend on inventory is read before taking its lock, which serializes
-    // the bookings of one room type: the existing guest, and a free confirmation code
-    // (the unique index still guards it).
-    let existing_guest = existing_guest.map(|id| s.guests().get(id)).transpose()?;
-    let mut rng = rand::thread_rng();
-    let code = loop {
-        let code = confirmation_code(&mut rng);
-        if matches!(s.reservations().by_confirmation(&code), Err(DbError::NotFound)) {
-            break code;
-        }
-    };
-    s.reservations().lock_inventory(room_type.id)?;
-    let overbooking = m.acting.tenant.settings().overbooking_percent;
-    let held = s.reservations().held(hotel.id, stay.check_in, stay.check_out, None)?;
-    let sellable = s.rooms().sellable_by_type(hotel.id)?;
-    let sellable = HashMap::from([(room_type.id, sellable.get(&room_type.id).copied().unwrap_or(0))]);
-    let free = availability::by_type(&sellable, &held, stay.check_in, stay.check_out, overbooking)[0].bookable();
-    if free < 1 {
-        return Ok(Booked::Refused(format!(
-            "No {} is available for every night from {} to {}. Try other dates or another room type.",
-            room_type.name, stay.check_in, stay.check_out
-        )));
-    }
-    if let Some(room) = room {
-        let r = s.rooms().get(room)?;
-        if r.hotel_id != hotel.id
-            || r.room_type_id != room_type.id
-            || !r.is_active
-            || !r.housekeeping_status.is_sellable()
-        {
-            return Ok(Booked::Refused(format!("Room {} cannot be sold for this room type.", r.number)));
-        }
-        if !availability::room_free(room, &held, stay.check_in, stay.check_out) {
-            return Ok(Booked::Refused(format!("Room {} is already taken on some of these nights.", r.number)));
+            Err(e) => return Err(e.into()),
+            Ok(_) => {}
         }
     }
-    let guest = match (existing_guest, new_guest) {
-        (Some(guest), _) => guest,
-        (None, Some(fields)) => {
-            if !m.can(Capability::GuestsEdit) {
-                return Err(AppError::Forbidden);
-            }
-            let g = s.guests().create(&fields)?;
-            m.audit(s, Event::new("guest.create", "guest", g.id).after(&fields))?;
-            g
-        }
-        (None, None) => return Ok(Booked::Invalid(e)),
-    };
-    let nights = (stay.check_out - stay.check_in).num_days();
-    let new = NewReservation {
-        hotel_id: hotel.id,
-        room_type_id: room_type.id,
-        room_id: room,
-        guest_id: guest.id,
-        confirmation_code: code.clone(),
-        check_in: stay.check_in,
-        check_out: stay.check_out,
-        adults: stay.adults,
-        children: stay.children,
-        status: if form.hold.is_some() { ReservationStatus::Pending } else { ReservationStatus::Confirmed },
-        nightly_rate: room_type.base_rate,
-        total_amount: room_type.base_rate * nights,
-        source,
-        notes,
-    };
-    let r = s.reservations().create(&new)?;
-    m.audit(s, Event::new("reservation.create", "reservation", r.id).after(&r))?;
-    Ok(Booked::Done { id: r.id, code })
+    Ok(Err(errors))
 }
 
 pub async fn create(
@@ -470,13 +336,19 @@ pub async fn create(
     let submitted = form.clone();
     let result = ctx.write(&state, move |s, m| book(s, m, &submitted)).await;
     let (status, errors, problem) = match result {
-        Ok(Booked::Done { id, code }) => {
+        Ok(Ok(Booked(r))) => {
             state.metrics.count(Business::ReservationCreated, Some(ctx.tenant));
-            ctx.flash("success", format!("Booked. Confirmation code {code}."));
-            return Ok(see_other(&format!("/reservations/{id}")));
+            ctx.flash("success", format!("Booked. Confirmation code {}.", r.confirmation_code));
+            return Ok(see_other(&format!("/reservations/{}", r.id)));
         }
-        Ok(Booked::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
-        Ok(Booked::Refused(msg)) => (StatusCode::CONFLICT, FieldErrors::default(), Some(msg)),
+        Ok(Err(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
+        Err(AppError::Refused(refused)) => {
+            let mut errors = FieldErrors::default();
+            match refused_field(&mut errors, &refused) {
+                true => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
+                false => (StatusCode::CONFLICT, errors, Some(refused.to_string())),
+            }
+        }
         Err(AppError::Db(DbError::Conflict(Constraint::RoomOverlap))) => (
             StatusCode::CONFLICT,
             FieldErrors::default(),

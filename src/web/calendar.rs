@@ -12,10 +12,12 @@ use super::pages::{ok, Chrome};
 use super::AppState;
 use crate::db::hotels::Hotel;
 use crate::db::reservations::ReservationRow;
+use crate::db::room_types::RoomType;
 use crate::db::rooms::Room;
 use crate::domain::booking::today_in;
 use crate::domain::HotelId;
 use crate::error::AppError;
+use crate::stays::availability::{Inventory, Window};
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
@@ -50,6 +52,8 @@ struct CalendarPage {
     hotel: Option<Hotel>,
     days: Vec<Day>,
     rows: Vec<Row>,
+    /// Stays the hotel can still sell per night, all active room types together.
+    left: Vec<i64>,
     start: NaiveDate,
     length: i64,
     today: NaiveDate,
@@ -115,6 +119,15 @@ fn lay_out(stays: &[&ReservationRow], days: &[Day], start: NaiveDate, end: Naive
     cells
 }
 
+/// Per night of the window, how many more stays the active room types take (the same
+/// count booking checks).
+fn left_to_sell(inventory: &Inventory, types: &[RoomType]) -> Vec<i64> {
+    let active: Vec<_> = types.iter().filter(|t| t.is_active).map(|t| t.id).collect();
+    let per_type = inventory.by_type(&active);
+    let nights = per_type.first().map_or(0, |t| t.nights.len());
+    (0..nights).map(|i| per_type.iter().map(|t| t.nights[i].2.max(0)).sum()).collect()
+}
+
 pub async fn show(
     ctx: TenantCtx,
     state: web::Data<AppState>,
@@ -124,7 +137,7 @@ pub async fn show(
     let wanted: Option<HotelId> = q.hotel.parse().ok();
     let length: i64 = if q.days.trim() == "30" { 30 } else { 14 };
     let asked_start = super::forms::day(&q.start);
-    let (view, hotels, hotel, rooms, types, stays, start, today) = ctx
+    let (view, hotels, hotel, rooms, types, stays, left, start, today) = ctx
         .read(&state, move |s, m| {
             let hotels = s.hotels().list()?;
             let hotel = match wanted {
@@ -134,15 +147,27 @@ pub async fn show(
             let tz = hotel.as_ref().map_or(m.acting.tenant.timezone.clone(), |h| h.timezone.clone());
             let today = today_in(&tz, Utc::now());
             let start = asked_start.unwrap_or(today - Duration::days(1));
-            let (rooms, types, stays) = match &hotel {
-                Some(h) => (
-                    s.rooms().list(Some(h.id))?,
-                    s.room_types().list(Some(h.id))?,
-                    s.reservations().in_rooms(h.id, start, start + Duration::days(length))?,
-                ),
-                None => (vec![], vec![], vec![]),
+            let (rooms, types, stays, left) = match &hotel {
+                Some(h) => {
+                    let window = Window {
+                        hotel: h.id,
+                        check_in: start,
+                        check_out: start + Duration::days(length),
+                        except: None,
+                    };
+                    let types = s.room_types().list(Some(h.id))?;
+                    let overbooking = m.acting.tenant.settings().overbooking_percent;
+                    let left = left_to_sell(&Inventory::load(s, window, overbooking)?, &types);
+                    (
+                        s.rooms().list(Some(h.id))?,
+                        types,
+                        s.reservations().in_rooms(h.id, start, window.check_out)?,
+                        left,
+                    )
+                }
+                None => (vec![], vec![], vec![], vec![]),
             };
-            Ok((m.view(), hotels, hotel, rooms, types, stays, start, today))
+            Ok((m.view(), hotels, hotel, rooms, types, stays, left, start, today))
         })
         .await?;
     let end = start + Duration::days(length);
@@ -160,7 +185,7 @@ pub async fn show(
             Row { room, type_name, cells }
         })
         .collect();
-    let page =
-        CalendarPage { chrome: Chrome::new(&ctx, view, "calendar"), hotels, hotel, days, rows, start, length, today };
+    let chrome = Chrome::new(&ctx, view, "calendar");
+    let page = CalendarPage { chrome, hotels, hotel, days, rows, left, start, length, today };
     ok(&page)
 }

@@ -10,9 +10,9 @@ use askama::Template;
 use chrono::Utc;
 use serde::Deserialize;
 
+use super::desk::field_errors;
 use super::extract::{end_session, TenantCtx};
 use super::forms::FieldErrors;
-use super::front_desk::{self, Change, Outcome, Posting};
 use super::pages::{render, see_other};
 use super::session::{self, Flash, SessionState};
 use super::AppState;
@@ -25,6 +25,7 @@ use crate::domain::roles::Capability;
 use crate::domain::stay::Action;
 use crate::domain::{money, FolioKind, HotelId, PaymentMethod, ReservationId, ReservationStatus};
 use crate::error::AppError;
+use crate::stays::{self, Change, Posting};
 
 /// What every kiosk page shows around its content.
 pub struct KioskFrame {
@@ -207,6 +208,8 @@ struct StayPage {
     balance: String,
     balance_input: String,
     owes: bool,
+    /// The nights check-out will charge, formatted, when there are any.
+    due: Option<String>,
     methods: Vec<PaymentMethod>,
     can_check_in: bool,
     can_check_out: bool,
@@ -261,8 +264,10 @@ async fn stay_page_with(
             let guest = s.guests().get(r.guest_id)?.full_name();
             let room = r.room_id.map(|id| s.rooms().get(id)).transpose()?;
             // Only rooms a guest can walk into now.
-            let ready_rooms =
-                front_desk::free_rooms(s, &r)?.into_iter().filter(|x| x.housekeeping_status.is_ready()).collect();
+            let ready_rooms = stays::availability::free_rooms_for(s, &r)?
+                .into_iter()
+                .filter(|x| x.housekeeping_status.is_ready())
+                .collect();
             let entries = s.folio().entries(id)?;
             let t = &m.acting.tenant;
             let currency = (t.currency.clone(), t.locale.clone());
@@ -285,7 +290,9 @@ async fn stay_page_with(
         return Ok(*lock);
     }
     let today = today_in(&hotel.timezone, Utc::now());
-    let balance_minor: i64 = entries.iter().map(FolioEntry::signed_amount).sum();
+    // In house, the balance includes the nights check-out will charge.
+    let due = stays::charges_due(&r, &entries, today);
+    let balance_minor: i64 = entries.iter().map(FolioEntry::signed_amount).sum::<i64>() + due;
     let f = frame(ctx, &hotel.name, &user, idle, today.format("%A %d %B").to_string(), can_pay);
     let page = StayPage {
         can_check_in: matches!(r.status, ReservationStatus::Pending | ReservationStatus::Confirmed)
@@ -295,6 +302,7 @@ async fn stay_page_with(
         balance_input: extras.typed_amount.unwrap_or_else(|| money::to_input(balance_minor.max(0), &currency.0)),
         errors: extras.errors,
         owes: balance_minor > 0,
+        due: (due > 0).then(|| money::format(due, &currency.0, &currency.1)),
         frame: f,
         r,
         guest,
@@ -346,15 +354,16 @@ async fn apply(
         room: form.room.trim().parse().ok(),
         override_balance: false,
     };
-    match ctx.write(&state, move |s, m| front_desk::transition(s, m, id, &change)).await {
-        Ok(Outcome::Refused(msg)) => stay_page(&ctx, &state, id, Some(msg), StatusCode::CONFLICT).await,
-        Ok(Outcome::Done(r)) => {
+    match ctx.write(&state, move |s, m| Ok(stays::transition(s, m, id, &change)?)).await {
+        Ok(r) => {
             state.metrics.transition(action, ctx.tenant);
             let done = if action == Action::CheckIn { "checked in" } else { "checked out" };
             ctx.flash("success", format!("{} {done}.", r.confirmation_code));
             Ok(see_other("/kiosk"))
         }
-        Err(AppError::Conflict(msg)) => stay_page(&ctx, &state, id, Some(msg), StatusCode::CONFLICT).await,
+        Err(AppError::Refused(refused)) => {
+            stay_page(&ctx, &state, id, Some(refused.to_string()), StatusCode::CONFLICT).await
+        }
         Err(AppError::Stale) => {
             stay_page(
                 &ctx,
@@ -416,11 +425,12 @@ pub async fn pay(
                 description: "Payment at the desk".into(),
                 reference: None,
             };
-            errors.merge(posting.field_errors(m));
+            errors.merge(field_errors(posting.refusals(m)));
             if !errors.is_empty() {
                 return Ok(Err(errors));
             }
-            front_desk::post(s, m, id, &posting).map(Ok)
+            stays::post(s, m, id, &posting)?;
+            Ok(Ok(()))
         })
         .await;
     match result {
@@ -432,9 +442,9 @@ pub async fn pay(
             let page = StayExtras { typed_amount: Some(typed), errors };
             stay_page_with(&ctx, &state, id, None, StatusCode::UNPROCESSABLE_ENTITY, page).await
         }
-        Err(AppError::Conflict(msg)) => {
+        Err(AppError::Refused(refused)) => {
             let page = StayExtras { typed_amount: Some(typed), errors: FieldErrors::default() };
-            stay_page_with(&ctx, &state, id, Some(msg), StatusCode::CONFLICT, page).await
+            stay_page_with(&ctx, &state, id, Some(refused.to_string()), StatusCode::CONFLICT, page).await
         }
         Err(e) => Err(e),
     }

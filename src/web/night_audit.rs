@@ -1,7 +1,6 @@
 //! The night-audit button on a hotel's page.
 
 use actix_web::{web, HttpResponse};
-use chrono::{Duration, Utc};
 use serde::Deserialize;
 
 use super::booking::date;
@@ -9,9 +8,9 @@ use super::extract::TenantCtx;
 use super::forms::FieldErrors;
 use super::pages::see_other;
 use super::AppState;
-use crate::domain::booking::today_in;
 use crate::domain::HotelId;
 use crate::error::AppError;
+use crate::stays;
 
 #[derive(Deserialize)]
 pub struct AuditForm {
@@ -19,8 +18,8 @@ pub struct AuditForm {
     date: String,
 }
 
-/// Runs the audit for the date asked, or for the hotel's business date (yesterday, the
-/// first time). A date after the hotel's today is refused.
+/// Runs the audit for the date asked, or for the hotel's business date (see
+/// `stays::business_day`). A date after the hotel's today is refused.
 pub async fn run(
     ctx: TenantCtx,
     state: web::Data<AppState>,
@@ -31,21 +30,16 @@ pub async fn run(
     let raw = form.into_inner().date;
     let report = ctx
         .write(&state, move |s, _| {
-            let h = s.hotels().get(hotel)?;
-            let today = today_in(&h.timezone, Utc::now());
-            let day = if raw.trim().is_empty() {
-                h.business_date.unwrap_or(today - Duration::days(1)).min(today)
-            } else {
-                date(&mut FieldErrors::default(), "date", &raw)
-                    .ok_or_else(|| AppError::Conflict("Enter the date to audit like 2026-11-21.".into()))?
+            // Another tenant's hotel is not found, whatever the date says.
+            s.hotels().get(hotel)?;
+            let day = match raw.trim() {
+                "" => None,
+                raw => Some(
+                    date(&mut FieldErrors::default(), "date", raw)
+                        .ok_or_else(|| AppError::Conflict("Enter the date to audit like 2026-11-21.".into()))?,
+                ),
             };
-            if day > today {
-                return Err(AppError::Conflict(format!(
-                    "{day} has not happened yet at {}; its night audit cannot run.",
-                    h.name
-                )));
-            }
-            Ok(s.night_audit(hotel, day)?)
+            Ok(stays::night_audit(s, hotel, day)?)
         })
         .await?;
     ctx.flash(

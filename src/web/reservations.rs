@@ -8,26 +8,25 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use super::booking::date;
+use super::desk::{field_errors, refused_field};
 use super::extract::{Member, TenantCtx};
 use super::forms::{self, FieldErrors};
-use super::front_desk::{self, Change, Outcome, Posting};
 use super::list::{ListQuery, Listing, PER_PAGE};
 use super::pages::{ok, render, see_other, Chrome};
 use super::AppState;
-use crate::db::audit::Event;
 use crate::db::folio::FolioEntry;
 use crate::db::guests::Guest;
 use crate::db::hotels::Hotel;
-use crate::db::reservations::{Reservation, ReservationFilter, ReservationRow, StayChanges};
+use crate::db::reservations::{Reservation, ReservationFilter, ReservationRow};
 use crate::db::room_types::RoomType;
 use crate::db::rooms::Room;
 use crate::db::{Constraint, DbError};
-use crate::domain::availability;
-use crate::domain::booking::{check_stay, today_in};
+use crate::domain::booking::today_in;
 use crate::domain::roles::Capability;
 use crate::domain::stay::{self, Action};
 use crate::domain::{money, FolioKind, PaymentMethod, ReservationId, ReservationSource, ReservationStatus};
 use crate::error::AppError;
+use crate::stays::{self, Change, Posting, StayEdit};
 
 const SORTS: &[&str] = &["check_in", "check_out", "created"];
 
@@ -139,6 +138,8 @@ struct ShowPage {
     free_rooms: Vec<Room>,
     entries: Vec<FolioEntry>,
     balance: i64,
+    /// The nights check-out will charge (minor units), for an in-house stay.
+    due: i64,
     actions: Vec<Action>,
     methods: Vec<PaymentMethod>,
     problem: Option<String>,
@@ -183,7 +184,7 @@ async fn show_page_with(
             let guest = s.guests().get(r.guest_id)?;
             let room_type = s.room_types().get(r.room_type_id)?;
             let room = r.room_id.map(|id| s.rooms().get(id)).transpose()?;
-            let free_rooms = front_desk::free_rooms(s, &r)?;
+            let free_rooms = stays::availability::free_rooms_for(s, &r)?;
             let entries = s.folio().entries(id)?;
             let methods = m.acting.tenant.settings().payment_methods;
             Ok((m.view(), r, hotel, guest, room_type, room, free_rooms, entries, methods))
@@ -195,7 +196,9 @@ async fn show_page_with(
         .into_iter()
         .filter(|a| !a.is_reversal() || chrome.can(Capability::ReservationsReverse))
         .collect();
-    let balance = entries.iter().map(FolioEntry::signed_amount).sum();
+    // In house, the balance includes the nights check-out will charge.
+    let due = stays::charges_due(&r, &entries, today);
+    let balance = entries.iter().map(FolioEntry::signed_amount).sum::<i64>() + due;
     let page = ShowPage {
         chrome,
         r,
@@ -206,6 +209,7 @@ async fn show_page_with(
         free_rooms,
         entries,
         balance,
+        due,
         actions,
         methods,
         problem,
@@ -255,16 +259,17 @@ pub async fn act(
     let id = parse_id(&path)?;
     let change = form.change();
     let action = change.action;
-    match ctx.write(&state, move |s, m| front_desk::transition(s, m, id, &change)).await {
-        Ok(Outcome::Refused(msg)) => show_page(&ctx, &state, id, Some(msg), StatusCode::CONFLICT).await,
-        Ok(Outcome::Done(r)) => {
+    match ctx.write(&state, move |s, m| Ok(stays::transition(s, m, id, &change)?)).await {
+        Ok(r) => {
             if let Some(action) = action {
                 state.metrics.transition(action, ctx.tenant);
             }
             ctx.flash("success", format!("{}: now {}.", r.confirmation_code, r.status.label().to_lowercase()));
             Ok(see_other(&format!("/reservations/{id}")))
         }
-        Err(AppError::Conflict(msg)) => show_page(&ctx, &state, id, Some(msg), StatusCode::CONFLICT).await,
+        Err(AppError::Refused(refused)) => {
+            show_page(&ctx, &state, id, Some(refused.to_string()), StatusCode::CONFLICT).await
+        }
         Err(AppError::Db(DbError::Conflict(Constraint::RoomOverlap))) => {
             let msg = "That room is taken on some of these nights. Choose another room.".to_owned();
             show_page(&ctx, &state, id, Some(msg), StatusCode::CONFLICT).await
@@ -314,7 +319,7 @@ impl FolioForm {
             description: description.unwrap_or_else(|| kind.label().to_owned()),
             reference,
         };
-        e.merge(posting.field_errors(m));
+        e.merge(field_errors(posting.refusals(m)));
         if e.is_empty() {
             Ok(posting)
         } else {
@@ -335,7 +340,7 @@ pub async fn post_folio(
     let typed = form.clone();
     let result = ctx
         .write(&state, move |s, m| match form.posting(m) {
-            Ok(posting) => front_desk::post(s, m, id, &posting).map(|()| Ok(posting)),
+            Ok(posting) => stays::post(s, m, id, &posting).map(|_| Ok(posting)).map_err(AppError::from),
             Err(errors) => Ok(Err(errors)),
         })
         .await;
@@ -348,8 +353,9 @@ pub async fn post_folio(
             let problem = Some("The folio entry was not posted: see the marked fields.".to_owned());
             show_page_with(&ctx, &state, id, problem, StatusCode::UNPROCESSABLE_ENTITY, typed, errors).await
         }
-        Err(AppError::Conflict(msg)) => {
-            show_page_with(&ctx, &state, id, Some(msg), StatusCode::CONFLICT, typed, FieldErrors::default()).await
+        Err(AppError::Refused(refused)) => {
+            let problem = Some(refused.to_string());
+            show_page_with(&ctx, &state, id, problem, StatusCode::CONFLICT, typed, FieldErrors::default()).await
         }
         Err(e) => Err(e),
     }
@@ -428,10 +434,32 @@ pub async fn edit_form(
     edit_page(&ctx, &state, parse_id(&path)?, None, FieldErrors::default(), None, StatusCode::OK).await
 }
 
-enum Edited {
-    Saved,
-    Invalid(FieldErrors),
-    Refused(String),
+impl EditForm {
+    /// The edit, or a message for every field at fault.
+    fn parse(&self) -> Result<StayEdit, FieldErrors> {
+        let mut e = FieldErrors::default();
+        let check_in = date(&mut e, "check_in", &self.check_in);
+        let check_out = date(&mut e, "check_out", &self.check_out);
+        let adults = forms::integer(&mut e, "adults", &self.adults, 1, 20);
+        let children = forms::optional_integer(&mut e, "children", &self.children, 0, 20).unwrap_or(0);
+        let room = match self.room.trim() {
+            "" => None,
+            raw => forms::id(&mut e, "room", raw),
+        };
+        let notes = forms::optional(&mut e, "notes", &self.notes, 2000);
+        match (check_in, check_out, adults) {
+            (Some(check_in), Some(check_out), Some(adults)) if e.is_empty() => Ok(StayEdit {
+                version: forms::version(&self.version),
+                check_in,
+                check_out,
+                adults: adults as i32,
+                children: children as i32,
+                room,
+                notes,
+            }),
+            _ => Err(e),
+        }
+    }
 }
 
 pub async fn update(
@@ -442,99 +470,25 @@ pub async fn update(
 ) -> Result<HttpResponse, AppError> {
     let id = parse_id(&path)?;
     let form = form.into_inner();
-    let submitted = form.clone();
-    let result = ctx
-        .write(&state, move |s, m| {
-            let current = s.reservations().get(id)?;
-            if !current.status.is_active() {
-                return Ok(Edited::Refused(format!(
-                    "A {} reservation cannot be changed.",
-                    current.status.label().to_lowercase()
-                )));
-            }
-            let mut e = FieldErrors::default();
-            let check_in = date(&mut e, "check_in", &submitted.check_in);
-            let check_out = date(&mut e, "check_out", &submitted.check_out);
-            let adults = forms::integer(&mut e, "adults", &submitted.adults, 1, 20);
-            let children = forms::optional_integer(&mut e, "children", &submitted.children, 0, 20).unwrap_or(0);
-            let room = match submitted.room.trim() {
-                "" => None,
-                raw => forms::id(&mut e, "room", raw),
-            };
-            let notes = forms::optional(&mut e, "notes", &submitted.notes, 2000);
-            let (Some(check_in), Some(check_out), Some(adults)) = (check_in, check_out, adults) else {
-                return Ok(Edited::Invalid(e));
-            };
-            let hotel = s.hotels().get(current.hotel_id)?;
-            let room_type = s.room_types().get(current.room_type_id)?;
-            let today = today_in(&hotel.timezone, Utc::now());
-            // Arrival may stay where it was once the guest is in house.
-            let may_backdate = m.can(Capability::Backdate) || check_in == current.check_in;
-            if let Err(problem) = check_stay(
-                check_in,
-                check_out,
-                today,
-                may_backdate,
-                (adults + children) as i32,
-                Some(room_type.max_occupancy),
-            ) {
-                e.add("check_out", problem.to_string());
-                return Ok(Edited::Invalid(e));
-            }
-            if !e.is_empty() {
-                return Ok(Edited::Invalid(e));
-            }
-            // Re-check the room type's availability without this stay.
-            s.reservations().lock_inventory(room_type.id)?;
-            let held = s.reservations().held(hotel.id, check_in, check_out, Some(id))?;
-            let sellable = s.rooms().sellable_by_type(hotel.id)?;
-            let sellable =
-                std::collections::HashMap::from([(room_type.id, sellable.get(&room_type.id).copied().unwrap_or(0))]);
-            let overbooking = m.acting.tenant.settings().overbooking_percent;
-            if availability::by_type(&sellable, &held, check_in, check_out, overbooking)[0].bookable() < 1 {
-                return Ok(Edited::Refused(format!(
-                    "No {} is free for every night from {check_in} to {check_out}.",
-                    room_type.name
-                )));
-            }
-            if let Some(room) = room {
-                let r = s.rooms().get(room)?;
-                if r.hotel_id != hotel.id {
-                    return Err(AppError::NotFound);
-                }
-                // The same rule as booking: a sellable room of the stay's own type.
-                if r.room_type_id != room_type.id || !r.is_active || !r.housekeeping_status.is_sellable() {
-                    return Ok(Edited::Refused(format!("Room {} cannot be sold for this room type.", r.number)));
-                }
-                if !availability::room_free(room, &held, check_in, check_out) {
-                    return Ok(Edited::Refused(format!("Room {} is taken on some of these nights.", r.number)));
-                }
-            }
-            let changes = StayChanges {
-                check_in,
-                check_out,
-                room_type_id: room_type.id,
-                room_id: room,
-                adults: adults as i32,
-                children: children as i32,
-                nightly_rate: current.nightly_rate,
-                notes,
-            };
-            let after = s.reservations().update_stay(id, forms::version(&submitted.version), &changes)?;
-            m.audit(s, Event::new("reservation.update", "reservation", id).before(&current).after(&after))?;
-            Ok(Edited::Saved)
-        })
-        .await;
+    let result = match form.parse() {
+        Ok(edit) => ctx.write(&state, move |s, m| Ok(stays::edit(s, m, id, &edit)?)).await.map(Ok),
+        Err(errors) => Ok(Err(errors)),
+    };
     match result {
-        Ok(Edited::Saved) => {
+        Ok(Ok(_)) => {
             ctx.flash("success", "Stay saved.");
             Ok(see_other(&format!("/reservations/{id}")))
         }
-        Ok(Edited::Invalid(errors)) => {
+        Ok(Err(errors)) => {
             edit_page(&ctx, &state, id, Some(form), errors, None, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Ok(Edited::Refused(msg)) => {
-            edit_page(&ctx, &state, id, Some(form), FieldErrors::default(), Some(msg), StatusCode::CONFLICT).await
+        Err(AppError::Refused(refused)) => {
+            let mut errors = FieldErrors::default();
+            if refused_field(&mut errors, &refused) {
+                return edit_page(&ctx, &state, id, Some(form), errors, None, StatusCode::UNPROCESSABLE_ENTITY).await;
+            }
+            let msg = Some(refused.to_string());
+            edit_page(&ctx, &state, id, Some(form), errors, msg, StatusCode::CONFLICT).await
         }
         Err(AppError::Stale) => {
             let msg = "Someone else changed this reservation while you were editing. Your entries are below; the current stay is shown above.".to_owned();

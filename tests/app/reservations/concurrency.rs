@@ -133,8 +133,10 @@ async fn sixteen_edits_race_two_stays_into_one_room(backend: Backend) {
         (format!("/reservations/{}", r.id), form.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
     })
     .await;
-    let won =
-        winners(&pages, &["Someone else changed this reservation", "Room 101 is taken", "That room was just taken"]);
+    let won = winners(
+        &pages,
+        &["Someone else changed this reservation", "Room 101 is already taken", "That room was just taken"],
+    );
     assert_eq!(won.len(), 1, "exactly one move may win");
 
     let (x, y) = (reservation(w.db(), &w.a, x.id), reservation(w.db(), &w.a, y.id));

@@ -181,16 +181,17 @@ async fn check_out_charges_the_nights_and_wants_the_balance_paid(backend: Backen
     let guest = in_house(&w, "INHOUSE1", r102);
     let id = guest.id;
 
-    // Two nights come to $200.00. Staff cannot override. The refusal keeps the room
-    // charges it posted (the desk then sees the balance it must collect), posts them only
-    // once however often it is tried, and changes nothing else.
+    // Two nights come to $200.00. Staff cannot override. A refused check-out writes
+    // nothing (its room charges roll back with it), however often it is tried; the
+    // message names what the stay comes to.
     for extra in [vec![], vec![("override_balance", "on")]] {
+        let before = snapshot(w.db(), w.a.id);
         let page = act(&staff, id, "check_out", &extra).await;
         assert_says(&page, 409, "The folio still has $200.00 to pay. Take a payment first, or ask a manager.");
         assert_eq!(status_of(&w, id), ReservationStatus::CheckedIn, "a refused check-out leaves the guest in house");
         let charges = folio(w.db(), &w.a, id).iter().filter(|e| e.kind == FolioKind::RoomCharge).count();
-        assert_eq!(charges, 2, "the two nights are charged once");
-        assert_eq!(balance(w.db(), &w.a, id), 20_000);
+        assert_eq!(charges, 0, "a refused check-out posts no room charge");
+        assert_unchanged(&before, &snapshot(w.db(), w.a.id), "after a refused check-out");
         assert!(page.body.contains("$200.00"), "the page shows the balance to collect");
     }
     assert!(
@@ -206,7 +207,7 @@ async fn check_out_charges_the_nights_and_wants_the_balance_paid(backend: Backen
     post_folio(&cashier, id, &[("kind", "payment"), ("amount", "200"), ("method", "card")])
         .await
         .assert_redirect(&format!("/reservations/{id}"));
-    assert_eq!(balance(w.db(), &w.a, id), 0, "the payment settles the charged nights");
+    assert_eq!(balance(w.db(), &w.a, id), -20_000, "the payment is a credit until check-out charges the nights");
 
     let page = act(&staff, id, "check_out", &[]).await;
     page.assert_redirect(&format!("/reservations/{id}"));
@@ -244,7 +245,7 @@ async fn managers_override_an_open_balance(backend: Backend) {
     let page = act(&manager, id, "check_out", &[]).await;
     assert_says(&page, 409, "The folio still has $200.00 to pay. Take a payment first, or tick the override.");
     assert_eq!(status_of(&w, id), ReservationStatus::CheckedIn);
-    assert_eq!(balance(w.db(), &w.a, id), 20_000, "the nights are on the folio to collect");
+    assert_eq!(balance(w.db(), &w.a, id), 0, "a refused check-out posts nothing");
 
     act(&manager, id, "check_out", &[("override_balance", "on")]).await.assert_redirect(&format!("/reservations/{id}"));
     assert_eq!(status_of(&w, id), ReservationStatus::CheckedOut);

@@ -12,6 +12,7 @@ mod booking;
 mod concurrency;
 mod desk;
 mod night_audit;
+mod tape_chart;
 mod today;
 
 use chrono::{Duration, NaiveDate, Utc};

@@ -1,0 +1,82 @@
+//! Posting to a stay's folio: charges, payments, refunds and discounts.
+
+use super::{Actor, Refused, StayError, StayResult};
+use crate::db::audit::Event;
+use crate::db::folio::NewFolioEntry;
+use crate::db::TenantScope;
+use crate::domain::roles::Capability;
+use crate::domain::{FolioEntryId, FolioKind, PaymentMethod, ReservationId, ReservationStatus};
+
+/// A folio posting as asked.
+#[derive(Clone, Debug)]
+pub struct Posting {
+    pub kind: FolioKind,
+    /// Minor units, above zero.
+    pub amount: i64,
+    pub method: Option<PaymentMethod>,
+    pub description: String,
+    pub reference: Option<String>,
+}
+
+impl Posting {
+    /// Moves money (payments, refunds, discounts): needs `PaymentsCreate`.
+    pub fn moves_money(&self) -> bool {
+        matches!(self.kind, FolioKind::Payment | FolioKind::Refund | FolioKind::Discount)
+    }
+
+    fn takes_method(&self) -> bool {
+        matches!(self.kind, FolioKind::Payment | FolioKind::Refund)
+    }
+
+    /// What a form can fix, field by field: the kind (room charges are the night audit's
+    /// and check-out's), and the method of a payment or refund (one the organization
+    /// accepts). [`post`] refuses the same.
+    pub fn refusals(&self, actor: &impl Actor) -> Vec<Refused> {
+        let mut out = Vec::new();
+        if self.kind == FolioKind::RoomCharge {
+            let message = "Room charges are posted by the night audit and at check-out.".into();
+            out.push(Refused::Posting { field: "kind", message });
+        }
+        if self.takes_method() {
+            let message = match self.method {
+                None => Some("Choose how the money was paid.".to_owned()),
+                Some(m) if !actor.tenant().settings().payment_methods.contains(&m) => {
+                    Some(format!("{} is not a payment method this organization accepts.", m.label()))
+                }
+                Some(_) => None,
+            };
+            out.extend(message.map(|message| Refused::Posting { field: "method", message }));
+        }
+        out
+    }
+}
+
+/// Posts to reservation `id`'s folio and audits it.
+pub fn post(s: &mut TenantScope<'_>, actor: &impl Actor, id: ReservationId, p: &Posting) -> StayResult<FolioEntryId> {
+    let r = s.reservations().get(id)?;
+    if p.moves_money() && !actor.can(Capability::PaymentsCreate) {
+        return Err(StayError::Forbidden);
+    }
+    if let Some(refused) = p.refusals(actor).into_iter().next() {
+        return Err(refused.into());
+    }
+    if matches!(r.status, ReservationStatus::Cancelled | ReservationStatus::NoShow) && p.kind == FolioKind::Charge {
+        return Err(Refused::FolioClosed.into());
+    }
+    let method = p.method.filter(|_| p.takes_method());
+    let entry = NewFolioEntry {
+        reservation_id: id,
+        kind: p.kind,
+        description: p.description.clone(),
+        amount: p.amount,
+        method,
+        reference: p.reference.clone(),
+        service_date: None,
+    };
+    let entry_id = s.folio().post(&entry)?;
+    let event = Event::new(&format!("folio.{}", p.kind.as_str()), "reservation", id).after(serde_json::json!({
+        "entry": entry_id, "kind": p.kind, "amount": p.amount, "method": method, "description": p.description
+    }));
+    actor.audit(s, event)?;
+    Ok(entry_id)
+}

@@ -1,0 +1,68 @@
+//! The typed refusals of the stay operations, each with the message the desk sees.
+
+use chrono::NaiveDate;
+
+use crate::domain::booking::StayProblem;
+use crate::domain::stay::{Action, Refusal};
+use crate::domain::{money, ReservationStatus};
+
+/// A front-desk rule that refused an operation.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Refused {
+    /// Dates or party size do not make a stay (a form field is at fault).
+    #[error("{0}")]
+    Stay(StayProblem),
+    /// The room type has no room left on some night of the stay.
+    #[error("No {room_type} is available for every night from {check_in} to {check_out}. Try other dates or another room type.")]
+    SoldOut { room_type: String, check_in: NaiveDate, check_out: NaiveDate },
+    /// The room is out of order or service, inactive, or of another type.
+    #[error("Room {0} cannot be sold for this room type.")]
+    RoomNotSellable(String),
+    /// Another active stay holds the room on some night.
+    #[error("Room {0} is already taken on some of these nights.")]
+    RoomTaken(String),
+    /// Only pending, confirmed and in-house stays can be edited.
+    #[error("A {} reservation cannot be changed.", .0.label().to_lowercase())]
+    Closed(ReservationStatus),
+    /// The status machine does not allow the action from here.
+    #[error("{0}")]
+    Transition(Refusal),
+    #[error("Choose an action.")]
+    NoAction,
+    #[error("{} needs a reason.", .0.label())]
+    NeedsReason(Action),
+    #[error("Assign a room before checking in.")]
+    NoRoom,
+    #[error("Room {number} is {}: it must be clean or inspected before check-in.", .status.to_lowercase())]
+    RoomNotReady { number: String, status: &'static str },
+    #[error("Room {0} is not a sellable room of this stay's type. Choose another room.")]
+    RoomNotForStay(String),
+    /// Check-out with money still owed; a manager may override.
+    #[error(
+        "The folio still has {} to pay. Take a payment first{}.",
+        money::format(*owed, currency, locale),
+        if *may_override { ", or tick the override" } else { ", or ask a manager" }
+    )]
+    OpenBalance { owed: i64, currency: String, locale: String, may_override: bool },
+    /// A folio posting the rules do not allow (the field at fault, and why).
+    #[error("{message}")]
+    Posting { field: &'static str, message: String },
+    #[error("This reservation is closed; charges cannot be added.")]
+    FolioClosed,
+    /// A night audit for a date that has not happened yet at the hotel.
+    #[error("{day} has not happened yet at {hotel}; its night audit cannot run.")]
+    AuditTooEarly { day: NaiveDate, hotel: String },
+}
+
+impl Refused {
+    /// The form field a refusal is about, when a form field is at fault.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Refused::Stay(StayProblem::TooManyGuests(_)) => Some("adults"),
+            Refused::Stay(StayProblem::InThePast) => Some("check_in"),
+            Refused::Stay(_) => Some("check_out"),
+            Refused::Posting { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}

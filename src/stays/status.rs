@@ -1,0 +1,154 @@
+//! Status transitions (confirm, check in, check out, cancel, no-show and the reversals),
+//! with room assignment at check-in and check-out's charges and balance.
+
+use chrono::{Duration, NaiveDate};
+
+use super::{today_at, Actor, Refused, StayError, StayResult};
+use crate::db::audit::Event;
+use crate::db::folio::FolioEntry;
+use crate::db::reservations::Reservation;
+use crate::db::{DbError, TenantScope};
+use crate::domain::roles::Capability;
+use crate::domain::stay::{self, Action};
+use crate::domain::{FolioKind, ReservationId, ReservationStatus, RoomId};
+
+/// A status change as asked, based on the reservation at `version`.
+#[derive(Clone, Debug, Default)]
+pub struct Change {
+    pub action: Option<Action>,
+    pub version: i32,
+    pub reason: Option<String>,
+    /// Check in to this room (assigning it first).
+    pub room: Option<RoomId>,
+    /// A manager's override of an open balance at check-out.
+    pub override_balance: bool,
+}
+
+/// Applies `change` to reservation `id` and audits it, or refuses with what the desk can
+/// do about it.
+pub fn transition(
+    s: &mut TenantScope<'_>,
+    actor: &impl Actor,
+    id: ReservationId,
+    change: &Change,
+) -> StayResult<Reservation> {
+    let action = change.action.ok_or(Refused::NoAction)?;
+    let current = s.reservations().get(id)?;
+    if current.version != change.version {
+        return Err(DbError::Stale.into());
+    }
+    if action.is_reversal() && !actor.can(Capability::ReservationsReverse) {
+        return Err(StayError::Forbidden);
+    }
+    if action.needs_reason() && change.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+        return Err(Refused::NeedsReason(action).into());
+    }
+    let hotel = s.hotels().get(current.hotel_id)?;
+    let today = today_at(&hotel);
+    let to = stay::next(current.status, action, current.check_in, today).map_err(Refused::Transition)?;
+    let working = match action {
+        Action::CheckIn => check_in(s, &current, change)?,
+        Action::CheckOut => {
+            check_out_charges(s, actor, &current, today, change.override_balance)?;
+            current.clone()
+        }
+        _ => current.clone(),
+    };
+    let reason = change.reason.as_deref().filter(|_| to == ReservationStatus::Cancelled);
+    let after = s.reservations().set_status(id, working.version, to, reason)?;
+    if let (Action::CheckOut, Some(room)) = (action, after.room_id) {
+        s.rooms().mark_dirty(room)?;
+    }
+    let event = Event::new(&format!("reservation.{}", action.key()), "reservation", id)
+        .before(serde_json::json!({ "status": current.status, "room_id": current.room_id }))
+        .after(serde_json::json!({
+            "status": after.status, "room_id": after.room_id,
+            "reason": change.reason, "override": change.override_balance
+        }));
+    actor.audit(s, event)?;
+    Ok(after)
+}
+
+/// Assigns the asked room (when it differs), then checks that the stay's room is ready
+/// and sellable for its type. Returns the reservation as it now is.
+fn check_in(s: &mut TenantScope<'_>, current: &Reservation, change: &Change) -> StayResult<Reservation> {
+    let working = match change.room.filter(|r| Some(*r) != current.room_id) {
+        Some(room) => assign_room(s, current, change.version, room)?,
+        None => current.clone(),
+    };
+    let room = working.room_id.ok_or(Refused::NoRoom)?;
+    let r = s.rooms().get(room)?;
+    if !r.housekeeping_status.is_ready() {
+        let status = r.housekeeping_status.label();
+        return Err(Refused::RoomNotReady { number: r.number, status }.into());
+    }
+    // Clean or inspected (checked above) is always sellable.
+    if r.room_type_id != working.room_type_id || !r.is_active {
+        return Err(Refused::RoomNotForStay(r.number).into());
+    }
+    Ok(working)
+}
+
+/// Puts a stay in `room` if it is still at `version`. A room of another hotel is not
+/// found; one another active stay holds on any of its nights is a `RoomOverlap` conflict
+/// (the database's guard, on both backends).
+pub fn assign_room(
+    s: &mut TenantScope<'_>,
+    current: &Reservation,
+    version: i32,
+    room: RoomId,
+) -> StayResult<Reservation> {
+    let r = s.rooms().get(room)?;
+    if r.hotel_id != current.hotel_id {
+        return Err(DbError::NotFound.into());
+    }
+    // Room assignments of a type queue behind each other, as bookings do: two desks racing
+    // into one room then meet the guard, not a deadlock.
+    s.reservations().lock_inventory(current.room_type_id)?;
+    Ok(s.reservations().assign_room_at(current.id, version, room)?)
+}
+
+/// The nights check-out charges: up to the night before departure, or before `today` for
+/// an early departure, and at least the first night (a same-day stay).
+pub fn nights_slept(r: &Reservation, today: NaiveDate) -> impl Iterator<Item = NaiveDate> {
+    let last = (today.min(r.check_out) - Duration::days(1)).max(r.check_in);
+    crate::domain::availability::nights(r.check_in, last + Duration::days(1))
+}
+
+/// What checking out today would add to the folio of an in-house stay: its nights slept
+/// that no room charge covers yet, at the stay's rate. Zero for any other status.
+pub fn charges_due(r: &Reservation, entries: &[FolioEntry], today: NaiveDate) -> i64 {
+    if r.status != ReservationStatus::CheckedIn {
+        return 0;
+    }
+    let charged =
+        |night: NaiveDate| entries.iter().any(|e| e.kind == FolioKind::RoomCharge && e.service_date == Some(night));
+    nights_slept(r, today).filter(|n| !charged(*n)).count() as i64 * r.nightly_rate
+}
+
+/// Charges the nights slept, then refuses while money is owed unless a manager
+/// overrides. A refusal rolls the charges back with the rest of the transaction.
+fn check_out_charges(
+    s: &mut TenantScope<'_>,
+    actor: &impl Actor,
+    r: &Reservation,
+    today: NaiveDate,
+    override_balance: bool,
+) -> StayResult<()> {
+    for night in nights_slept(r, today) {
+        s.folio().post_room_night(r.id, night, r.nightly_rate)?;
+    }
+    let owed = s.folio().balance(r.id)?;
+    let may_override = actor.can(Capability::CheckoutOverride);
+    if owed > 0 && !(override_balance && may_override) {
+        let t = actor.tenant();
+        return Err(Refused::OpenBalance {
+            owed,
+            currency: t.currency.clone(),
+            locale: t.locale.clone(),
+            may_override,
+        }
+        .into());
+    }
+    Ok(())
+}
