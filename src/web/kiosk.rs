@@ -316,16 +316,12 @@ async fn stay_page_with(
     render(status, &page)
 }
 
-fn parse_id(raw: &str) -> Result<ReservationId, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
-}
-
 pub async fn stay(
     ctx: TenantCtx,
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<ReservationId>,
 ) -> Result<HttpResponse, AppError> {
-    stay_page(&ctx, &state, parse_id(&path)?, None, StatusCode::OK).await
+    stay_page(&ctx, &state, path.into_inner(), None, StatusCode::OK).await
 }
 
 #[derive(Deserialize, Default)]
@@ -385,30 +381,30 @@ async fn apply(
 pub async fn check_in(
     ctx: TenantCtx,
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<ReservationId>,
     form: web::Form<DeskForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path.into_inner();
     apply(ctx, state, id, Action::CheckIn, form.into_inner()).await
 }
 
 pub async fn check_out(
     ctx: TenantCtx,
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<ReservationId>,
     form: web::Form<DeskForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path.into_inner();
     apply(ctx, state, id, Action::CheckOut, form.into_inner()).await
 }
 
 pub async fn pay(
     ctx: TenantCtx,
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<ReservationId>,
     form: web::Form<DeskForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path.into_inner();
     let form = form.into_inner();
     let typed = form.amount.clone();
     let result = ctx

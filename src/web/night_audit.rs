@@ -23,10 +23,10 @@ pub struct AuditForm {
 pub async fn run(
     ctx: TenantCtx,
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<HotelId>,
     form: web::Form<AuditForm>,
 ) -> Result<HttpResponse, AppError> {
-    let hotel: HotelId = path.parse().map_err(|_| AppError::NotFound)?;
+    let hotel = path.into_inner();
     let raw = form.into_inner().date;
     let report = ctx
         .write(&state, move |s, _| {

@@ -153,10 +153,6 @@ impl ShowPage {
     }
 }
 
-fn parse_id(raw: &str) -> Result<ReservationId, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
-}
-
 async fn show_page(
     ctx: &TenantCtx,
     state: &AppState,
@@ -222,9 +218,9 @@ async fn show_page_with(
 pub async fn show(
     ctx: TenantCtx,
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<ReservationId>,
 ) -> Result<HttpResponse, AppError> {
-    show_page(&ctx, &state, parse_id(&path)?, None, StatusCode::OK).await
+    show_page(&ctx, &state, path.into_inner(), None, StatusCode::OK).await
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -253,10 +249,10 @@ impl ActionForm {
 pub async fn act(
     ctx: TenantCtx,
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<ReservationId>,
     form: web::Form<ActionForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path.into_inner();
     let change = form.change();
     let action = change.action;
     match ctx.write(&state, move |s, m| Ok(stays::transition(s, m, id, &change)?)).await {
@@ -332,10 +328,10 @@ impl FolioForm {
 pub async fn post_folio(
     ctx: TenantCtx,
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<ReservationId>,
     form: web::Form<FolioForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path.into_inner();
     let form = form.into_inner();
     let typed = form.clone();
     let result = ctx
@@ -429,9 +425,9 @@ async fn edit_page(
 pub async fn edit_form(
     ctx: TenantCtx,
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<ReservationId>,
 ) -> Result<HttpResponse, AppError> {
-    edit_page(&ctx, &state, parse_id(&path)?, None, FieldErrors::default(), None, StatusCode::OK).await
+    edit_page(&ctx, &state, path.into_inner(), None, FieldErrors::default(), None, StatusCode::OK).await
 }
 
 impl EditForm {
@@ -465,10 +461,10 @@ impl EditForm {
 pub async fn update(
     ctx: TenantCtx,
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<ReservationId>,
     form: web::Form<EditForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+    let id = path.into_inner();
     let form = form.into_inner();
     let result = match form.parse() {
         Ok(edit) => ctx.write(&state, move |s, m| Ok(stays::edit(s, m, id, &edit)?)).await.map(Ok),
