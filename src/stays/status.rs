@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate};
 use super::{today_at, Actor, Refused, StayError, StayResult};
 use crate::db::audit::Event;
 use crate::db::folio::FolioEntry;
-use crate::db::reservations::Reservation;
+use crate::db::reservations::{Reservation, StayChanges};
 use crate::db::{DbError, TenantScope};
 use crate::domain::roles::Capability;
 use crate::domain::stay::{self, Action};
@@ -50,7 +50,7 @@ pub fn transition(
         Action::CheckIn => check_in(s, &current, change)?,
         Action::CheckOut => {
             check_out_charges(s, actor, &current, today, change.override_balance)?;
-            current.clone()
+            shorten_to(s, &current, today)?
         }
         _ => current.clone(),
     };
@@ -60,9 +60,13 @@ pub fn transition(
         s.rooms().mark_dirty(room)?;
     }
     let event = Event::new(&format!("reservation.{}", action.key()), "reservation", id)
-        .before(serde_json::json!({ "status": current.status, "room_id": current.room_id }))
+        .before(serde_json::json!({
+            "status": current.status, "room_id": current.room_id,
+            "check_in": current.check_in, "check_out": current.check_out, "total_amount": current.total_amount
+        }))
         .after(serde_json::json!({
             "status": after.status, "room_id": after.room_id,
+            "check_in": after.check_in, "check_out": after.check_out, "total_amount": after.total_amount,
             "reason": change.reason, "override": change.override_balance
         }));
     actor.audit(s, event)?;
@@ -124,6 +128,26 @@ pub fn charges_due(r: &Reservation, entries: &[FolioEntry], today: NaiveDate) ->
     let charged =
         |night: NaiveDate| entries.iter().any(|e| e.kind == FolioKind::RoomCharge && e.service_date == Some(night));
     nights_slept(r, today).filter(|n| !charged(*n)).count() as i64 * r.nightly_rate
+}
+
+/// An early departure ends the stay today (after at least one night): the nights after
+/// it go back on sale, and the nights and total follow. Returns the stay as it now is.
+fn shorten_to(s: &mut TenantScope<'_>, r: &Reservation, today: NaiveDate) -> StayResult<Reservation> {
+    let departure = today.max(r.check_in + Duration::days(1));
+    if departure >= r.check_out {
+        return Ok(r.clone());
+    }
+    let changes = StayChanges {
+        check_in: r.check_in,
+        check_out: departure,
+        room_type_id: r.room_type_id,
+        room_id: r.room_id,
+        adults: r.adults,
+        children: r.children,
+        nightly_rate: r.nightly_rate,
+        notes: r.notes.clone(),
+    };
+    Ok(s.reservations().update_stay(r.id, r.version, &changes)?)
 }
 
 /// Charges the nights slept, then refuses while money is owed unless a manager

@@ -424,20 +424,18 @@ async fn undoing_a_check_out_into_a_reoccupied_room_is_refused(backend: Backend)
     let w = world(backend).await;
     let (staff, manager) = (desk(&w, &w.team_a.staff).await, desk(&w, &w.team_a.manager).await);
     let r102 = w.a.rooms[1];
-    // Booked until the day after tomorrow, gone this morning; room 102 is made up and sold
-    // to someone else for those nights.
+    // A checked-out stay whose dates still reach the day after tomorrow (an early
+    // check-out now ends the stay today, so this one comes from before that rule, or from
+    // an import); room 102 is made up and sold to someone else for those nights.
     let gone = add(
         w.db(),
         &w.a,
         NewReservation {
-            status: ReservationStatus::CheckedIn,
+            status: ReservationStatus::CheckedOut,
             room_id: Some(r102),
             ..stay(&w.a, "GONEEARL", day(-1), 3)
         },
     );
-    act(&manager, gone.id, "check_out", &[("override_balance", "on")])
-        .await
-        .assert_redirect(&format!("/reservations/{}", gone.id));
     set_housekeeping(w.db(), &w.a, r102, HousekeepingStatus::Clean);
     booked_id(&staff.post_form("/reservations", &with(booking(&w.a, day(0), day(2)), "room", &r102.to_string())).await);
 
@@ -494,6 +492,43 @@ async fn early_departure_pays_only_the_nights_slept(backend: Backend) {
         .map(|e| e.service_date)
         .collect();
     assert_eq!(nights, vec![Some(day(-1))], "room charges for a guest who slept only the night of {}", day(-1));
+
+    // The stay now ends today: one night, one night's total, and its later nights are for
+    // sale again (the fixture's own stay still holds one room tonight and tomorrow).
+    let r = reservation(w.db(), &w.a, early.id);
+    assert_eq!((r.check_in, r.check_out, r.nights(), r.total_amount), (day(-1), day(0), 1, RATE));
+    let search = manager.get(&search_url(&w.a, day(0), day(2), 1)).await;
+    assert_eq!(grid(&search, "Standard").0, vec![2, 2], "the nights after an early departure are released");
+    let shown = text(&manager.get(&format!("/reservations/{}", early.id)).await);
+    assert!(shown.contains("(1 night)"), "{shown}");
+    // The audit row keeps the dates the guest had booked.
+    let row = audited(w.db(), &w.a, "reservation.check_out").pop().expect("check-out audited");
+    let (before, after) = (row.before.as_ref().unwrap(), row.after.as_ref().unwrap());
+    assert_eq!(before["check_out"], day(2).to_string());
+    assert_eq!(after["check_out"], day(0).to_string());
+    assert_eq!(before["total_amount"], 3 * RATE);
+}
+
+crate::both_backends_async!(a_same_day_departure_keeps_its_one_night);
+
+/// Checked in and out on the arrival day: the one night charged stays the stay's length.
+async fn a_same_day_departure_keeps_its_one_night(backend: Backend) {
+    let w = world(backend).await;
+    let manager = desk(&w, &w.team_a.manager).await;
+    let today = add(
+        w.db(),
+        &w.a,
+        NewReservation {
+            status: ReservationStatus::CheckedIn,
+            room_id: Some(w.a.rooms[1]),
+            ..stay(&w.a, "SAMEDAY1", day(0), 2)
+        },
+    );
+    act(&manager, today.id, "check_out", &[("override_balance", "on")])
+        .await
+        .assert_redirect(&format!("/reservations/{}", today.id));
+    let r = reservation(w.db(), &w.a, today.id);
+    assert_eq!((r.check_out, r.total_amount, r.status), (day(1), RATE, ReservationStatus::CheckedOut));
 }
 
 crate::both_backends_async!(stay_edits_check_the_room_like_booking_does);
