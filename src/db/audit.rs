@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::schema::audit_log;
 use super::scope::{PlatformScope, TenantScope, UserScope};
-use super::DbResult;
+use super::{search, DbResult};
 use crate::domain::ids::{AuditId, TenantId, UserId};
 use crate::domain::values::{JsonValue, Timestamp};
 
@@ -64,6 +64,16 @@ impl Event {
     }
 }
 
+/// Filters of the audit log viewer.
+#[derive(Clone, Debug, Default)]
+pub struct AuditFilter {
+    pub user: Option<UserId>,
+    pub action: Option<String>,
+    pub entity_type: Option<String>,
+    pub from: Option<Timestamp>,
+    pub until: Option<Timestamp>,
+}
+
 fn insert(
     conn: &mut super::DbConnection,
     tenant: Option<TenantId>,
@@ -103,34 +113,7 @@ impl TenantScope<'_> {
             .select(AuditEntry::as_select())
             .load(self.conn())?)
     }
-}
 
-impl UserScope<'_> {
-    /// A platform event (no tenant), such as a failed login.
-    pub fn audit_platform_event(&mut self, event: &Event) -> DbResult<()> {
-        let user = self.user_id();
-        insert(self.conn(), None, user, event)
-    }
-}
-
-impl PlatformScope<'_> {
-    pub fn audit(&mut self, tenant: Option<TenantId>, event: &Event) -> DbResult<()> {
-        let user = self.grant().user();
-        insert(self.conn(), tenant, user, event)
-    }
-}
-
-/// Filters of the audit log viewer.
-#[derive(Clone, Debug, Default)]
-pub struct AuditFilter {
-    pub user: Option<UserId>,
-    pub action: Option<String>,
-    pub entity_type: Option<String>,
-    pub from: Option<Timestamp>,
-    pub until: Option<Timestamp>,
-}
-
-impl TenantScope<'_> {
     /// One page of this tenant's audit log, newest first, and the total.
     pub fn audit_page(&mut self, filter: &AuditFilter, limit: i64, offset: i64) -> DbResult<(Vec<AuditEntry>, i64)> {
         let filtered = |s: &TenantScope<'_>| {
@@ -139,8 +122,7 @@ impl TenantScope<'_> {
                 q = q.filter(audit_log::user_id.eq(user));
             }
             if let Some(action) = &filter.action {
-                let escaped = action.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-                q = q.filter(audit_log::action.like(format!("{escaped}%")).escape('\\'));
+                q = q.filter(audit_log::action.like(search::prefix_pattern(action)).escape(search::ESCAPE));
             }
             if let Some(entity) = &filter.entity_type {
                 q = q.filter(audit_log::entity_type.eq(entity.clone()));
@@ -161,5 +143,20 @@ impl TenantScope<'_> {
             .select(AuditEntry::as_select())
             .load(self.conn())?;
         Ok((rows, total))
+    }
+}
+
+impl UserScope<'_> {
+    /// A platform event (no tenant), such as a failed login.
+    pub fn audit_platform_event(&mut self, event: &Event) -> DbResult<()> {
+        let user = self.user_id();
+        insert(self.conn(), None, user, event)
+    }
+}
+
+impl PlatformScope<'_> {
+    pub fn audit(&mut self, tenant: Option<TenantId>, event: &Event) -> DbResult<()> {
+        let user = self.grant().user();
+        insert(self.conn(), tenant, user, event)
     }
 }

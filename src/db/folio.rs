@@ -88,9 +88,7 @@ impl Folio<'_, '_> {
         .execute(s.conn())?;
         Ok(id)
     }
-}
 
-impl Folio<'_, '_> {
     /// Posts the room charge of one night unless it is already there (night audit and
     /// check-out both call this; the unique index backs it). Returns whether it posted.
     pub fn post_room_night(self, reservation: ReservationId, night: NaiveDate, rate: i64) -> DbResult<bool> {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::schema::guests;
 use super::scope::{scoped_insert, TenantScope};
-use super::{DbError, DbResult};
+use super::{search, versioned, DbResult};
 use crate::domain::enums::DocumentType;
 use crate::domain::ids::{GuestId, TenantId};
 use crate::domain::values::Timestamp;
@@ -59,12 +59,6 @@ impl<'c> TenantScope<'c> {
     }
 }
 
-/// Escapes LIKE wildcards so a search for `50%` means the text "50%".
-pub(super) fn like_pattern(term: &str) -> String {
-    let escaped = term.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 impl Guests<'_, '_> {
     /// Guests whose name, email or phone contains `search` (case-insensitive), by name.
     pub fn list(self, search: Option<&str>, limit: i64, offset: i64) -> DbResult<Vec<Guest>> {
@@ -90,23 +84,14 @@ impl Guests<'_, '_> {
             diesel::update(s.all(guests::table).filter(guests::id.eq(id)).filter(guests::version.eq(version)))
                 .set((fields, guests::version.eq(version + 1), guests::updated_at.eq(Timestamp::now())))
                 .execute(s.conn())?;
-        if changed == 0 {
-            s.guests().get(id)?;
-            return Err(DbError::Stale);
-        }
-        s.guests().get(id)
+        versioned::saved(changed, || s.guests().get(id))
     }
 
     pub fn delete(self, id: GuestId) -> DbResult<()> {
         let s = self.0;
-        match diesel::delete(s.all(guests::table).filter(guests::id.eq(id))).execute(s.conn())? {
-            0 => Err(DbError::NotFound),
-            _ => Ok(()),
-        }
+        versioned::found(diesel::delete(s.all(guests::table).filter(guests::id.eq(id))).execute(s.conn())?)
     }
-}
 
-impl Guests<'_, '_> {
     /// One page of guests matching `search`, sorted by `name` or `created`, and the total.
     pub fn page(
         self,
@@ -120,13 +105,13 @@ impl Guests<'_, '_> {
         let filtered = |s: &TenantScope<'_>| {
             let mut q = s.all(guests::table).into_boxed();
             if let Some(term) = search.filter(|t| !t.trim().is_empty()) {
-                let pattern = like_pattern(term);
-                let name = diesel::dsl::sql::<diesel::sql_types::Text>("lower(first_name || ' ' || last_name)");
+                let pattern = search::like_pattern(term);
                 q = q.filter(
-                    name.like(pattern.clone())
-                        .escape('\\')
-                        .or(guests::email.like(pattern.clone()).escape('\\'))
-                        .or(guests::phone.like(pattern).escape('\\')),
+                    search::guest_name()
+                        .like(pattern.clone())
+                        .escape(search::ESCAPE)
+                        .or(guests::email.like(pattern.clone()).escape(search::ESCAPE))
+                        .or(guests::phone.like(pattern).escape(search::ESCAPE)),
                 );
             }
             q

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::schema::hotels;
 use super::scope::{scoped_insert, TenantScope};
-use super::{DbError, DbResult};
+use super::{versioned, DbResult};
 use crate::domain::ids::{HotelId, TenantId};
 use crate::domain::values::Timestamp;
 
@@ -98,11 +98,7 @@ impl Hotels<'_, '_> {
             diesel::update(s.all(hotels::table).filter(hotels::id.eq(id)).filter(hotels::version.eq(version)))
                 .set((fields, hotels::version.eq(version + 1), hotels::updated_at.eq(Timestamp::now())))
                 .execute(s.conn())?;
-        if changed == 0 {
-            s.hotels().get(id)?;
-            return Err(DbError::Stale);
-        }
-        s.hotels().get(id)
+        versioned::saved(changed, || s.hotels().get(id))
     }
 
     pub fn set_business_date(self, id: HotelId, date: NaiveDate) -> DbResult<()> {
@@ -114,23 +110,15 @@ impl Hotels<'_, '_> {
                 hotels::version.eq(hotels::version + 1),
             ))
             .execute(s.conn())?;
-        if changed == 0 {
-            return Err(DbError::NotFound);
-        }
-        Ok(())
+        versioned::found(changed)
     }
 
     /// Deletes a hotel that nothing references yet; `Reference` if rooms or bookings do.
     pub fn delete(self, id: HotelId) -> DbResult<()> {
         let s = self.0;
-        match diesel::delete(s.all(hotels::table).filter(hotels::id.eq(id))).execute(s.conn())? {
-            0 => Err(DbError::NotFound),
-            _ => Ok(()),
-        }
+        versioned::found(diesel::delete(s.all(hotels::table).filter(hotels::id.eq(id))).execute(s.conn())?)
     }
-}
 
-impl Hotels<'_, '_> {
     /// One page of hotels, sorted by `sort` (`name`, `code` or `city`), and the total.
     pub fn page(self, sort: &str, desc: bool, limit: i64, offset: i64) -> DbResult<(Vec<Hotel>, i64)> {
         let s = self.0;

@@ -7,7 +7,7 @@ use super::schema::{tenants, user_tenant_associations as uta, users};
 use super::scope::{scoped_insert, TenantScope, UserScope};
 use super::tenants::Tenant;
 use super::users::User;
-use super::{DbError, DbResult};
+use super::{versioned, DbResult};
 use crate::domain::enums::Role;
 use crate::domain::ids::{AssociationId, TenantId, UserId};
 use crate::domain::values::{JsonValue, Timestamp};
@@ -53,11 +53,63 @@ pub struct NewMembership {
     pub expires_at: Option<Timestamp>,
 }
 
+/// What an owner or admin may change on a membership.
+#[derive(Clone, Debug, Serialize)]
+pub struct MembershipChanges {
+    pub role: Role,
+    pub expires_at: Option<Timestamp>,
+    pub is_active: bool,
+}
+
+/// Who is acting in a tenant transaction: the user row, their membership in this tenant
+/// (none for a visiting super admin) and the tenant itself. Loaded at the start of every
+/// request, inside the request's transaction.
+pub struct Acting {
+    pub user: User,
+    pub membership: Option<Membership>,
+    pub tenant: Tenant,
+}
+
 pub struct Memberships<'s, 'c>(&'s mut TenantScope<'c>);
 
 impl<'c> TenantScope<'c> {
     pub fn memberships(&mut self) -> Memberships<'_, 'c> {
         Memberships(self)
+    }
+
+    pub fn acting(&mut self, user: UserId) -> DbResult<Acting> {
+        // The account and its membership here in one query; the organization from the cache.
+        let (user, membership): (User, Option<Membership>) = users::table
+            .left_join(super::scope::joins::membership_in(self.tenant_id()))
+            .filter(users::id.eq(user))
+            .select((User::as_select(), Option::<Membership>::as_select()))
+            .first(self.conn())?;
+        let tenant = self.cached_organization()?;
+        Ok(Acting { user, membership, tenant })
+    }
+
+    /// The account for `email`, creating it with `password_hash` when none exists.
+    /// Returns whether it was created.
+    pub fn find_or_create_user(&mut self, email: &str, full_name: &str, password_hash: &str) -> DbResult<(User, bool)> {
+        let email = super::users::normalize_email(email);
+        let existing =
+            users::table.filter(users::email.eq(&email)).select(User::as_select()).first(self.conn()).optional()?;
+        if let Some(user) = existing {
+            return Ok((user, false));
+        }
+        let id = UserId::new();
+        let now = Timestamp::now();
+        diesel::insert_into(users::table)
+            .values((
+                users::id.eq(id),
+                users::email.eq(&email),
+                users::full_name.eq(full_name),
+                users::password_hash.eq(password_hash),
+                users::created_at.eq(now),
+                users::updated_at.eq(now),
+            ))
+            .execute(self.conn())?;
+        Ok((users::table.filter(users::id.eq(id)).select(User::as_select()).first(self.conn())?, true))
     }
 }
 
@@ -129,11 +181,7 @@ impl Memberships<'_, '_> {
         let changed = diesel::update(s.all(uta::table).filter(uta::id.eq(id)).filter(uta::version.eq(version)))
             .set((uta::role.eq(role), uta::version.eq(version + 1), uta::updated_at.eq(Timestamp::now())))
             .execute(s.conn())?;
-        if changed == 0 {
-            s.memberships().get(id)?;
-            return Err(DbError::Stale);
-        }
-        s.memberships().get(id)
+        versioned::saved(changed, || s.memberships().get(id))
     }
 
     pub fn touch(self, user: UserId) -> DbResult<()> {
@@ -146,10 +194,30 @@ impl Memberships<'_, '_> {
 
     pub fn delete(self, id: AssociationId) -> DbResult<()> {
         let s = self.0;
-        match diesel::delete(s.all(uta::table).filter(uta::id.eq(id))).execute(s.conn())? {
-            0 => Err(DbError::NotFound),
-            _ => Ok(()),
-        }
+        versioned::found(diesel::delete(s.all(uta::table).filter(uta::id.eq(id))).execute(s.conn())?)
+    }
+
+    pub fn update(self, id: AssociationId, version: i32, changes: &MembershipChanges) -> DbResult<Membership> {
+        let s = self.0;
+        let changed = diesel::update(s.all(uta::table).filter(uta::id.eq(id)).filter(uta::version.eq(version)))
+            .set((
+                uta::role.eq(changes.role),
+                uta::expires_at.eq(changes.expires_at),
+                uta::is_active.eq(changes.is_active),
+                uta::version.eq(version + 1),
+                uta::updated_at.eq(Timestamp::now()),
+            ))
+            .execute(s.conn())?;
+        versioned::saved(changed, || s.memberships().get(id))
+    }
+
+    /// Owners who can still act: the organization must always keep one.
+    pub fn usable_owners(self) -> DbResult<usize> {
+        let now = Timestamp::now();
+        let s = self.0;
+        let owners: Vec<Membership> =
+            s.all(uta::table).filter(uta::role.eq(Role::Owner)).select(Membership::as_select()).load(s.conn())?;
+        Ok(owners.iter().filter(|m| m.is_usable(now)).count())
     }
 }
 
@@ -163,90 +231,5 @@ impl UserScope<'_> {
             .order((uta::is_primary.desc(), tenants::name))
             .select((Membership::as_select(), Tenant::as_select()))
             .load(self.conn())?)
-    }
-}
-
-/// Who is acting in a tenant transaction: the user row, their membership in this tenant
-/// (none for a visiting super admin) and the tenant itself. Loaded at the start of every
-/// request, inside the request's transaction.
-pub struct Acting {
-    pub user: User,
-    pub membership: Option<Membership>,
-    pub tenant: Tenant,
-}
-
-impl TenantScope<'_> {
-    pub fn acting(&mut self, user: UserId) -> DbResult<Acting> {
-        // The account and its membership here in one query; the organization from the cache.
-        let (user, membership): (User, Option<Membership>) = users::table
-            .left_join(super::scope::joins::membership_in(self.tenant_id()))
-            .filter(users::id.eq(user))
-            .select((User::as_select(), Option::<Membership>::as_select()))
-            .first(self.conn())?;
-        let tenant = self.cached_organization()?;
-        Ok(Acting { user, membership, tenant })
-    }
-}
-
-/// What an owner or admin may change on a membership.
-#[derive(Clone, Debug, Serialize)]
-pub struct MembershipChanges {
-    pub role: Role,
-    pub expires_at: Option<Timestamp>,
-    pub is_active: bool,
-}
-
-impl Memberships<'_, '_> {
-    pub fn update(self, id: AssociationId, version: i32, changes: &MembershipChanges) -> DbResult<Membership> {
-        let s = self.0;
-        let changed = diesel::update(s.all(uta::table).filter(uta::id.eq(id)).filter(uta::version.eq(version)))
-            .set((
-                uta::role.eq(changes.role),
-                uta::expires_at.eq(changes.expires_at),
-                uta::is_active.eq(changes.is_active),
-                uta::version.eq(version + 1),
-                uta::updated_at.eq(Timestamp::now()),
-            ))
-            .execute(s.conn())?;
-        if changed == 0 {
-            s.memberships().get(id)?;
-            return Err(DbError::Stale);
-        }
-        s.memberships().get(id)
-    }
-
-    /// Owners who can still act: the organization must always keep one.
-    pub fn usable_owners(self) -> DbResult<usize> {
-        let now = Timestamp::now();
-        let s = self.0;
-        let owners: Vec<Membership> =
-            s.all(uta::table).filter(uta::role.eq(Role::Owner)).select(Membership::as_select()).load(s.conn())?;
-        Ok(owners.iter().filter(|m| m.is_usable(now)).count())
-    }
-}
-
-impl TenantScope<'_> {
-    /// The account for `email`, creating it with `password_hash` when none exists.
-    /// Returns whether it was created.
-    pub fn find_or_create_user(&mut self, email: &str, full_name: &str, password_hash: &str) -> DbResult<(User, bool)> {
-        let email = super::users::normalize_email(email);
-        let existing =
-            users::table.filter(users::email.eq(&email)).select(User::as_select()).first(self.conn()).optional()?;
-        if let Some(user) = existing {
-            return Ok((user, false));
-        }
-        let id = UserId::new();
-        let now = Timestamp::now();
-        diesel::insert_into(users::table)
-            .values((
-                users::id.eq(id),
-                users::email.eq(&email),
-                users::full_name.eq(full_name),
-                users::password_hash.eq(password_hash),
-                users::created_at.eq(now),
-                users::updated_at.eq(now),
-            ))
-            .execute(self.conn())?;
-        Ok((users::table.filter(users::id.eq(id)).select(User::as_select()).first(self.conn())?, true))
     }
 }

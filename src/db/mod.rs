@@ -13,7 +13,9 @@ pub mod onboarding;
 pub mod platform;
 mod schema;
 pub mod scope;
+mod search;
 pub mod types;
+mod versioned;
 
 pub mod audit;
 pub mod bulk;

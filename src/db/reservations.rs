@@ -9,14 +9,17 @@
 //! Both surface as `DbError::Conflict(Constraint::RoomOverlap)`.
 
 use chrono::NaiveDate;
+use diesel::dsl;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::schema::reservations;
+use super::schema::{guests, reservations};
 use super::scope::{joins, scoped_insert, TenantScope};
-use super::{Constraint, DbError, DbResult};
+use super::{search, versioned, Constraint, DbError, DbResult};
+use crate::domain::availability::Held;
 use crate::domain::enums::{ReservationSource, ReservationStatus};
 use crate::domain::ids::{GuestId, HotelId, ReservationId, RoomId, RoomTypeId, TenantId, UserId};
+use crate::domain::kpi::Sold;
 use crate::domain::values::Timestamp;
 
 /// Also a whole row: export and import (`db::transfer`), bulk loads (`TenantScope::load`,
@@ -75,6 +78,67 @@ pub struct NewReservation {
     pub total_amount: i64,
     pub source: ReservationSource,
     pub notes: Option<String>,
+}
+
+/// Filters of the reservations list.
+#[derive(Clone, Debug, Default)]
+pub struct ReservationFilter {
+    pub hotel: Option<HotelId>,
+    pub status: Option<ReservationStatus>,
+    pub source: Option<ReservationSource>,
+    pub arrival_from: Option<NaiveDate>,
+    pub arrival_to: Option<NaiveDate>,
+    pub departure_from: Option<NaiveDate>,
+    pub departure_to: Option<NaiveDate>,
+    /// A confirmation code, or part of a guest's name.
+    pub search: Option<String>,
+}
+
+/// A list row: the reservation with its guest's name.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReservationRow {
+    pub reservation: Reservation,
+    pub guest_name: String,
+}
+
+/// What the lists with guest names select: `(Reservation::as_select(), guests::first_name,
+/// guests::last_name)`.
+type WithGuestName = (Reservation, String, String);
+
+impl From<WithGuestName> for ReservationRow {
+    fn from((reservation, first, last): WithGuestName) -> Self {
+        ReservationRow { reservation, guest_name: format!("{first} {last}") }
+    }
+}
+
+/// What an edit of a stay changes.
+#[derive(Clone, Debug, Serialize)]
+pub struct StayChanges {
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    pub room_type_id: RoomTypeId,
+    pub room_id: Option<RoomId>,
+    pub adults: i32,
+    pub children: i32,
+    pub nightly_rate: i64,
+    pub notes: Option<String>,
+}
+
+/// Stays that share a night with `[from, to)`: `check_in < to AND check_out > from`.
+/// Since no stay is longer than `MAX_NIGHTS` (a constraint on both backends), check_in
+/// also lies after `from - MAX_NIGHTS` and check_out before `to + MAX_NIGHTS`: with those
+/// bounds an index on either date reads a few weeks of a hotel's stays rather than all
+/// its past or all its future.
+#[dsl::auto_type]
+fn overlapping(from: NaiveDate, to: NaiveDate) -> _ {
+    let longest: chrono::Duration = chrono::Duration::days(crate::domain::booking::MAX_NIGHTS);
+    let earliest_check_in: NaiveDate = from - longest;
+    let latest_check_out: NaiveDate = to + longest;
+    reservations::check_in
+        .lt(to)
+        .and(reservations::check_out.gt(from))
+        .and(reservations::check_in.gt(earliest_check_in))
+        .and(reservations::check_out.lt(latest_check_out))
 }
 
 pub struct Reservations<'s, 'c>(&'s mut TenantScope<'c>);
@@ -170,10 +234,7 @@ impl Reservations<'_, '_> {
             reservations::updated_at.eq(Timestamp::now()),
         ))
         .execute(s.conn())?;
-        if changed == 0 {
-            return Err(DbError::Stale);
-        }
-        s.reservations().get(id)
+        versioned::saved(changed, || s.reservations().get(id))
     }
 
     /// The overlap check. Inside a write transaction it is race-free on SQLite (one
@@ -239,15 +300,9 @@ impl Reservations<'_, '_> {
             }
             ReservationStatus::Pending => diesel::update(target).set(bump).execute(s.conn()),
         }?;
-        if changed == 0 {
-            s.reservations().get(id)?;
-            return Err(DbError::Stale);
-        }
-        s.reservations().get(id)
+        versioned::saved(changed, || s.reservations().get(id))
     }
-}
 
-impl Reservations<'_, '_> {
     /// A guest's stays, newest first.
     pub fn for_guest(self, guest: GuestId, limit: i64) -> DbResult<Vec<Reservation>> {
         let s = self.0;
@@ -258,72 +313,7 @@ impl Reservations<'_, '_> {
             .select(Reservation::as_select())
             .load(s.conn())?)
     }
-}
 
-use crate::domain::availability::Held;
-use crate::domain::kpi::Sold;
-
-/// `check_in < to AND check_out > from`, bounded by the longest stay.
-type Overlap = diesel::dsl::And<
-    diesel::dsl::And<
-        diesel::dsl::And<
-            diesel::dsl::Lt<reservations::check_in, NaiveDate>,
-            diesel::dsl::Gt<reservations::check_out, NaiveDate>,
-        >,
-        diesel::dsl::Gt<reservations::check_in, NaiveDate>,
-    >,
-    diesel::dsl::Lt<reservations::check_out, NaiveDate>,
->;
-
-/// Stays that share a night with `[from, to)`: `check_in < to AND check_out > from`.
-/// Since no stay is longer than `MAX_NIGHTS` (a constraint on both backends), check_in
-/// also lies after `from - MAX_NIGHTS` and check_out before `to + MAX_NIGHTS`: with those
-/// bounds an index on either date reads a few weeks of a hotel's stays rather than all
-/// its past or all its future.
-fn overlapping(from: NaiveDate, to: NaiveDate) -> Overlap {
-    let longest = chrono::Duration::days(crate::domain::booking::MAX_NIGHTS);
-    reservations::check_in
-        .lt(to)
-        .and(reservations::check_out.gt(from))
-        .and(reservations::check_in.gt(from - longest))
-        .and(reservations::check_out.lt(to + longest))
-}
-
-/// Filters of the reservations list.
-#[derive(Clone, Debug, Default)]
-pub struct ReservationFilter {
-    pub hotel: Option<HotelId>,
-    pub status: Option<ReservationStatus>,
-    pub source: Option<ReservationSource>,
-    pub arrival_from: Option<NaiveDate>,
-    pub arrival_to: Option<NaiveDate>,
-    pub departure_from: Option<NaiveDate>,
-    pub departure_to: Option<NaiveDate>,
-    /// A confirmation code, or part of a guest's name.
-    pub search: Option<String>,
-}
-
-/// A list row: the reservation with its guest's name.
-#[derive(Clone, Debug, Serialize)]
-pub struct ReservationRow {
-    pub reservation: Reservation,
-    pub guest_name: String,
-}
-
-/// What an edit of a stay changes.
-#[derive(Clone, Debug, Serialize)]
-pub struct StayChanges {
-    pub check_in: NaiveDate,
-    pub check_out: NaiveDate,
-    pub room_type_id: RoomTypeId,
-    pub room_id: Option<RoomId>,
-    pub adults: i32,
-    pub children: i32,
-    pub nightly_rate: i64,
-    pub notes: Option<String>,
-}
-
-impl Reservations<'_, '_> {
     /// Active stays of a hotel touching `[from, to)`, for availability.
     pub fn held(
         self,
@@ -382,7 +372,6 @@ impl Reservations<'_, '_> {
         limit: i64,
         offset: i64,
     ) -> DbResult<(Vec<ReservationRow>, i64)> {
-        use super::schema::guests;
         let s = self.0;
         let term = f.search.as_deref().map(str::trim).filter(|t| !t.is_empty());
         let filtered = |s: &TenantScope<'_>| {
@@ -411,10 +400,9 @@ impl Reservations<'_, '_> {
             if let Some(term) = term {
                 // The tenant's guests whose name matches, as a subquery: every match counts,
                 // however many there are.
-                let name = diesel::dsl::sql::<diesel::sql_types::Text>("lower(first_name || ' ' || last_name)");
                 let matching = s
                     .all(guests::table)
-                    .filter(name.like(super::guests::like_pattern(term)).escape('\\'))
+                    .filter(search::guest_name().like(search::like_pattern(term)).escape(search::ESCAPE))
                     .select(guests::id);
                 q = q.filter(
                     reservations::confirmation_code.eq(term.to_uppercase()).or(reservations::guest_id.eq_any(matching)),
@@ -444,11 +432,9 @@ impl Reservations<'_, '_> {
             .inner_join(joins::guest_of_reservation())
             .filter(reservations::id.eq_any(&ids))
             .select((Reservation::as_select(), guests::first_name, guests::last_name))
-            .load::<(Reservation, String, String)>(s.conn())?
+            .load::<WithGuestName>(s.conn())?
             .into_iter()
-            .map(|(reservation, first, last)| {
-                (reservation.id, ReservationRow { reservation, guest_name: format!("{first} {last}") })
-            })
+            .map(|row| (row.0.id, ReservationRow::from(row)))
             .collect();
         let rows = ids.iter().filter_map(|id| found.remove(id)).collect();
         Ok((rows, total))
@@ -480,20 +466,16 @@ impl Reservations<'_, '_> {
             reservations::updated_at.eq(Timestamp::now()),
         ))
         .execute(s.conn())?;
-        if changed == 0 {
-            return Err(DbError::Stale);
-        }
-        s.reservations().get(id)
+        versioned::saved(changed, || s.reservations().get(id))
     }
 
     /// Arrivals (check-in on `day`), departures (check-out on `day`) and in-house stays of
     /// a hotel: the front desk's day, in one query.
     pub fn desk_day(self, hotel: HotelId, day: NaiveDate) -> DbResult<Vec<ReservationRow>> {
-        use super::schema::guests;
         let s = self.0;
         // check_in <= day <= check_out: the stay overlaps [day - 1, day + 1).
         let (before, after) = (day - chrono::Days::new(1), day + chrono::Days::new(1));
-        let rows: Vec<(Reservation, String, String)> = s
+        let rows: Vec<WithGuestName> = s
             .all(reservations::table)
             .inner_join(joins::guest_of_reservation())
             .filter(reservations::hotel_id.eq(hotel))
@@ -502,10 +484,7 @@ impl Reservations<'_, '_> {
             .order((reservations::check_in, reservations::id))
             .select((Reservation::as_select(), guests::first_name, guests::last_name))
             .load(s.conn())?;
-        Ok(rows
-            .into_iter()
-            .map(|(reservation, first, last)| ReservationRow { reservation, guest_name: format!("{first} {last}") })
-            .collect())
+        Ok(rows.into_iter().map(ReservationRow::from).collect())
     }
 
     /// Stays that sold room-nights in `[from, to)` (for KPIs): not cancelled, not no-show;
@@ -569,9 +548,8 @@ impl Reservations<'_, '_> {
 
     /// Active stays with a room in `[from, to)`, for the tape chart.
     pub fn in_rooms(self, hotel: HotelId, from: NaiveDate, to: NaiveDate) -> DbResult<Vec<ReservationRow>> {
-        use super::schema::guests;
         let s = self.0;
-        let rows: Vec<(Reservation, String, String)> = s
+        let rows: Vec<WithGuestName> = s
             .all(reservations::table)
             .inner_join(joins::guest_of_reservation())
             .filter(reservations::hotel_id.eq(hotel))
@@ -580,9 +558,6 @@ impl Reservations<'_, '_> {
             .filter(overlapping(from, to))
             .select((Reservation::as_select(), guests::first_name, guests::last_name))
             .load(s.conn())?;
-        Ok(rows
-            .into_iter()
-            .map(|(reservation, first, last)| ReservationRow { reservation, guest_name: format!("{first} {last}") })
-            .collect())
+        Ok(rows.into_iter().map(ReservationRow::from).collect())
     }
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::schema::room_types;
 use super::scope::{scoped_insert, TenantScope};
-use super::{DbError, DbResult};
+use super::{versioned, DbResult};
 use crate::domain::ids::{HotelId, RoomTypeId, TenantId};
 use crate::domain::values::Timestamp;
 
@@ -91,18 +91,11 @@ impl RoomTypes<'_, '_> {
         )
         .set((fields, room_types::version.eq(version + 1), room_types::updated_at.eq(Timestamp::now())))
         .execute(s.conn())?;
-        if changed == 0 {
-            s.room_types().get(id)?;
-            return Err(DbError::Stale);
-        }
-        s.room_types().get(id)
+        versioned::saved(changed, || s.room_types().get(id))
     }
 
     pub fn delete(self, id: RoomTypeId) -> DbResult<()> {
         let s = self.0;
-        match diesel::delete(s.all(room_types::table).filter(room_types::id.eq(id))).execute(s.conn())? {
-            0 => Err(DbError::NotFound),
-            _ => Ok(()),
-        }
+        versioned::found(diesel::delete(s.all(room_types::table).filter(room_types::id.eq(id))).execute(s.conn())?)
     }
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::schema::rooms;
 use super::scope::{scoped_insert, TenantScope};
-use super::{DbError, DbResult};
+use super::{versioned, DbResult};
 use crate::domain::enums::HousekeepingStatus;
 use crate::domain::ids::{HotelId, RoomId, RoomTypeId, TenantId};
 use crate::domain::values::Timestamp;
@@ -29,6 +29,14 @@ pub struct Room {
     pub version: i32,
 }
 
+impl Room {
+    /// Whether the room can be sold at all: active, and not out of order or out of
+    /// service. `Rooms::sellable_by_type` counts the same rooms in SQL.
+    pub fn is_sellable(&self) -> bool {
+        self.is_active && self.housekeeping_status.is_sellable()
+    }
+}
+
 #[derive(Insertable, AsChangeset, Clone, Debug, Serialize)]
 #[diesel(table_name = rooms, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct RoomFields {
@@ -38,6 +46,13 @@ pub struct RoomFields {
     pub housekeeping_status: HousekeepingStatus,
     pub is_active: bool,
     pub notes: Option<String>,
+}
+
+/// Filters for the rooms list.
+#[derive(Clone, Debug, Default)]
+pub struct RoomFilter {
+    pub hotel: Option<HotelId>,
+    pub status: Option<HousekeepingStatus>,
 }
 
 pub struct Rooms<'s, 'c>(&'s mut TenantScope<'c>);
@@ -87,11 +102,7 @@ impl Rooms<'_, '_> {
         let changed = diesel::update(s.all(rooms::table).filter(rooms::id.eq(id)).filter(rooms::version.eq(version)))
             .set((fields, rooms::version.eq(version + 1), rooms::updated_at.eq(Timestamp::now())))
             .execute(s.conn())?;
-        if changed == 0 {
-            s.rooms().get(id)?;
-            return Err(DbError::Stale);
-        }
-        s.rooms().get(id)
+        versioned::saved(changed, || s.rooms().get(id))
     }
 
     /// The one-click housekeeping change; last writer wins, as on a paper board.
@@ -104,29 +115,15 @@ impl Rooms<'_, '_> {
                 rooms::updated_at.eq(Timestamp::now()),
             ))
             .execute(s.conn())?;
-        if changed == 0 {
-            return Err(DbError::NotFound);
-        }
+        versioned::found(changed)?;
         s.rooms().get(id)
     }
 
     pub fn delete(self, id: RoomId) -> DbResult<()> {
         let s = self.0;
-        match diesel::delete(s.all(rooms::table).filter(rooms::id.eq(id))).execute(s.conn())? {
-            0 => Err(DbError::NotFound),
-            _ => Ok(()),
-        }
+        versioned::found(diesel::delete(s.all(rooms::table).filter(rooms::id.eq(id))).execute(s.conn())?)
     }
-}
 
-/// Filters for the rooms list.
-#[derive(Clone, Debug, Default)]
-pub struct RoomFilter {
-    pub hotel: Option<HotelId>,
-    pub status: Option<HousekeepingStatus>,
-}
-
-impl Rooms<'_, '_> {
     /// One page of rooms, sorted by `number`, `floor` or `status`, and the total.
     pub fn page(
         self,
@@ -159,19 +156,16 @@ impl Rooms<'_, '_> {
         };
         Ok((q.limit(limit).offset(offset).select(Room::as_select()).load(s.conn())?, total))
     }
-}
 
-impl Rooms<'_, '_> {
-    /// Rooms that can be sold (active, not out of order or service), per room type.
+    /// Rooms that can be sold, per room type: [`Room::is_sellable`] in SQL (active, and
+    /// not in one of [`HousekeepingStatus::UNSELLABLE`]).
     pub fn sellable_by_type(self, hotel: HotelId) -> DbResult<std::collections::HashMap<RoomTypeId, i64>> {
         let s = self.0;
         let rows: Vec<(RoomTypeId, i64)> = s
             .all(rooms::table)
             .filter(rooms::hotel_id.eq(hotel))
             .filter(rooms::is_active.eq(true))
-            .filter(
-                rooms::housekeeping_status.ne_all([HousekeepingStatus::OutOfOrder, HousekeepingStatus::OutOfService]),
-            )
+            .filter(rooms::housekeeping_status.ne_all(HousekeepingStatus::UNSELLABLE))
             .group_by(rooms::room_type_id)
             .select((rooms::room_type_id, diesel::dsl::count_star()))
             .load(s.conn())?;

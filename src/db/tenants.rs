@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::schema::tenants;
 use super::scope::{PlatformScope, TenantScope};
-use super::{DbError, DbResult};
+use super::{search, versioned, DbResult};
 use crate::domain::enums::{Plan, TenantKind, TenantStatus};
 use crate::domain::ids::TenantId;
 use crate::domain::settings::TenantSettings;
@@ -61,11 +61,48 @@ pub struct NewTenant {
     pub settings: JsonValue,
 }
 
+/// What the organization's settings page changes.
+#[derive(Clone, Debug, Serialize)]
+pub struct OrganizationChanges {
+    pub currency: String,
+    pub timezone: String,
+    pub locale: String,
+    pub settings: JsonValue,
+}
+
 impl TenantScope<'_> {
     /// This scope's own organization.
     pub fn organization(&mut self) -> DbResult<Tenant> {
         let id = self.tenant_id();
         Ok(tenants::table.filter(tenants::id.eq(id)).select(Tenant::as_select()).first(self.conn())?)
+    }
+
+    pub fn update_organization(&mut self, version: i32, changes: &OrganizationChanges) -> DbResult<Tenant> {
+        let id = self.tenant_id();
+        let changed = diesel::update(tenants::table.filter(tenants::id.eq(id)).filter(tenants::version.eq(version)))
+            .set((
+                tenants::currency.eq(&changes.currency),
+                tenants::timezone.eq(&changes.timezone),
+                tenants::locale.eq(&changes.locale),
+                tenants::settings.eq(&changes.settings),
+                tenants::version.eq(version + 1),
+                tenants::updated_at.eq(Timestamp::now()),
+            ))
+            .execute(self.conn())?;
+        let saved = versioned::saved(changed, || self.organization())?;
+        self.touch_organization();
+        Ok(saved)
+    }
+
+    /// The organization as the tenant check needs it: from the cache when fresh.
+    pub fn cached_organization(&mut self) -> DbResult<Tenant> {
+        if let Some(tenant) = self.tenant_cache().get(self.tenant_id()) {
+            return Ok(tenant);
+        }
+        let generation = self.tenant_cache().generation();
+        let tenant = self.organization()?;
+        self.tenant_cache().put(tenant.clone(), generation);
+        Ok(tenant)
     }
 }
 
@@ -122,81 +159,30 @@ impl Tenants<'_, '_> {
                 tenants::updated_at.eq(now),
             ))
             .execute(self.0.conn())?;
-        if changed == 0 {
-            self.0.tenants().get(id)?;
-            return Err(DbError::Stale);
-        }
-        self.0.tenants().get(id)
+        versioned::saved(changed, || self.0.tenants().get(id))
     }
-}
 
-impl Tenants<'_, '_> {
     pub fn set_plan(self, id: TenantId, version: i32, plan: Plan) -> DbResult<Tenant> {
         self.0.touch_organization(id);
         let changed = diesel::update(tenants::table.filter(tenants::id.eq(id)).filter(tenants::version.eq(version)))
             .set((tenants::plan.eq(plan), tenants::version.eq(version + 1), tenants::updated_at.eq(Timestamp::now())))
             .execute(self.0.conn())?;
-        if changed == 0 {
-            self.0.tenants().get(id)?;
-            return Err(DbError::Stale);
-        }
-        self.0.tenants().get(id)
+        versioned::saved(changed, || self.0.tenants().get(id))
     }
 
     /// Organizations whose name or slug contains `search`, for the super admin's picker.
     pub fn search(self, search: &str, limit: i64) -> DbResult<Vec<Tenant>> {
-        let pattern = super::guests::like_pattern(search);
+        let pattern = super::search::like_pattern(search);
         Ok(tenants::table
             .filter(
                 diesel::dsl::sql::<diesel::sql_types::Text>("lower(name)")
                     .like(pattern.clone())
-                    .escape('\\')
-                    .or(tenants::slug.like(pattern).escape('\\')),
+                    .escape(search::ESCAPE)
+                    .or(tenants::slug.like(pattern).escape(search::ESCAPE)),
             )
             .order(tenants::name)
             .limit(limit)
             .select(Tenant::as_select())
             .load(self.0.conn())?)
-    }
-}
-
-/// What the organization's settings page changes.
-#[derive(Clone, Debug, Serialize)]
-pub struct OrganizationChanges {
-    pub currency: String,
-    pub timezone: String,
-    pub locale: String,
-    pub settings: JsonValue,
-}
-
-impl TenantScope<'_> {
-    pub fn update_organization(&mut self, version: i32, changes: &OrganizationChanges) -> DbResult<Tenant> {
-        let id = self.tenant_id();
-        let changed = diesel::update(tenants::table.filter(tenants::id.eq(id)).filter(tenants::version.eq(version)))
-            .set((
-                tenants::currency.eq(&changes.currency),
-                tenants::timezone.eq(&changes.timezone),
-                tenants::locale.eq(&changes.locale),
-                tenants::settings.eq(&changes.settings),
-                tenants::version.eq(version + 1),
-                tenants::updated_at.eq(Timestamp::now()),
-            ))
-            .execute(self.conn())?;
-        if changed == 0 {
-            return Err(DbError::Stale);
-        }
-        self.touch_organization();
-        self.organization()
-    }
-
-    /// The organization as the tenant check needs it: from the cache when fresh.
-    pub fn cached_organization(&mut self) -> DbResult<Tenant> {
-        if let Some(tenant) = self.tenant_cache().get(self.tenant_id()) {
-            return Ok(tenant);
-        }
-        let generation = self.tenant_cache().generation();
-        let tenant = self.organization()?;
-        self.tenant_cache().put(tenant.clone(), generation);
-        Ok(tenant)
     }
 }

@@ -209,9 +209,14 @@ impl ReservationStatus {
 }
 
 impl HousekeepingStatus {
-    /// A room that can be sold at all (DESIGN §5: sellable = active and not out of order).
+    /// The statuses that take a room off sale. The one statement of the sellable rule
+    /// (DESIGN §5: sellable = active and not out of order or out of service): `is_sellable`
+    /// reads it here, `Rooms::sellable_by_type` in SQL (`NOT IN`).
+    pub const UNSELLABLE: [HousekeepingStatus; 2] = [Self::OutOfOrder, Self::OutOfService];
+
+    /// A room in this status can be sold at all (if it is active: see `Room::is_sellable`).
     pub fn is_sellable(self) -> bool {
-        !matches!(self, Self::OutOfOrder | Self::OutOfService)
+        !Self::UNSELLABLE.contains(&self)
     }
     /// A guest may be checked into it.
     pub fn is_ready(self) -> bool {
@@ -241,5 +246,16 @@ mod tests {
         assert!("root".parse::<Role>().is_err());
         assert_eq!(FolioKind::Payment.signed(500), -500);
         assert_eq!(FolioKind::Refund.signed(500), 500);
+    }
+
+    /// The Rust rule and the list the SQL filter uses are one rule, and it is the one in
+    /// DESIGN §5: only out of order and out of service take a room off sale.
+    #[test]
+    fn sellable_is_not_in_the_unsellable_list() {
+        for status in HousekeepingStatus::ALL {
+            assert_eq!(status.is_sellable(), !HousekeepingStatus::UNSELLABLE.contains(status), "{status:?}");
+            let off_sale = matches!(status, HousekeepingStatus::OutOfOrder | HousekeepingStatus::OutOfService);
+            assert_eq!(status.is_sellable(), !off_sale, "{status:?}");
+        }
     }
 }

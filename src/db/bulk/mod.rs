@@ -22,6 +22,7 @@
 //! Steps 2 to 4 run on as many workers as there are cores on PostgreSQL; SQLite has one
 //! writer, so it gets one.
 
+mod load;
 mod plan;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -29,9 +30,10 @@ use std::sync::Mutex;
 
 use diesel::connection::SimpleConnection;
 
+use self::load::TenantRow;
 use self::plan::{Catalogue, Tier};
 use super::connection::DbConnection;
-use super::scope::{PlatformGrant, TenantRow};
+use super::scope::PlatformGrant;
 use super::{Access, Backend, Db, DbResult, TenantScope};
 use crate::domain::{TenantId, Timestamp};
 
