@@ -3,12 +3,14 @@
 //! * `db`: the only module that knows SQL; tenant isolation lives in `db::scope`.
 //! * `domain`: plain types and rules with no I/O.
 //! * `web`: actix-web handlers and Askama pages.
+//! * `seed`: demo and bulk data generators, written through `db`'s public API.
 //! * `startup`: builds the server, for `main` and for the tests alike.
 
 pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod seed;
 pub mod startup;
 pub mod telemetry;
 pub mod web;

@@ -326,11 +326,11 @@ fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     let db = hotelier::startup::prepare_database(&settings)?;
     if demo {
-        match hotelier::db::demo::seed_if_empty(&db)? {
+        match hotelier::seed::demo::seed_if_empty(&db)? {
             Some(report) => println!("{report}"),
             None => println!(
                 "Demo data: the database already has organizations; nothing seeded.\n{}",
-                hotelier::db::demo::LOGINS
+                hotelier::seed::demo::LOGINS
             ),
         }
     }

@@ -22,18 +22,16 @@
 //! Steps 2 to 4 run on as many workers as there are cores on PostgreSQL; SQLite has one
 //! writer, so it gets one.
 
-mod plan;
-
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use diesel::connection::SimpleConnection;
 
-use self::plan::{Catalogue, Tier};
 use super::connection::DbConnection;
 use super::scope::{PlatformGrant, TenantRow};
 use super::{Access, Backend, Db, DbResult, TenantScope};
 use crate::domain::{TenantId, Timestamp};
+use crate::seed::bulk::{self as plan, Catalogue, Tier};
 
 pub const PASSWORD: &str = "hotelier-seed";
 
