@@ -1,11 +1,13 @@
 //! Hotelier: a multi-tenant hotel management admin app.
 //!
+//! * `cli`: the `hotelier` commands, one function each; `config`: settings from flags.
 //! * `db`: the only module that knows SQL; tenant isolation lives in `db::scope`.
 //! * `domain`: plain types and rules with no I/O.
 //! * `web`: actix-web handlers and Askama pages.
 //! * `seed`: demo and bulk data generators, written through `db`'s public API.
 //! * `startup`: builds the server, for `main` and for the tests alike.
 
+pub mod cli;
 pub mod config;
 pub mod db;
 pub mod domain;
