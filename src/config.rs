@@ -3,9 +3,72 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::db::{DatabaseUrl, PoolOptions};
+use crate::db::{DatabaseUrl, PoolOptions, UrlError};
 
-#[derive(Clone, Debug)]
+/// How long an operator command's statements may run: seed, import and export run
+/// statements far longer than a page's. `serve` sets its own.
+const OPERATOR_STATEMENT_TIMEOUT: Duration = Duration::from_secs(3600);
+
+/// The database flags every command takes, before or after its name.
+#[derive(clap::Args, Clone)]
+pub struct DatabaseArgs {
+    /// postgres://… for PostgreSQL; sqlite://PATH or a file path for SQLite.
+    #[arg(long, global = true, env = "DATABASE_URL", default_value = DatabaseUrl::DEFAULT_SQLITE)]
+    pub database_url: String,
+
+    /// Where the default SQLite file and the generated session key live.
+    #[arg(long, global = true, env = "HOTELIER_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+
+    /// Start even though the database role is a superuser or has BYPASSRLS.
+    #[arg(long, global = true, env = "HOTELIER_ALLOW_RLS_BYPASS")]
+    pub allow_rls_bypass: bool,
+}
+
+/// `serve`'s own flags.
+#[derive(clap::Args, Clone)]
+pub struct ServeArgs {
+    #[arg(long, env = "HOTELIER_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// Seed demo organizations, hotels and bookings into an empty database.
+    #[arg(long)]
+    pub demo: bool,
+    /// Mark session cookies Secure (serve behind HTTPS).
+    #[arg(long, env = "HOTELIER_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+    /// Session key (at least 64 bytes of text). Without it one is generated and kept in the data directory.
+    #[arg(long, env = "HOTELIER_SESSION_KEY", hide_env_values = true)]
+    pub session_key: Option<String>,
+    /// Database connections in the pool.
+    #[arg(long, env = "HOTELIER_POOL_SIZE")]
+    pub pool_size: Option<u32>,
+    /// Milliseconds a request waits for a free database connection before answering 503.
+    #[arg(long, env = "HOTELIER_POOL_TIMEOUT_MS", default_value_t = 1000)]
+    pub pool_timeout_ms: u64,
+    /// Milliseconds before a request's database statement is cancelled (PostgreSQL; 503).
+    #[arg(long, env = "HOTELIER_STATEMENT_TIMEOUT_MS", default_value_t = 5000)]
+    pub statement_timeout_ms: u64,
+    /// HTTP worker threads (default: one per core).
+    #[arg(long, env = "HOTELIER_WORKERS")]
+    pub workers: Option<usize>,
+    /// Minutes of inactivity before a session ends.
+    #[arg(long, env = "HOTELIER_SESSION_IDLE_MINUTES", default_value_t = 30)]
+    pub session_idle_minutes: u64,
+    /// Bearer token that lets a scraper read /metrics from anywhere (otherwise loopback only).
+    #[arg(long, env = "HOTELIER_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
+    /// Seconds an organization's settings and status are cached in this process; changes
+    /// made by another instance show within this time. 0 turns the cache off.
+    #[arg(long, env = "HOTELIER_TENANT_CACHE_SECONDS", default_value_t = 10)]
+    pub tenant_cache_seconds: u64,
+    /// Hours after sign-in before a session ends regardless.
+    #[arg(long, env = "HOTELIER_SESSION_MAX_HOURS", default_value_t = 12)]
+    pub session_max_hours: u64,
+}
+
+/// Secrets (the session key, the metrics token, a database password) are redacted in
+/// `Debug`, so that logging the settings never logs them.
+#[derive(Clone)]
 pub struct Settings {
     pub bind: String,
     pub database_url: DatabaseUrl,
@@ -49,6 +112,87 @@ impl Settings {
             statement_timeout: crate::db::DEFAULT_STATEMENT_TIMEOUT,
         }
     }
+
+    /// `serve`'s flags over the database settings. The session key's length is checked
+    /// by the caller, which can fail.
+    pub fn serving(self, args: ServeArgs) -> Self {
+        let mut pool = self.pool;
+        if let Some(size) = args.pool_size {
+            pool.max_size = size.max(1);
+        }
+        pool.acquire_timeout = Duration::from_millis(args.pool_timeout_ms.max(1));
+        Self {
+            bind: args.bind,
+            secure_cookies: args.secure_cookies,
+            session_key: args.session_key.map(String::into_bytes),
+            pool,
+            workers: args.workers,
+            statement_timeout: Duration::from_millis(args.statement_timeout_ms.max(1)),
+            metrics_token: args.metrics_token,
+            tenant_cache_ttl: Duration::from_secs(args.tenant_cache_seconds),
+            session_idle_timeout: Duration::from_secs(args.session_idle_minutes * 60),
+            session_absolute_timeout: Duration::from_secs(args.session_max_hours * 3600),
+            ..self
+        }
+    }
+}
+
+/// An operator command's settings: the database and data directory from the flags.
+impl TryFrom<&DatabaseArgs> for Settings {
+    type Error = UrlError;
+
+    fn try_from(args: &DatabaseArgs) -> Result<Self, UrlError> {
+        // The default file follows --data-dir.
+        let url = if args.database_url == DatabaseUrl::DEFAULT_SQLITE {
+            DatabaseUrl::Sqlite(args.data_dir.join("hotelier.db"))
+        } else {
+            DatabaseUrl::parse(&args.database_url)?
+        };
+        Ok(Self {
+            data_dir: args.data_dir.clone(),
+            allow_rls_bypass: args.allow_rls_bypass,
+            statement_timeout: OPERATOR_STATEMENT_TIMEOUT,
+            ..Self::for_database(url)
+        })
+    }
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Destructured, so that a new field has to be placed here, redacted or not.
+        let Self {
+            bind,
+            database_url,
+            pool,
+            data_dir,
+            session_key,
+            secure_cookies,
+            allow_rls_bypass,
+            session_idle_timeout,
+            session_absolute_timeout,
+            workers,
+            metrics_token,
+            tenant_cache_ttl,
+            statement_timeout,
+        } = self;
+        let redacted = |set: bool| if set { "Some([redacted])" } else { "None" };
+        f.debug_struct("Settings")
+            .field("bind", bind)
+            // DatabaseUrl's Debug replaces the password.
+            .field("database_url", database_url)
+            .field("pool", pool)
+            .field("data_dir", data_dir)
+            .field("session_key", &format_args!("{}", redacted(session_key.is_some())))
+            .field("secure_cookies", secure_cookies)
+            .field("allow_rls_bypass", allow_rls_bypass)
+            .field("session_idle_timeout", session_idle_timeout)
+            .field("session_absolute_timeout", session_absolute_timeout)
+            .field("workers", workers)
+            .field("metrics_token", &format_args!("{}", redacted(metrics_token.is_some())))
+            .field("tenant_cache_ttl", tenant_cache_ttl)
+            .field("statement_timeout", statement_timeout)
+            .finish()
+    }
 }
 
 /// The session key from config, or the one kept in `data_dir/session.key`, made on first
@@ -82,4 +226,48 @@ fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::write(path, bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_shows_no_secret() {
+        let url = DatabaseUrl::parse("postgres://hotelier:db-pa55word@db.example:5432/hotelier").unwrap();
+        let mut settings = Settings::for_database(url);
+        settings.session_key = Some(b"session-key-bytes-".repeat(4));
+        settings.metrics_token = Some("metrics-t0ken".into());
+        let shown = format!("{settings:?}");
+        for secret in ["db-pa55word", "session-key-bytes-", "metrics-t0ken"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        // Bytes would show as numbers: the key's first byte must not either.
+        assert!(!shown.contains("[115, 101"), "{shown}");
+        // What is not secret still shows.
+        assert!(shown.contains("db.example") && shown.contains("127.0.0.1:8080"), "{shown}");
+        assert!(shown.contains("session_key: Some([redacted])"), "{shown}");
+    }
+
+    #[test]
+    fn serve_flags_over_the_database_settings() {
+        use clap::Parser;
+        #[derive(Parser)]
+        struct Flags {
+            #[command(flatten)]
+            database: DatabaseArgs,
+            #[command(flatten)]
+            serve: ServeArgs,
+        }
+        let flags = Flags::parse_from(["hotelier", "--data-dir", "/tmp/h", "--pool-size", "0", "--metrics-token", "t"]);
+        let settings = Settings::try_from(&flags.database).unwrap();
+        assert_eq!(settings.statement_timeout, OPERATOR_STATEMENT_TIMEOUT);
+        assert_eq!(settings.database_url, DatabaseUrl::Sqlite(PathBuf::from("/tmp/h/hotelier.db")));
+        let settings = settings.serving(flags.serve);
+        assert_eq!(settings.pool.max_size, 1);
+        assert_eq!(settings.statement_timeout, Duration::from_millis(5000));
+        assert_eq!(settings.session_idle_timeout, Duration::from_secs(30 * 60));
+        assert_eq!(settings.metrics_token.as_deref(), Some("t"));
+        assert_eq!(settings.data_dir, PathBuf::from("/tmp/h"));
+    }
 }

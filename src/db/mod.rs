@@ -30,7 +30,6 @@ pub mod tenants;
 pub mod transfer;
 pub mod users;
 
-pub mod demo;
 pub mod health;
 pub mod isolation;
 pub mod ops;

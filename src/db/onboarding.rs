@@ -7,9 +7,11 @@ use super::scope::PlatformScope;
 use super::tenants::{NewTenant, Tenant};
 use super::users::User;
 use super::{DbError, DbResult};
-use crate::domain::{Role, TenantId};
+use crate::domain::onboarding::NewOrganization;
+use crate::domain::settings::TenantSettings;
+use crate::domain::{Role, TenantId, TenantStatus, Timestamp};
 
-/// What onboarding needs; validated by the caller.
+/// What onboarding needs; validated by the caller (see [`NewOrganization`]).
 #[derive(Clone, Debug)]
 pub struct Onboarding {
     pub tenant: NewTenant,
@@ -18,6 +20,43 @@ pub struct Onboarding {
     /// Used only when the owner's account is new.
     pub owner_password_hash: String,
     pub hotel: HotelFields,
+}
+
+/// The rows of a checked organization: a fresh id, default settings, and a trial of 30
+/// days from now when it starts on a trial.
+impl From<&NewOrganization> for Onboarding {
+    fn from(o: &NewOrganization) -> Self {
+        let trial_ends_at =
+            (o.status == TenantStatus::Trial).then(|| Timestamp(chrono::Utc::now() + chrono::Duration::days(30)));
+        Self {
+            tenant: NewTenant {
+                id: TenantId::new(),
+                name: o.name.clone(),
+                slug: o.slug.clone(),
+                kind: o.kind,
+                status: o.status,
+                email: None,
+                phone: None,
+                address: None,
+                currency: o.currency.clone(),
+                timezone: o.timezone.clone(),
+                locale: o.locale.clone(),
+                plan: o.plan,
+                trial_ends_at,
+                settings: TenantSettings::default().to_json().into(),
+            },
+            owner_email: o.owner_email.clone(),
+            owner_name: o.owner_name.clone(),
+            owner_password_hash: o.owner_password_hash.clone(),
+            hotel: HotelFields {
+                code: o.hotel_code.clone(),
+                name: o.hotel_name.clone(),
+                timezone: o.timezone.clone(),
+                is_active: true,
+                ..HotelFields::default()
+            },
+        }
+    }
 }
 
 #[derive(Debug)]

@@ -8,11 +8,13 @@ pub mod ids;
 pub mod kpi;
 pub mod lifecycle;
 pub mod money;
+pub mod onboarding;
 pub mod password;
 pub mod plans;
 pub mod roles;
 pub mod settings;
 pub mod stay;
+pub mod text;
 pub mod values;
 
 pub use enums::*;

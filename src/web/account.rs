@@ -5,11 +5,10 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
-use super::extract::{check_account, SignedIn};
+use super::extract::{check_account, ended_if_unauthenticated, SignedIn};
 use super::forms::FieldErrors;
 use super::pages::{render, see_other};
 use super::session::{self, Flash};
-use super::switch::ended_if_unauthenticated;
 use super::AppState;
 use crate::db::audit::Event;
 use crate::db::Access;

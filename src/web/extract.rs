@@ -290,3 +290,79 @@ fn verify(acting: Acting, epoch: i32, meta: RequestMeta) -> Result<Member, AppEr
     }
     Ok(Member { acting, grants, visiting, meta })
 }
+
+// The super-admin console's extractor, and the session ending every extractor shares.
+
+/// Ends the browser's session when the account check failed.
+pub fn ended_if_unauthenticated<T>(signed_in: &SignedIn, result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(AppError::Unauthenticated) = &result {
+        signed_in.end("Your session has ended. Please sign in again.");
+    }
+    result
+}
+
+/// A signed-in user on a platform route. The super-admin check happens in `read`.
+pub struct PlatformCtx {
+    pub signed_in: SignedIn,
+}
+
+impl FromRequest for PlatformCtx {
+    type Error = AppError;
+    type Future = Ready<Result<Self, AppError>>;
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        // Not signed in: 404 too, rather than a sign-in redirect that admits the page.
+        ready(match SignedIn::from_http(req) {
+            Ok(signed_in) => Ok(Self { signed_in }),
+            Err(_) => Err(AppError::NotFound),
+        })
+    }
+}
+
+impl PlatformCtx {
+    /// One platform transaction, after checking in the database that the account is an
+    /// active super admin whose session is current.
+    pub async fn read<T, F>(&self, state: &AppState, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut crate::db::PlatformScope<'_>, &crate::db::users::User) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.run(state, Access::Read, f).await
+    }
+
+    pub async fn write<T, F>(&self, state: &AppState, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut crate::db::PlatformScope<'_>, &crate::db::users::User) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.run(state, Access::Write, f).await
+    }
+
+    async fn run<T, F>(&self, state: &AppState, access: Access, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut crate::db::PlatformScope<'_>, &crate::db::users::User) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let (user, epoch) = self.signed_in.identity();
+        let result = state
+            .db
+            .blocking_as(access, move |db| {
+                let me = check_account(db, user, epoch)?;
+                // Not a super admin: 404. A database that is down stays a 503.
+                let grant = db.user(user, Access::Read, |u| u.platform_grant()).map_err(|e| match e {
+                    crate::db::DbError::NotFound => AppError::NotFound,
+                    other => AppError::from(other),
+                })?;
+                db.platform(&grant, access, |p| f(p, &me))
+            })
+            .await;
+        ended_if_unauthenticated(&self.signed_in, result)
+    }
+
+    pub fn csrf(&self) -> &str {
+        &self.signed_in.state.csrf
+    }
+
+    pub fn flash(&self) -> Option<session::Flash> {
+        session::take_flash(&self.signed_in.session)
+    }
+}

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+pub use crate::domain::text::{clean, looks_like_email};
 use crate::error::AppError;
 
 /// The key of a message about the whole form (see [`FieldErrors::for_form`]).
@@ -117,11 +118,6 @@ pub fn optional(errors: &mut FieldErrors, field: &'static str, value: &str, max:
     (!v.is_empty()).then_some(v)
 }
 
-/// Removes surrounding space and control characters (NUL included), which no field wants.
-pub fn clean(value: &str) -> String {
-    value.trim().chars().filter(|c| !c.is_control() || *c == '\n').collect::<String>().trim().to_owned()
-}
-
 /// A whole number in `min..=max`.
 pub fn integer(errors: &mut FieldErrors, field: &'static str, value: &str, min: i64, max: i64) -> Option<i64> {
     let v = clean(value);
@@ -178,16 +174,6 @@ pub fn optional_email(errors: &mut FieldErrors, field: &'static str, value: &str
         errors.add(field, "Enter an email address like name@example.com.");
     }
     Some(v)
-}
-
-pub fn looks_like_email(v: &str) -> bool {
-    let Some((local, domain)) = v.split_once('@') else { return false };
-    !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && v.len() <= 254
-        && !v.contains(char::is_whitespace)
 }
 
 /// An IANA timezone name.

@@ -7,7 +7,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
-use super::extract::{check_account, SignedIn};
+use super::extract::{check_account, ended_if_unauthenticated, SignedIn};
 use super::pages::{render, see_other};
 use super::session::{self, Flash};
 use super::AppState;
@@ -102,14 +102,6 @@ pub async fn picker(
         flash: session::take_flash(&signed_in.session),
     };
     render(StatusCode::OK, &page)
-}
-
-/// Ends the browser's session when the account check failed.
-pub fn ended_if_unauthenticated<T>(signed_in: &SignedIn, result: Result<T, AppError>) -> Result<T, AppError> {
-    if let Err(AppError::Unauthenticated) = &result {
-        signed_in.end("Your session has ended. Please sign in again.");
-    }
-    result
 }
 
 #[derive(Deserialize)]

@@ -232,10 +232,10 @@ async fn manager_sets_up_a_hotel_in_the_browser() {
 async fn manager_books_a_stay_in_the_browser() {
     let Some(b) = browser().await else { return };
     let app = spawn_app(Backend::Sqlite).await;
-    hotelier::db::demo::seed_if_empty(&app.test_db.db).unwrap().expect("demo seeded");
+    hotelier::seed::demo::seed_if_empty(&app.test_db.db).unwrap().expect("demo seeded");
     b.client.goto(&format!("{}/login", app.address)).await.unwrap();
     b.fill("#email", "manager@aurora-hotels.demo").await;
-    b.fill("#password", hotelier::db::demo::PASSWORD).await;
+    b.fill("#password", hotelier::seed::demo::PASSWORD).await;
     b.click("form[action='/login'] button").await;
     let text = b.body_text().await;
     assert!(text.contains("Aurora Hotels") && text.to_lowercase().contains("occupancy tonight"), "{text}");

@@ -23,7 +23,6 @@
 //! writer, so it gets one.
 
 mod load;
-mod plan;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -31,11 +30,11 @@ use std::sync::Mutex;
 use diesel::connection::SimpleConnection;
 
 use self::load::TenantRow;
-use self::plan::{Catalogue, Tier};
 use super::connection::DbConnection;
 use super::scope::PlatformGrant;
 use super::{Access, Backend, Db, DbResult, TenantScope};
 use crate::domain::{TenantId, Timestamp};
+use crate::seed::bulk::{self as plan, Catalogue, Tier};
 
 pub const PASSWORD: &str = "hotelier-seed";
 

@@ -6,10 +6,10 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 use chrono::{Datelike, Duration, Utc};
 
-use super::PlatformCtx;
 use crate::domain::analytics::{last_months, month_key, totals_by_currency, CurrencyTotal, OrgActivity};
 use crate::domain::{money, TenantKind, TenantStatus, Timestamp};
 use crate::error::AppError;
+use crate::web::extract::PlatformCtx;
 use crate::web::pages::ok;
 use crate::web::session::Flash;
 use crate::web::AppState;

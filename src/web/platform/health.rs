@@ -5,9 +5,9 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
 
-use super::PlatformCtx;
 use crate::db::isolation::{IsolationReport, Verdict};
 use crate::error::AppError;
+use crate::web::extract::PlatformCtx;
 use crate::web::pages::render;
 use crate::web::session::Flash;
 use crate::web::AppState;

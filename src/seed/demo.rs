@@ -7,17 +7,17 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use super::folio::NewFolioEntry;
-use super::guests::GuestFields;
-use super::hotels::HotelFields;
-use super::memberships::NewMembership;
-use super::reservations::NewReservation;
-use super::room_types::RoomTypeFields;
-use super::rooms::RoomFields;
-use super::scope::{PlatformGrant, PlatformScope, TenantScope};
-use super::tenants::NewTenant;
-use super::users::NewUser;
-use super::{Access, Db, DbResult};
+use crate::db::folio::NewFolioEntry;
+use crate::db::guests::GuestFields;
+use crate::db::hotels::HotelFields;
+use crate::db::memberships::NewMembership;
+use crate::db::reservations::NewReservation;
+use crate::db::room_types::RoomTypeFields;
+use crate::db::rooms::RoomFields;
+use crate::db::scope::{PlatformGrant, PlatformScope, TenantScope};
+use crate::db::tenants::NewTenant;
+use crate::db::users::NewUser;
+use crate::db::{Access, Db, DbResult};
 use crate::domain::booking::confirmation_code;
 use crate::domain::enums::*;
 use crate::domain::ids::{GuestId, TenantId, UserId};
@@ -563,7 +563,7 @@ pub(super) fn stay(
 fn post_folio(
     t: &mut TenantScope<'_>,
     rng: &mut ChaCha8Rng,
-    r: &super::reservations::Reservation,
+    r: &crate::db::reservations::Reservation,
     today: NaiveDate,
 ) -> DbResult<usize> {
     let mut posted = 0;
@@ -614,7 +614,7 @@ fn post_folio(
 
 fn pay(
     t: &mut TenantScope<'_>,
-    r: &super::reservations::Reservation,
+    r: &crate::db::reservations::Reservation,
     amount: i64,
     rng: &mut ChaCha8Rng,
 ) -> DbResult<usize> {

@@ -10,7 +10,7 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::db::demo;
+use super::demo;
 use crate::db::folio::FolioEntry;
 use crate::db::guests::Guest;
 use crate::db::hotels::Hotel;
@@ -146,7 +146,7 @@ const HOTEL_NAMES: &[&str] = &["Downtown", "Airport", "Central", "Harbor", "Park
 const CANCELLATION_REASONS: &[&str] = &["Change of plans", "Booked elsewhere", "Trip cancelled", "Duplicate booking"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Tier {
+pub(crate) enum Tier {
     /// `big-chain`, the first organization.
     Big,
     /// Up to three, when there are at least four organizations.
@@ -155,7 +155,7 @@ pub(super) enum Tier {
 }
 
 /// One organization, with its platform rows and the shape of what it will hold.
-pub(super) struct Org {
+pub(crate) struct Org {
     pub tier: Tier,
     pub tenant: Tenant,
     pub users: Vec<(User, Role)>,
@@ -169,7 +169,7 @@ pub(super) struct Org {
 
 /// An organization's hotels, room types, rooms, guests and memberships.
 #[derive(Default)]
-pub(super) struct Catalogue {
+pub(crate) struct Catalogue {
     pub memberships: Vec<Membership>,
     pub hotels: Vec<Hotel>,
     pub room_types: Vec<RoomType>,
@@ -179,7 +179,7 @@ pub(super) struct Catalogue {
 
 /// Stays of some of an organization's hotels, with their folio entries.
 #[derive(Default)]
-pub(super) struct Stays {
+pub(crate) struct Stays {
     pub reservations: Vec<Reservation>,
     pub folio: Vec<FolioEntry>,
 }
@@ -200,7 +200,7 @@ fn days_before(now: Timestamp, days: i64) -> Timestamp {
 }
 
 /// The organizations to seed: `big-chain` first, then the medium ones, then small ones.
-pub(super) fn organizations(count: usize, reservations: usize, password_hash: &str, now: Timestamp) -> Vec<Org> {
+pub(crate) fn organizations(count: usize, reservations: usize, password_hash: &str, now: Timestamp) -> Vec<Org> {
     let mediums = ((count.saturating_sub(1)) / 3).min(MEDIUM.len());
     targets(count, mediums, reservations)
         .into_iter()
@@ -245,37 +245,9 @@ fn targets(count: usize, mediums: usize, total: usize) -> Vec<usize> {
 
 fn organization(index: usize, tier: Tier, target: usize, password_hash: &str, now: Timestamp) -> Org {
     let mut rng = rng(index, 0);
-    let (slug, name, kind, region) = match tier {
-        Tier::Big => ("big-chain".to_owned(), "Big Chain Hotels".to_owned(), TenantKind::Chain, BIG_REGIONS[0]),
-        Tier::Medium => {
-            let (slug, name, kind, region) = MEDIUM[index - 1];
-            (slug.to_owned(), name.to_owned(), kind, region)
-        }
-        Tier::Small => {
-            let kind = match rng.gen_range(0..10) {
-                0..=6 => TenantKind::Independent,
-                7..=8 => TenantKind::VacationRental,
-                _ => TenantKind::Franchise,
-            };
-            let name = format!(
-                "{} {}",
-                SMALL_NAMES.0.choose(&mut rng).expect("names"),
-                SMALL_NAMES.1.choose(&mut rng).expect("names")
-            );
-            (format!("org-{index:04}"), name, kind, rng.gen_range(0..REGIONS.len()))
-        }
-    };
+    let (slug, name, kind, region) = identity(&mut rng, index, tier);
     let hotel_rooms = hotel_sizes(&mut rng, tier, target);
-    let plan = if tier == Tier::Big {
-        Plan::Enterprise
-    } else {
-        let fits = |plan: Plan, what: Limited, n: usize| plan.limit(what).is_none_or(|max| n as i64 <= max);
-        let rooms = hotel_rooms.iter().sum();
-        [Plan::Starter, Plan::Professional, Plan::Enterprise]
-            .into_iter()
-            .find(|&p| fits(p, Limited::Hotels, hotel_rooms.len()) && fits(p, Limited::Rooms, rooms))
-            .expect("enterprise has no limits")
-    };
+    let plan = smallest_plan(tier, &hotel_rooms);
     let (status, trial_ends_at) = match (tier, rng.gen_range(0..100)) {
         (Tier::Small, 0..=5) => (TenantStatus::Trial, Some(Timestamp(now.0 + Duration::days(rng.gen_range(3..30))))),
         (Tier::Small, 6) => (TenantStatus::Suspended, None),
@@ -311,27 +283,66 @@ fn organization(index: usize, tier: Tier, target: usize, password_hash: &str, no
     };
     let users = [Role::Owner, Role::Manager, Role::Staff]
         .into_iter()
-        .map(|role| {
-            let user = User {
-                id: UserId::new(),
-                email: format!("{}@{slug}.seed", role.as_str()),
-                full_name: format!("{} of {name}", role.label()),
-                password_hash: password_hash.to_owned(),
-                is_super_admin: false,
-                is_active: true,
-                failed_logins: 0,
-                last_failed_login_at: None,
-                locked_until: None,
-                session_epoch: 0,
-                last_login_at: None,
-                created_at,
-                updated_at: created_at,
-                version: 1,
-            };
-            (user, role)
-        })
+        .map(|role| (member(role, &slug, &name, password_hash, created_at), role))
         .collect();
     Org { tier, tenant, users, target, index, region, hotel_rooms }
+}
+
+/// Slug, name, kind and region: fixed for the big and medium organizations, drawn for a
+/// small one.
+fn identity(rng: &mut ChaCha8Rng, index: usize, tier: Tier) -> (String, String, TenantKind, usize) {
+    match tier {
+        Tier::Big => ("big-chain".to_owned(), "Big Chain Hotels".to_owned(), TenantKind::Chain, BIG_REGIONS[0]),
+        Tier::Medium => {
+            let (slug, name, kind, region) = MEDIUM[index - 1];
+            (slug.to_owned(), name.to_owned(), kind, region)
+        }
+        Tier::Small => {
+            let kind = match rng.gen_range(0..10) {
+                0..=6 => TenantKind::Independent,
+                7..=8 => TenantKind::VacationRental,
+                _ => TenantKind::Franchise,
+            };
+            let name =
+                format!("{} {}", SMALL_NAMES.0.choose(rng).expect("names"), SMALL_NAMES.1.choose(rng).expect("names"));
+            (format!("org-{index:04}"), name, kind, rng.gen_range(0..REGIONS.len()))
+        }
+    }
+}
+
+/// The smallest plan whose limits the organization's hotels and rooms fit (the big one
+/// is on Enterprise).
+fn smallest_plan(tier: Tier, hotel_rooms: &[usize]) -> Plan {
+    if tier == Tier::Big {
+        Plan::Enterprise
+    } else {
+        let fits = |plan: Plan, what: Limited, n: usize| plan.limit(what).is_none_or(|max| n as i64 <= max);
+        let rooms = hotel_rooms.iter().sum();
+        [Plan::Starter, Plan::Professional, Plan::Enterprise]
+            .into_iter()
+            .find(|&p| fits(p, Limited::Hotels, hotel_rooms.len()) && fits(p, Limited::Rooms, rooms))
+            .expect("enterprise has no limits")
+    }
+}
+
+/// An owner, manager or staff member, `<role>@<slug>.seed`.
+fn member(role: Role, slug: &str, name: &str, password_hash: &str, created_at: Timestamp) -> User {
+    User {
+        id: UserId::new(),
+        email: format!("{}@{slug}.seed", role.as_str()),
+        full_name: format!("{} of {name}", role.label()),
+        password_hash: password_hash.to_owned(),
+        is_super_admin: false,
+        is_active: true,
+        failed_logins: 0,
+        last_failed_login_at: None,
+        locked_until: None,
+        session_epoch: 0,
+        last_login_at: None,
+        created_at,
+        updated_at: created_at,
+        version: 1,
+    }
 }
 
 /// Rooms per hotel: enough for the stays, in hotels of a size that fits the tier (a small
@@ -363,7 +374,7 @@ struct HotelPlan {
 
 /// Everything `org` holds: its catalogue, and its stays in units (one for a small
 /// organization, several of whole hotels for the others).
-pub(super) fn generate(org: &Org, now: Timestamp) -> (Catalogue, Vec<Stays>) {
+pub(crate) fn generate(org: &Org, now: Timestamp) -> (Catalogue, Vec<Stays>) {
     let mut rng = rng(org.index, 1);
     let tenant = org.tenant.id;
     let created = org.tenant.created_at;
@@ -413,33 +424,9 @@ fn hotel(
     now: Timestamp,
 ) -> HotelPlan {
     let (tenant, created) = (org.tenant.id, org.tenant.created_at);
-    let &(city, prefix) = region.cities.choose(rng).expect("cities");
-    let code = format!("{prefix}{:02}", h + 1);
-    let name = match org.tier {
-        Tier::Small if org.hotel_rooms.len() == 1 => org.tenant.name.clone(),
-        Tier::Small => format!("{} {city}", org.tenant.name),
-        _ => format!("{} {city} {}", org.tenant.name, HOTEL_NAMES.choose(rng).expect("names")),
-    };
-    let id = HotelId::new();
-    c.hotels.push(Hotel {
-        tenant_id: tenant,
-        id,
-        email: Some(format!("frontdesk.{}@{}.example", code.to_lowercase(), org.tenant.slug)),
-        phone: Some(format!("{} 555 {:04}", region.phone, rng.gen_range(1000..10_000))),
-        code,
-        name,
-        brand: (org.tier != Tier::Small).then(|| org.tenant.name.clone()),
-        city: Some(city.into()),
-        country: Some(region.country.into()),
-        timezone: region.timezone.into(),
-        star_rating: Some(rng.gen_range(2..=5)),
-        address: None,
-        is_active: true,
-        business_date: None,
-        created_at: created,
-        updated_at: created,
-        version: 1,
-    });
+    let row = hotel_row(rng, org, h, region);
+    let id = row.id;
+    c.hotels.push(row);
     // A few room types; the standard one takes what the shares leave.
     let types = &ROOM_TYPES[..if size < 10 { 2 } else { rng.gen_range(3..=ROOM_TYPES.len()) }];
     let standard_rate = rng.gen_range(region.rate.0..=region.rate.1) / 100 * 100;
@@ -492,6 +479,36 @@ fn hotel(
         }
     }
     plan
+}
+
+/// The `h`th hotel of `org`, in a city of `region`.
+fn hotel_row(rng: &mut ChaCha8Rng, org: &Org, h: usize, region: &Region) -> Hotel {
+    let &(city, prefix) = region.cities.choose(rng).expect("cities");
+    let code = format!("{prefix}{:02}", h + 1);
+    let name = match org.tier {
+        Tier::Small if org.hotel_rooms.len() == 1 => org.tenant.name.clone(),
+        Tier::Small => format!("{} {city}", org.tenant.name),
+        _ => format!("{} {city} {}", org.tenant.name, HOTEL_NAMES.choose(rng).expect("names")),
+    };
+    Hotel {
+        tenant_id: org.tenant.id,
+        id: HotelId::new(),
+        email: Some(format!("frontdesk.{}@{}.example", code.to_lowercase(), org.tenant.slug)),
+        phone: Some(format!("{} 555 {:04}", region.phone, rng.gen_range(1000..10_000))),
+        code,
+        name,
+        brand: (org.tier != Tier::Small).then(|| org.tenant.name.clone()),
+        city: Some(city.into()),
+        country: Some(region.country.into()),
+        timezone: region.timezone.into(),
+        star_rating: Some(rng.gen_range(2..=5)),
+        address: None,
+        is_active: true,
+        business_date: None,
+        created_at: org.tenant.created_at,
+        updated_at: org.tenant.created_at,
+        version: 1,
+    }
 }
 
 fn guests(rng: &mut ChaCha8Rng, c: &mut Catalogue, org: &Org, count: usize, now: Timestamp) {
@@ -644,7 +661,21 @@ fn stay(
         updated_at: booked,
         version: 1,
     };
-    match status {
+    lifecycle(rng, &mut r, [booked, checked_in, checked_out], now);
+    folio(rng, s, &r, today, now);
+    s.reservations.push(r);
+}
+
+/// The moments a stay's status implies (`[booked, checked in, checked out]`, clamped to
+/// `now`): check-in and check-out times, or a cancellation, or the no-show mark.
+fn lifecycle(
+    rng: &mut ChaCha8Rng,
+    r: &mut Reservation,
+    [booked, checked_in, checked_out]: [Timestamp; 3],
+    now: Timestamp,
+) {
+    let check_in = r.check_in;
+    match r.status {
         ReservationStatus::CheckedIn => (r.checked_in_at, r.updated_at, r.version) = (Some(checked_in), checked_in, 2),
         ReservationStatus::CheckedOut => {
             (r.checked_in_at, r.checked_out_at) = (Some(checked_in), Some(checked_out));
@@ -665,8 +696,6 @@ fn stay(
         }
         ReservationStatus::Pending | ReservationStatus::Confirmed => {}
     }
-    folio(rng, s, &r, today, now);
-    s.reservations.push(r);
 }
 
 /// What the desk would have posted by now: a checked-out stay's room nights (as one line)

@@ -1,0 +1,129 @@
+//! Onboarding from the console: the "new organization" form, and its submission, which
+//! creates the organization, its owner and its first hotel in one transaction. The input
+//! is checked by `domain::onboarding` (as for `hotelier tenant create`); this module shows
+//! its problems next to their fields.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use askama::Template;
+
+use crate::db::onboarding::Onboarding;
+use crate::db::tenants::Tenant;
+use crate::db::{Constraint, DbError};
+use crate::domain::onboarding::{Invalid, NewOrganization, OnboardingRequest};
+use crate::domain::{Plan, TenantKind};
+use crate::error::AppError;
+use crate::web::extract::PlatformCtx;
+use crate::web::forms::{self, FieldErrors};
+use crate::web::pages::{ok, render};
+use crate::web::session::Flash;
+use crate::web::AppState;
+
+#[derive(Template)]
+#[template(path = "platform/new.html")]
+struct NewOrgPage {
+    user_name: String,
+    csrf: String,
+    flash: Option<Flash>,
+    form: OnboardingRequest,
+    errors: FieldErrors,
+    kinds: &'static [TenantKind],
+    plans: &'static [Plan],
+    timezones: &'static [&'static str],
+}
+
+impl NewOrgPage {
+    fn new(
+        ctx: &PlatformCtx,
+        user_name: String,
+        flash: Option<Flash>,
+        form: OnboardingRequest,
+        errors: FieldErrors,
+    ) -> Self {
+        Self {
+            user_name,
+            csrf: ctx.csrf().to_owned(),
+            flash,
+            form,
+            errors,
+            kinds: TenantKind::ALL,
+            plans: Plan::ALL,
+            timezones: forms::TIMEZONES,
+        }
+    }
+}
+
+pub async fn new_form(ctx: PlatformCtx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    let me = ctx.read(&state, |_, me| Ok(me.full_name.clone())).await?;
+    let form = OnboardingRequest {
+        kind: "independent".into(),
+        plan: "starter".into(),
+        status: "trial".into(),
+        currency: "USD".into(),
+        timezone: "UTC".into(),
+        ..Default::default()
+    };
+    ok(&NewOrgPage::new(&ctx, me, ctx.flash(), form, FieldErrors::default()))
+}
+
+#[derive(Template)]
+#[template(path = "platform/onboarded.html")]
+struct OnboardedPage {
+    user_name: String,
+    csrf: String,
+    flash: Option<Flash>,
+    org: Tenant,
+    owner_email: String,
+    password: Option<String>,
+}
+
+pub async fn create(
+    ctx: PlatformCtx,
+    state: web::Data<AppState>,
+    form: web::Form<OnboardingRequest>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let submitted = form.clone();
+    let result = ctx
+        .write(&state, move |p, me| {
+            // Argon2 runs here, on the blocking pool, after the super-admin check.
+            let org = match NewOrganization::try_from(&submitted) {
+                Ok(org) => org,
+                Err(invalid) => return Ok(Err(field_errors(&invalid))),
+            };
+            let done = p.onboard(&Onboarding::from(&org))?;
+            let shown = org.password_to_show(done.new_account).map(str::to_owned);
+            Ok(Ok((me.full_name.clone(), done.tenant, done.owner.email, shown)))
+        })
+        .await;
+    let errors = match result {
+        Ok(Ok((me, org, owner_email, password))) => {
+            return ok(&OnboardedPage {
+                user_name: me,
+                csrf: ctx.csrf().to_owned(),
+                flash: None,
+                org,
+                owner_email,
+                password,
+            });
+        }
+        Ok(Err(errors)) => errors,
+        Err(AppError::Db(DbError::Conflict(Constraint::TenantSlug))) => {
+            let mut e = FieldErrors::default();
+            e.add("slug", "Another organization already uses this slug.");
+            e
+        }
+        Err(e) => return Err(e),
+    };
+    let me = ctx.read(&state, |_, me| Ok(me.full_name.clone())).await?;
+    render(StatusCode::UNPROCESSABLE_ENTITY, &NewOrgPage::new(&ctx, me, None, form, errors))
+}
+
+/// Each refused field's message, next to its field.
+fn field_errors(invalid: &Invalid) -> FieldErrors {
+    let mut e = FieldErrors::default();
+    for (field, problem) in invalid.problems() {
+        e.add(field.name(), problem.to_string());
+    }
+    e
+}
