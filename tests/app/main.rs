@@ -17,5 +17,6 @@ mod scope_isolation;
 mod seed;
 mod smoke;
 mod source_scan;
+mod telemetry;
 mod transfer;
 mod web;
