@@ -57,8 +57,10 @@ use Role::{Admin, Owner, Staff, Viewer};
 
 /// (account active, epoch current, membership, super admin, organization, access,
 ///  route capability, plan) → outcome.
+type Row = (bool, bool, Ms, bool, Org, Access, Capability, Plan, Expect);
+
 #[rustfmt::skip]
-const TABLE: &[(bool, bool, Ms, bool, Org, Access, Capability, Plan, Expect)] = &[
+const TABLE: &[Row] = &[
     // The account comes first: nothing else matters if it fails.
     (true,  true,  Ms::Usable(Staff),   false, Org::Active,    R, C::View,             Pro,     E::Member(Staff)),
     (false, true,  Ms::Usable(Staff),   false, Org::Active,    R, C::View,             Pro,     E::Unauthenticated),
