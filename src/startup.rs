@@ -78,7 +78,7 @@ impl Application {
                 .wrap(web::session::middleware(&state.settings, &session_key))
                 .wrap(web::security_headers())
                 .wrap(actix_web::middleware::from_fn(web::metrics::record))
-                .wrap(TracingLogger::default())
+                .wrap(TracingLogger::<crate::telemetry::RequestSpan>::new())
                 .app_data(aweb::Data::new(state.clone()))
                 .app_data(web::form_config())
                 .configure(web::routes)

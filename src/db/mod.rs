@@ -150,6 +150,9 @@ impl Db {
     /// here, without a thread. (Parked on the pool instead, 64 concurrent requests held 64
     /// threads, each waking on every release.) The wait for a permit and then for a
     /// connection share the pool's timeout, after which the request answers 503.
+    ///
+    /// `f` runs inside the caller's tracing span (and subscriber), so its log lines carry
+    /// the request's id, user and tenant like every other line of the request.
     pub async fn blocking<T, E, F>(&self, f: F) -> Result<T, E>
     where
         F: FnOnce(&Db) -> Result<T, E> + Send + 'static,
@@ -169,6 +172,8 @@ impl Db {
         T: Send + 'static,
         E: From<DbError> + Send + 'static,
     {
+        let span = tracing::Span::current();
+        let dispatch = tracing::dispatcher::get_default(Clone::clone);
         let turn = if self.backend == Backend::Sqlite && access == Access::Write {
             let queue = self.sqlite_write_requests.clone().lock_owned();
             match actix_web::rt::time::timeout(SQLITE_WRITER_WAIT, queue).await {
@@ -187,7 +192,7 @@ impl Db {
         let db = Db { deadline: Some(deadline), ..self.clone() };
         let outcome = actix_web::rt::task::spawn_blocking(move || {
             let _held = (turn, permit);
-            f(&db)
+            tracing::dispatcher::with_default(&dispatch, || span.in_scope(|| f(&db)))
         });
         match outcome.await {
             Ok(result) => result,

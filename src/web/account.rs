@@ -41,12 +41,8 @@ pub struct PasswordForm {
     confirm: String,
 }
 
-pub async fn change_password(
-    signed_in: SignedIn,
-    state: web::Data<AppState>,
-    form: web::Form<PasswordForm>,
-) -> Result<HttpResponse, AppError> {
-    let form = form.into_inner();
+/// The new password's own rules, before any database work.
+fn check_new(form: &PasswordForm) -> Result<(), FieldErrors> {
     let mut errors = FieldErrors::default();
     if form.new.chars().count() < password::MIN_LENGTH {
         errors.add("new", format!("Use at least {} characters.", password::MIN_LENGTH));
@@ -56,15 +52,27 @@ pub async fn change_password(
     if form.new != form.confirm {
         errors.add("confirm", "The two new passwords differ.");
     }
+    errors.into_result(())
+}
+
+pub async fn change_password(
+    signed_in: SignedIn,
+    state: web::Data<AppState>,
+    form: web::Form<PasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
     let (user, meta, tenant) = (signed_in.user, signed_in.meta.clone(), signed_in.state.tenant);
     let epoch = signed_in.state.epoch;
-    let outcome = if errors.is_empty() {
+    let outcome = async {
+        check_new(&form)?;
         state
             .db
             .blocking(move |db| {
                 let me = check_account(db, user, epoch)?;
                 if !password::verify(&form.current, &me.password_hash) {
-                    return Ok(None);
+                    let mut errors = FieldErrors::default();
+                    errors.add("current", "That is not your current password.");
+                    return Err(errors.into());
                 }
                 let hash = password::hash(&form.new)?;
                 let epoch = db.user(user, Access::Write, |u| u.set_password(&hash))?;
@@ -73,15 +81,13 @@ pub async fn change_password(
                     Some(t) => db.tenant(t, Some(user), Access::Write, |s| s.audit(&event))?,
                     None => db.user(user, Access::Write, |u| u.audit_platform_event(&event))?,
                 }
-                Ok::<_, AppError>(Some(epoch))
+                Ok::<_, AppError>(epoch)
             })
             .await
-    } else {
-        Ok(None)
-    };
-    let outcome = ended_if_unauthenticated(&signed_in, outcome)?;
-    match outcome {
-        Some(epoch) => {
+    }
+    .await;
+    match ended_if_unauthenticated(&signed_in, outcome) {
+        Ok(epoch) => {
             // Keep this session; every other one now carries a stale epoch.
             let mut s = signed_in.state;
             s.renew(&signed_in.session);
@@ -94,12 +100,10 @@ pub async fn change_password(
             );
             Ok(see_other("/account/password"))
         }
-        None => {
-            if errors.is_empty() {
-                errors.add("current", "That is not your current password.");
-            }
+        Err(AppError::Validation(errors)) => {
             let page = PasswordPage { csrf: signed_in.state.csrf.clone(), errors, flash: None };
             render(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
+        Err(other) => Err(other),
     }
 }

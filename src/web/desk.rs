@@ -18,14 +18,8 @@ impl Actor for Member {
         &self.acting.tenant
     }
 
-    /// Stamped with the request's origin; a visiting super admin's values are marked.
     fn audit(&self, s: &mut TenantScope<'_>, event: Event) -> Result<(), DbError> {
-        let mut event = self.meta.stamp(event);
-        if self.visiting {
-            let after = event.after.take().map(|v| v.0).unwrap_or(serde_json::Value::Null);
-            event.after = Some(serde_json::json!({ "super_admin": true, "values": after }).into());
-        }
-        s.audit(&event)
+        s.audit(&self.stamped(event))
     }
 }
 

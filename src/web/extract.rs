@@ -3,8 +3,12 @@
 //! * [`RequestMeta`]: ip, user agent and request id, for the audit log.
 //! * [`SignedIn`]: a signed-in user, from the session alone (no database).
 //! * [`TenantCtx`]: a signed-in user with an active tenant. Its `read`/`write` open the
-//!   request's one transaction, verify the user, membership, tenant status and the
-//!   route's capability there, and only then run the handler's queries.
+//!   request's one transaction, load who is acting there, admit the request
+//!   ([`admission::admit`]: account, membership, tenant status, trial, capability, plan)
+//!   and only then run the handler's queries.
+//!
+//! They record who is asking (user, and tenant) on the request's root span, so every
+//! log line of the request carries them (see `telemetry`).
 
 use std::future::{ready, Ready};
 
@@ -14,13 +18,14 @@ use actix_web::{web, FromRequest, HttpRequest};
 use chrono::Utc;
 use tracing_actix_web::RequestId;
 
+use super::admission::{self, Admission, Admitted};
 use super::session::{self, SessionState};
 use super::AppState;
 use crate::db::audit::Event;
 use crate::db::memberships::Acting;
 use crate::db::{Access, TenantScope};
 use crate::domain::roles::{Capability, Grants};
-use crate::domain::{Role, TenantId, TenantStatus, Timestamp, UserId};
+use crate::domain::{Role, TenantId, Timestamp, UserId};
 use crate::error::AppError;
 
 /// Where an audit event came from.
@@ -91,18 +96,18 @@ impl SignedIn {
             state.seen_at = now;
             state.save(&session);
         }
+        crate::telemetry::record_user(req, user);
         Ok(Self { user, state, session, meta: RequestMeta::from_request(req) })
     }
 }
 
 /// Loads the account and checks, in the database, that a session is still valid: the
-/// account is active and its sessions were not ended since sign-in (`epoch`). Every
-/// `SignedIn` route calls it first, on the blocking pool.
+/// account is active and its sessions were not ended since sign-in (`epoch`), the same
+/// check as a tenant request's ([`admission::account`]). Every `SignedIn` route calls it
+/// first, on the blocking pool.
 pub fn check_account(db: &crate::db::Db, user: UserId, epoch: i32) -> Result<crate::db::users::User, AppError> {
     let account = db.user(user, Access::Read, |u| u.me())?;
-    if !account.is_active || account.session_epoch != epoch {
-        return Err(AppError::Unauthenticated);
-    }
+    admission::account(&account, epoch)?;
     Ok(account)
 }
 
@@ -152,6 +157,7 @@ impl FromRequest for TenantCtx {
         ready((|| {
             let signed_in = SignedIn::from_http(req)?;
             let tenant = signed_in.state.tenant.ok_or(AppError::NoTenant)?;
+            crate::telemetry::record_tenant(req, tenant);
             let cap = req
                 .app_data::<RouteCap>()
                 .map(|c| c.0)
@@ -174,8 +180,7 @@ impl Member {
     /// A trial organization past `trial_ends_at` is read-only for its members (a visiting
     /// super admin may still act).
     pub fn trial_ended(&self) -> bool {
-        let t = &self.acting.tenant;
-        !self.visiting && t.status == TenantStatus::Trial && t.trial_ends_at.is_some_and(|end| end < Timestamp::now())
+        admission::trial_ended(&self.acting.tenant, self.visiting, Timestamp::now())
     }
 
     pub fn can(&self, cap: Capability) -> bool {
@@ -194,12 +199,18 @@ impl Member {
 
     /// Records an event for this tenant, as this user, from this request.
     pub fn audit(&self, scope: &mut TenantScope<'_>, event: Event) -> Result<(), AppError> {
+        Ok(scope.audit(&self.stamped(event))?)
+    }
+
+    /// `event` stamped with this request's origin; a visiting super admin's values are
+    /// marked as theirs.
+    pub fn stamped(&self, event: Event) -> Event {
         let mut event = self.meta.stamp(event);
         if self.visiting {
             let after = event.after.take().map(|v| v.0).unwrap_or(serde_json::Value::Null);
             event.after = Some(serde_json::json!({ "super_admin": true, "values": after }).into());
         }
-        Ok(scope.audit(&event)?)
+        event
     }
 }
 
@@ -231,20 +242,8 @@ impl TenantCtx {
             .db
             .blocking_as(access, move |db| {
                 db.tenant(tenant, Some(user), access, |scope| {
-                    let member = verify(scope.acting(user)?, epoch, meta)?;
-                    if access == Access::Write && member.trial_ended() {
-                        return Err(AppError::TrialEnded);
-                    }
-                    if !member.can(cap) {
-                        return Err(AppError::Forbidden);
-                    }
-                    if let Some(feature) = cap.feature().filter(|f| !member.acting.tenant.plan.includes(*f)) {
-                        return Err(AppError::NotInPlan(format!(
-                            "{} is not part of the {} plan. An owner can ask Hotelier to upgrade.",
-                            feature.label(),
-                            member.acting.tenant.plan.label()
-                        )));
-                    }
+                    let request = Admission { epoch, access, capability: cap, now: Timestamp::now() };
+                    let member = verify(scope.acting(user)?, &request, meta)?;
                     f(scope, &member)
                 })
             })
@@ -268,26 +267,10 @@ impl TenantCtx {
     }
 }
 
-/// The checks of every tenant request: the account is active and its sessions not ended,
-/// the membership is usable (or the user is a super admin), the tenant may be used.
-fn verify(acting: Acting, epoch: i32, meta: RequestMeta) -> Result<Member, AppError> {
-    let user = &acting.user;
-    if !user.is_active || user.session_epoch != epoch {
-        return Err(AppError::Unauthenticated);
-    }
-    let now = Timestamp::now();
-    let (grants, visiting) = match &acting.membership {
-        Some(m) if m.is_usable(now) => (Grants { role: m.role, extra: m.permissions() }, false),
-        _ if user.is_super_admin => (Grants { role: Role::Owner, extra: vec![] }, true),
-        _ => return Err(AppError::NoTenant),
-    };
-    let tenant = &acting.tenant;
-    if tenant.deleted_at.is_some() && !user.is_super_admin {
-        return Err(AppError::NoTenant);
-    }
-    if matches!(tenant.status, TenantStatus::Suspended | TenantStatus::Cancelled) && !user.is_super_admin {
-        return Err(AppError::TenantBlocked { name: tenant.name.clone(), status: tenant.status });
-    }
+/// Admits a tenant request ([`admission::admit`], every check in one place) and makes
+/// the member its handler sees.
+fn verify(acting: Acting, request: &Admission, meta: RequestMeta) -> Result<Member, AppError> {
+    let Admitted { grants, visiting } = admission::admit(&acting, request)?;
     Ok(Member { acting, grants, visiting, meta })
 }
 

@@ -2,6 +2,7 @@
 //! they call `TenantCtx::read`/`write`, which run one transaction on the blocking pool.
 
 pub mod account;
+pub mod admission;
 pub mod assets;
 pub mod audit;
 pub mod auth;
@@ -10,6 +11,7 @@ pub mod calendar;
 pub mod csrf;
 pub mod dashboard;
 pub mod desk;
+pub mod error;
 pub mod export;
 pub mod extract;
 pub mod forms;
@@ -29,38 +31,16 @@ pub mod room_types;
 pub mod rooms;
 pub mod session;
 pub mod settings;
+pub mod state;
 pub mod switch;
-
-use std::sync::Arc;
 
 use actix_web::guard;
 use actix_web::middleware::DefaultHeaders;
 use actix_web::web::{self, ServiceConfig};
 
-use crate::config::Settings;
-use crate::db::Db;
 use crate::domain::roles::Capability;
 use extract::RouteCap;
-
-/// What every handler can reach.
-#[derive(Clone)]
-pub struct AppState {
-    pub db: Db,
-    pub settings: Arc<Settings>,
-    pub login_limiter: auth::LoginLimiter,
-    pub metrics: Arc<metrics::Metrics>,
-}
-
-impl AppState {
-    pub fn new(db: Db, settings: Settings) -> Self {
-        Self {
-            db,
-            settings: Arc::new(settings),
-            login_limiter: auth::login_limiter(),
-            metrics: metrics::Metrics::new(),
-        }
-    }
-}
+pub use state::AppState;
 
 /// Who may use a route.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

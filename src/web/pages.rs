@@ -49,9 +49,10 @@ impl Member {
 }
 
 impl MemberView {
-    /// The role (or a grant) allows it, and the plan includes what it needs.
+    /// The role (or a grant) allows it, and the plan includes what it needs: the route
+    /// check of `admission`, so the navigation shows exactly what would be admitted.
     pub fn can(&self, cap: Capability) -> bool {
-        self.grants.allows(cap) && cap.feature().is_none_or(|f| self.plan.includes(f))
+        super::admission::capability(&self.grants, self.plan, cap).is_ok()
     }
 }
 
@@ -155,8 +156,10 @@ pub fn error_page(status: StatusCode, message: &str, request_id: Option<&str>) -
     }
 }
 
-/// Re-renders error responses with the request id, and gives bare 404/405s (no route)
-/// the same page.
+/// Renders the error page, once, with the request id: for an `AppError` (whose own
+/// response has no body, see `web::error`), and for bare 404/405s (no route) and other
+/// plain-text client and server errors. An HTML error response made elsewhere (the form
+/// reader's 400) is left as it is.
 pub async fn error_pages(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,

@@ -127,9 +127,10 @@ pub async fn switch(
             let me = check_account(db, user, epoch)?;
             let memberships = db.user(user, Access::Read, |u| u.memberships())?;
             let member = memberships.iter().find(|(m, _)| m.tenant_id == target);
-            let allowed = match member {
-                Some((m, _)) if m.is_usable(now) => Some(m.role),
-                _ if me.is_super_admin && me.is_active => {
+            // The same membership rule as every tenant request (`admission`).
+            let allowed = match super::admission::membership(&me, member.map(|(m, _)| m), now) {
+                Ok(admitted) if !admitted.visiting => Some(admitted.grants.role),
+                Ok(_) => {
                     let grant = db.user(user, Access::Read, |u| u.platform_grant())?;
                     match db.platform(&grant, Access::Read, |p| p.tenants().get(target)) {
                         Ok(_) => Some(Role::Owner),
@@ -137,7 +138,7 @@ pub async fn switch(
                         Err(e) => return Err(e.into()),
                     }
                 }
-                _ => None,
+                Err(_) => None,
             };
             match allowed {
                 Some(_) => {

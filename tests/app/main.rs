@@ -18,6 +18,7 @@ mod seed;
 mod sellable;
 mod smoke;
 mod source_scan;
+mod telemetry;
 mod transfer;
 mod versioned;
 mod web;

@@ -1,0 +1,28 @@
+//! What every handler can reach, in a module of its own so that handlers need not
+//! depend on the router (`web::mod`) for it.
+
+use std::sync::Arc;
+
+use super::{auth, metrics};
+use crate::config::Settings;
+use crate::db::Db;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub settings: Arc<Settings>,
+    pub login_limiter: auth::LoginLimiter,
+    pub metrics: Arc<metrics::Metrics>,
+}
+
+impl AppState {
+    pub fn new(db: Db, settings: Settings) -> Self {
+        Self {
+            db,
+            settings: Arc::new(settings),
+            login_limiter: auth::login_limiter(),
+            metrics: metrics::Metrics::new(),
+        }
+    }
+}
