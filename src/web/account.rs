@@ -9,6 +9,7 @@ use super::extract::{check_account, ended_if_unauthenticated, SignedIn};
 use super::forms::FieldErrors;
 use super::pages::{render, see_other};
 use super::session::{self, Flash};
+use super::urls;
 use super::AppState;
 use crate::db::audit::Event;
 use crate::db::Access;
@@ -98,7 +99,7 @@ pub async fn change_password(
                 "success",
                 "Password changed. Your other sessions have been signed out.",
             );
-            Ok(see_other("/account/password"))
+            Ok(see_other(&urls::account_password()))
         }
         Err(AppError::Validation(errors)) => {
             let page = PasswordPage { csrf: signed_in.state.csrf.clone(), errors, flash: None };

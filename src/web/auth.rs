@@ -16,6 +16,7 @@ use super::extract::{RequestMeta, SignedIn};
 use super::metrics::Business;
 use super::pages::{render, see_other};
 use super::session::{self, Flash, SessionState};
+use super::urls;
 use super::AppState;
 use crate::db::audit::Event;
 use crate::db::users::User;
@@ -44,7 +45,7 @@ struct LoginPage {
 pub async fn login_form(session: Session) -> Result<HttpResponse, AppError> {
     let state = SessionState::load(&session);
     if state.user.is_some() {
-        return Ok(see_other("/"));
+        return Ok(see_other(&urls::dashboard()));
     }
     state.save(&session);
     let flash = session::take_flash(&session);
@@ -208,5 +209,5 @@ pub async fn logout(signed_in: SignedIn, state: web::Data<AppState>) -> Result<H
         })
         .await?;
     signed_in.end("You have signed out.");
-    Ok(see_other("/login"))
+    Ok(see_other(&urls::login()))
 }

@@ -13,6 +13,7 @@ use super::forms::{self, FieldErrors};
 use super::guests::GuestForm;
 use super::metrics::Business;
 use super::pages::{ok, render, see_other, Chrome};
+use super::urls;
 use super::AppState;
 use crate::db::guests::Guest;
 use crate::db::hotels::Hotel;
@@ -339,7 +340,7 @@ pub async fn create(
         Ok(Ok(Booked(r))) => {
             state.metrics.count(Business::ReservationCreated, Some(ctx.tenant));
             ctx.flash("success", format!("Booked. Confirmation code {}.", r.confirmation_code));
-            return Ok(see_other(&format!("/reservations/{}", r.id)));
+            return Ok(see_other(&urls::reservation(r.id)));
         }
         Ok(Err(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
         Err(AppError::Refused(refused)) => {

@@ -15,6 +15,7 @@ use super::extract::{end_session, TenantCtx};
 use super::forms::FieldErrors;
 use super::pages::{render, see_other};
 use super::session::{self, Flash, SessionState};
+use super::urls;
 use super::AppState;
 use crate::db::folio::FolioEntry;
 use crate::db::hotels::Hotel;
@@ -43,7 +44,7 @@ fn touch(ctx: &TenantCtx, idle_minutes: u32) -> Result<(), Box<HttpResponse>> {
     let mut s = SessionState::load(ctx.session());
     let now = Utc::now().timestamp();
     if s.kiosk_seen_at > 0 && now - s.kiosk_seen_at > i64::from(idle_minutes) * 60 {
-        return Err(Box::new(see_other("/kiosk/lock")));
+        return Err(Box::new(see_other(&urls::kiosk_lock())));
     }
     // Rewriting the session cookie on every screen costs an encryption and a header; a
     // clock a few seconds stale changes nothing for a lock measured in minutes.
@@ -193,7 +194,7 @@ pub async fn choose_hotel(
     s.kiosk_hotel = Some(hotel.id);
     s.kiosk_seen_at = Utc::now().timestamp();
     s.save(ctx.session());
-    Ok(see_other("/kiosk"))
+    Ok(see_other(&urls::kiosk()))
 }
 
 #[derive(Template)]
@@ -355,7 +356,7 @@ async fn apply(
             state.metrics.transition(action, ctx.tenant);
             let done = if action == Action::CheckIn { "checked in" } else { "checked out" };
             ctx.flash("success", format!("{} {done}.", r.confirmation_code));
-            Ok(see_other("/kiosk"))
+            Ok(see_other(&urls::kiosk()))
         }
         Err(AppError::Refused(refused)) => {
             stay_page(&ctx, &state, id, Some(refused.to_string()), StatusCode::CONFLICT).await
@@ -432,7 +433,7 @@ pub async fn pay(
     match result {
         Ok(Ok(())) => {
             ctx.flash("success", "Payment taken.");
-            Ok(see_other(&format!("/kiosk/stay/{id}")))
+            Ok(see_other(&urls::kiosk_stay(id)))
         }
         Ok(Err(errors)) => {
             let page = StayExtras { typed_amount: Some(typed), errors };

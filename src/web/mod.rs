@@ -33,6 +33,7 @@ pub mod session;
 pub mod settings;
 pub mod state;
 pub mod switch;
+pub mod urls;
 
 use actix_web::guard;
 use actix_web::middleware::DefaultHeaders;

@@ -7,6 +7,7 @@ use super::booking::date;
 use super::extract::TenantCtx;
 use super::forms::FieldErrors;
 use super::pages::see_other;
+use super::urls;
 use super::AppState;
 use crate::domain::HotelId;
 use crate::error::AppError;
@@ -54,5 +55,5 @@ pub async fn run(
             report.business_date.map(|d| d.to_string()).unwrap_or_default()
         ),
     );
-    Ok(see_other(&format!("/hotels/{hotel}")))
+    Ok(see_other(&urls::hotel(hotel)))
 }

@@ -13,6 +13,7 @@ use super::extract::{Member, TenantCtx};
 use super::forms::{self, FieldErrors};
 use super::list::{ListQuery, Listing, PER_PAGE};
 use super::pages::{ok, render, see_other, Chrome};
+use super::urls;
 use super::AppState;
 use crate::db::folio::FolioEntry;
 use crate::db::guests::Guest;
@@ -261,7 +262,7 @@ pub async fn act(
                 state.metrics.transition(action, ctx.tenant);
             }
             ctx.flash("success", format!("{}: now {}.", r.confirmation_code, r.status.label().to_lowercase()));
-            Ok(see_other(&format!("/reservations/{id}")))
+            Ok(see_other(&urls::reservation(id)))
         }
         Err(AppError::Refused(refused)) => {
             show_page(&ctx, &state, id, Some(refused.to_string()), StatusCode::CONFLICT).await
@@ -343,7 +344,7 @@ pub async fn post_folio(
     match result {
         Ok(Ok(p)) => {
             ctx.flash("success", format!("{} posted.", p.kind.label()));
-            Ok(see_other(&format!("/reservations/{id}")))
+            Ok(see_other(&urls::reservation(id)))
         }
         Ok(Err(errors)) => {
             let problem = Some("The folio entry was not posted: see the marked fields.".to_owned());
@@ -473,7 +474,7 @@ pub async fn update(
     match result {
         Ok(Ok(_)) => {
             ctx.flash("success", "Stay saved.");
-            Ok(see_other(&format!("/reservations/{id}")))
+            Ok(see_other(&urls::reservation(id)))
         }
         Ok(Err(errors)) => {
             edit_page(&ctx, &state, id, Some(form), errors, None, StatusCode::UNPROCESSABLE_ENTITY).await

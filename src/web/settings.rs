@@ -7,6 +7,7 @@ use askama::Template;
 use super::extract::TenantCtx;
 use super::forms::{self, FieldErrors};
 use super::pages::{ok, render, see_other, Chrome};
+use super::urls;
 use super::AppState;
 use crate::db::audit::Event;
 use crate::db::tenants::{OrganizationChanges, Tenant};
@@ -185,7 +186,7 @@ pub async fn update(
     let (status, errors, stale) = match result {
         Ok(Ok(_)) => {
             ctx.flash("success", "Settings saved.");
-            return Ok(see_other("/settings"));
+            return Ok(see_other(&urls::settings()));
         }
         Ok(Err(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, false),
         Err(AppError::Stale) => (StatusCode::CONFLICT, FieldErrors::default(), true),

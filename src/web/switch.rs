@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::extract::{check_account, ended_if_unauthenticated, SignedIn};
 use super::pages::{render, see_other};
 use super::session::{self, Flash};
+use super::urls;
 use super::AppState;
 use crate::db::audit::Event;
 use crate::db::memberships::Membership;
@@ -177,5 +178,5 @@ pub async fn switch(
     s.tenant = Some(target);
     s.kiosk_hotel = None;
     s.save(&signed_in.session);
-    Ok(see_other("/"))
+    Ok(see_other(&urls::dashboard()))
 }

@@ -275,7 +275,7 @@ async fn change(
                 Change::Plan => format!("{} is now on the {} plan.", org.name, org.plan.label()),
             };
             session::set_flash(&ctx.signed_in.session, "success", done);
-            Ok(crate::web::pages::see_other(&format!("/platform/orgs/{id}")))
+            Ok(crate::web::pages::see_other(&crate::web::urls::platform_org(id)))
         }
         Ok(Err(errors)) => refused(errors, None, StatusCode::UNPROCESSABLE_ENTITY).await,
         Err(AppError::Conflict(msg)) => refused(FieldErrors::default(), Some(msg), StatusCode::CONFLICT).await,
