@@ -1,20 +1,17 @@
 //! Guests: search, show, create, edit, delete.
 
-use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::web;
 use askama::Template;
 use serde::Deserialize;
 
-use super::extract::TenantCtx;
-use super::forms::Diff;
-use super::forms::{self, FieldErrors};
+use super::extract::{Member, TenantCtx};
+use super::forms::{self, Diff, FieldErrors};
 use super::list::{ListQuery, Listing, PER_PAGE};
-use super::pages::{ok, render, see_other, Chrome};
-use super::AppState;
-use crate::db::audit::Event;
+use super::manage::{self, Done, Heading, Managed, Reply, Shown, State};
+use super::pages::{ok, Chrome, MemberView};
 use crate::db::guests::{Guest, GuestFields};
 use crate::db::reservations::Reservation;
-use crate::db::{Constraint, DbError};
+use crate::db::{Constraint, DbError, TenantScope};
 use crate::domain::{DocumentType, GuestId};
 use crate::error::AppError;
 
@@ -29,11 +26,7 @@ struct IndexPage {
     q: String,
 }
 
-pub async fn index(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    query: web::Query<ListQuery>,
-) -> Result<HttpResponse, AppError> {
+pub async fn index(ctx: TenantCtx, state: State, query: web::Query<ListQuery>) -> Reply {
     let q = query.into_inner();
     let search = q.search();
     let (sort, desc, offset) = (q.sort_key(SORTS), q.desc(), q.offset());
@@ -57,12 +50,8 @@ struct ShowPage {
     stays: Vec<Reservation>,
 }
 
-pub async fn show(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+pub async fn show(ctx: TenantCtx, state: State, path: web::Path<String>) -> Reply {
+    let id = manage::id(&path)?;
     let (view, guest, stays) =
         ctx.read(&state, move |s, m| Ok((m.view(), s.guests().get(id)?, s.reservations().for_guest(id, 50)?))).await?;
     ok(&ShowPage { chrome: Chrome::new(&ctx, view, "guests"), guest, stays })
@@ -138,7 +127,7 @@ impl GuestForm {
 
 #[derive(Template)]
 #[template(path = "guests/form.html")]
-struct FormPage {
+pub struct FormPage {
     chrome: Chrome,
     title: String,
     action: String,
@@ -149,137 +138,82 @@ struct FormPage {
     documents: &'static [DocumentType],
 }
 
-fn page(
-    chrome: Chrome,
-    existing: Option<&Guest>,
-    form: GuestForm,
-    errors: FieldErrors,
-    conflict: Vec<Diff>,
-) -> FormPage {
-    let (title, action, cancel) = match existing {
-        Some(g) => (format!("Edit {}", g.full_name()), format!("/guests/{}", g.id), format!("/guests/{}", g.id)),
-        None => ("New guest".into(), "/guests".into(), "/guests".into()),
-    };
-    FormPage { chrome, title, action, cancel, form, errors, conflict, documents: DocumentType::ALL }
-}
+/// Guests as a managed resource (see [`Managed`]).
+pub struct Guests;
 
-fn parse_id(raw: &str) -> Result<GuestId, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
-}
+impl Managed for Guests {
+    type Id = GuestId;
+    type Record = Guest;
+    type Form = GuestForm;
+    type Fields = GuestFields;
+    type Parent = ();
+    type Env = ();
+    type Page = FormPage;
+    const AREA: &'static str = "guests";
+    const KIND: &'static str = "guest";
+    const IN_USE: &'static str = "This guest has reservations, so the record is kept for the hotel's books.";
 
-fn email_taken(e: &AppError) -> bool {
-    matches!(e, AppError::Db(DbError::Conflict(Constraint::GuestEmail)))
-}
+    fn env(_: &mut TenantScope<'_>, _: ()) -> Result<(), AppError> {
+        Ok(())
+    }
+    fn parent_of(_: &Guest) {}
+    fn id_of(g: &Guest) -> GuestId {
+        g.id
+    }
 
-fn email_taken_errors() -> FieldErrors {
-    let mut errors = FieldErrors::default();
-    errors.add("email", "Another guest already has this email. Search for them instead of adding a duplicate.");
-    errors
-}
+    fn get(s: &mut TenantScope<'_>, id: GuestId) -> Result<Guest, AppError> {
+        Ok(s.guests().get(id)?)
+    }
+    fn insert(s: &mut TenantScope<'_>, _: &Member, _: (), fields: &GuestFields) -> Result<Guest, AppError> {
+        Ok(s.guests().create(fields)?)
+    }
+    fn update(s: &mut TenantScope<'_>, id: GuestId, version: i32, fields: &GuestFields) -> Result<Guest, AppError> {
+        Ok(s.guests().update(id, version, fields)?)
+    }
+    fn remove(s: &mut TenantScope<'_>, id: GuestId) -> Result<(), AppError> {
+        Ok(s.guests().delete(id)?)
+    }
 
-pub async fn new_form(ctx: TenantCtx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let view = ctx.read(&state, |_, m| Ok(m.view())).await?;
-    ok(&page(Chrome::new(&ctx, view, "guests"), None, GuestForm::default(), FieldErrors::default(), vec![]))
-}
+    fn blank(_: &MemberView, _: &(), _: ()) -> GuestForm {
+        GuestForm::default()
+    }
+    fn form_of(g: &Guest, _: &MemberView) -> GuestForm {
+        GuestForm::from_guest(g)
+    }
+    fn parse(form: &GuestForm, _: &(), _: &MemberView) -> Result<GuestFields, FieldErrors> {
+        form.parse()
+    }
+    fn version(form: &mut GuestForm) -> &mut String {
+        &mut form.version
+    }
+    fn diffs(yours: &GuestForm, current: &GuestForm, _: &()) -> Vec<Diff> {
+        yours.diffs(current)
+    }
+    fn page(chrome: Chrome, _: (), existing: Option<&Guest>, shown: Shown<GuestForm>) -> FormPage {
+        let editing = existing.map(|g| (format!("Edit {}", g.full_name()), format!("/guests/{}", g.id)));
+        let Heading { title, action, .. } = Heading::of(editing, "New guest", "/guests");
+        let Shown { form, errors, conflict } = shown;
+        FormPage { chrome, title, cancel: action.clone(), action, form, errors, conflict, documents: DocumentType::ALL }
+    }
 
-pub async fn create(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    form: web::Form<GuestForm>,
-) -> Result<HttpResponse, AppError> {
-    let form = form.into_inner();
-    let errors = match form.parse() {
-        Ok(fields) => {
-            let result = ctx
-                .write(&state, move |s, m| {
-                    let guest = s.guests().create(&fields)?;
-                    m.audit(s, Event::new("guest.create", "guest", guest.id).after(&fields))?;
-                    Ok(guest)
-                })
-                .await;
-            match result {
-                Ok(guest) => {
-                    ctx.flash("success", format!("Guest {} added.", guest.full_name()));
-                    return Ok(see_other(&format!("/guests/{}", guest.id)));
-                }
-                Err(e) if email_taken(&e) => email_taken_errors(),
-                Err(e) => return Err(e),
-            }
-        }
-        Err(errors) => errors,
-    };
-    let view = ctx.read(&state, |_, m| Ok(m.view())).await?;
-    render(StatusCode::UNPROCESSABLE_ENTITY, &page(Chrome::new(&ctx, view, "guests"), None, form, errors, vec![]))
-}
-
-pub async fn edit_form(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
-    let (view, guest) = ctx.read(&state, move |s, m| Ok((m.view(), s.guests().get(id)?))).await?;
-    let form = GuestForm::from_guest(&guest);
-    ok(&page(Chrome::new(&ctx, view, "guests"), Some(&guest), form, FieldErrors::default(), vec![]))
-}
-
-pub async fn update(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    form: web::Form<GuestForm>,
-) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
-    let mut form = form.into_inner();
-    let version = forms::version(&form.version);
-    let (status, errors, stale) = match form.parse() {
-        Ok(fields) => {
-            let result = ctx
-                .write(&state, move |s, m| {
-                    let before = s.guests().get(id)?;
-                    let after = s.guests().update(id, version, &fields)?;
-                    m.audit(s, Event::new("guest.update", "guest", id).before(&before).after(&after))?;
-                    Ok(after)
-                })
-                .await;
-            match result {
-                Ok(guest) => {
-                    ctx.flash("success", format!("{} saved.", guest.full_name()));
-                    return Ok(see_other(&format!("/guests/{id}")));
-                }
-                Err(AppError::Stale) => (StatusCode::CONFLICT, FieldErrors::default(), true),
-                Err(e) if email_taken(&e) => (StatusCode::UNPROCESSABLE_ENTITY, email_taken_errors(), false),
-                Err(e) => return Err(e),
-            }
-        }
-        Err(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors, false),
-    };
-    let (view, current) = ctx.read(&state, move |s, m| Ok((m.view(), s.guests().get(id)?))).await?;
-    let conflict = if stale {
-        let diffs = form.diffs(&GuestForm::from_guest(&current));
-        form.version = current.version.to_string();
-        diffs
-    } else {
-        vec![]
-    };
-    render(status, &page(Chrome::new(&ctx, view, "guests"), Some(&current), form, errors, conflict))
-}
-
-pub async fn delete(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
-    let guest = ctx
-        .write(&state, move |s, m| {
-            let guest = s.guests().get(id)?;
-            s.guests().delete(id)?;
-            m.audit(s, Event::new("guest.delete", "guest", id).before(&guest))?;
-            Ok(guest)
+    fn created(g: &Guest) -> Done {
+        Done::new(format!("Guest {} added.", g.full_name()), format!("/guests/{}", g.id))
+    }
+    fn saved(g: &Guest) -> Done {
+        Done::new(format!("{} saved.", g.full_name()), format!("/guests/{}", g.id))
+    }
+    fn deleted(g: &Guest) -> Done {
+        Done::new(format!("{} deleted.", g.full_name()), "/guests")
+    }
+    fn taken(e: &AppError) -> Option<FieldErrors> {
+        matches!(e, AppError::Db(DbError::Conflict(Constraint::GuestEmail))).then(|| {
+            manage::field_error(
+                "email",
+                "Another guest already has this email. Search for them instead of adding a duplicate.",
+            )
         })
-        .await
-        .map_err(forms::in_use("This guest has reservations, so the record is kept for the hotel's books."))?;
-    ctx.flash("success", format!("{} deleted.", guest.full_name()));
-    Ok(see_other("/guests"))
+    }
 }
+
+// new_form, create, edit_form, update, delete (see `manage::handlers`).
+manage::handlers!(Guests);

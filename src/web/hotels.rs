@@ -1,19 +1,18 @@
 //! Hotels: list, show, create, edit, delete.
 
-use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::web;
 use askama::Template;
 use serde::Deserialize;
 
-use super::extract::TenantCtx;
+use super::extract::{Member, TenantCtx};
 use super::forms::{self, Diff, FieldErrors};
 use super::list::{ListQuery, Listing, PER_PAGE};
-use super::pages::{ok, render, see_other, Chrome};
-use super::AppState;
-use crate::db::audit::Event;
+use super::manage::{self, Done, Heading, Managed, Reply, Shown, State};
+use super::pages::{ok, Chrome, MemberView};
 use crate::db::hotels::{Hotel, HotelFields};
 use crate::db::room_types::RoomType;
-use crate::db::{Constraint, DbError};
+use crate::db::{Constraint, DbError, TenantScope};
+use crate::domain::plans::Limited;
 use crate::domain::roles::Capability;
 use crate::domain::HotelId;
 use crate::error::AppError;
@@ -28,11 +27,7 @@ struct IndexPage {
     listing: Listing,
 }
 
-pub async fn index(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    query: web::Query<ListQuery>,
-) -> Result<HttpResponse, AppError> {
+pub async fn index(ctx: TenantCtx, state: State, query: web::Query<ListQuery>) -> Reply {
     let q = query.into_inner();
     let (sort, desc, offset) = (q.sort_key(SORTS), q.desc(), q.offset());
     let (view, hotels, total, counts) = ctx
@@ -58,12 +53,8 @@ struct ShowPage {
     rooms: i64,
 }
 
-pub async fn show(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+pub async fn show(ctx: TenantCtx, state: State, path: web::Path<String>) -> Reply {
+    let id = manage::id(&path)?;
     let (view, hotel, room_types, rooms) = ctx
         .read(&state, move |s, m| {
             let hotel = s.hotels().get(id)?;
@@ -135,23 +126,9 @@ impl HotelForm {
     }
 }
 
-fn diffs(yours: &HotelForm, current: &HotelForm) -> Vec<Diff> {
-    forms::changed([
-        ("Code", &yours.code, &current.code),
-        ("Name", &yours.name, &current.name),
-        ("Brand", &yours.brand, &current.brand),
-        ("Address", &yours.address, &current.address),
-        ("City", &yours.city, &current.city),
-        ("Country", &yours.country, &current.country),
-        ("Timezone", &yours.timezone, &current.timezone),
-        ("Email", &yours.email, &current.email),
-        ("Phone", &yours.phone, &current.phone),
-    ])
-}
-
 #[derive(Template)]
 #[template(path = "hotels/form.html")]
-struct FormPage {
+pub struct FormPage {
     chrome: Chrome,
     title: String,
     action: String,
@@ -162,158 +139,93 @@ struct FormPage {
     timezones: &'static [&'static str],
 }
 
-fn form_page(
-    chrome: Chrome,
-    hotel: Option<&Hotel>,
-    form: HotelForm,
-    errors: FieldErrors,
-    conflict: Vec<Diff>,
-) -> FormPage {
-    let (title, action, cancel) = match hotel {
-        Some(h) => (format!("Edit {}", h.name), format!("/hotels/{}", h.id), format!("/hotels/{}", h.id)),
-        None => ("New hotel".into(), "/hotels".into(), "/hotels".into()),
-    };
-    FormPage { chrome, title, action, cancel, form, errors, conflict, timezones: forms::TIMEZONES }
-}
+/// Hotels as a managed resource (see [`Managed`]).
+pub struct Hotels;
 
-pub async fn new_form(ctx: TenantCtx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let view = ctx.read(&state, |_, m| Ok(m.view())).await?;
-    let form = HotelForm { timezone: view.timezone.clone(), is_active: Some("on".into()), ..HotelForm::default() };
-    ok(&form_page(Chrome::new(&ctx, view, "hotels"), None, form, FieldErrors::default(), vec![]))
-}
+impl Managed for Hotels {
+    type Id = HotelId;
+    type Record = Hotel;
+    type Form = HotelForm;
+    type Fields = HotelFields;
+    type Parent = ();
+    type Env = ();
+    type Page = FormPage;
+    const AREA: &'static str = "hotels";
+    const KIND: &'static str = "hotel";
+    const IN_USE: &'static str =
+        "This hotel still has room types, rooms or reservations, so it cannot be deleted. Mark it inactive instead.";
 
-fn code_taken(e: &AppError) -> bool {
-    matches!(e, AppError::Db(DbError::Conflict(Constraint::HotelCode)))
-}
-
-pub async fn create(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    form: web::Form<HotelForm>,
-) -> Result<HttpResponse, AppError> {
-    let form = form.into_inner();
-    let mut status = StatusCode::UNPROCESSABLE_ENTITY;
-    let mut errors = match form.parse() {
-        Ok(fields) => {
-            let result = ctx
-                .write(&state, move |s, m| {
-                    m.within_plan(crate::domain::plans::Limited::Hotels, s.hotels().count()?)?;
-                    let hotel = s.hotels().create(&fields)?;
-                    m.audit(s, Event::new("hotel.create", "hotel", hotel.id).after(&fields))?;
-                    Ok(hotel)
-                })
-                .await;
-            match result {
-                Ok(hotel) => {
-                    ctx.flash("success", format!("Hotel {} created. Add its room types next.", hotel.name));
-                    return Ok(see_other(&format!("/hotels/{}", hotel.id)));
-                }
-                Err(e) if code_taken(&e) => FieldErrors::default(),
-                Err(AppError::NotInPlan(msg)) => {
-                    status = StatusCode::FORBIDDEN;
-                    FieldErrors::for_form(msg)
-                }
-                Err(e) => return Err(e),
-            }
-        }
-        Err(errors) => errors,
-    };
-    if errors.is_empty() {
-        errors.add("code", "Another hotel already uses this code.");
+    fn env(_: &mut TenantScope<'_>, _: ()) -> Result<(), AppError> {
+        Ok(())
     }
-    let view = ctx.read(&state, |_, m| Ok(m.view())).await?;
-    render(status, &form_page(Chrome::new(&ctx, view, "hotels"), None, form, errors, vec![]))
+    fn parent_of(_: &Hotel) {}
+    fn id_of(h: &Hotel) -> HotelId {
+        h.id
+    }
+
+    fn get(s: &mut TenantScope<'_>, id: HotelId) -> Result<Hotel, AppError> {
+        Ok(s.hotels().get(id)?)
+    }
+    fn insert(s: &mut TenantScope<'_>, m: &Member, _: (), fields: &HotelFields) -> Result<Hotel, AppError> {
+        m.within_plan(Limited::Hotels, s.hotels().count()?)?;
+        Ok(s.hotels().create(fields)?)
+    }
+    fn update(s: &mut TenantScope<'_>, id: HotelId, version: i32, fields: &HotelFields) -> Result<Hotel, AppError> {
+        Ok(s.hotels().update(id, version, fields)?)
+    }
+    fn remove(s: &mut TenantScope<'_>, id: HotelId) -> Result<(), AppError> {
+        Ok(s.hotels().delete(id)?)
+    }
+
+    fn blank(view: &MemberView, _: &(), _: ()) -> HotelForm {
+        HotelForm { timezone: view.timezone.clone(), is_active: Some("on".into()), ..HotelForm::default() }
+    }
+    fn form_of(h: &Hotel, _: &MemberView) -> HotelForm {
+        HotelForm::from_hotel(h)
+    }
+    fn parse(form: &HotelForm, _: &(), _: &MemberView) -> Result<HotelFields, FieldErrors> {
+        form.parse()
+    }
+    fn version(form: &mut HotelForm) -> &mut String {
+        &mut form.version
+    }
+    fn diffs(yours: &HotelForm, current: &HotelForm, _: &()) -> Vec<Diff> {
+        forms::changed([
+            ("Code", &yours.code, &current.code),
+            ("Name", &yours.name, &current.name),
+            ("Brand", &yours.brand, &current.brand),
+            ("Address", &yours.address, &current.address),
+            ("City", &yours.city, &current.city),
+            ("Country", &yours.country, &current.country),
+            ("Timezone", &yours.timezone, &current.timezone),
+            ("Email", &yours.email, &current.email),
+            ("Phone", &yours.phone, &current.phone),
+        ])
+    }
+    fn page(chrome: Chrome, _: (), hotel: Option<&Hotel>, shown: Shown<HotelForm>) -> FormPage {
+        let editing = hotel.map(|h| (format!("Edit {}", h.name), format!("/hotels/{}", h.id)));
+        let Heading { title, action, .. } = Heading::of(editing, "New hotel", "/hotels");
+        let Shown { form, errors, conflict } = shown;
+        FormPage { chrome, title, cancel: action.clone(), action, form, errors, conflict, timezones: forms::TIMEZONES }
+    }
+
+    fn created(h: &Hotel) -> Done {
+        Done::new(format!("Hotel {} created. Add its room types next.", h.name), format!("/hotels/{}", h.id))
+    }
+    fn saved(h: &Hotel) -> Done {
+        Done::new(format!("{} saved.", h.name), format!("/hotels/{}", h.id))
+    }
+    fn deleted(h: &Hotel) -> Done {
+        Done::new(format!("{} deleted.", h.name), "/hotels")
+    }
+    fn taken(e: &AppError) -> Option<FieldErrors> {
+        matches!(e, AppError::Db(DbError::Conflict(Constraint::HotelCode)))
+            .then(|| manage::field_error("code", "Another hotel already uses this code."))
+    }
 }
 
-pub async fn edit_form(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
-    let (view, hotel) = ctx.read(&state, move |s, m| Ok((m.view(), s.hotels().get(id)?))).await?;
-    let form = HotelForm::from_hotel(&hotel);
-    ok(&form_page(Chrome::new(&ctx, view, "hotels"), Some(&hotel), form, FieldErrors::default(), vec![]))
-}
-
-pub async fn update(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    form: web::Form<HotelForm>,
-) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
-    let mut form = form.into_inner();
-    let version = forms::version(&form.version);
-    let errors = match form.parse() {
-        Ok(fields) => {
-            let result = ctx
-                .write(&state, move |s, m| {
-                    let before = s.hotels().get(id)?;
-                    let after = s.hotels().update(id, version, &fields)?;
-                    m.audit(s, Event::new("hotel.update", "hotel", id).before(&before).after(&after))?;
-                    Ok(after)
-                })
-                .await;
-            match result {
-                Ok(hotel) => {
-                    ctx.flash("success", format!("{} saved.", hotel.name));
-                    return Ok(see_other(&format!("/hotels/{id}")));
-                }
-                Err(AppError::Stale) => {
-                    // Someone saved first: show both versions and let the user decide.
-                    let (view, current) = ctx.read(&state, move |s, m| Ok((m.view(), s.hotels().get(id)?))).await?;
-                    let current_form = HotelForm::from_hotel(&current);
-                    let conflict = diffs(&form, &current_form);
-                    form.version = current.version.to_string();
-                    let page = form_page(
-                        Chrome::new(&ctx, view, "hotels"),
-                        Some(&current),
-                        form,
-                        FieldErrors::default(),
-                        conflict,
-                    );
-                    return render(StatusCode::CONFLICT, &page);
-                }
-                Err(e) if code_taken(&e) => {
-                    let mut errors = FieldErrors::default();
-                    errors.add("code", "Another hotel already uses this code.");
-                    errors
-                }
-                Err(e) => return Err(e),
-            }
-        }
-        Err(errors) => errors,
-    };
-    let (view, hotel) = ctx.read(&state, move |s, m| Ok((m.view(), s.hotels().get(id)?))).await?;
-    render(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        &form_page(Chrome::new(&ctx, view, "hotels"), Some(&hotel), form, errors, vec![]),
-    )
-}
-
-pub async fn delete(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
-    let hotel = ctx
-        .write(&state, move |s, m| {
-            let hotel = s.hotels().get(id)?;
-            s.hotels().delete(id)?;
-            m.audit(s, Event::new("hotel.delete", "hotel", id).before(&hotel))?;
-            Ok(hotel)
-        })
-        .await
-        .map_err(forms::in_use("This hotel still has room types, rooms or reservations, so it cannot be deleted. Mark it inactive instead."))?;
-    ctx.flash("success", format!("{} deleted.", hotel.name));
-    Ok(see_other("/hotels"))
-}
-
-pub fn parse_id(raw: &str) -> Result<HotelId, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
-}
+// new_form, create, edit_form, update, delete (see `manage::handlers`).
+manage::handlers!(Hotels);
 
 /// For templates: whether the current member may do `cap`.
 pub const MANAGE: Capability = Capability::PropertyManage;

@@ -2,15 +2,14 @@
 //! or expiry, deactivate. Only owners touch the owner role, and the last usable owner
 //! can never be removed.
 
-use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::web;
 use askama::Template;
 use serde::Deserialize;
 
 use super::extract::{Member, TenantCtx};
 use super::forms::{self, FieldErrors};
-use super::pages::{ok, render, see_other, Chrome};
-use super::AppState;
+use super::manage::{self, Done, Refusal, Reply, Shown, State};
+use super::pages::{ok, render, see_other, Chrome, MemberView};
 use crate::db::audit::Event;
 use crate::db::memberships::{Membership, MembershipChanges, NewMembership};
 use crate::db::users::User;
@@ -27,7 +26,7 @@ struct IndexPage {
     now: Timestamp,
 }
 
-pub async fn index(ctx: TenantCtx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn index(ctx: TenantCtx, state: State) -> Reply {
     let (view, members) = ctx.read(&state, |s, m| Ok((m.view(), s.memberships().list()?))).await?;
     ok(&IndexPage { chrome: Chrome::new(&ctx, view, "members"), members, now: Timestamp::now() })
 }
@@ -104,7 +103,7 @@ fn assignable_roles(chrome_can_owners: bool) -> Vec<Role> {
     Role::ALL.iter().copied().filter(|r| chrome_can_owners || *r != Role::Owner).collect()
 }
 
-pub async fn new_form(ctx: TenantCtx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn new_form(ctx: TenantCtx, state: State) -> Reply {
     let view = ctx.read(&state, |_, m| Ok(m.view())).await?;
     let chrome = Chrome::new(&ctx, view, "members");
     let roles = assignable_roles(chrome.can(Capability::OwnersManage));
@@ -130,73 +129,70 @@ enum Added {
     Invalid(FieldErrors),
 }
 
-pub async fn create(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    form: web::Form<AddForm>,
-) -> Result<HttpResponse, AppError> {
+pub async fn create(ctx: TenantCtx, state: State, form: web::Form<AddForm>) -> Reply {
     let form = form.into_inner();
     let submitted = form.clone();
-    let result = ctx
-        .write(&state, move |s, m| {
-            let new = match submitted.parse() {
-                Ok(new) => new,
-                Err(errors) => return Ok(Added::Invalid(errors)),
-            };
-            if new.role == Role::Owner && !m.can(Capability::OwnersManage) {
-                return Err(AppError::Forbidden);
-            }
-            m.within_plan(crate::domain::plans::Limited::Users, s.memberships().count_active()?)?;
-            // A generated password is shown once; only its hash is stored.
-            let generated = new.password.clone().unwrap_or_else(generate_password);
-            let hash = password::hash(&generated)?;
-            let name = if new.full_name.is_empty() { new.email.split('@').next().unwrap_or_default().to_owned() } else { new.full_name.clone() };
-            let (user, created) = s.find_or_create_user(&new.email, &name, &hash)?;
-            let membership = s.memberships().create(&NewMembership {
-                user_id: user.id,
-                role: new.role,
-                permissions: vec![],
-                is_primary: false,
-                expires_at: new.expires_at,
-            })?;
-            m.audit(
-                s,
-                Event::new("member.add", "membership", membership.id)
-                    .after(serde_json::json!({ "email": user.email, "role": new.role, "expires_at": new.expires_at, "new_account": created })),
-            )?;
-            Ok(if created && new.password.is_none() {
-                Added::New { email: user.email, password: generated }
-            } else {
-                Added::Existing(user.email)
-            })
-        })
-        .await;
-    let mut status = StatusCode::UNPROCESSABLE_ENTITY;
-    let errors = match result {
+    let refused = match ctx.write(&state, move |s, m| add(s, m, &submitted)).await {
         Ok(Added::Existing(email)) => {
-            ctx.flash("success", format!("{email} can now sign in to this organization."));
-            return Ok(see_other("/members"));
+            return Ok(Done::new(format!("{email} can now sign in to this organization."), "/members").reply(&ctx));
         }
         Ok(Added::New { email, password }) => {
             let view = ctx.read(&state, |_, m| Ok(m.view())).await?;
             return ok(&AddedPage { chrome: Chrome::new(&ctx, view, "members"), email, password });
         }
-        Ok(Added::Invalid(errors)) => errors,
-        Err(AppError::Db(DbError::Conflict(Constraint::Membership))) => {
-            let mut errors = FieldErrors::default();
-            errors.add("email", "This person is already a member. Change their role from the list instead.");
-            errors
-        }
-        Err(AppError::NotInPlan(msg)) => {
-            status = StatusCode::FORBIDDEN;
-            FieldErrors::for_form(msg)
-        }
-        Err(e) => return Err(e),
+        Ok(Added::Invalid(errors)) => Refusal::invalid(errors),
+        Err(e) => manage::refusal(e, |e| {
+            matches!(e, AppError::Db(DbError::Conflict(Constraint::Membership))).then(|| {
+                manage::field_error(
+                    "email",
+                    "This person is already a member. Change their role from the list instead.",
+                )
+            })
+        })?,
     };
     let view = ctx.read(&state, |_, m| Ok(m.view())).await?;
     let chrome = Chrome::new(&ctx, view, "members");
     let roles = assignable_roles(chrome.can(Capability::OwnersManage));
-    render(status, &NewPage { chrome, form, errors, roles })
+    render(refused.status, &NewPage { chrome, form, errors: refused.errors, roles })
+}
+
+/// Adds a membership for an existing account, or for a new one with the typed or a
+/// generated password, within the plan's number of users.
+fn add(s: &mut TenantScope<'_>, m: &Member, form: &AddForm) -> Result<Added, AppError> {
+    let new = match form.parse() {
+        Ok(new) => new,
+        Err(errors) => return Ok(Added::Invalid(errors)),
+    };
+    if new.role == Role::Owner && !m.can(Capability::OwnersManage) {
+        return Err(AppError::Forbidden);
+    }
+    m.within_plan(crate::domain::plans::Limited::Users, s.memberships().count_active()?)?;
+    // A generated password is shown once; only its hash is stored.
+    let generated = new.password.clone().unwrap_or_else(generate_password);
+    let hash = password::hash(&generated)?;
+    let name = if new.full_name.is_empty() {
+        new.email.split('@').next().unwrap_or_default().to_owned()
+    } else {
+        new.full_name.clone()
+    };
+    let (user, created) = s.find_or_create_user(&new.email, &name, &hash)?;
+    let membership = s.memberships().create(&NewMembership {
+        user_id: user.id,
+        role: new.role,
+        permissions: vec![],
+        is_primary: false,
+        expires_at: new.expires_at,
+    })?;
+    m.audit(
+        s,
+        Event::new("member.add", "membership", membership.id)
+            .after(serde_json::json!({ "email": user.email, "role": new.role, "expires_at": new.expires_at, "new_account": created })),
+    )?;
+    Ok(if created && new.password.is_none() {
+        Added::New { email: user.email, password: generated }
+    } else {
+        Added::Existing(user.email)
+    })
 }
 
 fn generate_password() -> String {
@@ -246,33 +242,29 @@ struct EditPage {
     stale: bool,
 }
 
-fn parse_id(raw: &str) -> Result<AssociationId, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
+/// A membership with its account, and the chrome's view, for the edit page.
+type Loaded = (MemberView, Membership, User);
+
+fn load(s: &mut TenantScope<'_>, m: &Member, id: AssociationId) -> Result<Loaded, AppError> {
+    let (membership, user) = s.memberships().get_with_user(id)?;
+    Ok((m.view(), membership, user))
 }
 
-fn load(s: &mut TenantScope<'_>, id: AssociationId) -> Result<(Membership, User), AppError> {
-    Ok(s.memberships().get_with_user(id)?)
+fn edit_page(ctx: &TenantCtx, (view, membership, user): Loaded, shown: Shown<EditForm>, stale: bool) -> EditPage {
+    let chrome = Chrome::new(ctx, view, "members");
+    let roles = assignable_roles(chrome.can(Capability::OwnersManage));
+    EditPage { chrome, membership, user, form: shown.form, errors: shown.errors, roles, stale }
 }
 
-pub async fn edit_form(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
-    let (view, membership, user) = ctx
-        .read(&state, move |s, m| {
-            let (membership, user) = load(s, id)?;
-            Ok((m.view(), membership, user))
-        })
-        .await?;
-    let chrome = Chrome::new(&ctx, view, "members");
-    if membership.role == Role::Owner && !chrome.can(Capability::OwnersManage) {
+pub async fn edit_form(ctx: TenantCtx, state: State, path: web::Path<String>) -> Reply {
+    let id = manage::id(&path)?;
+    let loaded = ctx.read(&state, move |s, m| load(s, m, id)).await?;
+    let form = EditForm::from_membership(&loaded.1);
+    let page = edit_page(&ctx, loaded, Shown::new(form), false);
+    if page.membership.role == Role::Owner && !page.chrome.can(Capability::OwnersManage) {
         return Err(AppError::Forbidden);
     }
-    let roles = assignable_roles(chrome.can(Capability::OwnersManage));
-    let form = EditForm::from_membership(&membership);
-    ok(&EditPage { chrome, membership, user, form, errors: FieldErrors::default(), roles, stale: false })
+    ok(&page)
 }
 
 /// Applies a membership change under the owner rules, and audits it.
@@ -299,47 +291,28 @@ fn apply(
     Ok(after)
 }
 
-pub async fn update(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    form: web::Form<EditForm>,
-) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+pub async fn update(ctx: TenantCtx, state: State, path: web::Path<String>, form: web::Form<EditForm>) -> Reply {
+    let id = manage::id(&path)?;
     let mut form = form.into_inner();
     let version = forms::version(&form.version);
-    let (status, errors, stale) = match form.parse() {
+    let refused = match form.parse() {
         Ok(changes) => match ctx.write(&state, move |s, m| apply(s, m, id, version, &changes)).await {
-            Ok(_) => {
-                ctx.flash("success", "Membership saved.");
-                return Ok(see_other("/members"));
-            }
-            Err(AppError::Stale) => (StatusCode::CONFLICT, FieldErrors::default(), true),
-            Err(e) => return Err(e),
+            Ok(_) => return Ok(Done::new("Membership saved.", "/members").reply(&ctx)),
+            Err(e) => manage::refusal(e, |_| None)?,
         },
-        Err(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors, false),
+        Err(errors) => Refusal::invalid(errors),
     };
-    let (view, membership, user) = ctx
-        .read(&state, move |s, m| {
-            let (membership, user) = load(s, id)?;
-            Ok((m.view(), membership, user))
-        })
-        .await?;
-    if stale {
-        form.version = membership.version.to_string();
+    let loaded = ctx.read(&state, move |s, m| load(s, m, id)).await?;
+    if refused.stale {
+        form.version = loaded.1.version.to_string();
     }
-    let chrome = Chrome::new(&ctx, view, "members");
-    let roles = assignable_roles(chrome.can(Capability::OwnersManage));
-    render(status, &EditPage { chrome, membership, user, form, errors, roles, stale })
+    let shown = Shown { form, errors: refused.errors, conflict: vec![] };
+    render(refused.status, &edit_page(&ctx, loaded, shown, refused.stale))
 }
 
 /// Deactivates (or reactivates) a membership in one click from the list.
-pub async fn toggle_active(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+pub async fn toggle_active(ctx: TenantCtx, state: State, path: web::Path<String>) -> Reply {
+    let id = manage::id(&path)?;
     let after = ctx
         .write(&state, move |s, m| {
             let current = s.memberships().get(id)?;

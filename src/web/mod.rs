@@ -20,6 +20,7 @@ pub mod health;
 pub mod hotels;
 pub mod kiosk;
 pub mod list;
+pub mod manage;
 pub mod members;
 pub mod metrics;
 pub mod night_audit;

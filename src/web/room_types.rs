@@ -1,19 +1,16 @@
 //! Room types of a hotel: create, edit, delete. They are listed on the hotel's page.
 
-use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::web;
 use askama::Template;
 use serde::Deserialize;
 
-use super::extract::TenantCtx;
-use super::forms::Diff;
-use super::forms::{self, FieldErrors};
-use super::pages::{ok, render, see_other, Chrome};
-use super::AppState;
-use crate::db::audit::Event;
+use super::extract::{Member, TenantCtx};
+use super::forms::{self, Diff, FieldErrors};
+use super::manage::{self, Done, Heading, Managed, Reply, Shown, State};
+use super::pages::{Chrome, MemberView};
 use crate::db::hotels::Hotel;
 use crate::db::room_types::{RoomType, RoomTypeFields};
-use crate::db::{Constraint, DbError};
+use crate::db::{Constraint, DbError, TenantScope};
 use crate::domain::{money, HotelId, RoomTypeId};
 use crate::error::AppError;
 
@@ -83,7 +80,7 @@ impl RoomTypeForm {
 
 #[derive(Template)]
 #[template(path = "room_types/form.html")]
-struct FormPage {
+pub struct FormPage {
     chrome: Chrome,
     hotel: Hotel,
     title: String,
@@ -94,177 +91,106 @@ struct FormPage {
     delete_action: Option<String>,
 }
 
-fn page(
-    chrome: Chrome,
-    hotel: Hotel,
-    existing: Option<&RoomType>,
-    form: RoomTypeForm,
-    errors: FieldErrors,
-    conflict: Vec<Diff>,
-) -> FormPage {
-    let (title, action, delete_action) = match existing {
-        Some(t) => {
-            (format!("Edit {}", t.name), format!("/room-types/{}", t.id), Some(format!("/room-types/{}/delete", t.id)))
+/// Room types as a managed resource (see [`Managed`]): each belongs to a hotel, whose
+/// page lists them.
+pub struct RoomTypes;
+
+impl Managed for RoomTypes {
+    type Id = RoomTypeId;
+    type Record = RoomType;
+    type Form = RoomTypeForm;
+    type Fields = RoomTypeFields;
+    type Parent = HotelId;
+    type Env = Hotel;
+    type Page = FormPage;
+    const AREA: &'static str = "hotels";
+    const KIND: &'static str = "room_type";
+    const IN_USE: &'static str =
+        "Rooms or reservations still use this room type, so it cannot be deleted. Mark it inactive instead.";
+
+    fn env(s: &mut TenantScope<'_>, hotel: HotelId) -> Result<Hotel, AppError> {
+        Ok(s.hotels().get(hotel)?)
+    }
+    fn parent_of(t: &RoomType) -> HotelId {
+        t.hotel_id
+    }
+    fn id_of(t: &RoomType) -> RoomTypeId {
+        t.id
+    }
+
+    fn get(s: &mut TenantScope<'_>, id: RoomTypeId) -> Result<RoomType, AppError> {
+        Ok(s.room_types().get(id)?)
+    }
+    fn insert(
+        s: &mut TenantScope<'_>,
+        _: &Member,
+        hotel: HotelId,
+        fields: &RoomTypeFields,
+    ) -> Result<RoomType, AppError> {
+        Ok(s.room_types().create(hotel, fields)?)
+    }
+    fn update(
+        s: &mut TenantScope<'_>,
+        id: RoomTypeId,
+        version: i32,
+        fields: &RoomTypeFields,
+    ) -> Result<RoomType, AppError> {
+        Ok(s.room_types().update(id, version, fields)?)
+    }
+    fn remove(s: &mut TenantScope<'_>, id: RoomTypeId) -> Result<(), AppError> {
+        Ok(s.room_types().delete(id)?)
+    }
+
+    fn blank(_: &MemberView, _: &Hotel, _: HotelId) -> RoomTypeForm {
+        RoomTypeForm {
+            base_occupancy: "2".into(),
+            max_occupancy: "2".into(),
+            is_active: Some("on".into()),
+            ..Default::default()
         }
-        None => ("New room type".into(), format!("/hotels/{}/room-types", hotel.id), None),
-    };
-    FormPage { chrome, hotel, title, action, form, errors, conflict, delete_action }
+    }
+    fn form_of(t: &RoomType, view: &MemberView) -> RoomTypeForm {
+        RoomTypeForm::from_room_type(t, &view.currency)
+    }
+    fn parse(form: &RoomTypeForm, _: &Hotel, view: &MemberView) -> Result<RoomTypeFields, FieldErrors> {
+        form.parse(&view.currency)
+    }
+    fn version(form: &mut RoomTypeForm) -> &mut String {
+        &mut form.version
+    }
+    fn diffs(yours: &RoomTypeForm, current: &RoomTypeForm, _: &Hotel) -> Vec<Diff> {
+        yours.diffs(current)
+    }
+    fn page(chrome: Chrome, hotel: Hotel, existing: Option<&RoomType>, shown: Shown<RoomTypeForm>) -> FormPage {
+        let editing = existing.map(|t| (format!("Edit {}", t.name), format!("/room-types/{}", t.id)));
+        let new_action = format!("/hotels/{}/room-types", hotel.id);
+        let Heading { title, action, delete: delete_action } = Heading::of(editing, "New room type", new_action);
+        let Shown { form, errors, conflict } = shown;
+        FormPage { chrome, hotel, title, action, form, errors, conflict, delete_action }
+    }
+
+    fn created(t: &RoomType) -> Done {
+        Done::new(format!("Room type {} added.", t.name), format!("/hotels/{}", t.hotel_id))
+    }
+    fn saved(t: &RoomType) -> Done {
+        Done::new(format!("{} saved.", t.name), format!("/hotels/{}", t.hotel_id))
+    }
+    fn deleted(t: &RoomType) -> Done {
+        Done::new(format!("Room type {} deleted.", t.name), format!("/hotels/{}", t.hotel_id))
+    }
+    fn taken(e: &AppError) -> Option<FieldErrors> {
+        matches!(e, AppError::Db(DbError::Conflict(Constraint::RoomTypeCode)))
+            .then(|| manage::field_error("code", "This hotel already has a room type with this code."))
+    }
 }
 
-fn parse_hotel(raw: &str) -> Result<HotelId, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
+pub async fn new_form(ctx: TenantCtx, state: State, path: web::Path<String>) -> Reply {
+    manage::new_form::<RoomTypes>(&ctx, &state, manage::id(&path)?).await
 }
 
-fn parse_id(raw: &str) -> Result<RoomTypeId, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
+pub async fn create(ctx: TenantCtx, state: State, path: web::Path<String>, form: web::Form<RoomTypeForm>) -> Reply {
+    manage::create::<RoomTypes>(&ctx, &state, manage::id(&path)?, form.into_inner()).await
 }
 
-fn code_taken(e: &AppError) -> bool {
-    matches!(e, AppError::Db(DbError::Conflict(Constraint::RoomTypeCode)))
-}
-
-pub async fn new_form(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let hotel_id = parse_hotel(&path)?;
-    let (view, hotel) = ctx.read(&state, move |s, m| Ok((m.view(), s.hotels().get(hotel_id)?))).await?;
-    let form = RoomTypeForm {
-        base_occupancy: "2".into(),
-        max_occupancy: "2".into(),
-        is_active: Some("on".into()),
-        ..Default::default()
-    };
-    ok(&page(Chrome::new(&ctx, view, "hotels"), hotel, None, form, FieldErrors::default(), vec![]))
-}
-
-pub async fn create(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    form: web::Form<RoomTypeForm>,
-) -> Result<HttpResponse, AppError> {
-    let hotel_id = parse_hotel(&path)?;
-    let form = form.into_inner();
-    let submitted = form.clone();
-    let result = ctx
-        .write(&state, move |s, m| {
-            let hotel = s.hotels().get(hotel_id)?;
-            let fields = match submitted.parse(&m.acting.tenant.currency) {
-                Ok(fields) => fields,
-                Err(errors) => return Ok(Err((m.view(), hotel, errors))),
-            };
-            let created = s.room_types().create(hotel_id, &fields)?;
-            m.audit(s, Event::new("room_type.create", "room_type", created.id).after(&fields))?;
-            Ok(Ok(created))
-        })
-        .await;
-    let (view, hotel, errors) = match result {
-        Ok(Ok(created)) => {
-            ctx.flash("success", format!("Room type {} added.", created.name));
-            return Ok(see_other(&format!("/hotels/{hotel_id}")));
-        }
-        Ok(Err(invalid)) => invalid,
-        Err(e) if code_taken(&e) => {
-            let (view, hotel) = ctx.read(&state, move |s, m| Ok((m.view(), s.hotels().get(hotel_id)?))).await?;
-            let mut errors = FieldErrors::default();
-            errors.add("code", "This hotel already has a room type with this code.");
-            (view, hotel, errors)
-        }
-        Err(e) => return Err(e),
-    };
-    render(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        &page(Chrome::new(&ctx, view, "hotels"), hotel, None, form, errors, vec![]),
-    )
-}
-
-pub async fn edit_form(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
-    let (view, hotel, t) = ctx
-        .read(&state, move |s, m| {
-            let t = s.room_types().get(id)?;
-            Ok((m.view(), s.hotels().get(t.hotel_id)?, t))
-        })
-        .await?;
-    let form = RoomTypeForm::from_room_type(&t, &view.currency);
-    ok(&page(Chrome::new(&ctx, view, "hotels"), hotel, Some(&t), form, FieldErrors::default(), vec![]))
-}
-
-pub async fn update(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    form: web::Form<RoomTypeForm>,
-) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
-    let mut form = form.into_inner();
-    let submitted = form.clone();
-    let result = ctx
-        .write(&state, move |s, m| {
-            let before = s.room_types().get(id)?;
-            let fields = match submitted.parse(&m.acting.tenant.currency) {
-                Ok(fields) => fields,
-                Err(errors) => return Ok(Err(errors)),
-            };
-            let version = forms::version(&submitted.version);
-            let after = s.room_types().update(id, version, &fields)?;
-            m.audit(s, Event::new("room_type.update", "room_type", id).before(&before).after(&after))?;
-            Ok(Ok(after))
-        })
-        .await;
-    let (status, errors, stale) = match result {
-        Ok(Ok(t)) => {
-            ctx.flash("success", format!("{} saved.", t.name));
-            return Ok(see_other(&format!("/hotels/{}", t.hotel_id)));
-        }
-        Ok(Err(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, false),
-        Err(AppError::Stale) => (StatusCode::CONFLICT, FieldErrors::default(), true),
-        Err(e) if code_taken(&e) => {
-            let mut errors = FieldErrors::default();
-            errors.add("code", "This hotel already has a room type with this code.");
-            (StatusCode::UNPROCESSABLE_ENTITY, errors, false)
-        }
-        Err(e) => return Err(e),
-    };
-    let (view, hotel, current) = ctx
-        .read(&state, move |s, m| {
-            let t = s.room_types().get(id)?;
-            Ok((m.view(), s.hotels().get(t.hotel_id)?, t))
-        })
-        .await?;
-    let conflict = if stale {
-        let diffs = form.diffs(&RoomTypeForm::from_room_type(&current, &view.currency));
-        form.version = current.version.to_string();
-        diffs
-    } else {
-        vec![]
-    };
-    render(status, &page(Chrome::new(&ctx, view, "hotels"), hotel, Some(&current), form, errors, conflict))
-}
-
-pub async fn delete(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
-    let t = ctx
-        .write(&state, move |s, m| {
-            let t = s.room_types().get(id)?;
-            s.room_types().delete(id)?;
-            m.audit(s, Event::new("room_type.delete", "room_type", id).before(&t))?;
-            Ok(t)
-        })
-        .await
-        .map_err(forms::in_use(
-            "Rooms or reservations still use this room type, so it cannot be deleted. Mark it inactive instead.",
-        ))?;
-    ctx.flash("success", format!("Room type {} deleted.", t.name));
-    Ok(see_other(&format!("/hotels/{}", t.hotel_id)))
-}
+// edit_form, update, delete (see `manage::handlers`).
+manage::handlers!(edit: RoomTypes);

@@ -3,22 +3,21 @@
 
 use std::collections::HashMap;
 
-use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::web;
 use askama::Template;
 use serde::Deserialize;
 
-use super::extract::TenantCtx;
-use super::forms::Diff;
-use super::forms::{self, FieldErrors};
+use super::extract::{Member, TenantCtx};
+use super::forms::{self, Diff, FieldErrors};
 use super::list::{ListQuery, Listing, PER_PAGE};
-use super::pages::{ok, render, see_other, Chrome};
-use super::AppState;
+use super::manage::{self, Done, Heading, Managed, Reply, Shown, State};
+use super::pages::{ok, see_other, Chrome, MemberView};
 use crate::db::audit::Event;
 use crate::db::hotels::Hotel;
 use crate::db::room_types::RoomType;
 use crate::db::rooms::{Room, RoomFields, RoomFilter};
 use crate::db::{Constraint, DbError, TenantScope};
+use crate::domain::plans::Limited;
 use crate::domain::{HotelId, HousekeepingStatus, RoomId, RoomTypeId};
 use crate::error::AppError;
 
@@ -68,11 +67,7 @@ fn filter_of(q: &ListQuery) -> RoomFilter {
     RoomFilter { hotel: q.hotel.parse().ok(), status: q.status.parse().ok() }
 }
 
-pub async fn index(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    query: web::Query<ListQuery>,
-) -> Result<HttpResponse, AppError> {
+pub async fn index(ctx: TenantCtx, state: State, query: web::Query<ListQuery>) -> Reply {
     let q = query.into_inner();
     let filter = filter_of(&q);
     let (sort, desc, offset) = (q.sort_key(SORTS), q.desc(), q.offset());
@@ -107,11 +102,7 @@ struct BoardPage {
 }
 
 /// The housekeeping board of one hotel (the first, unless `?hotel=` says which).
-pub async fn board(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    query: web::Query<ListQuery>,
-) -> Result<HttpResponse, AppError> {
+pub async fn board(ctx: TenantCtx, state: State, query: web::Query<ListQuery>) -> Reply {
     let wanted: Option<HotelId> = query.hotel.parse().ok();
     let (view, catalog, hotel, rooms) = ctx
         .read(&state, move |s, m| {
@@ -149,11 +140,11 @@ pub struct StatusForm {
 /// One click on the board.
 pub async fn set_housekeeping(
     ctx: TenantCtx,
-    state: web::Data<AppState>,
+    state: State,
     path: web::Path<String>,
     form: web::Form<StatusForm>,
-) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
+) -> Reply {
+    let id: RoomId = manage::id(&path)?;
     let status = form.status.parse::<HousekeepingStatus>();
     let room = ctx
         .write(&state, move |s, m| {
@@ -243,7 +234,7 @@ impl RoomForm {
 
 #[derive(Template)]
 #[template(path = "rooms/form.html")]
-struct FormPage {
+pub struct FormPage {
     chrome: Chrome,
     title: String,
     action: String,
@@ -255,181 +246,123 @@ struct FormPage {
     delete_action: Option<String>,
 }
 
-fn page(
-    chrome: Chrome,
-    existing: Option<&Room>,
-    form: RoomForm,
-    errors: FieldErrors,
-    conflict: Vec<Diff>,
-    catalog: Catalog,
-) -> FormPage {
-    let (title, action, delete_action) = match existing {
-        Some(r) => {
-            (format!("Edit room {}", r.number), format!("/rooms/{}", r.id), Some(format!("/rooms/{}/delete", r.id)))
+/// Rooms as a managed resource (see [`Managed`]). The parent is the hotel a new room's
+/// form starts with (`?hotel=`); a room names its hotel in the form.
+pub struct Rooms;
+
+impl Managed for Rooms {
+    type Id = RoomId;
+    type Record = Room;
+    type Form = RoomForm;
+    type Fields = (HotelId, RoomFields);
+    type Parent = Option<HotelId>;
+    type Env = Catalog;
+    type Page = FormPage;
+    const AREA: &'static str = "rooms";
+    const KIND: &'static str = "room";
+    const IN_USE: &'static str =
+        "This room has reservations, so it cannot be deleted. Mark it inactive or out of service instead.";
+
+    fn env(s: &mut TenantScope<'_>, _: Option<HotelId>) -> Result<Catalog, AppError> {
+        Catalog::load(s)
+    }
+    fn parent_of(r: &Room) -> Option<HotelId> {
+        Some(r.hotel_id)
+    }
+    fn id_of(r: &Room) -> RoomId {
+        r.id
+    }
+
+    fn get(s: &mut TenantScope<'_>, id: RoomId) -> Result<Room, AppError> {
+        Ok(s.rooms().get(id)?)
+    }
+    fn insert(
+        s: &mut TenantScope<'_>,
+        m: &Member,
+        _: Option<HotelId>,
+        f: &(HotelId, RoomFields),
+    ) -> Result<Room, AppError> {
+        m.within_plan(Limited::Rooms, s.rooms().count()?)?;
+        Ok(s.rooms().create(f.0, &f.1)?)
+    }
+    fn update(s: &mut TenantScope<'_>, id: RoomId, version: i32, f: &(HotelId, RoomFields)) -> Result<Room, AppError> {
+        Ok(s.rooms().update(id, version, &f.1)?)
+    }
+    fn remove(s: &mut TenantScope<'_>, id: RoomId) -> Result<(), AppError> {
+        Ok(s.rooms().delete(id)?)
+    }
+
+    fn blank(_: &MemberView, catalog: &Catalog, hotel: Option<HotelId>) -> RoomForm {
+        let hotel = hotel.or_else(|| catalog.hotels.first().map(|h| h.id));
+        RoomForm {
+            hotel_id: hotel.map(|h| h.to_string()).unwrap_or_default(),
+            housekeeping_status: "clean".into(),
+            is_active: Some("on".into()),
+            ..Default::default()
         }
-        None => ("New room".into(), "/rooms".into(), None),
-    };
-    FormPage {
-        chrome,
-        title,
-        action,
-        form,
-        errors,
-        conflict,
-        catalog,
-        statuses: HousekeepingStatus::ALL,
-        delete_action,
+    }
+    fn form_of(r: &Room, _: &MemberView) -> RoomForm {
+        RoomForm::from_room(r)
+    }
+    fn parse(form: &RoomForm, catalog: &Catalog, _: &MemberView) -> Result<(HotelId, RoomFields), FieldErrors> {
+        form.parse(catalog)
+    }
+    fn version(form: &mut RoomForm) -> &mut String {
+        &mut form.version
+    }
+    fn diffs(yours: &RoomForm, current: &RoomForm, catalog: &Catalog) -> Vec<Diff> {
+        yours.diffs(current, catalog)
+    }
+    /// A room stays in its hotel; the form cannot move it.
+    fn pin(form: RoomForm, saved: &Room) -> RoomForm {
+        RoomForm { hotel_id: saved.hotel_id.to_string(), ..form }
+    }
+    fn page(chrome: Chrome, catalog: Catalog, existing: Option<&Room>, shown: Shown<RoomForm>) -> FormPage {
+        let editing = existing.map(|r| (format!("Edit room {}", r.number), format!("/rooms/{}", r.id)));
+        let Heading { title, action, delete: delete_action } = Heading::of(editing, "New room", "/rooms");
+        let Shown { form, errors, conflict } = shown;
+        FormPage {
+            chrome,
+            title,
+            action,
+            form,
+            errors,
+            conflict,
+            catalog,
+            statuses: HousekeepingStatus::ALL,
+            delete_action,
+        }
+    }
+
+    fn created(r: &Room) -> Done {
+        Done::new(format!("Room {} added.", r.number), format!("/rooms?hotel={}", r.hotel_id))
+    }
+    fn saved(r: &Room) -> Done {
+        Done::new(format!("Room {} saved.", r.number), format!("/rooms?hotel={}", r.hotel_id))
+    }
+    fn deleted(r: &Room) -> Done {
+        Done::new(format!("Room {} deleted.", r.number), format!("/rooms?hotel={}", r.hotel_id))
+    }
+    fn taken(e: &AppError) -> Option<FieldErrors> {
+        matches!(e, AppError::Db(DbError::Conflict(Constraint::RoomNumber)))
+            .then(|| manage::field_error("number", "This hotel already has a room with this number."))
+    }
+    /// The new room as saved, with its hotel and id.
+    fn audit_new(event: Event, _: &(HotelId, RoomFields), room: &Room) -> Event {
+        event.after(room)
     }
 }
 
-pub fn parse_id(raw: &str) -> Result<RoomId, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
+pub async fn new_form(ctx: TenantCtx, state: State, query: web::Query<ListQuery>) -> Reply {
+    manage::new_form::<Rooms>(&ctx, &state, query.hotel.parse().ok()).await
 }
 
-fn number_taken(e: &AppError) -> bool {
-    matches!(e, AppError::Db(DbError::Conflict(Constraint::RoomNumber)))
+pub async fn create(ctx: TenantCtx, state: State, form: web::Form<RoomForm>) -> Reply {
+    manage::create::<Rooms>(&ctx, &state, None, form.into_inner()).await
 }
 
-pub async fn new_form(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    query: web::Query<ListQuery>,
-) -> Result<HttpResponse, AppError> {
-    let (view, catalog) = ctx.read(&state, |s, m| Ok((m.view(), Catalog::load(s)?))).await?;
-    let hotel = query.hotel.parse::<HotelId>().ok().or_else(|| catalog.hotels.first().map(|h| h.id));
-    let form = RoomForm {
-        hotel_id: hotel.map(|h| h.to_string()).unwrap_or_default(),
-        housekeeping_status: "clean".into(),
-        is_active: Some("on".into()),
-        ..Default::default()
-    };
-    ok(&page(Chrome::new(&ctx, view, "rooms"), None, form, FieldErrors::default(), vec![], catalog))
-}
-
-pub async fn create(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    form: web::Form<RoomForm>,
-) -> Result<HttpResponse, AppError> {
-    let form = form.into_inner();
-    let submitted = form.clone();
-    let result = ctx
-        .write(&state, move |s, m| {
-            let catalog = Catalog::load(s)?;
-            let (hotel, fields) = match submitted.parse(&catalog) {
-                Ok(parsed) => parsed,
-                Err(errors) => return Ok(Err((m.view(), catalog, errors))),
-            };
-            m.within_plan(crate::domain::plans::Limited::Rooms, s.rooms().count()?)?;
-            let room = s.rooms().create(hotel, &fields)?;
-            m.audit(s, Event::new("room.create", "room", room.id).after(&room))?;
-            Ok(Ok(room))
-        })
-        .await;
-    let (status, errors) = match result {
-        Ok(Ok(room)) => {
-            ctx.flash("success", format!("Room {} added.", room.number));
-            return Ok(see_other(&format!("/rooms?hotel={}", room.hotel_id)));
-        }
-        Ok(Err((view, catalog, errors))) => {
-            let page = page(Chrome::new(&ctx, view, "rooms"), None, form, errors, vec![], catalog);
-            return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
-        }
-        Err(e) if number_taken(&e) => {
-            let mut errors = FieldErrors::default();
-            errors.add("number", "This hotel already has a room with this number.");
-            (StatusCode::UNPROCESSABLE_ENTITY, errors)
-        }
-        Err(AppError::NotInPlan(msg)) => (StatusCode::FORBIDDEN, FieldErrors::for_form(msg)),
-        Err(e) => return Err(e),
-    };
-    let (view, catalog) = ctx.read(&state, |s, m| Ok((m.view(), Catalog::load(s)?))).await?;
-    render(status, &page(Chrome::new(&ctx, view, "rooms"), None, form, errors, vec![], catalog))
-}
-
-pub async fn edit_form(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
-    let (view, room, catalog) =
-        ctx.read(&state, move |s, m| Ok((m.view(), s.rooms().get(id)?, Catalog::load(s)?))).await?;
-    let form = RoomForm::from_room(&room);
-    ok(&page(Chrome::new(&ctx, view, "rooms"), Some(&room), form, FieldErrors::default(), vec![], catalog))
-}
-
-pub async fn update(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-    form: web::Form<RoomForm>,
-) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
-    let mut form = form.into_inner();
-    let submitted = form.clone();
-    let result = ctx
-        .write(&state, move |s, m| {
-            let before = s.rooms().get(id)?;
-            let catalog = Catalog::load(s)?;
-            // A room stays in its hotel; the form cannot move it.
-            let submitted = RoomForm { hotel_id: before.hotel_id.to_string(), ..submitted };
-            let (_, fields) = match submitted.parse(&catalog) {
-                Ok(parsed) => parsed,
-                Err(errors) => return Ok(Err(errors)),
-            };
-            let after = s.rooms().update(id, forms::version(&submitted.version), &fields)?;
-            m.audit(s, Event::new("room.update", "room", id).before(&before).after(&after))?;
-            Ok(Ok(after))
-        })
-        .await;
-    let (status, errors, stale) = match result {
-        Ok(Ok(room)) => {
-            ctx.flash("success", format!("Room {} saved.", room.number));
-            return Ok(see_other(&format!("/rooms?hotel={}", room.hotel_id)));
-        }
-        Ok(Err(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, false),
-        Err(AppError::Stale) => (StatusCode::CONFLICT, FieldErrors::default(), true),
-        Err(e) if number_taken(&e) => {
-            let mut errors = FieldErrors::default();
-            errors.add("number", "This hotel already has a room with this number.");
-            (StatusCode::UNPROCESSABLE_ENTITY, errors, false)
-        }
-        Err(e) => return Err(e),
-    };
-    let (view, current, catalog) =
-        ctx.read(&state, move |s, m| Ok((m.view(), s.rooms().get(id)?, Catalog::load(s)?))).await?;
-    let conflict = if stale {
-        let diffs = form.diffs(&RoomForm::from_room(&current), &catalog);
-        form.version = current.version.to_string();
-        diffs
-    } else {
-        vec![]
-    };
-    form.hotel_id = current.hotel_id.to_string();
-    render(status, &page(Chrome::new(&ctx, view, "rooms"), Some(&current), form, errors, conflict, catalog))
-}
-
-pub async fn delete(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let id = parse_id(&path)?;
-    let room = ctx
-        .write(&state, move |s, m| {
-            let room = s.rooms().get(id)?;
-            s.rooms().delete(id)?;
-            m.audit(s, Event::new("room.delete", "room", id).before(&room))?;
-            Ok(room)
-        })
-        .await
-        .map_err(forms::in_use(
-            "This room has reservations, so it cannot be deleted. Mark it inactive or out of service instead.",
-        ))?;
-    ctx.flash("success", format!("Room {} deleted.", room.number));
-    Ok(see_other(&format!("/rooms?hotel={}", room.hotel_id)))
-}
+// edit_form, update, delete (see `manage::handlers`).
+manage::handlers!(edit: Rooms);
 
 impl Catalog {
     /// Room types grouped by hotel, for the form's select (optgroups).

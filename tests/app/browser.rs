@@ -20,13 +20,15 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub const PASSWORD: &str = "browser-test-password";
 
-pub struct Browser {
+/// A headless Chromium session over WebDriver (the HTTP suites' cookie-jar client is
+/// `support::Browser`).
+pub struct Chromium {
     driver: Child,
     pub client: Client,
     _profile: tempfile::TempDir,
 }
 
-impl Drop for Browser {
+impl Drop for Chromium {
     fn drop(&mut self) {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
@@ -35,7 +37,7 @@ impl Drop for Browser {
 
 /// Starts ChromeDriver and a headless Chromium session, or `None` (skip) when they are
 /// not installed.
-pub async fn browser() -> Option<Browser> {
+pub async fn browser() -> Option<Chromium> {
     if !(std::path::Path::new(CHROMIUM).exists() && std::path::Path::new(CHROMEDRIVER).exists()) {
         if std::env::var("CI").is_ok_and(|v| v == "true") {
             panic!("browser tests need {CHROMIUM} and {CHROMEDRIVER} under CI");
@@ -65,7 +67,7 @@ pub async fn browser() -> Option<Browser> {
     let url = format!("http://127.0.0.1:{port}");
     for _ in 0..100 {
         if let Ok(client) = ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
-            return Some(Browser { driver, client, _profile: profile });
+            return Some(Chromium { driver, client, _profile: profile });
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -78,7 +80,7 @@ pub fn screenshot_dir() -> PathBuf {
     dir
 }
 
-impl Browser {
+impl Chromium {
     pub async fn shot(&self, name: &str) {
         let png = self.client.screenshot().await.expect("screenshot");
         std::fs::write(screenshot_dir().join(format!("{name}.png")), png).unwrap();

@@ -12,8 +12,7 @@ use hotelier::db::users::NewUser;
 use hotelier::db::{Access, DatabaseUrl, Db, DbError, PlatformGrant, PoolOptions};
 use hotelier::domain::{Role, UserId};
 
-use crate::support::{free_port, two_orgs, Backend, Org, TestDb};
-use crate::web::{new_membership, start_app, Browser, PASSWORD};
+use crate::support::{free_port, new_membership, start_app, two_orgs, Backend, Browser, Org, TestDb, PASSWORD};
 use crate::{both_backends_async, postgres_only};
 
 both_backends_async!(exhausted_pool_answers_503_after_a_bounded_wait);
@@ -314,7 +313,7 @@ async fn sigterm_drains_a_request_in_flight() {
     lock.batch_execute("BEGIN IMMEDIATE").unwrap();
     let in_flight = {
         let (base, email) = (base.clone(), email.clone());
-        tokio::spawn(async move { crate::web::login(&crate::support::client(), &base, &email, PASSWORD).await })
+        tokio::spawn(async move { crate::support::login(&crate::support::client(), &base, &email, PASSWORD).await })
     };
     tokio::time::sleep(Duration::from_millis(600)).await;
     assert!(!in_flight.is_finished(), "the sign-in waits for the write lock");

@@ -6,7 +6,6 @@ mod support;
 mod account;
 mod browser;
 mod catalog;
-mod double_booking;
 mod faults;
 mod foreign_keys;
 mod isolation_health;

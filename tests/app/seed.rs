@@ -10,8 +10,7 @@ use hotelier::db::{Access, Db, DbError, PlatformGrant};
 use hotelier::domain::booking::today_in;
 use hotelier::domain::{ReservationStatus, Role, TenantId};
 
-use crate::support::{client, Backend, TestDb};
-use crate::web::{login, start_app};
+use crate::support::{client, login, start_app, Backend, TestDb};
 
 const TENANTS: usize = 3;
 /// Enough that the big organization's stays and folio go through COPY on PostgreSQL.

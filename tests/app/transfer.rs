@@ -11,8 +11,7 @@ use hotelier::db::{ops, Access, Db, DbError, PlatformGrant};
 use hotelier::domain::{FolioKind, PaymentMethod, Role, UserId};
 use serde_json::Value;
 
-use crate::support::{make_org, postgres_available, two_orgs, Backend, Org, TestDb};
-use crate::web::new_membership;
+use crate::support::{make_org, new_membership, postgres_available, two_orgs, Backend, Org, TestDb};
 use crate::{both_backends, postgres_only};
 
 both_backends!(

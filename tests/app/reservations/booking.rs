@@ -5,10 +5,11 @@
 
 use hotelier::domain::{HousekeepingStatus, ReservationSource, ReservationStatus};
 
-use super::*;
+use hotelier::db::reservations::NewReservation;
+use hotelier::db::Access;
+
 use crate::both_backends_async;
-use crate::support::Backend;
-use crate::web::{assert_unchanged, snapshot, world};
+use crate::support::*;
 
 both_backends_async!(
     booking_end_to_end,

@@ -9,10 +9,13 @@ use std::sync::Arc;
 use hotelier::domain::ReservationStatus;
 use tokio::sync::Barrier;
 
-use super::*;
+use chrono::{Duration, NaiveDate};
+use hotelier::db::reservations::{NewReservation, Reservation};
+use hotelier::db::Access;
+use hotelier::domain::RoomId;
+
 use crate::both_backends_async;
-use crate::support::Backend;
-use crate::web::{start_app, world};
+use crate::support::*;
 
 both_backends_async!(
     sixteen_desks_race_for_the_last_room,

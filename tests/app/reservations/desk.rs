@@ -4,10 +4,14 @@
 
 use hotelier::domain::{FolioKind, HousekeepingStatus, PaymentMethod, ReservationStatus};
 
-use super::*;
+use chrono::NaiveDate;
+use hotelier::db::audit::AuditEntry;
+use hotelier::db::reservations::{NewReservation, Reservation};
+use hotelier::db::Access;
+use hotelier::domain::{ReservationId, Role, RoomId, UserId};
+
 use crate::both_backends_async;
-use crate::support::Backend;
-use crate::web::{assert_unchanged, snapshot, world};
+use crate::support::*;
 
 both_backends_async!(
     confirm_and_cancel,

@@ -8,10 +8,13 @@ use std::process::Command;
 use hotelier::db::DatabaseUrl;
 use hotelier::domain::{FolioKind, ReservationStatus};
 
-use super::*;
+use chrono::NaiveDate;
+use hotelier::db::reservations::NewReservation;
+use hotelier::db::{Access, Db};
+use hotelier::domain::ReservationId;
+
 use crate::both_backends_async;
-use crate::support::Backend;
-use crate::web::{assert_unchanged, snapshot, world};
+use crate::support::*;
 
 both_backends_async!(
     night_audit_marks_no_shows_and_posts_charges_once,

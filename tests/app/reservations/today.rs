@@ -8,10 +8,12 @@ use chrono::Timelike;
 use hotelier::domain::booking::today_in;
 use hotelier::domain::ReservationStatus;
 
-use super::*;
+use chrono::{Duration, NaiveDate, Utc};
+use hotelier::db::reservations::NewReservation;
+use hotelier::db::Access;
+
 use crate::both_backends_async;
-use crate::support::Backend;
-use crate::web::world;
+use crate::support::*;
 
 both_backends_async!(today_is_the_hotels_date);
 

@@ -5,9 +5,10 @@ use std::time::Duration;
 
 use hotelier::db::{Access, PlatformGrant};
 
-use super::{login, platform_events, replay, start_app, wait_past, world, Browser, Page, World, PASSWORD};
 use crate::both_backends_async;
-use crate::support::{client, Backend};
+use crate::support::{
+    client, login, platform_events, replay, start_app, wait_past, world, Backend, Browser, Page, World, PASSWORD,
+};
 
 both_backends_async!(
     sign_out_notice_is_shown,
@@ -122,7 +123,7 @@ async fn session_is_renewed_at_login(backend: Backend) {
     signed_in.assert_redirect("/");
     let cookie = signed_in.session_cookie().expect("sign-in re-issues the cookie");
     assert_ne!(cookie, anonymous_cookie);
-    let token = super::csrf(&c, &format!("{}/switch", w.address())).await;
+    let token = crate::support::csrf(&c, &format!("{}/switch", w.address())).await;
     assert_ne!(token, anonymous_token, "the CSRF token is renewed with the session");
 
     // Session fixation: a cookie planted before sign-in is still anonymous afterwards.

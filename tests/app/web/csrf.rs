@@ -5,9 +5,8 @@
 
 use hotelier::web::ROUTES;
 
-use super::{assert_unchanged, is_post, probe_form, snapshot, world, PASSWORD};
 use crate::both_backends_async;
-use crate::support::Backend;
+use crate::support::{assert_unchanged, is_post, probe_form, snapshot, world, Backend, PASSWORD};
 
 both_backends_async!(every_post_route_needs_the_session_token);
 

@@ -6,9 +6,8 @@
 use hotelier::domain::Plan;
 use serde_json::Value;
 
-use super::{set_plan, world, Page};
 use crate::both_backends_async;
-use crate::support::Backend;
+use crate::support::{set_plan, world, Backend, Page};
 
 both_backends_async!(owner_downloads_own_data_only, plan_and_role_gate_the_download, super_admin_exports_any_plan);
 

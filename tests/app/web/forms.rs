@@ -5,9 +5,8 @@
 use hotelier::db::{Access, DbError};
 use hotelier::domain::HotelId;
 
-use super::{assert_unchanged, snapshot, world, Browser, World};
 use crate::both_backends_async;
-use crate::support::Backend;
+use crate::support::{assert_unchanged, snapshot, world, Backend, Browser, World};
 
 both_backends_async!(
     stale_hotel_edit_is_refused_with_both_versions,

@@ -1,9 +1,8 @@
 //! Out-of-range and malformed values in query strings and forms answer with a page, never
 //! a 5xx (chrono panics on date overflow, so every typed date is range-checked first).
 
-use super::world;
 use crate::both_backends_async;
-use crate::support::Backend;
+use crate::support::{world, Backend};
 
 both_backends_async!(extreme_dates_and_numbers_never_fail_the_server);
 

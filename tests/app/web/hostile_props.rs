@@ -12,9 +12,8 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRng, TestRunner};
 
-use super::{assert_unchanged, is_post, snapshot, tenant_routes, world};
 use crate::both_backends_async;
-use crate::support::Backend;
+use crate::support::{assert_unchanged, is_post, snapshot, tenant_routes, world, Backend};
 
 both_backends_async!(hostile_values_never_break_a_form);
 

@@ -10,9 +10,8 @@ use std::collections::BTreeSet;
 
 use hotelier::web::{Route, RouteAccess, ROUTES};
 
-use super::{assert_unchanged, is_post, probe_form, snapshot, world, Page};
 use crate::both_backends_async;
-use crate::support::Backend;
+use crate::support::{assert_unchanged, is_post, probe_form, snapshot, world, Backend, Page};
 
 both_backends_async!(tenant_a_cannot_reach_tenant_b_through_any_route);
 

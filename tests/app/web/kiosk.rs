@@ -3,9 +3,8 @@
 
 use hotelier::db::Access;
 
-use super::{world, Browser};
 use crate::both_backends_async;
-use crate::support::Backend;
+use crate::support::{world, Backend, Browser};
 
 both_backends_async!(
     kiosk_remembers_its_hotel_and_locks_when_idle,
@@ -43,14 +42,14 @@ async fn kiosk_remembers_its_hotel_and_locks_when_idle(backend: Backend) {
         lock.short()
     );
     desk.get("/kiosk").await.assert_redirect("/login");
-    let token = super::csrf(&desk.client, &desk.url("/kiosk/lock")).await;
+    let token = crate::support::csrf(&desk.client, &desk.url("/kiosk/lock")).await;
     let back = desk
         .post_raw(
             "/login",
             &[
                 ("csrf_token".into(), token),
                 ("email".into(), w.team_a.staff.account.email.clone()),
-                ("password".into(), super::PASSWORD.into()),
+                ("password".into(), crate::support::PASSWORD.into()),
                 ("next".into(), "/kiosk".into()),
             ],
         )
@@ -60,14 +59,14 @@ async fn kiosk_remembers_its_hotel_and_locks_when_idle(backend: Backend) {
     assert!(again.body.contains("Arrivals") && !again.body.contains("Which hotel is this desk?"), "{}", again.short());
     // `next` goes nowhere but the kiosk.
     let other = Browser::new(w.address());
-    let token = super::csrf(&other.client, &other.url("/login")).await;
+    let token = crate::support::csrf(&other.client, &other.url("/login")).await;
     let elsewhere = other
         .post_raw(
             "/login",
             &[
                 ("csrf_token".into(), token),
                 ("email".into(), w.team_a.staff.account.email.clone()),
-                ("password".into(), super::PASSWORD.into()),
+                ("password".into(), crate::support::PASSWORD.into()),
                 ("next".into(), "https://evil.example/".into()),
             ],
         )

@@ -5,9 +5,8 @@ use diesel::connection::SimpleConnection;
 use hotelier::db::Access;
 use hotelier::domain::{Plan, TenantStatus};
 
-use super::world;
 use crate::both_backends_async;
-use crate::support::Backend;
+use crate::support::{world, Backend};
 
 both_backends_async!(status_changes_follow_the_lifecycle, an_expired_trial_is_read_only);
 

@@ -5,13 +5,15 @@
 use hotelier::db::Access;
 use hotelier::domain::Role;
 
-use super::{login, world};
 use crate::both_backends_async;
-use crate::support::Backend;
+use crate::support::{login, world, Backend};
 
 both_backends_async!(members_are_added_changed_and_deactivated, the_last_owner_stays_and_only_owners_make_owners);
 
-fn membership_of(w: &super::World, id: hotelier::domain::AssociationId) -> hotelier::db::memberships::Membership {
+fn membership_of(
+    w: &crate::support::World,
+    id: hotelier::domain::AssociationId,
+) -> hotelier::db::memberships::Membership {
     w.db().tenant(w.a.id, None, Access::Read, |s| s.memberships().get(id)).unwrap()
 }
 

@@ -4,9 +4,8 @@
 
 use hotelier::db::Access;
 
-use super::{login, start_app, world};
 use crate::both_backends_async;
-use crate::support::{client, Backend};
+use crate::support::{client, login, start_app, world, Backend};
 
 both_backends_async!(metrics_count_requests_and_business_events, metrics_refused_from_outside_without_token);
 

@@ -7,9 +7,8 @@ use std::process::Command;
 use hotelier::db::{Access, PlatformGrant};
 use hotelier::domain::Role;
 
-use super::{login, world};
 use crate::both_backends_async;
-use crate::support::Backend;
+use crate::support::{login, world, Backend};
 
 both_backends_async!(super_admin_onboards_an_organization, onboarding_is_atomic);
 

@@ -5,9 +5,8 @@ use hotelier::db::rooms::RoomFields;
 use hotelier::db::Access;
 use hotelier::domain::{HousekeepingStatus, Plan};
 
-use super::{set_plan, world};
 use crate::both_backends_async;
-use crate::support::Backend;
+use crate::support::{set_plan, world, Backend};
 
 both_backends_async!(starter_limits_and_features, professional_adds_features_enterprise_has_no_limits);
 
@@ -117,7 +116,7 @@ async fn professional_adds_features_enterprise_has_no_limits(backend: Backend) {
                     is_super_admin: false,
                 };
                 p.users().create(&user)?;
-                p.tenant(w.b.id).memberships().create(&super::new_membership(
+                p.tenant(w.b.id).memberships().create(&crate::support::new_membership(
                     user.id,
                     hotelier::domain::Role::Staff,
                     true,

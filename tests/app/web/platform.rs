@@ -5,9 +5,8 @@
 
 use hotelier::web::{RouteAccess, ROUTES};
 
-use super::world;
 use crate::both_backends_async;
-use crate::support::Backend;
+use crate::support::{world, Backend};
 
 both_backends_async!(
     platform_routes_are_invisible_to_members,
@@ -17,11 +16,11 @@ both_backends_async!(
 );
 
 /// Every platform route as (is a POST, path with B's id).
-fn platform_routes(w: &super::World) -> Vec<(bool, String)> {
+fn platform_routes(w: &crate::support::World) -> Vec<(bool, String)> {
     let routes: Vec<(bool, String)> = ROUTES
         .iter()
         .filter(|r| r.access == RouteAccess::Platform)
-        .map(|r| (super::is_post(r), r.path.replace("{id}", &w.b.id.to_string())))
+        .map(|r| (crate::support::is_post(r), r.path.replace("{id}", &w.b.id.to_string())))
         .collect();
     assert!(routes.len() >= 8, "the route table lists the platform routes");
     routes
@@ -38,7 +37,7 @@ async fn platform_routes_are_invisible_to_members(backend: Backend) {
         match member {
             Some(m) => drop(b.sign_in(&m.account.email).await),
             // A signed-out visitor's session has a CSRF token too (the sign-in form's).
-            None => b.csrf = super::csrf(&b.client, &b.url("/login")).await,
+            None => b.csrf = crate::support::csrf(&b.client, &b.url("/login")).await,
         }
         let who = member.map_or("anonymous", |m| m.account.email.as_str());
         for (post, path) in &routes {

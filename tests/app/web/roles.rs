@@ -5,9 +5,8 @@
 use hotelier::domain::Role;
 use hotelier::web::RouteAccess;
 
-use super::{assert_unchanged, is_post, probe_form, snapshot, tenant_routes, world};
 use crate::both_backends_async;
-use crate::support::Backend;
+use crate::support::{assert_unchanged, is_post, probe_form, snapshot, tenant_routes, world, Backend};
 
 both_backends_async!(refusal_precedes_validation, role_matrix_follows_the_route_table);
 

@@ -8,9 +8,8 @@ use hotelier::db::users::NewUser;
 use hotelier::db::{Access, PlatformGrant};
 use hotelier::domain::{HousekeepingStatus, Role, TenantId, TenantStatus, Timestamp, UserId};
 
-use super::{assert_unchanged, new_membership, platform_events, snapshot, world, World};
 use crate::both_backends_async;
-use crate::support::Backend;
+use crate::support::{assert_unchanged, new_membership, platform_events, snapshot, world, Backend, World};
 
 both_backends_async!(
     member_switches_and_it_is_audited,

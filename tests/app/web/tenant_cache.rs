@@ -7,9 +7,8 @@ use std::time::Duration;
 use hotelier::db::{Access, Db, PlatformGrant, PoolOptions};
 use hotelier::domain::TenantStatus;
 
-use super::{start_app, world, Browser};
 use crate::both_backends_async;
-use crate::support::Backend;
+use crate::support::{start_app, world, Backend, Browser};
 
 both_backends_async!(changes_here_apply_at_once_changes_elsewhere_within_the_ttl);
 
@@ -73,7 +72,7 @@ fn figure(body: &str, label: &str) -> i64 {
 /// instance shows once the figure's TTL has passed; one organization's figures never
 /// answer for another's.
 async fn figures_follow_writes_here_at_once_and_elsewhere_within_the_ttl(backend: Backend) {
-    use crate::reservations::{booked_id, booking, day, stay};
+    use crate::support::{booked_id, booking, day, stay};
     let w = world(backend).await;
     let ttl = Duration::from_secs(5);
     let address = start_app(&w.app.test_db, |s| s.tenant_cache_ttl = ttl);

@@ -1,88 +1,18 @@
-//! Test harness: fresh databases per test on both backends, fixtures with two tenants,
-//! and the real app on a random port.
-//!
-//! PostgreSQL: `HOTELIER_TEST_PG_URL` names an admin URL (a role that may create roles
-//! and databases). Without it, a throwaway cluster is started from local PostgreSQL
-//! binaries when the tests do not run as root. Otherwise the PostgreSQL tests print that
-//! they were skipped; under `CI=true` a skip is a failure.
-//!
-//! Each PostgreSQL test gets its own database, cloned from a template migrated once per
-//! test process, owned by and connected as `hotelier_test_app`: a role with neither
-//! SUPERUSER nor BYPASSRLS, so row-level security is live in every PostgreSQL test.
-
-#![allow(dead_code)]
+//! Fresh, migrated databases per test (SQLite files, PostgreSQL databases cloned from a
+//! template), and snapshots of a tenant's data for "nothing changed" assertions.
 
 use std::process::{Command, Stdio};
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
 use diesel::connection::SimpleConnection;
-use diesel::Connection;
+use diesel::prelude::*;
+use diesel::sql_types::{Nullable, Text};
 use hotelier::config::Settings;
-use hotelier::db::{Access, DatabaseUrl, Db, PlatformGrant, PoolOptions};
-use hotelier::domain::{GuestId, HotelId, Plan, ReservationId, RoomId, RoomTypeId, TenantId, TenantKind, TenantStatus};
+use hotelier::db::{Access, DatabaseUrl, Db, DbError, PoolOptions};
+use hotelier::domain::TenantId;
 
-pub const APP_ROLE: &str = "hotelier_test_app";
-pub const APP_PASSWORD: &str = "hotelier-test-app";
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Backend {
-    Sqlite,
-    Postgres,
-}
-
-/// Generates `NAME::sqlite` and `NAME::postgres` tests from `fn NAME(backend: Backend)`.
-#[macro_export]
-macro_rules! both_backends {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[test]
-            fn sqlite() {
-                super::$name($crate::support::Backend::Sqlite)
-            }
-            #[test]
-            fn postgres() {
-                if $crate::support::postgres_available() {
-                    super::$name($crate::support::Backend::Postgres)
-                }
-            }
-        }
-    )*};
-}
-
-/// Like `both_backends!` for `async fn NAME(backend: Backend)`.
-#[macro_export]
-macro_rules! both_backends_async {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                super::$name($crate::support::Backend::Sqlite).await
-            }
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                if $crate::support::postgres_available() {
-                    super::$name($crate::support::Backend::Postgres).await
-                }
-            }
-        }
-    )*};
-}
-
-/// Only PostgreSQL; skipped (or failed under CI) when none is available.
-#[macro_export]
-macro_rules! postgres_only {
-    ($($name:ident),* $(,)?) => {$(
-        mod $name {
-            #[test]
-            fn postgres() {
-                if $crate::support::postgres_available() {
-                    super::$name()
-                }
-            }
-        }
-    )*};
-}
+use super::{Backend, APP_PASSWORD, APP_ROLE};
 
 // ---- PostgreSQL availability ----------------------------------------------------------
 
@@ -337,164 +267,68 @@ impl Drop for TestDb {
     }
 }
 
-// ---- Fixtures ---------------------------------------------------------------------------
+// ---- Database state -------------------------------------------------------------------------
 
-/// One tenant's worth of records, made through the real repositories.
-#[derive(Clone, Debug)]
-pub struct Org {
-    pub id: TenantId,
-    pub slug: String,
-    pub hotel: HotelId,
-    pub room_type: RoomTypeId,
-    pub rooms: Vec<RoomId>,
-    pub guest: GuestId,
-    pub reservation: ReservationId,
-}
-
-/// Two organizations, A and B, with the same shape: every test is an isolation test.
-pub fn two_orgs(db: &Db) -> (Org, Org) {
-    (make_org(db, "alpha-hotels", "USD"), make_org(db, "bravo-inns", "EUR"))
-}
-
-pub fn make_org(db: &Db, slug: &str, currency: &str) -> Org {
-    use hotelier::db::guests::GuestFields;
-    use hotelier::db::hotels::HotelFields;
-    use hotelier::db::reservations::NewReservation;
-    use hotelier::db::room_types::RoomTypeFields;
-    use hotelier::db::rooms::RoomFields;
-    use hotelier::db::tenants::NewTenant;
-    use hotelier::domain::{HousekeepingStatus, ReservationSource, ReservationStatus};
-
-    let id = TenantId::new();
-    db.platform(&PlatformGrant::operator(), Access::Write, |p| {
-        p.tenants().create(&NewTenant {
-            id,
-            name: format!("{slug} org"),
-            slug: slug.into(),
-            kind: TenantKind::Chain,
-            status: TenantStatus::Active,
-            email: None,
-            phone: None,
-            address: None,
-            currency: currency.into(),
-            timezone: "UTC".into(),
-            locale: "en".into(),
-            plan: Plan::Enterprise,
-            trial_ends_at: None,
-            settings: serde_json::json!({}).into(),
-        })?;
-        let mut t = p.tenant(id);
-        let hotel = t.hotels().create(&HotelFields {
-            code: "HQ".into(),
-            name: format!("{slug} Central"),
-            timezone: "UTC".into(),
-            is_active: true,
-            ..HotelFields::default()
-        })?;
-        let room_type = t.room_types().create(
-            hotel.id,
-            &RoomTypeFields {
-                code: "STD".into(),
-                name: "Standard".into(),
-                description: None,
-                base_occupancy: 2,
-                max_occupancy: 3,
-                base_rate: 10_000,
-                is_active: true,
-            },
-        )?;
-        let mut rooms = Vec::new();
-        for number in ["101", "102", "103"] {
-            let room = t.rooms().create(
-                hotel.id,
-                &RoomFields {
-                    room_type_id: room_type.id,
-                    number: number.into(),
-                    floor: Some(1),
-                    housekeeping_status: HousekeepingStatus::Clean,
-                    is_active: true,
-                    notes: None,
-                },
-            )?;
-            rooms.push(room.id);
+/// Everything one organization holds, as JSON, for "nothing changed" assertions.
+pub fn snapshot(db: &Db, tenant: TenantId) -> serde_json::Value {
+    db.tenant(tenant, None, Access::Read, |s| {
+        let reservations = s.reservations().list(None, 100_000)?;
+        let mut folios = Vec::new();
+        for r in &reservations {
+            folios.push(serde_json::to_value(s.folio().entries(r.id)?).unwrap());
         }
-        let guest = t.guests().create(&GuestFields {
-            first_name: "Guest".into(),
-            last_name: format!("of {slug}"),
-            email: Some(format!("guest@{slug}.test")),
-            ..GuestFields::default()
-        })?;
-        let today = chrono::Utc::now().date_naive();
-        let reservation = t.reservations().create(&NewReservation {
-            hotel_id: hotel.id,
-            room_type_id: room_type.id,
-            room_id: Some(rooms[0]),
-            guest_id: guest.id,
-            confirmation_code: format!("{}ABC123", &slug[..1].to_uppercase()),
-            check_in: today,
-            check_out: today + chrono::Duration::days(2),
-            adults: 2,
-            children: 0,
-            status: ReservationStatus::Confirmed,
-            nightly_rate: 10_000,
-            total_amount: 20_000,
-            source: ReservationSource::Direct,
-            notes: None,
-        })?;
-        Ok::<_, hotelier::db::DbError>(Org {
-            id,
-            slug: slug.into(),
-            hotel: hotel.id,
-            room_type: room_type.id,
-            rooms,
-            guest: guest.id,
-            reservation: reservation.id,
-        })
+        Ok::<_, DbError>(serde_json::json!({
+            "organization": s.organization()?,
+            "hotels": s.hotels().list()?,
+            "room_types": s.room_types().list(None)?,
+            "rooms": s.rooms().list(None)?,
+            "guests": s.guests().list(None, 100_000, 0)?,
+            "reservations": reservations,
+            "folios": folios,
+            "members": s.memberships().list()?,
+            "audit": s.audit_entries(100_000)?,
+        }))
     })
-    .expect("fixture organization")
+    .expect("snapshot")
 }
 
-/// Changes an organization's settings through the same repository call the settings page
-/// uses, keeping everything else.
-pub fn update_settings(
-    db: &Db,
-    tenant: TenantId,
-    change: impl FnOnce(&mut hotelier::domain::settings::TenantSettings),
-) {
-    db.tenant(tenant, None, Access::Write, |s| {
-        let t = s.organization()?;
-        let mut settings = t.settings();
-        change(&mut settings);
-        s.update_organization(
-            t.version,
-            &hotelier::db::tenants::OrganizationChanges {
-                currency: t.currency.clone(),
-                timezone: t.timezone.clone(),
-                locale: t.locale.clone(),
-                settings: settings.to_json().into(),
-            },
-        )
-    })
-    .expect("organization settings");
+/// Asserts two snapshots are equal, naming the parts that differ.
+#[track_caller]
+pub fn assert_unchanged(before: &serde_json::Value, after: &serde_json::Value, what: &str) {
+    if before != after {
+        let parts: Vec<&String> = before
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(k, v)| after.get(k.as_str()) != Some(*v))
+            .map(|(k, _)| k)
+            .collect();
+        panic!("{what}: these changed: {parts:?}\nbefore: {before:#}\nafter: {after:#}");
+    }
 }
 
-// ---- The app over HTTP ------------------------------------------------------------------
-
-pub struct TestApp {
-    pub address: String,
-    pub test_db: TestDb,
-}
-
-pub async fn spawn_app(backend: Backend) -> TestApp {
-    let test_db = TestDb::new(backend);
-    let settings = test_db.settings();
-    let db = test_db.db.clone();
-    let app = hotelier::Application::build(settings, db).expect("build app");
-    let address = format!("http://127.0.0.1:{}", app.port());
-    tokio::spawn(app.run_until_stopped());
-    TestApp { address, test_db }
-}
-
-pub fn client() -> reqwest::Client {
-    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+/// Platform audit events (no tenant) with `action`: (user id, entity id, after as text).
+pub fn platform_events(test_db: &TestDb, action: &str) -> Vec<(Option<String>, Option<String>, Option<String>)> {
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = Nullable<Text>)]
+        user_id: Option<String>,
+        #[diesel(sql_type = Nullable<Text>)]
+        entity_id: Option<String>,
+        #[diesel(sql_type = Nullable<Text>)]
+        after: Option<String>,
+    }
+    let mut conn = test_db.raw();
+    if test_db.backend == Backend::Postgres {
+        // Platform rows are visible to platform reads only (RLS), on this connection only.
+        diesel::sql_query("SELECT set_config('app.platform', 'on', false)").execute(&mut conn).unwrap();
+    }
+    let rows: Vec<Row> = diesel::sql_query(format!(
+        "SELECT CAST(user_id AS TEXT) AS user_id, entity_id, CAST(after AS TEXT) AS after \
+         FROM audit_log WHERE tenant_id IS NULL AND action = '{}' ORDER BY created_at",
+        action.replace('\'', "''")
+    ))
+    .load(&mut conn)
+    .expect("platform events");
+    rows.into_iter().map(|r| (r.user_id, r.entity_id, r.after)).collect()
 }

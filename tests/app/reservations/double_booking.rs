@@ -9,7 +9,7 @@ use hotelier::db::{Access, Constraint, DbError};
 use hotelier::domain::*;
 
 use crate::both_backends;
-use crate::support::{two_orgs, Backend, Org, TestDb};
+use crate::support::{stay, two_orgs, Backend, Org, TestDb};
 
 both_backends!(
     overlaps_refused_adjacent_allowed,
@@ -18,23 +18,9 @@ both_backends!(
     the_longest_stay_is_held_by_the_database
 );
 
+/// A confirmed stay of `org`'s standard type in `room` (or none).
 fn booking(org: &Org, code: &str, check_in: NaiveDate, nights: i64, room: Option<RoomId>) -> NewReservation {
-    NewReservation {
-        hotel_id: org.hotel,
-        room_type_id: org.room_type,
-        room_id: room,
-        guest_id: org.guest,
-        confirmation_code: code.into(),
-        check_in,
-        check_out: check_in + Duration::days(nights),
-        adults: 1,
-        children: 0,
-        status: ReservationStatus::Confirmed,
-        nightly_rate: 10_000,
-        total_amount: 10_000 * nights,
-        source: ReservationSource::Direct,
-        notes: None,
-    }
+    NewReservation { room_id: room, ..stay(org, code, check_in, nights) }
 }
 
 fn overlaps_refused_adjacent_allowed(backend: Backend) {

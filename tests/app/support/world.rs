@@ -1,0 +1,320 @@
+//! The HTTP suites' world: two organizations with one member per role, a super admin and
+//! a member of both; their ids for filling `{id}` routes, and a probe form body.
+
+use hotelier::db::hotels::HotelFields;
+use hotelier::db::users::NewUser;
+use hotelier::db::{Access, Db, DbError, PlatformGrant};
+use hotelier::domain::{AssociationId, HotelId, Role, UserId};
+use hotelier::web::{RouteAccess, ROUTES};
+
+use super::{new_membership, spawn_app, two_orgs, Backend, Browser, Org, TestApp, PASSWORD};
+
+#[derive(Clone, Debug)]
+pub struct Account {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Member {
+    pub account: Account,
+    pub membership: AssociationId,
+}
+
+/// One member per role in one organization, plus `target`: a staff member whose
+/// membership the member-management routes act on (so that no test deactivates the user
+/// it is signed in as).
+#[derive(Clone, Debug)]
+pub struct Team {
+    pub owner: Member,
+    pub admin: Member,
+    pub manager: Member,
+    pub staff: Member,
+    pub viewer: Member,
+    pub target: Member,
+}
+
+impl Team {
+    pub fn role(&self, role: Role) -> &Member {
+        match role {
+            Role::Owner => &self.owner,
+            Role::Admin => &self.admin,
+            Role::Manager => &self.manager,
+            Role::Staff => &self.staff,
+            Role::Viewer => &self.viewer,
+        }
+    }
+
+    fn all(&self) -> [&Member; 6] {
+        [&self.owner, &self.admin, &self.manager, &self.staff, &self.viewer, &self.target]
+    }
+}
+
+/// Two organizations (see `support::two_orgs`) with their teams, a super admin with no
+/// membership, and `dual`: owner in A (primary) and staff in B.
+pub struct World {
+    pub app: TestApp,
+    pub a: Org,
+    pub b: Org,
+    pub team_a: Team,
+    pub team_b: Team,
+    pub super_admin: Account,
+    pub dual: Account,
+    pub dual_in_b: AssociationId,
+    /// A second hotel of B, with a code and name that appear nowhere in A.
+    pub b_lodge: HotelId,
+    /// The argon2 hash of [`PASSWORD`], for tests that add users.
+    pub password_hash: String,
+}
+
+impl World {
+    pub fn db(&self) -> &Db {
+        &self.app.test_db.db
+    }
+
+    pub fn address(&self) -> &str {
+        &self.app.address
+    }
+
+    pub fn browser(&self) -> Browser {
+        Browser::new(&self.app.address)
+    }
+
+    /// A's (or B's) ids, for substituting into `{id}` routes and probe forms.
+    pub fn ids_a(&self) -> Ids {
+        Ids::of(&self.a, self.team_a.target.membership)
+    }
+
+    pub fn ids_b(&self) -> Ids {
+        Ids::of(&self.b, self.team_b.target.membership)
+    }
+
+    /// Everything of B that must never show up on A's pages: names, codes, emails, ids.
+    pub fn b_secrets(&self) -> Vec<String> {
+        let mut secrets: Vec<String> = vec!["bravo-inns".into(), "Bravo ".into(), "BSL9".into(), "BABC123".into()];
+        secrets.extend(self.ids_b().all());
+        secrets.push(self.b_lodge.to_string());
+        secrets.extend(self.team_b.all().iter().flat_map(|m| [m.account.id.to_string(), m.membership.to_string()]));
+        secrets.push(self.dual_in_b.to_string());
+        secrets.extend(self.b.rooms.iter().map(|r| r.to_string()));
+        secrets
+    }
+}
+
+pub async fn world(backend: Backend) -> World {
+    let app = spawn_app(backend).await;
+    let db = app.test_db.db.clone();
+    let (a, b) = two_orgs(&db);
+    let password_hash = hotelier::domain::password::hash(PASSWORD).expect("hash");
+
+    let account = |email: &str, name: &str| Account { id: UserId::new(), email: email.into(), name: name.into() };
+    let roles = [Role::Owner, Role::Admin, Role::Manager, Role::Staff, Role::Viewer, Role::Staff];
+    let people = |org: &str, title: &str| -> Vec<Account> {
+        ["owner", "admin", "manager", "staff", "viewer", "target"]
+            .iter()
+            .map(|r| account(&format!("{r}@{org}.test"), &format!("{title} {}", capitalize(r))))
+            .collect()
+    };
+    let (people_a, people_b) = (people("alpha-hotels", "Alpha"), people("bravo-inns", "Bravo"));
+    let super_admin = account("root@hotelier.test", "Platform Root");
+    let dual = account("dual@example.test", "Dana Dual");
+
+    let everyone: Vec<(&Account, bool)> =
+        people_a.iter().chain(&people_b).map(|p| (p, false)).chain([(&super_admin, true), (&dual, false)]).collect();
+    db.platform(&PlatformGrant::operator(), Access::Write, |p| {
+        for (who, is_super_admin) in &everyone {
+            p.users().create(&NewUser {
+                id: who.id,
+                email: who.email.clone(),
+                full_name: who.name.clone(),
+                password_hash: password_hash.clone(),
+                is_super_admin: *is_super_admin,
+            })?;
+        }
+        Ok::<_, DbError>(())
+    })
+    .expect("users");
+
+    let team = |org: &Org,
+                people: &[Account],
+                extra: Option<(&Account, Role, bool)>|
+     -> (Team, Option<AssociationId>) {
+        db.tenant(org.id, None, Access::Write, |s| {
+            let mut members = Vec::new();
+            for (who, role) in people.iter().zip(roles) {
+                let m = s.memberships().create(&new_membership(who.id, role, true, None))?;
+                members.push(Member { account: who.clone(), membership: m.id });
+            }
+            let extra = match extra {
+                Some((who, role, primary)) => {
+                    Some(s.memberships().create(&new_membership(who.id, role, primary, None))?.id)
+                }
+                None => None,
+            };
+            let mut it = members.into_iter();
+            let mut next = || it.next().unwrap();
+            let team =
+                Team { owner: next(), admin: next(), manager: next(), staff: next(), viewer: next(), target: next() };
+            Ok::<_, DbError>((team, extra))
+        })
+        .expect("team")
+    };
+    let (team_a, _) = team(&a, &people_a, Some((&dual, Role::Owner, true)));
+    let (team_b, dual_in_b) = team(&b, &people_b, Some((&dual, Role::Staff, false)));
+
+    let b_lodge = db
+        .tenant(b.id, None, Access::Write, |s| {
+            s.hotels().create(&HotelFields {
+                code: "BSL9".into(),
+                name: "Bravo Secret Lodge".into(),
+                city: Some("Bravotown".into()),
+                email: Some("desk@bravo-inns.test".into()),
+                timezone: "UTC".into(),
+                is_active: true,
+                ..HotelFields::default()
+            })
+        })
+        .expect("B's lodge")
+        .id;
+
+    World {
+        app,
+        a,
+        b,
+        team_a,
+        team_b,
+        super_admin,
+        dual,
+        dual_in_b: dual_in_b.expect("dual in B"),
+        b_lodge,
+        password_hash,
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+// ---- Ids and probe bodies -------------------------------------------------------------------
+
+/// One organization's records, by the first path segment of the routes that take them.
+#[derive(Clone, Debug)]
+pub struct Ids {
+    pub tenant: String,
+    pub hotel: String,
+    pub room_type: String,
+    pub room: String,
+    pub guest: String,
+    pub reservation: String,
+    pub membership: String,
+}
+
+impl Ids {
+    pub fn of(org: &Org, membership: AssociationId) -> Self {
+        Self {
+            tenant: org.id.to_string(),
+            hotel: org.hotel.to_string(),
+            room_type: org.room_type.to_string(),
+            room: org.rooms[0].to_string(),
+            guest: org.guest.to_string(),
+            reservation: org.reservation.to_string(),
+            membership: membership.to_string(),
+        }
+    }
+
+    pub fn all(&self) -> Vec<String> {
+        vec![
+            self.tenant.clone(),
+            self.hotel.clone(),
+            self.room_type.clone(),
+            self.room.clone(),
+            self.guest.clone(),
+            self.reservation.clone(),
+            self.membership.clone(),
+        ]
+    }
+
+    /// The id for a route whose `{id}` sits under `/segment/`. Panics on a segment this
+    /// suite does not know, so that a new kind of `{id}` route cannot go untested.
+    pub fn for_segment(&self, path: &str) -> &str {
+        let segment = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+        match segment {
+            "hotels" => &self.hotel,
+            "room-types" => &self.room_type,
+            "rooms" => &self.room,
+            "guests" => &self.guest,
+            "members" => &self.membership,
+            "reservations" | "kiosk" => &self.reservation,
+            "platform" => &self.tenant,
+            other => panic!(
+                "route {path}: its {{id}} sits under /{other}/, which the HTTP suites cannot map to a record; \
+                 teach web::Ids::for_segment which record that is"
+            ),
+        }
+    }
+
+    /// `path` with its `{id}` filled in. Panics on any other placeholder.
+    pub fn fill(&self, path: &str) -> String {
+        let filled = if path.contains("{id}") { path.replace("{id}", self.for_segment(path)) } else { path.to_owned() };
+        assert!(!filled.contains('{'), "route {path} has a placeholder the HTTP suites do not know");
+        filled
+    }
+}
+
+/// A form body that most POST routes would accept: the union of the fields of every form,
+/// filled with valid values and `ids`. Used where a route must be refused for a reason
+/// other than bad input (CSRF, role, tenant), so that the refusal is the only thing
+/// standing between the request and a change.
+pub fn probe_form(ids: &Ids) -> Vec<(String, String)> {
+    let fields: Vec<(&str, &str)> = vec![
+        ("code", "PROBE1"),
+        ("name", "Probe Name"),
+        ("brand", "Probe Brand"),
+        ("address", "1 Probe Street"),
+        ("city", "Probe City"),
+        ("country", "PT"),
+        ("timezone", "UTC"),
+        ("star_rating", "3"),
+        ("email", "probe@example.test"),
+        ("phone", "+1 555 0100"),
+        ("is_active", "on"),
+        ("version", "1"),
+        ("description", "Probe description"),
+        ("base_occupancy", "2"),
+        ("max_occupancy", "3"),
+        ("base_rate", "99"),
+        ("number", "P-1"),
+        ("floor", "2"),
+        ("housekeeping_status", "clean"),
+        ("status", "dirty"),
+        ("notes", "Probe notes"),
+        ("first_name", "Probe"),
+        ("last_name", "Person"),
+        ("full_name", "Probe Person"),
+        ("role", "viewer"),
+        ("tenant_id", &ids.tenant),
+        ("hotel_id", &ids.hotel),
+        ("room_type_id", &ids.room_type),
+        ("room_id", &ids.room),
+        ("guest_id", &ids.guest),
+        ("reservation_id", &ids.reservation),
+        ("membership_id", &ids.membership),
+    ];
+    fields.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect()
+}
+
+// ---- Routes ---------------------------------------------------------------------------------
+
+pub fn tenant_routes() -> impl Iterator<Item = &'static hotelier::web::Route> {
+    ROUTES.iter().filter(|r| matches!(r.access, RouteAccess::Tenant(_)))
+}
+
+pub fn is_post(route: &hotelier::web::Route) -> bool {
+    match route.method {
+        "Get" => false,
+        "Post" => true,
+        other => panic!("route {} {}: the HTTP suites only know Get and Post", other, route.path),
+    }
+}
