@@ -9,6 +9,7 @@ use super::forms::{self, Diff, FieldErrors};
 use super::list::{ListQuery, Listing, PER_PAGE};
 use super::manage::{self, Done, Heading, Managed, Reply, Shown, State};
 use super::pages::{ok, Chrome, MemberView};
+use super::urls;
 use crate::db::guests::{Guest, GuestFields};
 use crate::db::reservations::Reservation;
 use crate::db::{Constraint, DbError, TenantScope};
@@ -50,8 +51,8 @@ struct ShowPage {
     stays: Vec<Reservation>,
 }
 
-pub async fn show(ctx: TenantCtx, state: State, path: web::Path<String>) -> Reply {
-    let id = manage::id(&path)?;
+pub async fn show(ctx: TenantCtx, state: State, path: web::Path<GuestId>) -> Reply {
+    let id = path.into_inner();
     let (view, guest, stays) =
         ctx.read(&state, move |s, m| Ok((m.view(), s.guests().get(id)?, s.reservations().for_guest(id, 50)?))).await?;
     ok(&ShowPage { chrome: Chrome::new(&ctx, view, "guests"), guest, stays })
@@ -190,20 +191,20 @@ impl Managed for Guests {
         yours.diffs(current)
     }
     fn page(chrome: Chrome, _: (), existing: Option<&Guest>, shown: Shown<GuestForm>) -> FormPage {
-        let editing = existing.map(|g| (format!("Edit {}", g.full_name()), format!("/guests/{}", g.id)));
-        let Heading { title, action, .. } = Heading::of(editing, "New guest", "/guests");
+        let editing = existing.map(|g| (format!("Edit {}", g.full_name()), urls::guest(g.id)));
+        let Heading { title, action, .. } = Heading::of(editing, "New guest", urls::guests());
         let Shown { form, errors, conflict } = shown;
         FormPage { chrome, title, cancel: action.clone(), action, form, errors, conflict, documents: DocumentType::ALL }
     }
 
     fn created(g: &Guest) -> Done {
-        Done::new(format!("Guest {} added.", g.full_name()), format!("/guests/{}", g.id))
+        Done::new(format!("Guest {} added.", g.full_name()), urls::guest(g.id))
     }
     fn saved(g: &Guest) -> Done {
-        Done::new(format!("{} saved.", g.full_name()), format!("/guests/{}", g.id))
+        Done::new(format!("{} saved.", g.full_name()), urls::guest(g.id))
     }
     fn deleted(g: &Guest) -> Done {
-        Done::new(format!("{} deleted.", g.full_name()), "/guests")
+        Done::new(format!("{} deleted.", g.full_name()), urls::guests())
     }
     fn taken(e: &AppError) -> Option<FieldErrors> {
         matches!(e, AppError::Db(DbError::Conflict(Constraint::GuestEmail))).then(|| {

@@ -9,6 +9,7 @@ use super::forms::{self, Diff, FieldErrors};
 use super::list::{ListQuery, Listing, PER_PAGE};
 use super::manage::{self, Done, Heading, Managed, Reply, Shown, State};
 use super::pages::{ok, Chrome, MemberView};
+use super::urls;
 use crate::db::hotels::{Hotel, HotelFields};
 use crate::db::room_types::RoomType;
 use crate::db::{Constraint, DbError, TenantScope};
@@ -53,8 +54,8 @@ struct ShowPage {
     rooms: i64,
 }
 
-pub async fn show(ctx: TenantCtx, state: State, path: web::Path<String>) -> Reply {
-    let id = manage::id(&path)?;
+pub async fn show(ctx: TenantCtx, state: State, path: web::Path<HotelId>) -> Reply {
+    let id = path.into_inner();
     let (view, hotel, room_types, rooms) = ctx
         .read(&state, move |s, m| {
             let hotel = s.hotels().get(id)?;
@@ -203,20 +204,20 @@ impl Managed for Hotels {
         ])
     }
     fn page(chrome: Chrome, _: (), hotel: Option<&Hotel>, shown: Shown<HotelForm>) -> FormPage {
-        let editing = hotel.map(|h| (format!("Edit {}", h.name), format!("/hotels/{}", h.id)));
-        let Heading { title, action, .. } = Heading::of(editing, "New hotel", "/hotels");
+        let editing = hotel.map(|h| (format!("Edit {}", h.name), urls::hotel(h.id)));
+        let Heading { title, action, .. } = Heading::of(editing, "New hotel", urls::hotels());
         let Shown { form, errors, conflict } = shown;
         FormPage { chrome, title, cancel: action.clone(), action, form, errors, conflict, timezones: forms::TIMEZONES }
     }
 
     fn created(h: &Hotel) -> Done {
-        Done::new(format!("Hotel {} created. Add its room types next.", h.name), format!("/hotels/{}", h.id))
+        Done::new(format!("Hotel {} created. Add its room types next.", h.name), urls::hotel(h.id))
     }
     fn saved(h: &Hotel) -> Done {
-        Done::new(format!("{} saved.", h.name), format!("/hotels/{}", h.id))
+        Done::new(format!("{} saved.", h.name), urls::hotel(h.id))
     }
     fn deleted(h: &Hotel) -> Done {
-        Done::new(format!("{} deleted.", h.name), "/hotels")
+        Done::new(format!("{} deleted.", h.name), urls::hotels())
     }
     fn taken(e: &AppError) -> Option<FieldErrors> {
         matches!(e, AppError::Db(DbError::Conflict(Constraint::HotelCode)))

@@ -19,7 +19,6 @@
 //! form: parsing may need the database (the hotels and room types a room may use).
 
 use std::fmt::Display;
-use std::str::FromStr;
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -41,7 +40,7 @@ pub type State = web::Data<AppState>;
 
 /// A record with management pages: the parts that differ between resources.
 pub trait Managed: Sized + 'static {
-    type Id: Copy + Display + FromStr + Send + 'static;
+    type Id: Copy + Display + serde::de::DeserializeOwned + Send + 'static;
     type Record: Serialize + Send + 'static;
     /// What the form posts. Every field is text, so that any input can be shown again.
     type Form: Clone + Send + 'static;
@@ -193,11 +192,6 @@ pub fn refusal(e: AppError, taken: impl Fn(&AppError) -> Option<FieldErrors>) ->
     }
 }
 
-/// A record id from the path; anything else is a 404, like another tenant's id.
-pub fn id<T: FromStr>(raw: &str) -> Result<T, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
-}
-
 /// One message for `field`, as [`Managed::taken`] returns it.
 pub fn field_error(field: &'static str, message: &str) -> FieldErrors {
     let mut errors = FieldErrors::default();
@@ -261,15 +255,13 @@ pub async fn create<R: Managed>(ctx: &TenantCtx, state: &AppState, parent: R::Pa
     show::<R>(ctx, refused.status, view, env, None, Shown::with(form, refused.errors, vec![]))
 }
 
-pub async fn edit_form<R: Managed>(ctx: &TenantCtx, state: &AppState, raw_id: &str) -> Reply {
-    let id = id::<R::Id>(raw_id)?;
+pub async fn edit_form<R: Managed>(ctx: &TenantCtx, state: &AppState, id: R::Id) -> Reply {
     let (view, record, env) = ctx.read(state, move |s, m| load::<R>(s, m, id)).await?;
     let form = R::form_of(&record, &view);
     show::<R>(ctx, StatusCode::OK, view, env, Some(&record), Shown::new(form))
 }
 
-pub async fn update<R: Managed>(ctx: &TenantCtx, state: &AppState, raw_id: &str, mut form: R::Form) -> Reply {
-    let id = id::<R::Id>(raw_id)?;
+pub async fn update<R: Managed>(ctx: &TenantCtx, state: &AppState, id: R::Id, mut form: R::Form) -> Reply {
     let submitted = form.clone();
     let result = ctx
         .write(state, move |s, m| -> Result<Result<R::Record, FieldErrors>, AppError> {
@@ -301,8 +293,7 @@ pub async fn update<R: Managed>(ctx: &TenantCtx, state: &AppState, raw_id: &str,
     show::<R>(ctx, refused.status, view, env, Some(&current), Shown::with(form, refused.errors, conflict))
 }
 
-pub async fn delete<R: Managed>(ctx: &TenantCtx, state: &AppState, raw_id: &str) -> Reply {
-    let id = id::<R::Id>(raw_id)?;
+pub async fn delete<R: Managed>(ctx: &TenantCtx, state: &AppState, id: R::Id) -> Reply {
     let record = ctx
         .write(state, move |s, m| {
             let record = R::get(s, id)?;
@@ -324,26 +315,26 @@ macro_rules! handlers {
         pub async fn edit_form(
             ctx: $crate::web::extract::TenantCtx,
             state: $crate::web::manage::State,
-            path: actix_web::web::Path<String>,
+            path: actix_web::web::Path<<$r as $crate::web::manage::Managed>::Id>,
         ) -> $crate::web::manage::Reply {
-            $crate::web::manage::edit_form::<$r>(&ctx, &state, &path).await
+            $crate::web::manage::edit_form::<$r>(&ctx, &state, path.into_inner()).await
         }
 
         pub async fn update(
             ctx: $crate::web::extract::TenantCtx,
             state: $crate::web::manage::State,
-            path: actix_web::web::Path<String>,
+            path: actix_web::web::Path<<$r as $crate::web::manage::Managed>::Id>,
             form: actix_web::web::Form<<$r as $crate::web::manage::Managed>::Form>,
         ) -> $crate::web::manage::Reply {
-            $crate::web::manage::update::<$r>(&ctx, &state, &path, form.into_inner()).await
+            $crate::web::manage::update::<$r>(&ctx, &state, path.into_inner(), form.into_inner()).await
         }
 
         pub async fn delete(
             ctx: $crate::web::extract::TenantCtx,
             state: $crate::web::manage::State,
-            path: actix_web::web::Path<String>,
+            path: actix_web::web::Path<<$r as $crate::web::manage::Managed>::Id>,
         ) -> $crate::web::manage::Reply {
-            $crate::web::manage::delete::<$r>(&ctx, &state, &path).await
+            $crate::web::manage::delete::<$r>(&ctx, &state, path.into_inner()).await
         }
     };
     ($r:ty) => {

@@ -10,6 +10,7 @@ use super::extract::{Member, TenantCtx};
 use super::forms::{self, FieldErrors};
 use super::manage::{self, Done, Refusal, Reply, Shown, State};
 use super::pages::{ok, render, see_other, Chrome, MemberView};
+use super::urls;
 use crate::db::audit::Event;
 use crate::db::memberships::{Membership, MembershipChanges, NewMembership};
 use crate::db::users::User;
@@ -134,7 +135,7 @@ pub async fn create(ctx: TenantCtx, state: State, form: web::Form<AddForm>) -> R
     let submitted = form.clone();
     let refused = match ctx.write(&state, move |s, m| add(s, m, &submitted)).await {
         Ok(Added::Existing(email)) => {
-            return Ok(Done::new(format!("{email} can now sign in to this organization."), "/members").reply(&ctx));
+            return Ok(Done::new(format!("{email} can now sign in to this organization."), urls::members()).reply(&ctx));
         }
         Ok(Added::New { email, password }) => {
             let view = ctx.read(&state, |_, m| Ok(m.view())).await?;
@@ -256,8 +257,8 @@ fn edit_page(ctx: &TenantCtx, (view, membership, user): Loaded, shown: Shown<Edi
     EditPage { chrome, membership, user, form: shown.form, errors: shown.errors, roles, stale }
 }
 
-pub async fn edit_form(ctx: TenantCtx, state: State, path: web::Path<String>) -> Reply {
-    let id = manage::id(&path)?;
+pub async fn edit_form(ctx: TenantCtx, state: State, path: web::Path<AssociationId>) -> Reply {
+    let id = path.into_inner();
     let loaded = ctx.read(&state, move |s, m| load(s, m, id)).await?;
     let form = EditForm::from_membership(&loaded.1);
     let page = edit_page(&ctx, loaded, Shown::new(form), false);
@@ -291,13 +292,13 @@ fn apply(
     Ok(after)
 }
 
-pub async fn update(ctx: TenantCtx, state: State, path: web::Path<String>, form: web::Form<EditForm>) -> Reply {
-    let id = manage::id(&path)?;
+pub async fn update(ctx: TenantCtx, state: State, path: web::Path<AssociationId>, form: web::Form<EditForm>) -> Reply {
+    let id = path.into_inner();
     let mut form = form.into_inner();
     let version = forms::version(&form.version);
     let refused = match form.parse() {
         Ok(changes) => match ctx.write(&state, move |s, m| apply(s, m, id, version, &changes)).await {
-            Ok(_) => return Ok(Done::new("Membership saved.", "/members").reply(&ctx)),
+            Ok(_) => return Ok(Done::new("Membership saved.", urls::members()).reply(&ctx)),
             Err(e) => manage::refusal(e, |_| None)?,
         },
         Err(errors) => Refusal::invalid(errors),
@@ -311,8 +312,8 @@ pub async fn update(ctx: TenantCtx, state: State, path: web::Path<String>, form:
 }
 
 /// Deactivates (or reactivates) a membership in one click from the list.
-pub async fn toggle_active(ctx: TenantCtx, state: State, path: web::Path<String>) -> Reply {
-    let id = manage::id(&path)?;
+pub async fn toggle_active(ctx: TenantCtx, state: State, path: web::Path<AssociationId>) -> Reply {
+    let id = path.into_inner();
     let after = ctx
         .write(&state, move |s, m| {
             let current = s.memberships().get(id)?;
@@ -329,5 +330,5 @@ pub async fn toggle_active(ctx: TenantCtx, state: State, path: web::Path<String>
             "Membership deactivated: that person has lost access."
         },
     );
-    Ok(see_other("/members"))
+    Ok(see_other(&urls::members()))
 }

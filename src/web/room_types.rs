@@ -8,6 +8,7 @@ use super::extract::{Member, TenantCtx};
 use super::forms::{self, Diff, FieldErrors};
 use super::manage::{self, Done, Heading, Managed, Reply, Shown, State};
 use super::pages::{Chrome, MemberView};
+use super::urls;
 use crate::db::hotels::Hotel;
 use crate::db::room_types::{RoomType, RoomTypeFields};
 use crate::db::{Constraint, DbError, TenantScope};
@@ -170,13 +171,13 @@ impl Managed for RoomTypes {
     }
 
     fn created(t: &RoomType) -> Done {
-        Done::new(format!("Room type {} added.", t.name), format!("/hotels/{}", t.hotel_id))
+        Done::new(format!("Room type {} added.", t.name), urls::hotel(t.hotel_id))
     }
     fn saved(t: &RoomType) -> Done {
-        Done::new(format!("{} saved.", t.name), format!("/hotels/{}", t.hotel_id))
+        Done::new(format!("{} saved.", t.name), urls::hotel(t.hotel_id))
     }
     fn deleted(t: &RoomType) -> Done {
-        Done::new(format!("Room type {} deleted.", t.name), format!("/hotels/{}", t.hotel_id))
+        Done::new(format!("Room type {} deleted.", t.name), urls::hotel(t.hotel_id))
     }
     fn taken(e: &AppError) -> Option<FieldErrors> {
         matches!(e, AppError::Db(DbError::Conflict(Constraint::RoomTypeCode)))
@@ -184,12 +185,12 @@ impl Managed for RoomTypes {
     }
 }
 
-pub async fn new_form(ctx: TenantCtx, state: State, path: web::Path<String>) -> Reply {
-    manage::new_form::<RoomTypes>(&ctx, &state, manage::id(&path)?).await
+pub async fn new_form(ctx: TenantCtx, state: State, path: web::Path<HotelId>) -> Reply {
+    manage::new_form::<RoomTypes>(&ctx, &state, path.into_inner()).await
 }
 
-pub async fn create(ctx: TenantCtx, state: State, path: web::Path<String>, form: web::Form<RoomTypeForm>) -> Reply {
-    manage::create::<RoomTypes>(&ctx, &state, manage::id(&path)?, form.into_inner()).await
+pub async fn create(ctx: TenantCtx, state: State, path: web::Path<HotelId>, form: web::Form<RoomTypeForm>) -> Reply {
+    manage::create::<RoomTypes>(&ctx, &state, path.into_inner(), form.into_inner()).await
 }
 
 // edit_form, update, delete (see `manage::handlers`).

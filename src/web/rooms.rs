@@ -12,6 +12,7 @@ use super::forms::{self, Diff, FieldErrors};
 use super::list::{ListQuery, Listing, PER_PAGE};
 use super::manage::{self, Done, Heading, Managed, Reply, Shown, State};
 use super::pages::{ok, see_other, Chrome, MemberView};
+use super::urls;
 use crate::db::audit::Event;
 use crate::db::hotels::Hotel;
 use crate::db::room_types::RoomType;
@@ -141,10 +142,10 @@ pub struct StatusForm {
 pub async fn set_housekeeping(
     ctx: TenantCtx,
     state: State,
-    path: web::Path<String>,
+    path: web::Path<RoomId>,
     form: web::Form<StatusForm>,
 ) -> Reply {
-    let id: RoomId = manage::id(&path)?;
+    let id = path.into_inner();
     let status = form.status.parse::<HousekeepingStatus>();
     let room = ctx
         .write(&state, move |s, m| {
@@ -335,13 +336,13 @@ impl Managed for Rooms {
     }
 
     fn created(r: &Room) -> Done {
-        Done::new(format!("Room {} added.", r.number), format!("/rooms?hotel={}", r.hotel_id))
+        Done::new(format!("Room {} added.", r.number), urls::rooms_of(r.hotel_id))
     }
     fn saved(r: &Room) -> Done {
-        Done::new(format!("Room {} saved.", r.number), format!("/rooms?hotel={}", r.hotel_id))
+        Done::new(format!("Room {} saved.", r.number), urls::rooms_of(r.hotel_id))
     }
     fn deleted(r: &Room) -> Done {
-        Done::new(format!("Room {} deleted.", r.number), format!("/rooms?hotel={}", r.hotel_id))
+        Done::new(format!("Room {} deleted.", r.number), urls::rooms_of(r.hotel_id))
     }
     fn taken(e: &AppError) -> Option<FieldErrors> {
         matches!(e, AppError::Db(DbError::Conflict(Constraint::RoomNumber)))

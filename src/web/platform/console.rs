@@ -109,9 +109,9 @@ impl OrgPage {
 pub async fn org(
     ctx: PlatformCtx,
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<TenantId>,
 ) -> Result<HttpResponse, AppError> {
-    let id = org_id(&path)?;
+    let id = path.into_inner();
     org_page(&ctx, &state, id, ChangeForm::default(), FieldErrors::default(), None, StatusCode::OK).await
 }
 
@@ -164,9 +164,9 @@ async fn org_page(
 pub async fn export(
     ctx: PlatformCtx,
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<TenantId>,
 ) -> Result<HttpResponse, AppError> {
-    let id = org_id(&path)?;
+    let id = path.into_inner();
     let meta = ctx.signed_in.meta.clone();
     let (slug, user) = ctx
         .write(&state, move |p, me| {
@@ -187,28 +187,24 @@ pub struct ChangeForm {
     pub version: String,
 }
 
-fn org_id(raw: &str) -> Result<TenantId, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
-}
-
 /// Changes an organization's status, with a reason, audited in its trail.
 pub async fn change_status(
     ctx: PlatformCtx,
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<TenantId>,
     form: web::Form<ChangeForm>,
 ) -> Result<HttpResponse, AppError> {
-    change(ctx, state, &path, form.into_inner(), Change::Status).await
+    change(ctx, state, path.into_inner(), form.into_inner(), Change::Status).await
 }
 
 /// Changes an organization's plan, audited in its trail.
 pub async fn change_plan(
     ctx: PlatformCtx,
     state: web::Data<AppState>,
-    path: web::Path<String>,
+    path: web::Path<TenantId>,
     form: web::Form<ChangeForm>,
 ) -> Result<HttpResponse, AppError> {
-    change(ctx, state, &path, form.into_inner(), Change::Plan).await
+    change(ctx, state, path.into_inner(), form.into_inner(), Change::Plan).await
 }
 
 #[derive(Clone, Copy)]
@@ -223,11 +219,10 @@ enum Change {
 async fn change(
     ctx: PlatformCtx,
     state: web::Data<AppState>,
-    path: &str,
+    id: TenantId,
     form: ChangeForm,
     change: Change,
 ) -> Result<HttpResponse, AppError> {
-    let id = org_id(path)?;
     let typed = form.clone();
     let result = ctx
         .write(&state, move |p, _| {

@@ -19,6 +19,7 @@ mod platform;
 mod roles;
 mod switch;
 mod tenant_cache;
+mod typed_paths;
 
 // The helpers' old home, kept so that suites written against `crate::web::…` or
 // `super::…` still resolve.
