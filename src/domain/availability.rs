@@ -1,4 +1,4 @@
-//! Availability per room type and night (DESIGN §5), with no I/O:
+//! Availability per room type and night (docs/ARCHITECTURE.md, "Reservation rules"), with no I/O:
 //! sellable = active rooms that are not out of order or out of service;
 //! allowed = floor(sellable × (1 + overbooking% / 100));
 //! counted = pending, confirmed and checked-in stays on that night.

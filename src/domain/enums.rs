@@ -126,7 +126,7 @@ text_enum!(
 );
 
 text_enum!(
-    /// A member's role inside one organization (DESIGN §4), most powerful first.
+    /// A member's role inside one organization (docs/ARCHITECTURE.md, "Roles"), most powerful first.
     Role {
         Owner => "owner" / "Owner",
         Admin => "admin" / "Admin",
@@ -210,7 +210,7 @@ impl ReservationStatus {
 
 impl HousekeepingStatus {
     /// The statuses that take a room off sale. The one statement of the sellable rule
-    /// (DESIGN §5: sellable = active and not out of order or out of service): `is_sellable`
+    /// (docs/ARCHITECTURE.md, "Reservation rules": sellable = active and not out of order or out of service): `is_sellable`
     /// reads it here, `Rooms::sellable_by_type` in SQL (`NOT IN`).
     pub const UNSELLABLE: [HousekeepingStatus; 2] = [Self::OutOfOrder, Self::OutOfService];
 
@@ -249,7 +249,7 @@ mod tests {
     }
 
     /// The Rust rule and the list the SQL filter uses are one rule, and it is the one in
-    /// DESIGN §5: only out of order and out of service take a room off sale.
+    /// The reservation rules (docs/ARCHITECTURE.md): only out of order and out of service take a room off sale.
     #[test]
     fn sellable_is_not_in_the_unsellable_list() {
         for status in HousekeepingStatus::ALL {

@@ -1,4 +1,4 @@
-//! Occupancy, ADR and RevPAR (DESIGN §5), with no I/O:
+//! Occupancy, ADR and RevPAR (docs/ARCHITECTURE.md, "Reservation rules"), with no I/O:
 //! occupancy = room-nights sold ÷ room-nights available;
 //! ADR = room revenue ÷ room-nights sold; RevPAR = room revenue ÷ room-nights available.
 

@@ -1,4 +1,4 @@
-//! The role matrix of DESIGN §4, in one place. Routes declare the capability they need
+//! The role matrix (docs/ARCHITECTURE.md, "Roles"), in one place. Routes declare the capability they need
 //! (see `web::routes`); the tenant context checks it against the member's role and
 //! extra grants before any handler code runs.
 

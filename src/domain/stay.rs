@@ -1,4 +1,4 @@
-//! The reservation status machine (DESIGN §5), with no I/O.
+//! The reservation status machine (docs/ARCHITECTURE.md, "Reservation rules"), with no I/O.
 //!
 //! main path: pending → confirmed → checked_in → checked_out
 //! pending | confirmed → cancelled; confirmed → no_show on or after the arrival date;
@@ -128,7 +128,7 @@ mod tests {
         s.parse().unwrap()
     }
 
-    /// Every (status, action) pair, allowed or refused, against the table of DESIGN §5.
+    /// Every (status, action) pair, allowed or refused, against the status machine in docs/ARCHITECTURE.md.
     #[test]
     fn every_transition() {
         let (arrival, today) = (d("2026-05-10"), d("2026-05-10"));

@@ -213,6 +213,30 @@ struct DetailsPage {
     back: String,
 }
 
+impl DetailsPage {
+    fn new(chrome: Chrome, search: &Search, stay: Stay, data: DetailsData, form: BookingForm, q: String) -> Self {
+        Self {
+            chrome,
+            back: format!("/reservations/new?{}", search.query_string()),
+            hotel: data.hotel,
+            room_type: data.room_type,
+            stay,
+            free_rooms: data.free_rooms,
+            guests: data.guests,
+            form,
+            errors: FieldErrors::default(),
+            problem: None,
+            sources: ReservationSource::ALL,
+            q,
+        }
+    }
+
+    /// The page with the messages of a refused booking.
+    fn with(self, errors: FieldErrors, problem: Option<String>) -> Self {
+        Self { errors, problem, ..self }
+    }
+}
+
 struct DetailsData {
     hotel: Hotel,
     room_type: RoomType,
@@ -257,21 +281,8 @@ pub async fn details(
         source: "direct".into(),
         ..BookingForm::default()
     };
-    let page = DetailsPage {
-        chrome: Chrome::new(&ctx, view, "reservations"),
-        back: format!("/reservations/new?{}", search.query_string()),
-        hotel: data.hotel,
-        room_type: data.room_type,
-        stay,
-        free_rooms: data.free_rooms,
-        guests: data.guests,
-        form,
-        errors: FieldErrors::default(),
-        problem: None,
-        sources: ReservationSource::ALL,
-        q,
-    };
-    ok(&page)
+    let chrome = Chrome::new(&ctx, view, "reservations");
+    ok(&DetailsPage::new(chrome, &search, stay, data, form, q).with(FieldErrors::default(), None))
 }
 
 impl BookingForm {
@@ -381,19 +392,6 @@ pub async fn create(
     };
     let room_type: RoomTypeId = form.room_type.parse().map_err(|_| AppError::NotFound)?;
     let (view, data) = ctx.read(&state, move |s, m| Ok((m.view(), details_data(s, &stay, room_type, "")?))).await?;
-    let page = DetailsPage {
-        chrome: Chrome::new(&ctx, view, "reservations"),
-        back: format!("/reservations/new?{}", search.query_string()),
-        hotel: data.hotel,
-        room_type: data.room_type,
-        stay,
-        free_rooms: data.free_rooms,
-        guests: data.guests,
-        form,
-        errors,
-        problem,
-        sources: ReservationSource::ALL,
-        q: String::new(),
-    };
-    render(status, &page)
+    let chrome = Chrome::new(&ctx, view, "reservations");
+    render(status, &DetailsPage::new(chrome, &search, stay, data, form, String::new()).with(errors, problem))
 }

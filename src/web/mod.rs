@@ -178,7 +178,7 @@ route_table! {
     Post "/reservations/{id}/folio" => reservations::post_folio, Tenant(ReservationsEdit);
 }
 
-/// DESIGN §7's headers on every response.
+/// The security headers on every response (docs/ARCHITECTURE.md, "Security baseline").
 pub fn security_headers() -> DefaultHeaders {
     DefaultHeaders::new()
         .add((

@@ -1,5 +1,5 @@
 //! `/reports`: occupancy, ADR and RevPAR by hotel and period (day, week or month), with
-//! the formulas of DESIGN §5, as a table or a CSV download.
+//! the formulas of docs/ARCHITECTURE.md ("Reservation rules"), as a table or a CSV download.
 
 use actix_web::{web, HttpResponse};
 use askama::Template;

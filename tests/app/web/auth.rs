@@ -1,5 +1,5 @@
 //! Sign-in, lockout, the per-address limit, session renewal, sign-out, timeouts, and the
-//! headers and cookie flags of DESIGN §7.
+//! headers and cookie flags of docs/ARCHITECTURE.md's "Security baseline".
 
 use std::time::Duration;
 
