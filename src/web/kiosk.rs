@@ -39,11 +39,48 @@ pub struct KioskFrame {
     pub can_pay: bool,
 }
 
+/// A kiosk last used at `seen_at` (seconds; 0 for never) is locked at `now` once the
+/// organization's idle time has passed.
+fn idle_past(seen_at: i64, idle_minutes: u32, now: i64) -> bool {
+    seen_at > 0 && now - seen_at > i64::from(idle_minutes) * 60
+}
+
+/// When this kiosk screen was last used, from the session.
+fn seen_at(ctx: &TenantCtx) -> i64 {
+    SessionState::load(ctx.session()).kiosk_seen_at
+}
+
+/// Runs a kiosk write unless the screen sat idle past the organization's idle time, which
+/// is checked inside the write's transaction before anything is written: a late tap on
+/// a forgotten screen writes nothing and lands on the lock (`Ok(None)`).
+async fn unless_idle<T, F>(ctx: &TenantCtx, state: &AppState, f: F) -> Result<Option<T>, AppError>
+where
+    F: FnOnce(&mut crate::db::TenantScope<'_>, &super::extract::Member) -> Result<T, AppError> + Send + 'static,
+    T: Send + 'static,
+{
+    let seen = seen_at(ctx);
+    let done = ctx
+        .write(state, move |s, m| {
+            let idle = m.acting.tenant.settings().kiosk_idle_minutes;
+            if idle_past(seen, idle, Utc::now().timestamp()) {
+                return Ok(None);
+            }
+            f(s, m).map(Some)
+        })
+        .await?;
+    if done.is_some() {
+        let mut s = SessionState::load(ctx.session());
+        s.kiosk_seen_at = Utc::now().timestamp();
+        s.save(ctx.session());
+    }
+    Ok(done)
+}
+
 /// Checks the kiosk's idle lock and refreshes its clock. `Err` redirects to the lock.
 fn touch(ctx: &TenantCtx, idle_minutes: u32) -> Result<(), Box<HttpResponse>> {
     let mut s = SessionState::load(ctx.session());
     let now = Utc::now().timestamp();
-    if s.kiosk_seen_at > 0 && now - s.kiosk_seen_at > i64::from(idle_minutes) * 60 {
+    if idle_past(s.kiosk_seen_at, idle_minutes, now) {
         return Err(Box::new(see_other(&urls::kiosk_lock())));
     }
     // Rewriting the session cookie on every screen costs an encryption and a header; a
@@ -351,8 +388,9 @@ async fn apply(
         room: form.room.trim().parse().ok(),
         override_balance: false,
     };
-    match ctx.write(&state, move |s, m| Ok(stays::transition(s, m, id, &change)?)).await {
-        Ok(r) => {
+    match unless_idle(&ctx, &state, move |s, m| Ok(stays::transition(s, m, id, &change)?)).await {
+        Ok(None) => Ok(see_other(&urls::kiosk_lock())),
+        Ok(Some(r)) => {
             state.metrics.transition(action, ctx.tenant);
             let done = if action == Action::CheckIn { "checked in" } else { "checked out" };
             ctx.flash("success", format!("{} {done}.", r.confirmation_code));
@@ -408,34 +446,34 @@ pub async fn pay(
     let id = path.into_inner();
     let form = form.into_inner();
     let typed = form.amount.clone();
-    let result = ctx
-        .write(&state, move |s, m| {
-            let mut errors = FieldErrors::default();
-            let amount = money::parse(&form.amount, &m.acting.tenant.currency).filter(|a| *a > 0);
-            if amount.is_none() {
-                errors.add("amount", "Enter the amount paid, like 120 or 120.50.");
-            }
-            let posting = Posting {
-                kind: FolioKind::Payment,
-                amount: amount.unwrap_or(0),
-                method: form.method.trim().parse().ok(),
-                description: "Payment at the desk".into(),
-                reference: None,
-            };
-            errors.merge(field_errors(posting.refusals(m)));
-            if !errors.is_empty() {
-                return Ok(Err(errors));
-            }
-            stays::post(s, m, id, &posting)?;
-            Ok(Ok(()))
-        })
-        .await;
+    let result = unless_idle(&ctx, &state, move |s, m| {
+        let mut errors = FieldErrors::default();
+        let amount = money::parse(&form.amount, &m.acting.tenant.currency).filter(|a| *a > 0);
+        if amount.is_none() {
+            errors.add("amount", "Enter the amount paid, like 120 or 120.50.");
+        }
+        let posting = Posting {
+            kind: FolioKind::Payment,
+            amount: amount.unwrap_or(0),
+            method: form.method.trim().parse().ok(),
+            description: "Payment at the desk".into(),
+            reference: None,
+        };
+        errors.merge(field_errors(posting.refusals(m)));
+        if !errors.is_empty() {
+            return Ok(Err(errors));
+        }
+        stays::post(s, m, id, &posting)?;
+        Ok(Ok(()))
+    })
+    .await;
     match result {
-        Ok(Ok(())) => {
+        Ok(None) => Ok(see_other(&urls::kiosk_lock())),
+        Ok(Some(Ok(()))) => {
             ctx.flash("success", "Payment taken.");
             Ok(see_other(&urls::kiosk_stay(id)))
         }
-        Ok(Err(errors)) => {
+        Ok(Some(Err(errors))) => {
             let page = StayExtras { typed_amount: Some(typed), errors };
             stay_page_with(&ctx, &state, id, None, StatusCode::UNPROCESSABLE_ENTITY, page).await
         }

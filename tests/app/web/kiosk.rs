@@ -9,7 +9,8 @@ use crate::support::{world, Backend, Browser};
 both_backends_async!(
     kiosk_remembers_its_hotel_and_locks_when_idle,
     kiosk_is_for_staff_and_up,
-    a_refused_payment_keeps_the_amount_typed
+    a_refused_payment_keeps_the_amount_typed,
+    late_kiosk_writes_land_on_the_lock_and_write_nothing
 );
 
 async fn kiosk_remembers_its_hotel_and_locks_when_idle(backend: Backend) {
@@ -101,4 +102,27 @@ async fn a_refused_payment_keeps_the_amount_typed(backend: Backend) {
     assert!(refused.body.contains(r#"value="12,3x""#), "the typed amount is kept: {}", refused.short());
     let balance = w.db().tenant(w.a.id, None, Access::Read, |s| s.folio().balance(id)).unwrap();
     assert_eq!(balance, 5_000, "nothing was paid");
+}
+
+/// The server checks the idle lock on writes too: a check-in or a payment tapped on a
+/// screen left idle past the organization's idle time writes nothing and lands on the
+/// lock. (An idle time of 0 minutes locks a screen after its first idle second.)
+async fn late_kiosk_writes_land_on_the_lock_and_write_nothing(backend: Backend) {
+    let w = world(backend).await;
+    let mut desk = w.browser();
+    desk.sign_in(&w.team_a.owner.account.email).await;
+    desk.post("/kiosk/hotel", &[("hotel", &w.a.hotel.to_string())]).await.assert_redirect("/kiosk");
+    let id = w.a.reservation;
+    let stay = desk.get(&format!("/kiosk/stay/{id}")).await;
+    assert_eq!(stay.status, 200, "{}", stay.short());
+    crate::support::update_settings(w.db(), w.a.id, |s| s.kiosk_idle_minutes = 0);
+    let before = crate::support::snapshot(w.db(), w.a.id);
+    tokio::time::sleep(std::time::Duration::from_millis(1_500)).await;
+
+    let room = w.a.rooms[0].to_string();
+    let check_in = desk.post(&format!("/kiosk/stay/{id}/check-in"), &[("room", &room), ("version", "1")]).await;
+    check_in.assert_redirect("/kiosk/lock");
+    let pay = desk.post(&format!("/kiosk/stay/{id}/pay"), &[("amount", "10"), ("method", "card")]).await;
+    pay.assert_redirect("/kiosk/lock");
+    crate::support::assert_unchanged(&before, &crate::support::snapshot(w.db(), w.a.id), "after late kiosk taps");
 }
