@@ -120,3 +120,56 @@ mod tests {
         }
     }
 }
+
+/// What a folio balance means to the desk: money owed, money held for the guest, or
+/// nothing either way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// The guest owes this much (minor units, above zero).
+    Due(i64),
+    /// The guest has paid this much more than was charged (minor units, above zero).
+    Credit(i64),
+    Settled,
+}
+
+impl Standing {
+    /// The standing of a balance (charges minus payments, minor units).
+    pub fn of(balance: i64) -> Self {
+        match balance {
+            0 => Self::Settled,
+            b if b > 0 => Self::Due(b),
+            b => Self::Credit(-b),
+        }
+    }
+
+    /// The words before the amount ("Balance due", "Credit"), or "Settled" alone.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Due(_) => "Balance due",
+            Self::Credit(_) => "Credit",
+            Self::Settled => "Settled",
+        }
+    }
+
+    /// The amount to show after the label, never negative; none when settled.
+    pub fn amount(self) -> Option<i64> {
+        match self {
+            Self::Due(a) | Self::Credit(a) => Some(a),
+            Self::Settled => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod standing_tests {
+    use super::Standing;
+
+    #[test]
+    fn a_balance_reads_as_due_credit_or_settled() {
+        assert_eq!(Standing::of(7_550), Standing::Due(7_550));
+        assert_eq!(Standing::of(-7_550), Standing::Credit(7_550));
+        assert_eq!(Standing::of(0), Standing::Settled);
+        assert_eq!((Standing::of(-1).label(), Standing::of(-1).amount()), ("Credit", Some(1)));
+        assert_eq!((Standing::of(0).label(), Standing::of(0).amount()), ("Settled", None));
+    }
+}

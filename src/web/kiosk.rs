@@ -243,6 +243,9 @@ struct StayPage {
     room: Option<Room>,
     ready_rooms: Vec<Room>,
     entries: Vec<FolioEntry>,
+    /// "Balance due", "Credit" or "Settled".
+    balance_label: &'static str,
+    /// The amount after the label, never negative; empty when settled.
     balance: String,
     balance_input: String,
     owes: bool,
@@ -336,7 +339,11 @@ async fn stay_page_with(
         can_check_in: matches!(r.status, ReservationStatus::Pending | ReservationStatus::Confirmed)
             && r.check_in <= today,
         can_check_out: r.status == ReservationStatus::CheckedIn,
-        balance: money::format(balance_minor, &currency.0, &currency.1),
+        balance_label: money::Standing::of(balance_minor).label(),
+        balance: money::Standing::of(balance_minor)
+            .amount()
+            .map(|a| money::format(a, &currency.0, &currency.1))
+            .unwrap_or_default(),
         balance_input: extras.typed_amount.unwrap_or_else(|| money::to_input(balance_minor.max(0), &currency.0)),
         errors: extras.errors,
         owes: balance_minor > 0,

@@ -117,6 +117,23 @@ impl Chrome {
         self.member.role.as_str()
     }
 
+    /// A folio balance as the desk reads it: "Balance due $75.50", "Credit $75.50" or
+    /// "Settled", never a negative amount due.
+    pub fn standing(&self, balance: impl std::borrow::Borrow<i64>) -> String {
+        let standing = crate::domain::money::Standing::of(*balance.borrow());
+        match standing.amount() {
+            Some(amount) => format!("{} {}", standing.label(), self.money(amount)),
+            None => standing.label().to_owned(),
+        }
+    }
+
+    /// The same, to follow "Folio · ": "balance due $75.50", "credit $75.50", "settled".
+    pub fn standing_after(&self, balance: impl std::borrow::Borrow<i64>) -> String {
+        let text = self.standing(balance);
+        let mut chars = text.chars();
+        chars.next().map(|first| first.to_lowercase().chain(chars).collect()).unwrap_or_default()
+    }
+
     /// Formats minor units in the organization's currency.
     pub fn money(&self, minor: impl std::borrow::Borrow<i64>) -> String {
         crate::domain::money::format(*minor.borrow(), &self.member.currency, &self.member.locale)

@@ -149,6 +149,11 @@ struct ShowPage {
 }
 
 impl ShowPage {
+    /// The folio's balance as due, credit or settled.
+    pub fn standing(&self) -> money::Standing {
+        money::Standing::of(self.balance)
+    }
+
     pub fn signed(&self, e: &FolioEntry) -> String {
         self.chrome.money(e.signed_amount())
     }

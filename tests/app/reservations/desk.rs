@@ -277,7 +277,7 @@ async fn folio_balance_arithmetic(backend: Backend) {
     // 25.50 + 5 − 10 − 3.25
     assert_eq!(balance(w.db(), &w.a, id), 1_725);
     let shown = staff.get(&url).await;
-    assert!(shown.body.contains("Folio · balance $17.25"), "{}", shown.short());
+    assert!(shown.body.contains("Folio · balance due $17.25"), "{}", shown.short());
     let kinds: Vec<(FolioKind, i64, Option<&str>)> =
         folio(w.db(), &w.a, id).iter().map(|e| (e.kind, e.amount, e.method.map(|m| m.as_str()))).collect();
     assert_eq!(
@@ -602,4 +602,26 @@ async fn stay_edits_check_the_room_like_booking_does(backend: Backend) {
         );
         assert_unchanged(&before, &snapshot(w.db(), w.a.id), &format!("after the move into the {what}"));
     }
+}
+
+crate::both_backends_async!(a_credit_reads_as_a_credit_and_zero_as_settled);
+
+/// Paid more than was charged: the folio says "credit $75.50", never "balance due −$75.50",
+/// on the reservation page and at the kiosk; at zero it says "settled".
+async fn a_credit_reads_as_a_credit_and_zero_as_settled(backend: Backend) {
+    let w = world(backend).await;
+    let admin = desk(&w, &w.team_a.admin).await;
+    let id = w.a.reservation;
+    let url = format!("/reservations/{id}");
+    post_folio(&admin, id, &[("kind", "payment"), ("amount", "75.50"), ("method", "cash")]).await.assert_redirect(&url);
+    let shown = admin.get(&url).await;
+    assert!(shown.body.contains("Folio · credit $75.50"), "{}", shown.short());
+    assert!(!shown.body.contains("Balance due"), "a credit shown as an amount due: {}", shown.short());
+    assert!(shown.body.contains("<th colspan=\"2\">Credit</th><th class=\"num\">$75.50</th>"), "{}", shown.short());
+    admin.post("/kiosk/hotel", &[("hotel", &w.a.hotel.to_string())]).await.assert_redirect("/kiosk");
+    let kiosk = admin.get(&format!("/kiosk/stay/{id}")).await;
+    assert!(kiosk.body.contains("<span>Credit</span><span>$75.50</span>"), "{}", kiosk.short());
+
+    post_folio(&admin, id, &[("kind", "refund"), ("amount", "75.50"), ("method", "cash")]).await.assert_redirect(&url);
+    assert!(admin.get(&url).await.body.contains("Folio · settled"));
 }
