@@ -546,14 +546,14 @@ impl Reservations<'_, '_> {
             .load(s.conn())?)
     }
 
-    /// Active stays with a room in `[from, to)`, for the tape chart.
-    pub fn in_rooms(self, hotel: HotelId, from: NaiveDate, to: NaiveDate) -> DbResult<Vec<ReservationRow>> {
+    /// Stays of a hotel in `[from, to)` that are not cancelled or no-shows, with or without
+    /// a room, for the tape chart: its bars, and what it has left to sell.
+    pub fn in_window(self, hotel: HotelId, from: NaiveDate, to: NaiveDate) -> DbResult<Vec<ReservationRow>> {
         let s = self.0;
         let rows: Vec<WithGuestName> = s
             .all(reservations::table)
             .inner_join(joins::guest_of_reservation())
             .filter(reservations::hotel_id.eq(hotel))
-            .filter(reservations::room_id.is_not_null())
             .filter(reservations::status.ne_all([ReservationStatus::Cancelled, ReservationStatus::NoShow]))
             .filter(overlapping(from, to))
             .select((Reservation::as_select(), guests::first_name, guests::last_name))

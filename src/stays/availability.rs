@@ -75,6 +75,18 @@ impl Inventory {
         Ok(Self { occupied: Occupied::load(s, window)?, sellable, overbooking_percent })
     }
 
+    /// The same from stays the caller has read already (`held`: the active stays over
+    /// `window`), reading only the sellable rooms.
+    pub fn with_held(
+        s: &mut TenantScope<'_>,
+        window: Window,
+        held: Vec<Held>,
+        overbooking_percent: u32,
+    ) -> DbResult<Self> {
+        let sellable = s.rooms().sellable_by_type(window.hotel)?;
+        Ok(Self { occupied: Occupied { window, held }, sellable, overbooking_percent })
+    }
+
     pub fn occupied(&self) -> &Occupied {
         &self.occupied
     }

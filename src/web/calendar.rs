@@ -14,6 +14,7 @@ use crate::db::hotels::Hotel;
 use crate::db::reservations::ReservationRow;
 use crate::db::room_types::RoomType;
 use crate::db::rooms::Room;
+use crate::domain::availability::Held;
 use crate::domain::booking::today_in;
 use crate::domain::HotelId;
 use crate::error::AppError;
@@ -119,6 +120,16 @@ fn lay_out(stays: &[&ReservationRow], days: &[Day], start: NaiveDate, end: Naive
     cells
 }
 
+/// The stays that hold inventory (pending, confirmed, in house), as availability counts them.
+fn held(stays: &[ReservationRow]) -> Vec<Held> {
+    stays
+        .iter()
+        .map(|row| &row.reservation)
+        .filter(|r| r.status.is_active())
+        .map(|r| Held { room_type: r.room_type_id, room: r.room_id, check_in: r.check_in, check_out: r.check_out })
+        .collect()
+}
+
 /// Per night of the window, how many more stays the active room types take (the same
 /// count booking checks).
 fn left_to_sell(inventory: &Inventory, types: &[RoomType]) -> Vec<i64> {
@@ -149,21 +160,13 @@ pub async fn show(
             let start = asked_start.unwrap_or(today - Duration::days(1));
             let (rooms, types, stays, left) = match &hotel {
                 Some(h) => {
-                    let window = Window {
-                        hotel: h.id,
-                        check_in: start,
-                        check_out: start + Duration::days(length),
-                        except: None,
-                    };
+                    let end = start + Duration::days(length);
+                    let window = Window { hotel: h.id, check_in: start, check_out: end, except: None };
                     let types = s.room_types().list(Some(h.id))?;
+                    let stays = s.reservations().in_window(h.id, start, end)?;
                     let overbooking = m.acting.tenant.settings().overbooking_percent;
-                    let left = left_to_sell(&Inventory::load(s, window, overbooking)?, &types);
-                    (
-                        s.rooms().list(Some(h.id))?,
-                        types,
-                        s.reservations().in_rooms(h.id, start, window.check_out)?,
-                        left,
-                    )
+                    let inventory = Inventory::with_held(s, window, held(&stays), overbooking)?;
+                    (s.rooms().list(Some(h.id))?, types.clone(), stays, left_to_sell(&inventory, &types))
                 }
                 None => (vec![], vec![], vec![], vec![]),
             };
