@@ -45,13 +45,13 @@ impl Occupied {
     /// The rooms of `rooms` that could be given to a stay of `room_type` over the window:
     /// sellable, of that type, and free.
     pub fn free_rooms(&self, rooms: Vec<Room>, room_type: RoomTypeId) -> Vec<Room> {
-        rooms.into_iter().filter(|r| r.room_type_id == room_type && sellable(r) && self.room_free(r.id)).collect()
+        rooms.into_iter().filter(|r| r.room_type_id == room_type && r.is_sellable() && self.room_free(r.id)).collect()
     }
 
     /// Refuses `room` for a stay of `room_type` unless it is sellable, of that type, in the
     /// window's hotel, and free.
     pub fn check_room(&self, room: &Room, room_type: RoomTypeId) -> StayResult<()> {
-        if room.hotel_id != self.window.hotel || room.room_type_id != room_type || !sellable(room) {
+        if room.hotel_id != self.window.hotel || room.room_type_id != room_type || !room.is_sellable() {
             return Err(Refused::RoomNotSellable(room.number.clone()).into());
         }
         if !self.room_free(room.id) {
@@ -87,10 +87,6 @@ impl Inventory {
         Ok(Self { occupied: Occupied { window, held }, sellable, overbooking_percent })
     }
 
-    pub fn occupied(&self) -> &Occupied {
-        &self.occupied
-    }
-
     /// Availability per night of each of `types` (a type with no sellable room has none).
     pub fn by_type(&self, types: &[RoomTypeId]) -> Vec<TypeAvailability> {
         let sellable: HashMap<RoomTypeId, i64> =
@@ -117,11 +113,6 @@ impl Inventory {
             None => Ok(()),
         }
     }
-}
-
-/// A room that can be sold at all: active, and not out of order or out of service.
-pub fn sellable(room: &Room) -> bool {
-    room.is_active && room.housekeeping_status.is_sellable()
 }
 
 /// The rooms a stay could move to: active, sellable rooms of its type in its hotel that no

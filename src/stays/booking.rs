@@ -107,20 +107,16 @@ pub fn offers(s: &mut TenantScope<'_>, actor: &impl Actor, stay: &Stay) -> StayR
     Ok(offers)
 }
 
-/// The booked stay.
-#[derive(Debug)]
-pub struct Booked(pub Reservation);
-
 /// Books inside the caller's write transaction: the inventory lock, the availability
 /// check and the insert happen together, so two desks cannot both take the last room.
-pub fn book(s: &mut TenantScope<'_>, actor: &impl Actor, b: &Booking) -> StayResult<Booked> {
+pub fn book(s: &mut TenantScope<'_>, actor: &impl Actor, b: &Booking) -> StayResult<Reservation> {
     let (hotel, room_type) = check_request(s, actor, &b.stay, b.room_type)?;
     // What does not depend on inventory is read before taking its lock, which serializes
     // the bookings of one room type: the existing guest, and a free confirmation code
     // (the unique index still guards it).
-    let existing = match &b.guest {
-        GuestChoice::Existing(id) => Some(s.guests().get(*id)?),
-        GuestChoice::New(_) => None,
+    let guest = match &b.guest {
+        GuestChoice::Existing(id) => Ok(s.guests().get(*id)?),
+        GuestChoice::New(fields) => Err(fields),
     };
     let code = free_confirmation_code(s)?;
     s.reservations().lock_inventory(room_type.id)?;
@@ -128,10 +124,9 @@ pub fn book(s: &mut TenantScope<'_>, actor: &impl Actor, b: &Booking) -> StayRes
     let inventory = Inventory::load(s, b.stay.window(), overbooking)?;
     let room = b.room.map(|id| s.rooms().get(id)).transpose()?;
     inventory.check(room_type.id, &room_type.name, room.as_ref())?;
-    let guest = match (existing, &b.guest) {
-        (Some(guest), _) => guest,
-        (None, GuestChoice::New(fields)) => create_guest(s, actor, fields)?,
-        (None, GuestChoice::Existing(_)) => unreachable!("an existing guest was read above"),
+    let guest = match guest {
+        Ok(existing) => existing,
+        Err(fields) => create_guest(s, actor, fields)?,
     };
     let new = NewReservation {
         hotel_id: hotel.id,
@@ -151,7 +146,7 @@ pub fn book(s: &mut TenantScope<'_>, actor: &impl Actor, b: &Booking) -> StayRes
     };
     let r = s.reservations().create(&new)?;
     actor.audit(s, Event::new("reservation.create", "reservation", r.id).after(&r))?;
-    Ok(Booked(r))
+    Ok(r)
 }
 
 fn free_confirmation_code(s: &mut TenantScope<'_>) -> StayResult<String> {

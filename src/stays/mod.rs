@@ -17,7 +17,7 @@ mod night_audit;
 mod refused;
 mod status;
 
-pub use booking::{book, check_request, offers, Booked, Booking, GuestChoice, Offer, Stay};
+pub use booking::{book, check_request, offers, Booking, GuestChoice, Offer, Stay};
 pub use edit::{edit, StayEdit};
 pub use folio::{post, Posting};
 pub use night_audit::{business_day, night_audit, NightAuditReport};

@@ -17,6 +17,7 @@ use super::urls;
 use super::AppState;
 use crate::db::guests::Guest;
 use crate::db::hotels::Hotel;
+use crate::db::reservations::Reservation;
 use crate::db::room_types::RoomType;
 use crate::db::rooms::Room;
 use crate::db::{Constraint, DbError, TenantScope};
@@ -24,7 +25,7 @@ use crate::domain::availability;
 use crate::domain::{GuestId, HotelId, ReservationSource, RoomId, RoomTypeId};
 use crate::error::AppError;
 use crate::stays::availability::Occupied;
-use crate::stays::{self, Booked, Booking, GuestChoice, Offer, Stay, StayError};
+use crate::stays::{self, Booking, GuestChoice, Offer, Stay, StayError};
 
 /// The search: every field text, so any input re-renders.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -282,7 +283,7 @@ pub async fn details(
         ..BookingForm::default()
     };
     let chrome = Chrome::new(&ctx, view, "reservations");
-    ok(&DetailsPage::new(chrome, &search, stay, data, form, q).with(FieldErrors::default(), None))
+    ok(&DetailsPage::new(chrome, &search, stay, data, form, q))
 }
 
 impl BookingForm {
@@ -322,7 +323,7 @@ impl BookingForm {
 
 /// Books inside one write transaction (see `stays::book`). A form with faults still has
 /// its stay checked, so that every message shows at once.
-fn book(s: &mut TenantScope<'_>, m: &Member, form: &BookingForm) -> Result<Result<Booked, FieldErrors>, AppError> {
+fn book(s: &mut TenantScope<'_>, m: &Member, form: &BookingForm) -> Result<Result<Reservation, FieldErrors>, AppError> {
     let mut errors = match form.parse() {
         Ok(booking) => return Ok(Ok(stays::book(s, m, &booking)?)),
         Err(errors) => errors,
@@ -348,7 +349,7 @@ pub async fn create(
     let submitted = form.clone();
     let result = ctx.write(&state, move |s, m| book(s, m, &submitted)).await;
     let (status, errors, problem) = match result {
-        Ok(Ok(Booked(r))) => {
+        Ok(Ok(r)) => {
             state.metrics.count(Business::ReservationCreated, Some(ctx.tenant));
             ctx.flash("success", format!("Booked. Confirmation code {}.", r.confirmation_code));
             return Ok(see_other(&urls::reservation(r.id)));

@@ -166,7 +166,8 @@ pub async fn show(
                     let stays = s.reservations().in_window(h.id, start, end)?;
                     let overbooking = m.acting.tenant.settings().overbooking_percent;
                     let inventory = Inventory::with_held(s, window, held(&stays), overbooking)?;
-                    (s.rooms().list(Some(h.id))?, types.clone(), stays, left_to_sell(&inventory, &types))
+                    let left = left_to_sell(&inventory, &types);
+                    (s.rooms().list(Some(h.id))?, types, stays, left)
                 }
                 None => (vec![], vec![], vec![], vec![]),
             };

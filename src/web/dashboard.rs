@@ -110,7 +110,7 @@ fn figures(s: &mut TenantScope<'_>, org_today: NaiveDate, now: DateTime<Utc>) ->
     for hotel in s.hotels().list()?.into_iter().filter(|h| h.is_active) {
         let today = today_in(&hotel.timezone, now);
         let rooms: Vec<_> = all_rooms.iter().filter(|r| r.hotel_id == hotel.id).collect();
-        let sellable = rooms.iter().filter(|r| r.is_active && r.housekeeping_status.is_sellable()).count() as i64;
+        let sellable = rooms.iter().filter(|r| r.is_sellable()).count() as i64;
         rooms_total += sellable;
         let day = s.reservations().desk_day(hotel.id, today)?;
         let count = |wanted: &dyn Fn(&Reservation) -> bool| day.iter().filter(|r| wanted(&r.reservation)).count();

@@ -248,10 +248,7 @@ impl TenantCtx {
                 })
             })
             .await;
-        if matches!(outcome, Err(AppError::Unauthenticated)) {
-            self.signed_in.end("Your session has ended. Please sign in again.");
-        }
-        outcome
+        ended_if_unauthenticated(&self.signed_in, outcome)
     }
 
     pub fn session(&self) -> &Session {

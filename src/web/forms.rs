@@ -155,10 +155,7 @@ pub fn code(errors: &mut FieldErrors, field: &'static str, value: &str) -> Strin
     let v = clean(value).to_uppercase();
     if v.is_empty() {
         errors.add(field, "This field is required.");
-    } else if v.len() > 16
-        || v.starts_with('-')
-        || !v.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
-    {
+    } else if !crate::domain::text::is_code(&v) {
         errors.add(field, "Use up to 16 letters, digits or dashes, starting with a letter or digit.");
     }
     v
@@ -179,7 +176,7 @@ pub fn optional_email(errors: &mut FieldErrors, field: &'static str, value: &str
 /// An IANA timezone name.
 pub fn timezone(errors: &mut FieldErrors, field: &'static str, value: &str) -> String {
     let v = clean(value);
-    if v.parse::<chrono_tz::Tz>().is_err() {
+    if !crate::domain::text::is_timezone(&v) {
         errors.add(field, "Choose a timezone from the list, like Europe/Lisbon.");
     }
     v

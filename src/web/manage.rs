@@ -170,13 +170,16 @@ impl Heading {
 pub struct Refusal {
     pub status: StatusCode,
     pub errors: FieldErrors,
-    /// Someone saved first (409): the form shows what changed.
-    pub stale: bool,
 }
 
 impl Refusal {
     pub fn invalid(errors: FieldErrors) -> Self {
-        Self { status: StatusCode::UNPROCESSABLE_ENTITY, errors, stale: false }
+        Self { status: StatusCode::UNPROCESSABLE_ENTITY, errors }
+    }
+
+    /// Someone saved first (409): the form shows what changed.
+    pub fn stale(&self) -> bool {
+        self.status == StatusCode::CONFLICT
     }
 }
 
@@ -184,10 +187,8 @@ impl Refusal {
 /// a plan's limit (403) are shown on the form; anything else is the error page.
 pub fn refusal(e: AppError, taken: impl Fn(&AppError) -> Option<FieldErrors>) -> Result<Refusal, AppError> {
     match e {
-        AppError::Stale => Ok(Refusal { status: StatusCode::CONFLICT, errors: FieldErrors::default(), stale: true }),
-        AppError::NotInPlan(msg) => {
-            Ok(Refusal { status: StatusCode::FORBIDDEN, errors: FieldErrors::for_form(msg), stale: false })
-        }
+        AppError::Stale => Ok(Refusal { status: StatusCode::CONFLICT, errors: FieldErrors::default() }),
+        AppError::NotInPlan(msg) => Ok(Refusal { status: StatusCode::FORBIDDEN, errors: FieldErrors::for_form(msg) }),
         e => taken(&e).map(Refusal::invalid).ok_or(e),
     }
 }
@@ -284,7 +285,7 @@ pub async fn update<R: Managed>(ctx: &TenantCtx, state: &AppState, id: R::Id, mu
     };
     let (view, current, env) = ctx.read(state, move |s, m| load::<R>(s, m, id)).await?;
     let mut conflict = vec![];
-    if refused.stale {
+    if refused.stale() {
         let mut saved = R::form_of(&current, &view);
         conflict = R::diffs(&form, &saved, &env);
         *R::version(&mut form) = std::mem::take(R::version(&mut saved));

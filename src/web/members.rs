@@ -304,11 +304,12 @@ pub async fn update(ctx: TenantCtx, state: State, path: web::Path<AssociationId>
         Err(errors) => Refusal::invalid(errors),
     };
     let loaded = ctx.read(&state, move |s, m| load(s, m, id)).await?;
-    if refused.stale {
+    let stale = refused.stale();
+    if stale {
         form.version = loaded.1.version.to_string();
     }
     let shown = Shown { form, errors: refused.errors, conflict: vec![] };
-    render(refused.status, &edit_page(&ctx, loaded, shown, refused.stale))
+    render(refused.status, &edit_page(&ctx, loaded, shown, stale))
 }
 
 /// Deactivates (or reactivates) a membership in one click from the list.

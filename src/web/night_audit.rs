@@ -29,18 +29,19 @@ pub async fn run(
 ) -> Result<HttpResponse, AppError> {
     let hotel = path.into_inner();
     let raw = form.into_inner().date;
+    // Parsed before the transaction; a bad date is reported only once the hotel is known
+    // to be this organization's, so that another tenant's hotel is still not found.
+    let day = match raw.trim() {
+        "" => Ok(None),
+        raw => date(&mut FieldErrors::default(), "date", raw).map(Some).ok_or(()),
+    };
     let report = ctx
-        .write(&state, move |s, _| {
-            // Another tenant's hotel is not found, whatever the date says.
-            s.hotels().get(hotel)?;
-            let day = match raw.trim() {
-                "" => None,
-                raw => Some(
-                    date(&mut FieldErrors::default(), "date", raw)
-                        .ok_or_else(|| AppError::Conflict("Enter the date to audit like 2026-11-21.".into()))?,
-                ),
-            };
-            Ok(stays::night_audit(s, hotel, day)?)
+        .write(&state, move |s, _| match day {
+            Ok(day) => Ok(stays::night_audit(s, hotel, day)?),
+            Err(()) => {
+                s.hotels().get(hotel)?;
+                Err(AppError::Conflict("Enter the date to audit like 2026-11-21.".into()))
+            }
         })
         .await?;
     ctx.flash(

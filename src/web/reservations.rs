@@ -472,10 +472,14 @@ pub async fn update(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let form = form.into_inner();
-    let result = match form.parse() {
-        Ok(edit) => ctx.write(&state, move |s, m| Ok(stays::edit(s, m, id, &edit)?)).await.map(Ok),
-        Err(errors) => Ok(Err(errors)),
-    };
+    let parsed = form.parse();
+    // Checked inside the write, after the role and the trial, like every form.
+    let result = ctx
+        .write(&state, move |s, m| match parsed {
+            Ok(edit) => Ok(Ok(stays::edit(s, m, id, &edit)?)),
+            Err(errors) => Ok(Err(errors)),
+        })
+        .await;
     match result {
         Ok(Ok(_)) => {
             ctx.flash("success", "Stay saved.");
