@@ -151,7 +151,7 @@ impl Db {
     /// threads, each waking on every release.) The wait for a permit and then for a
     /// connection share the pool's timeout, after which the request answers 503.
     ///
-    /// `f` runs inside the caller's tracing span (and subscriber), so its log lines carry
+    /// `f` runs inside the caller's tracing span, so its log lines carry
     /// the request's id, user and tenant like every other line of the request.
     pub async fn blocking<T, E, F>(&self, f: F) -> Result<T, E>
     where
@@ -173,7 +173,6 @@ impl Db {
         E: From<DbError> + Send + 'static,
     {
         let span = tracing::Span::current();
-        let dispatch = tracing::dispatcher::get_default(Clone::clone);
         let turn = if self.backend == Backend::Sqlite && access == Access::Write {
             let queue = self.sqlite_write_requests.clone().lock_owned();
             match actix_web::rt::time::timeout(SQLITE_WRITER_WAIT, queue).await {
@@ -192,7 +191,7 @@ impl Db {
         let db = Db { deadline: Some(deadline), ..self.clone() };
         let outcome = actix_web::rt::task::spawn_blocking(move || {
             let _held = (turn, permit);
-            tracing::dispatcher::with_default(&dispatch, || span.in_scope(|| f(&db)))
+            span.in_scope(|| f(&db))
         });
         match outcome.await {
             Ok(result) => result,
