@@ -12,7 +12,6 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod domain;
-pub mod error;
 pub mod seed;
 pub mod startup;
 pub mod stays;

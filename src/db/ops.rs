@@ -48,7 +48,7 @@ pub fn night_audit(
             DbError::NotFound => anyhow::anyhow!("{slug} has no hotel with the code `{hotel_code}`"),
             other => anyhow::Error::new(other),
         })?;
-        crate::stays::night_audit(&mut s, hotel.id, date).map_err(|e| match e {
+        crate::stays::night_audit(&mut s, &hotel, date).map_err(|e| match e {
             // One line for the operator, without the page's advice.
             StayError::Refused(Refused::AuditTooEarly { day, hotel }) => {
                 anyhow::anyhow!("{day} has not happened yet at {hotel}")

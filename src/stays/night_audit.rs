@@ -9,7 +9,7 @@ use super::{today_at, Refused, StayResult};
 use crate::db::audit::Event;
 use crate::db::hotels::Hotel;
 use crate::db::TenantScope;
-use crate::domain::{HotelId, ReservationStatus};
+use crate::domain::ReservationStatus;
 
 #[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
 pub struct NightAuditReport {
@@ -26,13 +26,13 @@ pub fn business_day(hotel: &Hotel) -> NaiveDate {
     hotel.business_date.unwrap_or(today - Duration::days(1)).min(today)
 }
 
-/// Closes business date `date` (by default [`business_day`]) for `hotel`. A date after
-/// the hotel's today is refused.
-pub fn night_audit(s: &mut TenantScope<'_>, hotel: HotelId, date: Option<NaiveDate>) -> StayResult<NightAuditReport> {
-    let h = s.hotels().get(hotel)?;
-    let date = date.unwrap_or_else(|| business_day(&h));
-    if date > today_at(&h) {
-        return Err(Refused::AuditTooEarly { day: date, hotel: h.name }.into());
+/// Closes business date `date` (by default [`business_day`]) for `h`, as read in this
+/// transaction. A date after the hotel's today is refused.
+pub fn night_audit(s: &mut TenantScope<'_>, h: &Hotel, date: Option<NaiveDate>) -> StayResult<NightAuditReport> {
+    let hotel = h.id;
+    let date = date.unwrap_or_else(|| business_day(h));
+    if date > today_at(h) {
+        return Err(Refused::AuditTooEarly { day: date, hotel: h.name.clone() }.into());
     }
     let mut report = NightAuditReport { date, ..NightAuditReport::default() };
     for r in s.reservations().overdue_arrivals(hotel, date)? {

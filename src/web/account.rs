@@ -14,7 +14,7 @@ use super::AppState;
 use crate::db::audit::Event;
 use crate::db::Access;
 use crate::domain::password;
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 #[derive(Template)]
 #[template(path = "auth/password.html")]

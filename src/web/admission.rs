@@ -15,7 +15,7 @@ use crate::db::Access;
 use crate::domain::plans::Feature;
 use crate::domain::roles::{Capability, Grants};
 use crate::domain::{Plan, Role, TenantStatus, Timestamp};
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 /// What the request asks for, beside who asks.
 #[derive(Clone, Copy, Debug)]

@@ -13,7 +13,7 @@ use super::AppState;
 use crate::db::audit::{AuditEntry, AuditFilter};
 use crate::db::users::User;
 use crate::domain::{Timestamp, UserId};
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]

@@ -22,7 +22,7 @@ use crate::db::audit::Event;
 use crate::db::users::User;
 use crate::db::Access;
 use crate::domain::{password, TenantId, Timestamp};
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 /// Sign-in attempts per client address: a burst of 10, then one every 6 seconds.
 pub type LoginLimiter = Arc<DefaultKeyedRateLimiter<IpAddr>>;

@@ -23,9 +23,9 @@ use crate::db::rooms::Room;
 use crate::db::{Constraint, DbError, TenantScope};
 use crate::domain::availability;
 use crate::domain::{GuestId, HotelId, ReservationSource, RoomId, RoomTypeId};
-use crate::error::AppError;
 use crate::stays::availability::Occupied;
 use crate::stays::{self, Booking, GuestChoice, Offer, Stay, StayError};
+use crate::web::error::AppError;
 
 /// The search: every field text, so any input re-renders.
 #[derive(Clone, Debug, Default, Deserialize)]

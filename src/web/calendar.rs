@@ -17,8 +17,8 @@ use crate::db::rooms::Room;
 use crate::domain::availability::Held;
 use crate::domain::booking::today_in;
 use crate::domain::HotelId;
-use crate::error::AppError;
 use crate::stays::availability::{Inventory, Window};
+use crate::web::error::AppError;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]

@@ -10,7 +10,7 @@ use actix_web::web::Bytes;
 use actix_web::{Error, HttpMessage};
 
 use super::session::SessionState;
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 pub const FIELD: &str = "csrf_token";
 const HEADER: &str = "x-csrf-token";

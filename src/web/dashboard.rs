@@ -15,7 +15,7 @@ use crate::domain::availability::nights;
 use crate::domain::booking::today_in;
 use crate::domain::kpi::{Kpis, Sold};
 use crate::domain::{HousekeepingStatus, ReservationStatus};
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 /// One hotel's day.
 #[derive(Clone)]

@@ -19,7 +19,7 @@ use crate::db::audit::Event;
 use crate::db::transfer::ExportOptions;
 use crate::db::{Access, Db};
 use crate::domain::{TenantId, UserId};
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 /// Bytes per chunk sent to the client.
 const CHUNK: usize = 64 * 1024;

@@ -26,7 +26,7 @@ use crate::db::memberships::Acting;
 use crate::db::{Access, TenantScope};
 use crate::domain::roles::{Capability, Grants};
 use crate::domain::{Role, TenantId, Timestamp, UserId};
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 /// Where an audit event came from.
 #[derive(Clone, Debug, Default)]

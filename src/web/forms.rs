@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 pub use crate::domain::text::{clean, looks_like_email};
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 /// The key of a message about the whole form (see [`FieldErrors::for_form`]).
 pub const FORM: &str = "_form";

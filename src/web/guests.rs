@@ -14,7 +14,7 @@ use crate::db::guests::{Guest, GuestFields};
 use crate::db::reservations::Reservation;
 use crate::db::{Constraint, DbError, TenantScope};
 use crate::domain::{DocumentType, GuestId};
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 const SORTS: &[&str] = &["name", "created"];
 

@@ -16,7 +16,7 @@ use crate::db::{Constraint, DbError, TenantScope};
 use crate::domain::plans::Limited;
 use crate::domain::roles::Capability;
 use crate::domain::HotelId;
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 const SORTS: &[&str] = &["name", "code", "city"];
 

@@ -25,8 +25,8 @@ use crate::domain::booking::today_in;
 use crate::domain::roles::Capability;
 use crate::domain::stay::Action;
 use crate::domain::{money, FolioKind, HotelId, PaymentMethod, ReservationId, ReservationStatus};
-use crate::error::AppError;
 use crate::stays::{self, Change, Posting};
+use crate::web::error::AppError;
 
 /// What every kiosk page shows around its content.
 pub struct KioskFrame {

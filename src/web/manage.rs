@@ -31,7 +31,7 @@ use super::pages::{ok, render, see_other, Chrome, MemberView};
 use super::AppState;
 use crate::db::audit::Event;
 use crate::db::TenantScope;
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 /// What a handler answers.
 pub type Reply = Result<HttpResponse, AppError>;

@@ -17,7 +17,7 @@ use crate::db::users::User;
 use crate::db::{Constraint, DbError, TenantScope};
 use crate::domain::roles::Capability;
 use crate::domain::{password, AssociationId, Role, Timestamp};
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 #[derive(Template)]
 #[template(path = "members/index.html")]

@@ -31,7 +31,7 @@ use super::csrf::constant_time_eq;
 use super::AppState;
 use crate::domain::stay::Action;
 use crate::domain::TenantId;
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 /// Distinct tenant ids labelled before the rest share `other`.
 pub const MAX_TENANT_LABELS: usize = 200;

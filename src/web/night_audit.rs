@@ -10,8 +10,8 @@ use super::pages::see_other;
 use super::urls;
 use super::AppState;
 use crate::domain::HotelId;
-use crate::error::AppError;
 use crate::stays;
+use crate::web::error::AppError;
 
 #[derive(Deserialize)]
 pub struct AuditForm {
@@ -29,18 +29,18 @@ pub async fn run(
 ) -> Result<HttpResponse, AppError> {
     let hotel = path.into_inner();
     let raw = form.into_inner().date;
-    // Parsed before the transaction; a bad date is reported only once the hotel is known
-    // to be this organization's, so that another tenant's hotel is still not found.
+    // A bad date is reported only once the hotel is known to be this organization's, so
+    // that another tenant's hotel is still not found.
     let day = match raw.trim() {
         "" => Ok(None),
         raw => date(&mut FieldErrors::default(), "date", raw).map(Some).ok_or(()),
     };
     let report = ctx
-        .write(&state, move |s, _| match day {
-            Ok(day) => Ok(stays::night_audit(s, hotel, day)?),
-            Err(()) => {
-                s.hotels().get(hotel)?;
-                Err(AppError::Conflict("Enter the date to audit like 2026-11-21.".into()))
+        .write(&state, move |s, _| {
+            let h = s.hotels().get(hotel)?;
+            match day {
+                Ok(day) => Ok(stays::night_audit(s, &h, day)?),
+                Err(()) => Err(AppError::Conflict("Enter the date to audit like 2026-11-21.".into())),
             }
         })
         .await?;

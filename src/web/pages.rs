@@ -13,7 +13,7 @@ use super::extract::{Member, TenantCtx};
 use super::session::{self, Flash};
 use crate::domain::roles::{Capability, Grants};
 use crate::domain::Role;
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 /// What the layout needs to know about the member, gathered inside the transaction.
 #[derive(Clone, Debug)]

@@ -13,7 +13,7 @@ use crate::db::hotels::Hotel;
 use crate::domain::booking::today_in;
 use crate::domain::kpi::{Kpis, Sold};
 use crate::domain::money;
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]

@@ -26,8 +26,8 @@ use crate::domain::booking::today_in;
 use crate::domain::roles::Capability;
 use crate::domain::stay::{self, Action};
 use crate::domain::{money, FolioKind, PaymentMethod, ReservationId, ReservationSource, ReservationStatus};
-use crate::error::AppError;
 use crate::stays::{self, Change, Posting, StayEdit};
+use crate::web::error::AppError;
 
 const SORTS: &[&str] = &["check_in", "check_out", "created"];
 

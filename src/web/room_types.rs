@@ -13,7 +13,7 @@ use crate::db::hotels::Hotel;
 use crate::db::room_types::{RoomType, RoomTypeFields};
 use crate::db::{Constraint, DbError, TenantScope};
 use crate::domain::{money, HotelId, RoomTypeId};
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]

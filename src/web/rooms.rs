@@ -20,7 +20,7 @@ use crate::db::rooms::{Room, RoomFields, RoomFilter};
 use crate::db::{Constraint, DbError, TenantScope};
 use crate::domain::plans::Limited;
 use crate::domain::{HotelId, HousekeepingStatus, RoomId, RoomTypeId};
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 const SORTS: &[&str] = &["number", "floor", "status"];
 

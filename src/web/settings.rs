@@ -14,7 +14,7 @@ use crate::db::tenants::{OrganizationChanges, Tenant};
 use crate::domain::roles::Capability;
 use crate::domain::settings::TenantSettings;
 use crate::domain::PaymentMethod;
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 /// The form's fields. `payment_methods` arrives once per ticked box, so the form is read
 /// from the raw pairs.

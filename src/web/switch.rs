@@ -17,7 +17,7 @@ use crate::db::memberships::Membership;
 use crate::db::tenants::Tenant;
 use crate::db::{Access, DbError};
 use crate::domain::{Role, TenantId, TenantStatus, Timestamp};
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 pub struct Choice {
     pub id: TenantId,

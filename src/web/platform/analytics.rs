@@ -8,7 +8,7 @@ use chrono::{Datelike, Duration, Utc};
 
 use crate::domain::analytics::{last_months, month_key, totals_by_currency, CurrencyTotal, OrgActivity};
 use crate::domain::{money, TenantKind, TenantStatus, Timestamp};
-use crate::error::AppError;
+use crate::web::error::AppError;
 use crate::web::extract::PlatformCtx;
 use crate::web::pages::ok;
 use crate::web::session::Flash;

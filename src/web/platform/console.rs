@@ -12,7 +12,7 @@ use crate::db::platform::OrgSummary;
 use crate::db::tenants::Tenant;
 use crate::db::users::User;
 use crate::domain::{Plan, TenantId, TenantKind, TenantStatus};
-use crate::error::AppError;
+use crate::web::error::AppError;
 use crate::web::extract::PlatformCtx;
 use crate::web::forms::{self, FieldErrors};
 use crate::web::pages::{ok, render};

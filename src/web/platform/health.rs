@@ -6,7 +6,7 @@ use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use crate::db::isolation::{IsolationReport, Verdict};
-use crate::error::AppError;
+use crate::web::error::AppError;
 use crate::web::extract::PlatformCtx;
 use crate::web::pages::render;
 use crate::web::session::Flash;

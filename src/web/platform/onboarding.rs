@@ -12,7 +12,7 @@ use crate::db::tenants::Tenant;
 use crate::db::{Constraint, DbError};
 use crate::domain::onboarding::{Invalid, NewOrganization, OnboardingRequest};
 use crate::domain::{Plan, TenantKind};
-use crate::error::AppError;
+use crate::web::error::AppError;
 use crate::web::extract::PlatformCtx;
 use crate::web::forms::{self, FieldErrors};
 use crate::web::pages::{ok, render};
