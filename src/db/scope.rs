@@ -12,7 +12,9 @@
 //! connection, the caches, the errors and the domain's ids.
 //!
 //! Only this file and `schema.rs` name tenant-owned tables other than as the argument
-//! of `.all(…)`; `tests/app/source_scan.rs` fails the build of anything else.
+//! of `.all(…)`, and only `bulk/load.rs` reaches tables generically (it sets every row's
+//! `tenant_id` from the scope); `tests/app/source_scan.rs` fails the build of anything
+//! else.
 
 use diesel::dsl::{Eq, Filter};
 use diesel::expression::AsExpression;
