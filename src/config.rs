@@ -13,7 +13,7 @@ const OPERATOR_STATEMENT_TIMEOUT: Duration = Duration::from_secs(3600);
 #[derive(clap::Args, Clone)]
 pub struct DatabaseArgs {
     /// postgres://… for PostgreSQL; sqlite://PATH or a file path for SQLite.
-    #[arg(long, global = true, env = "DATABASE_URL", default_value = DatabaseUrl::DEFAULT_SQLITE)]
+    #[arg(long, global = true, env = "DATABASE_URL", hide_env_values = true, default_value = DatabaseUrl::DEFAULT_SQLITE)]
     pub database_url: String,
 
     /// Where the default SQLite file and the generated session key live.

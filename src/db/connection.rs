@@ -93,11 +93,24 @@ impl DatabaseUrl {
     pub fn redacted(&self) -> String {
         match self {
             Self::Postgres(raw) => match url::Url::parse(raw) {
-                Ok(mut u) if u.password().is_some() => {
-                    let _ = u.set_password(Some("***"));
+                Ok(mut u) => {
+                    if u.password().is_some() {
+                        let _ = u.set_password(Some("***"));
+                    }
+                    // libpq also takes the password as a parameter: `?password=…`.
+                    if u.query_pairs().any(|(k, _)| k == "password") {
+                        let pairs: Vec<(String, String)> = u
+                            .query_pairs()
+                            .map(|(k, v)| {
+                                let v = if k == "password" { "***".into() } else { v.into_owned() };
+                                (k.into_owned(), v)
+                            })
+                            .collect();
+                        u.query_pairs_mut().clear().extend_pairs(pairs);
+                    }
                     u.to_string()
                 }
-                _ => raw.clone(),
+                Err(_) => raw.clone(),
             },
             Self::Sqlite(path) => format!("sqlite://{}", path.display()),
         }
@@ -224,5 +237,9 @@ mod tests {
         let url = DatabaseUrl::parse("postgres://app:s3cret@db:5432/hotelier").unwrap();
         assert!(!url.redacted().contains("s3cret"));
         assert!(!format!("{url:?}").contains("s3cret"));
+        // libpq's password parameter too; the other parameters stay readable.
+        let url = DatabaseUrl::parse("postgres://app@db/hotelier?sslmode=require&password=s3cret").unwrap();
+        let shown = url.redacted();
+        assert!(!shown.contains("s3cret") && shown.contains("sslmode=require"), "{shown}");
     }
 }

@@ -8,8 +8,8 @@ use serde::Deserialize;
 use super::text::{clean, is_code, is_timezone, looks_like_email};
 use super::{password, Plan, TenantKind, TenantStatus};
 
-/// The text as typed, field by field (also the web form).
-#[derive(Clone, Debug, Default, Deserialize)]
+/// The text as typed, field by field (also the web form). No `Debug`: it holds a password.
+#[derive(Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct OnboardingRequest {
     pub name: String,
@@ -29,7 +29,8 @@ pub struct OnboardingRequest {
 }
 
 /// An organization, its owner and its first hotel, checked; the owner's password hashed.
-#[derive(Clone, Debug)]
+/// Its `Debug` leaves the hash and a generated password out.
+#[derive(Clone)]
 pub struct NewOrganization {
     pub name: String,
     pub slug: String,
@@ -46,6 +47,20 @@ pub struct NewOrganization {
     pub hotel_name: String,
     /// The owner's initial password when it was generated here.
     generated_password: Option<String>,
+}
+
+impl std::fmt::Debug for NewOrganization {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewOrganization")
+            .field("name", &self.name)
+            .field("slug", &self.slug)
+            .field("kind", &self.kind)
+            .field("plan", &self.plan)
+            .field("status", &self.status)
+            .field("owner_email", &self.owner_email)
+            .field("hotel_code", &self.hotel_code)
+            .finish_non_exhaustive()
+    }
 }
 
 impl NewOrganization {
@@ -326,6 +341,9 @@ mod tests {
         assert_eq!(shown.len(), 16);
         assert!(password::verify(&shown, &org.owner_password_hash));
         assert_eq!(org.password_to_show(false), None, "an existing account keeps its password");
+        let debug = format!("{org:?}");
+        assert!(!debug.contains(&shown) && !debug.contains(&org.owner_password_hash), "{debug}");
+        assert!(debug.contains("harbour-hotels"), "{debug}");
     }
 
     #[test]
