@@ -196,7 +196,7 @@ impl TryFrom<&OnboardingRequest> for NewOrganization {
 impl NewOrganization {
     fn with_password(mut self, typed: String) -> Result<Self, Invalid> {
         let generated = typed.is_empty();
-        let password = if generated { generate_password() } else { typed };
+        let password = if generated { password::generate() } else { typed };
         self.owner_password_hash = password::hash(&password).map_err(|_| {
             let mut e = Invalid::default();
             e.add(Field::OwnerPassword, Problem::PasswordUnusable);
@@ -205,14 +205,6 @@ impl NewOrganization {
         self.generated_password = generated.then_some(password);
         Ok(self)
     }
-}
-
-/// Sixteen hex digits from the OS's random source.
-fn generate_password() -> String {
-    use rand::RngCore;
-    let mut bytes = [0u8; 8];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn required(e: &mut Invalid, field: Field, value: &str, max: usize) -> String {

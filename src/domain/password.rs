@@ -6,6 +6,14 @@ use std::sync::OnceLock;
 
 pub const MIN_LENGTH: usize = 10;
 
+/// An initial password to show once: 16 hex digits (64 bits) from the OS's generator.
+pub fn generate() -> String {
+    use argon2::password_hash::rand_core::RngCore;
+    let mut bytes = [0u8; 8];
+    OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 pub fn hash(password: &str) -> anyhow::Result<String> {
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()

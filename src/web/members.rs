@@ -169,7 +169,7 @@ fn add(s: &mut TenantScope<'_>, m: &Member, form: &AddForm) -> Result<Added, App
     }
     m.within_plan(crate::domain::plans::Limited::Users, s.memberships().count_active()?)?;
     // A generated password is shown once; only its hash is stored.
-    let generated = new.password.clone().unwrap_or_else(generate_password);
+    let generated = new.password.clone().unwrap_or_else(crate::domain::password::generate);
     let hash = password::hash(&generated)?;
     let name = if new.full_name.is_empty() {
         new.email.split('@').next().unwrap_or_default().to_owned()
@@ -196,9 +196,6 @@ fn add(s: &mut TenantScope<'_>, m: &Member, form: &AddForm) -> Result<Added, App
     })
 }
 
-fn generate_password() -> String {
-    super::session::random_token().chars().take(16).collect()
-}
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
