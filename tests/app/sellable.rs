@@ -60,7 +60,6 @@ fn sql_counts_the_rooms_rust_calls_sellable(backend: Backend) {
     let sellable_statuses = HousekeepingStatus::ALL.iter().filter(|s| s.is_sellable()).count() as i64;
     assert_eq!(by_sql.get(&a.room_type), Some(&3));
     assert_eq!(by_sql.values().sum::<i64>(), 3 + sellable_statuses);
-    assert!(sellable_statuses < HousekeepingStatus::ALL.len() as i64, "some status must take a room off sale");
     // Another organization's hotel has none of them.
     let theirs = t.db.tenant(a.id, None, Access::Read, |s| s.rooms().sellable_by_type(b.hotel)).unwrap();
     assert!(theirs.is_empty());
