@@ -201,7 +201,7 @@ fn night_audit(settings: &Settings, tenant: &str, hotel: &str, date: Option<chro
 }
 
 fn create_tenant(settings: &Settings, args: CreateArgs) -> anyhow::Result<()> {
-    let org = NewOrganization::try_from(&args.into_request()).map_err(|invalid| anyhow::anyhow!("{invalid}"))?;
+    let org = NewOrganization::try_from(&args.into_request())?;
     let db = crate::startup::prepare_database(settings)?;
     let done = crate::db::ops::create_tenant(&db, &(&org).into())?;
     println!(

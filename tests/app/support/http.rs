@@ -18,11 +18,7 @@ pub struct TestApp {
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
     let test_db = TestDb::new(backend);
-    let settings = test_db.settings();
-    let db = test_db.db.clone();
-    let app = hotelier::Application::build(settings, db).expect("build app");
-    let address = format!("http://127.0.0.1:{}", app.port());
-    tokio::spawn(app.run_until_stopped());
+    let address = start_app(&test_db, |_| {});
     TestApp { address, test_db }
 }
 
@@ -149,9 +145,8 @@ impl Browser {
 
     /// Posts `fields` plus this session's CSRF token.
     pub async fn post(&self, path: &str, fields: &[(&str, &str)]) -> Page {
-        let mut form: Vec<(String, String)> = fields.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
-        form.push(("csrf_token".into(), self.csrf.clone()));
-        self.post_raw(path, &form).await
+        let form: Vec<(String, String)> = fields.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        self.post_form(path, &form).await
     }
 
     /// Posts `form` plus this session's CSRF token.

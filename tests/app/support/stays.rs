@@ -148,9 +148,7 @@ pub fn assert_no_room_overlap(db: &Db, org: &Org) {
 
 /// A browser signed in as `member` on `w`'s app.
 pub async fn desk(w: &World, member: &Member) -> Browser {
-    let mut b = w.browser();
-    b.sign_in(&member.account.email).await;
-    b
+    desk_as(w, &member.account.email).await
 }
 
 /// A browser signed in as `email` on `w`'s app.
