@@ -196,7 +196,6 @@ fn add(s: &mut TenantScope<'_>, m: &Member, form: &AddForm) -> Result<Added, App
     })
 }
 
-
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct EditForm {
