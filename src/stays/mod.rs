@@ -16,6 +16,7 @@ mod folio;
 mod night_audit;
 mod refused;
 mod status;
+mod view;
 
 pub use booking::{book, check_request, offers, Booking, GuestChoice, Offer, Stay};
 pub use edit::{edit, StayEdit};
@@ -23,6 +24,7 @@ pub use folio::{post, Posting};
 pub use night_audit::{business_day, night_audit, NightAuditReport};
 pub use refused::Refused;
 pub use status::{assign_room, charges_due, nights_slept, transition, Change};
+pub use view::StayView;
 
 use crate::db::audit::Event;
 use crate::db::tenants::Tenant;

@@ -1,16 +1,17 @@
 //! The signed-in user's own account: changing the password ends every other session.
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::web;
 use askama::Template;
 use serde::Deserialize;
 
+use super::error::Reply;
 use super::extract::{check_account, ended_if_unauthenticated, SignedIn};
 use super::forms::FieldErrors;
 use super::pages::{render, see_other};
 use super::session::{self, Flash};
+use super::state::State;
 use super::urls;
-use super::AppState;
 use crate::db::audit::Event;
 use crate::db::Access;
 use crate::domain::password;
@@ -24,7 +25,7 @@ struct PasswordPage {
     flash: Option<Flash>,
 }
 
-pub async fn password_form(signed_in: SignedIn, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn password_form(signed_in: SignedIn, state: State) -> Reply {
     let (user, epoch) = signed_in.identity();
     let result = state.db.blocking(move |db| check_account(db, user, epoch)).await;
     ended_if_unauthenticated(&signed_in, result)?;
@@ -56,11 +57,7 @@ fn check_new(form: &PasswordForm) -> Result<(), FieldErrors> {
     errors.into_result(())
 }
 
-pub async fn change_password(
-    signed_in: SignedIn,
-    state: web::Data<AppState>,
-    form: web::Form<PasswordForm>,
-) -> Result<HttpResponse, AppError> {
+pub async fn change_password(signed_in: SignedIn, state: State, form: web::Form<PasswordForm>) -> Reply {
     let form = form.into_inner();
     let (user, meta, tenant) = (signed_in.user, signed_in.meta.clone(), signed_in.state.tenant);
     let epoch = signed_in.state.epoch;

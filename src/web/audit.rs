@@ -1,19 +1,20 @@
 //! The audit log viewer: filter by user, action, entity and date; paginated.
 
-use actix_web::{web, HttpResponse};
+use actix_web::web;
 use askama::Template;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::error::Reply;
 use super::extract::TenantCtx;
 use super::forms;
 use super::list::{ListQuery, Listing, PER_PAGE};
 use super::pages::{ok, Chrome};
-use super::AppState;
+use super::state::State;
+use super::urls;
 use crate::db::audit::{AuditEntry, AuditFilter};
 use crate::db::users::User;
 use crate::domain::{Timestamp, UserId};
-use crate::web::error::AppError;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
@@ -75,11 +76,7 @@ fn compact(value: &Option<crate::domain::JsonValue>) -> String {
     }
 }
 
-pub async fn index(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    query: web::Query<AuditQuery>,
-) -> Result<HttpResponse, AppError> {
+pub async fn index(ctx: TenantCtx, state: State, query: web::Query<AuditQuery>) -> Reply {
     let query = query.into_inner();
     let filter = query.filter();
     let paging = ListQuery { page: query.page.clone(), ..ListQuery::default() };
@@ -108,6 +105,6 @@ pub async fn index(
         ("from", query.from.as_str()),
         ("until", query.until.as_str()),
     ];
-    let listing = Listing::new("/audit", &paging, &["time"], total, &keep);
+    let listing = Listing::new(&urls::audit(), &paging, &["time"], total, &keep);
     ok(&AuditPage { chrome: Chrome::new(&ctx, view, "audit"), rows, users, query, listing, entities: ENTITIES })
 }

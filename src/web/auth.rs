@@ -6,18 +6,19 @@ use std::sync::Arc;
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpRequest};
 use askama::Template;
 use chrono::Utc;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use serde::Deserialize;
 
+use super::error::Reply;
 use super::extract::{RequestMeta, SignedIn};
 use super::metrics::Business;
 use super::pages::{render, see_other};
 use super::session::{self, Flash, SessionState};
+use super::state::State;
 use super::urls;
-use super::AppState;
 use crate::db::audit::Event;
 use crate::db::users::User;
 use crate::db::Access;
@@ -42,7 +43,7 @@ struct LoginPage {
     flash: Option<Flash>,
 }
 
-pub async fn login_form(session: Session) -> Result<HttpResponse, AppError> {
+pub async fn login_form(session: Session) -> Reply {
     let state = SessionState::load(&session);
     if state.user.is_some() {
         return Ok(see_other(&urls::dashboard()));
@@ -77,12 +78,7 @@ enum Attempt {
     },
 }
 
-pub async fn login(
-    req: HttpRequest,
-    session: Session,
-    state: web::Data<AppState>,
-    form: web::Form<LoginForm>,
-) -> Result<HttpResponse, AppError> {
+pub async fn login(req: HttpRequest, session: Session, state: State, form: web::Form<LoginForm>) -> Reply {
     let meta = RequestMeta::from_request(&req);
     let ip = req.peer_addr().map(|a| a.ip()).unwrap_or(IpAddr::from([0, 0, 0, 0]));
     if state.login_limiter.check_key(&ip).is_err() {
@@ -112,14 +108,14 @@ pub async fn login(
             s.kiosk_seen_at = now;
             s.save(&session);
             // A kiosk's sign-in screen returns to the kiosk; nowhere else is accepted.
-            let next = if next == "/kiosk" && tenant.is_some() {
-                "/kiosk"
+            let next = if next == urls::kiosk() && tenant.is_some() {
+                urls::kiosk()
             } else if tenant.is_some() {
-                "/"
+                urls::dashboard()
             } else {
-                "/switch"
+                urls::switch()
             };
-            return Ok(see_other(next));
+            return Ok(see_other(&next));
         }
         Attempt::Unknown | Attempt::Inactive | Attempt::Wrong { locked_until: None, .. } => {
             "The email or password is incorrect.".to_owned()
@@ -189,7 +185,7 @@ fn attempt_login(db: &crate::db::Db, email: &str, typed: &str, meta: &RequestMet
 
 /// Signs out, and ends this user's other sessions too: with stateless cookie sessions,
 /// bumping the epoch is what makes a copied cookie worthless afterwards.
-pub async fn logout(signed_in: SignedIn, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn logout(signed_in: SignedIn, state: State) -> Reply {
     let (user, tenant) = (signed_in.user, signed_in.state.tenant);
     let event = signed_in.meta.stamp(Event::new("logout", "user", user));
     let (_, epoch) = signed_in.identity();

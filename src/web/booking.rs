@@ -2,19 +2,20 @@
 //! room type (and optionally a free room) → an existing or new guest → confirm.
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::web;
 use askama::Template;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::desk::refused_field;
+use super::error::Reply;
 use super::extract::{Member, TenantCtx};
 use super::forms::{self, FieldErrors};
 use super::guests::GuestForm;
 use super::metrics::Business;
 use super::pages::{ok, render, see_other, Chrome};
+use super::state::State;
 use super::urls;
-use super::AppState;
 use crate::db::guests::Guest;
 use crate::db::hotels::Hotel;
 use crate::db::reservations::Reservation;
@@ -100,11 +101,7 @@ struct SearchPage {
     query: String,
 }
 
-pub async fn search(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    query: web::Query<Search>,
-) -> Result<HttpResponse, AppError> {
+pub async fn search(ctx: TenantCtx, state: State, query: web::Query<Search>) -> Reply {
     let mut search = query.into_inner();
     let (view, hotels, outcome) = ctx
         .read(&state, {
@@ -156,12 +153,9 @@ pub async fn search(
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct BookingForm {
-    pub hotel: String,
-    pub check_in: String,
-    pub check_out: String,
-    pub adults: String,
-    pub children: String,
-    pub room_type: String,
+    /// The stay searched for, carried through the details step.
+    #[serde(flatten)]
+    pub search: Search,
     pub room: String,
     pub guest: String,
     pub source: String,
@@ -174,18 +168,6 @@ pub struct BookingForm {
 }
 
 impl BookingForm {
-    fn search(&self) -> Search {
-        Search {
-            hotel: self.hotel.clone(),
-            check_in: self.check_in.clone(),
-            check_out: self.check_out.clone(),
-            adults: self.adults.clone(),
-            children: self.children.clone(),
-            room_type: self.room_type.clone(),
-            q: String::new(),
-        }
-    }
-
     fn new_guest(&self) -> GuestForm {
         GuestForm {
             first_name: self.first_name.clone(),
@@ -218,7 +200,7 @@ impl DetailsPage {
     fn new(chrome: Chrome, search: &Search, stay: Stay, data: DetailsData, form: BookingForm, q: String) -> Self {
         Self {
             chrome,
-            back: format!("/reservations/new?{}", search.query_string()),
+            back: format!("{}?{}", urls::booking_search(), search.query_string()),
             hotel: data.hotel,
             room_type: data.room_type,
             stay,
@@ -257,11 +239,7 @@ fn details_data(s: &mut TenantScope<'_>, stay: &Stay, room_type: RoomTypeId, q: 
     Ok(DetailsData { hotel, room_type, free_rooms, guests })
 }
 
-pub async fn details(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    query: web::Query<Search>,
-) -> Result<HttpResponse, AppError> {
+pub async fn details(ctx: TenantCtx, state: State, query: web::Query<Search>) -> Reply {
     let search = query.into_inner();
     // Without a complete search (a bookmark, a hand-edited link) go back to step one.
     let (Ok(stay), Ok(room_type)) = (search.parse(), search.room_type.parse::<RoomTypeId>()) else {
@@ -273,12 +251,7 @@ pub async fn details(
         ctx.read(&state, move |s, m| Ok((m.view(), details_data(s, &stay, room_type, &q)?))).await?
     };
     let form = BookingForm {
-        hotel: search.hotel.clone(),
-        check_in: search.check_in.clone(),
-        check_out: search.check_out.clone(),
-        adults: search.adults.clone(),
-        children: search.children.clone(),
-        room_type: search.room_type.clone(),
+        search: Search { q: String::new(), ..search.clone() },
         source: "direct".into(),
         ..BookingForm::default()
     };
@@ -289,9 +262,9 @@ pub async fn details(
 impl BookingForm {
     /// The booking, or a message for every field at fault.
     fn parse(&self) -> Result<Booking, FieldErrors> {
-        let stay = self.search().parse();
+        let stay = self.search.parse();
         let mut e = stay.as_ref().err().cloned().unwrap_or_default();
-        let room_type: Option<RoomTypeId> = forms::id(&mut e, "room_type", &self.room_type);
+        let room_type: Option<RoomTypeId> = forms::id(&mut e, "room_type", &self.search.room_type);
         let room: Option<RoomId> = match forms::clean(&self.room).as_str() {
             "" => None,
             raw => forms::id(&mut e, "room", raw),
@@ -328,7 +301,7 @@ fn book(s: &mut TenantScope<'_>, m: &Member, form: &BookingForm) -> Result<Resul
         Ok(booking) => return Ok(Ok(stays::book(s, m, &booking)?)),
         Err(errors) => errors,
     };
-    if let (Ok(stay), Ok(room_type)) = (form.search().parse(), form.room_type.trim().parse::<RoomTypeId>()) {
+    if let (Ok(stay), Ok(room_type)) = (form.search.parse(), form.search.room_type.trim().parse::<RoomTypeId>()) {
         match stays::check_request(s, m, &stay, room_type) {
             Err(StayError::Refused(refused)) => {
                 refused_field(&mut errors, &refused);
@@ -340,11 +313,7 @@ fn book(s: &mut TenantScope<'_>, m: &Member, form: &BookingForm) -> Result<Resul
     Ok(Err(errors))
 }
 
-pub async fn create(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    form: web::Form<BookingForm>,
-) -> Result<HttpResponse, AppError> {
+pub async fn create(ctx: TenantCtx, state: State, form: web::Form<BookingForm>) -> Reply {
     let form = form.into_inner();
     let submitted = form.clone();
     let result = ctx.write(&state, move |s, m| book(s, m, &submitted)).await;
@@ -375,7 +344,7 @@ pub async fn create(
         Err(e) => return Err(e),
     };
     // Re-render the details step with everything the user typed.
-    let search = form.search();
+    let search = Search { q: String::new(), ..form.search.clone() };
     let Ok(stay) = search.parse() else {
         let view = ctx.read(&state, |_, m| Ok(m.view())).await?;
         let chrome = Chrome::new(&ctx, view, "reservations");
@@ -391,7 +360,7 @@ pub async fn create(
         };
         return render(status, &page);
     };
-    let room_type: RoomTypeId = form.room_type.parse().map_err(|_| AppError::NotFound)?;
+    let room_type: RoomTypeId = form.search.room_type.parse().map_err(|_| AppError::NotFound)?;
     let (view, data) = ctx.read(&state, move |s, m| Ok((m.view(), details_data(s, &stay, room_type, "")?))).await?;
     let chrome = Chrome::new(&ctx, view, "reservations");
     render(status, &DetailsPage::new(chrome, &search, stay, data, form, String::new()).with(errors, problem))

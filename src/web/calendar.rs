@@ -2,14 +2,16 @@
 //! (a cell spanning its nights) coloured by status and linked to the reservation. Plain
 //! HTML table, readable without JavaScript.
 
-use actix_web::{web, HttpResponse};
+use actix_web::web;
 use askama::Template;
 use chrono::{Datelike, Duration, NaiveDate, Utc, Weekday};
 use serde::Deserialize;
 
+use super::error::Reply;
 use super::extract::TenantCtx;
 use super::pages::{ok, Chrome};
-use super::AppState;
+use super::state::State;
+use super::urls;
 use crate::db::hotels::Hotel;
 use crate::db::reservations::ReservationRow;
 use crate::db::room_types::RoomType;
@@ -18,7 +20,6 @@ use crate::domain::availability::Held;
 use crate::domain::booking::today_in;
 use crate::domain::HotelId;
 use crate::stays::availability::{Inventory, Window};
-use crate::web::error::AppError;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
@@ -63,7 +64,7 @@ struct CalendarPage {
 impl CalendarPage {
     fn link(&self, start: NaiveDate) -> String {
         let hotel = self.hotel.as_ref().map(|h| h.id.to_string()).unwrap_or_default();
-        format!("/calendar?hotel={hotel}&start={start}&days={}", self.length)
+        format!("{}?hotel={hotel}&start={start}&days={}", urls::calendar(), self.length)
     }
     pub fn last_day(&self) -> NaiveDate {
         self.start + Duration::days(self.length - 1)
@@ -79,7 +80,7 @@ impl CalendarPage {
     }
     pub fn with_length(&self, days: i64) -> String {
         let hotel = self.hotel.as_ref().map(|h| h.id.to_string()).unwrap_or_default();
-        format!("/calendar?hotel={hotel}&start={}&days={days}", self.start)
+        format!("{}?hotel={hotel}&start={}&days={days}", urls::calendar(), self.start)
     }
 }
 
@@ -101,7 +102,7 @@ fn lay_out(stays: &[&ReservationRow], days: &[Day], start: NaiveDate, end: Naive
                     code: r.reservation.confirmation_code.clone(),
                     guest: r.guest_name.clone(),
                     status: r.reservation.status.as_str(),
-                    href: format!("/reservations/{}", r.reservation.id),
+                    href: urls::reservation(r.reservation.id),
                     cut_left: r.reservation.check_in < start,
                     cut_right: r.reservation.check_out > end,
                 });
@@ -139,11 +140,7 @@ fn left_to_sell(inventory: &Inventory, types: &[RoomType]) -> Vec<i64> {
     (0..nights).map(|i| per_type.iter().map(|t| t.nights[i].2.max(0)).sum()).collect()
 }
 
-pub async fn show(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    query: web::Query<CalendarQuery>,
-) -> Result<HttpResponse, AppError> {
+pub async fn show(ctx: TenantCtx, state: State, query: web::Query<CalendarQuery>) -> Reply {
     let q = query.into_inner();
     let wanted: Option<HotelId> = q.hotel.parse().ok();
     let length: i64 = if q.days.trim() == "30" { 30 } else { 14 };

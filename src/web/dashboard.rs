@@ -1,13 +1,14 @@
 //! `/`: today at each hotel (in the hotel's timezone), KPIs for the last and next 30
 //! days, and an occupancy chart drawn as server-rendered SVG.
 
-use actix_web::{web, HttpResponse};
 use askama::Template;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
+use super::error::Reply;
 use super::extract::TenantCtx;
 use super::pages::{ok, Chrome};
-use super::AppState;
+use super::state::State;
+use super::urls;
 use crate::db::hotels::Hotel;
 use crate::db::reservations::Reservation;
 use crate::db::{DbResult, TenantScope};
@@ -15,7 +16,6 @@ use crate::domain::availability::nights;
 use crate::domain::booking::today_in;
 use crate::domain::kpi::{Kpis, Sold};
 use crate::domain::{HousekeepingStatus, ReservationStatus};
-use crate::web::error::AppError;
 
 /// One hotel's day.
 #[derive(Clone)]
@@ -80,7 +80,7 @@ struct Figures {
     rooms_total: i64,
 }
 
-pub async fn show(ctx: TenantCtx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn show(ctx: TenantCtx, state: State) -> Reply {
     let (view, figures, org_today) = ctx
         .read(&state, |s, m| {
             let now = Utc::now();

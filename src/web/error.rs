@@ -8,7 +8,11 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 
 use super::forms::FieldErrors;
+use super::urls;
 use crate::db::DbError;
+
+/// What a handler answers.
+pub type Reply = Result<HttpResponse, AppError>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -106,9 +110,9 @@ impl ResponseError for AppError {
         let status = self.status_code();
         match self {
             AppError::Unauthenticated => {
-                return HttpResponse::SeeOther().insert_header(("Location", "/login")).finish()
+                return HttpResponse::SeeOther().insert_header(("Location", urls::login())).finish()
             }
-            AppError::NoTenant => return HttpResponse::SeeOther().insert_header(("Location", "/switch")).finish(),
+            AppError::NoTenant => return HttpResponse::SeeOther().insert_header(("Location", urls::switch())).finish(),
             _ => {}
         }
         if status.is_server_error() {

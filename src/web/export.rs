@@ -10,16 +10,16 @@
 use std::io::Write;
 
 use actix_web::web::Bytes;
-use actix_web::{web, HttpResponse};
+use actix_web::HttpResponse;
 use tokio::sync::mpsc;
 
+use super::error::Reply;
 use super::extract::TenantCtx;
-use super::AppState;
+use super::state::State;
 use crate::db::audit::Event;
 use crate::db::transfer::ExportOptions;
 use crate::db::{Access, Db};
 use crate::domain::{TenantId, UserId};
-use crate::web::error::AppError;
 
 /// Bytes per chunk sent to the client.
 const CHUNK: usize = 64 * 1024;
@@ -27,7 +27,7 @@ const CHUNK: usize = 64 * 1024;
 const IN_FLIGHT: usize = 4;
 
 /// The owner's download, from the settings page.
-pub async fn organization(ctx: TenantCtx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn organization(ctx: TenantCtx, state: State) -> Reply {
     let (tenant, slug) = ctx
         .write(&state, |s, m| {
             let org = s.organization()?;

@@ -1,6 +1,7 @@
 //! Form helpers: per-field error messages, and small parsers that turn typed text into
 //! domain values without ever failing the request.
 
+use crate::domain::money;
 use std::collections::BTreeMap;
 
 pub use crate::domain::text::{clean, looks_like_email};
@@ -142,6 +143,28 @@ pub fn integer(errors: &mut FieldErrors, field: &'static str, value: &str, min: 
 }
 
 /// An optional whole number in `min..=max`.
+/// An amount above zero of `currency`, typed the way `locale` writes numbers (`25,50` in
+/// Portuguese, `25.50` in English); a message showing that format otherwise.
+pub fn amount(errors: &mut FieldErrors, field: &'static str, value: &str, currency: &str, locale: &str) -> Option<i64> {
+    match money::parse(value, currency, locale) {
+        Ok(0) => errors.add(field, "Enter an amount above zero."),
+        Ok(minor) => return Some(minor),
+        Err(e) => errors.add(field, e.to_string()),
+    }
+    None
+}
+
+/// An amount of `currency`, zero allowed (a rate, a price), typed the `locale`'s way.
+pub fn amount_or_zero(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    value: &str,
+    currency: &str,
+    locale: &str,
+) -> Option<i64> {
+    money::parse(value, currency, locale).map_err(|e| errors.add(field, e.to_string())).ok()
+}
+
 pub fn optional_integer(errors: &mut FieldErrors, field: &'static str, value: &str, min: i64, max: i64) -> Option<i64> {
     if clean(value).is_empty() {
         None

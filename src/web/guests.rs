@@ -4,11 +4,13 @@ use actix_web::web;
 use askama::Template;
 use serde::Deserialize;
 
+use super::error::Reply;
 use super::extract::{Member, TenantCtx};
 use super::forms::{self, Diff, FieldErrors};
 use super::list::{ListQuery, Listing, PER_PAGE};
-use super::manage::{self, Done, Heading, Managed, Reply, Shown, State};
+use super::manage::{self, Done, Heading, Managed, Shown};
 use super::pages::{ok, Chrome, MemberView};
+use super::state::State;
 use super::urls;
 use crate::db::guests::{Guest, GuestFields};
 use crate::db::reservations::Reservation;
@@ -39,7 +41,7 @@ pub async fn index(ctx: TenantCtx, state: State, query: web::Query<ListQuery>) -
         })
         .await?;
     let shown = search.unwrap_or_default();
-    let listing = Listing::new("/guests", &q, SORTS, total, &[("q", &shown)]);
+    let listing = Listing::new(&urls::guests(), &q, SORTS, total, &[("q", &shown)]);
     ok(&IndexPage { chrome: Chrome::new(&ctx, view, "guests"), guests, listing, q: shown })
 }
 

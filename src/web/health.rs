@@ -2,7 +2,7 @@
 
 use actix_web::{web, HttpResponse};
 
-use super::AppState;
+use super::state::State;
 
 /// The process is alive; touches nothing else.
 pub async fn healthz() -> HttpResponse {
@@ -10,7 +10,7 @@ pub async fn healthz() -> HttpResponse {
 }
 
 /// The database answers. 503 while it does not.
-pub async fn readyz(state: web::Data<AppState>) -> HttpResponse {
+pub async fn readyz(state: State) -> HttpResponse {
     let db = state.db.clone();
     let outcome = web::block(move || db.ping()).await;
     match outcome {

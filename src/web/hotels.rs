@@ -4,11 +4,13 @@ use actix_web::web;
 use askama::Template;
 use serde::Deserialize;
 
+use super::error::Reply;
 use super::extract::{Member, TenantCtx};
 use super::forms::{self, Diff, FieldErrors};
 use super::list::{ListQuery, Listing, PER_PAGE};
-use super::manage::{self, Done, Heading, Managed, Reply, Shown, State};
+use super::manage::{self, Done, Heading, Managed, Shown};
 use super::pages::{ok, Chrome, MemberView};
+use super::state::State;
 use super::urls;
 use crate::db::hotels::{Hotel, HotelFields};
 use crate::db::room_types::RoomType;
@@ -38,7 +40,7 @@ pub async fn index(ctx: TenantCtx, state: State, query: web::Query<ListQuery>) -
         })
         .await?;
     let rows = hotels.into_iter().map(|h| (counts.get(&h.id).copied().unwrap_or(0), h)).map(|(n, h)| (h, n)).collect();
-    let listing = Listing::new("/hotels", &q, SORTS, total, &[]);
+    let listing = Listing::new(&urls::hotels(), &q, SORTS, total, &[]);
     ok(&IndexPage { chrome: Chrome::new(&ctx, view, "hotels"), rows, listing })
 }
 

@@ -11,10 +11,12 @@ use chrono::Utc;
 use serde::Deserialize;
 
 use super::desk::field_errors;
+use super::error::Reply;
 use super::extract::{end_session, TenantCtx};
-use super::forms::FieldErrors;
+use super::forms::{self, FieldErrors};
 use super::pages::{render, see_other};
 use super::session::{self, Flash, SessionState};
+use super::state::State;
 use super::urls;
 use super::AppState;
 use crate::db::folio::FolioEntry;
@@ -132,13 +134,9 @@ fn frame(ctx: &TenantCtx, hotel: &str, user: &str, idle_minutes: u32, today: Str
     }
 }
 
-pub async fn home(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    query: web::Query<KioskQuery>,
-) -> Result<HttpResponse, AppError> {
+pub async fn home(ctx: TenantCtx, state: State, query: web::Query<KioskQuery>) -> Reply {
     let chosen = SessionState::load(ctx.session()).kiosk_hotel;
-    let q = super::forms::clean(&query.q).chars().take(60).collect::<String>();
+    let q = forms::clean(&query.q).chars().take(60).collect::<String>();
     let search = q.clone();
     let (idle, user, hotels, data) = ctx
         .read(&state, move |s, m| {
@@ -209,11 +207,7 @@ pub struct HotelForm {
 }
 
 /// Chooses the hotel this kiosk serves, once.
-pub async fn choose_hotel(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    form: web::Form<HotelForm>,
-) -> Result<HttpResponse, AppError> {
+pub async fn choose_hotel(ctx: TenantCtx, state: State, form: web::Form<HotelForm>) -> Reply {
     // A form field, not the path: an unknown or foreign hotel is a bad choice, not a 404.
     let raw = form.into_inner().hotel;
     let hotel = ctx
@@ -275,13 +269,9 @@ impl StayPage {
     }
 }
 
-async fn stay_page(
-    ctx: &TenantCtx,
-    state: &AppState,
-    id: ReservationId,
-    problem: Option<String>,
-    status: StatusCode,
-) -> Result<HttpResponse, AppError> {
+/// The page, or with `Some(problem)` the page with that conflict above it (409).
+async fn stay_page(ctx: &TenantCtx, state: &AppState, id: ReservationId, problem: Option<String>) -> Reply {
+    let status = if problem.is_some() { StatusCode::CONFLICT } else { StatusCode::OK };
     stay_page_with(ctx, state, id, problem, status, StayExtras::default()).await
 }
 
@@ -293,35 +283,23 @@ async fn stay_page_with(
     problem: Option<String>,
     status: StatusCode,
     extras: StayExtras,
-) -> Result<HttpResponse, AppError> {
+) -> Reply {
     let chosen = SessionState::load(ctx.session()).kiosk_hotel;
-    let (idle, user, hotel, r, guest, room, ready_rooms, entries, methods, can_pay, currency) = ctx
+    let (idle, user, v, methods, can_pay, currency) = ctx
         .read(state, move |s, m| {
-            let r = s.reservations().get(id)?;
-            if chosen.is_some_and(|h| h != r.hotel_id) {
+            let v = stays::StayView::load(s, id)?;
+            if chosen.is_some_and(|h| h != v.reservation.hotel_id) {
                 return Err(AppError::NotFound);
             }
-            let hotel = s.hotels().get(r.hotel_id)?;
-            let guest = s.guests().get(r.guest_id)?.full_name();
-            let room = r.room_id.map(|id| s.rooms().get(id)).transpose()?;
-            // Only rooms a guest can walk into now.
-            let ready_rooms = stays::availability::free_rooms_for(s, &r)?
-                .into_iter()
-                .filter(|x| x.housekeeping_status.is_ready())
-                .collect();
-            let entries = s.folio().entries(id)?;
             let t = &m.acting.tenant;
+            let settings = t.settings();
             let currency = (t.currency.clone(), t.locale.clone());
+            let user = m.acting.user.full_name.clone();
             Ok((
-                t.settings().kiosk_idle_minutes,
-                m.acting.user.full_name.clone(),
-                hotel,
-                r,
-                guest,
-                room,
-                ready_rooms,
-                entries,
-                t.settings().payment_methods,
+                settings.kiosk_idle_minutes,
+                user,
+                v,
+                settings.payment_methods,
                 m.can(Capability::PaymentsCreate),
                 currency,
             ))
@@ -330,29 +308,25 @@ async fn stay_page_with(
     if let Err(lock) = touch(ctx, idle) {
         return Ok(*lock);
     }
-    let today = today_in(&hotel.timezone, Utc::now());
-    // In house, the balance includes the nights check-out will charge.
-    let due = stays::charges_due(&r, &entries, today);
-    let balance_minor: i64 = entries.iter().map(FolioEntry::signed_amount).sum::<i64>() + due;
+    let stays::StayView { reservation: r, hotel, guest, room, free_rooms, entries, today, due, balance } = v;
     let f = frame(ctx, &hotel.name, &user, idle, today.format("%A %d %B").to_string(), can_pay);
+    let standing = money::Standing::of(balance);
     let page = StayPage {
         can_check_in: matches!(r.status, ReservationStatus::Pending | ReservationStatus::Confirmed)
             && r.check_in <= today,
         can_check_out: r.status == ReservationStatus::CheckedIn,
-        balance_label: money::Standing::of(balance_minor).label(),
-        balance: money::Standing::of(balance_minor)
-            .amount()
-            .map(|a| money::format(a, &currency.0, &currency.1))
-            .unwrap_or_default(),
-        balance_input: extras.typed_amount.unwrap_or_else(|| money::to_input(balance_minor.max(0), &currency.0)),
+        balance_label: standing.label(),
+        balance: standing.amount().map(|a| money::format(a, &currency.0, &currency.1)).unwrap_or_default(),
+        balance_input: extras.typed_amount.unwrap_or_else(|| money::to_input(balance.max(0), &currency.0, &currency.1)),
         errors: extras.errors,
-        owes: balance_minor > 0,
+        owes: balance > 0,
         due: (due > 0).then(|| money::format(due, &currency.0, &currency.1)),
         frame: f,
         r,
-        guest,
+        guest: guest.full_name(),
         room,
-        ready_rooms,
+        // Only rooms a guest can walk into now.
+        ready_rooms: free_rooms.into_iter().filter(|x| x.housekeeping_status.is_ready()).collect(),
         entries,
         methods,
         problem,
@@ -361,12 +335,8 @@ async fn stay_page_with(
     render(status, &page)
 }
 
-pub async fn stay(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<ReservationId>,
-) -> Result<HttpResponse, AppError> {
-    stay_page(&ctx, &state, path.into_inner(), None, StatusCode::OK).await
+pub async fn stay(ctx: TenantCtx, state: State, path: web::Path<ReservationId>) -> Reply {
+    stay_page(&ctx, &state, path.into_inner(), None).await
 }
 
 #[derive(Deserialize, Default)]
@@ -381,16 +351,10 @@ pub struct DeskForm {
     method: String,
 }
 
-async fn apply(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    id: ReservationId,
-    action: Action,
-    form: DeskForm,
-) -> Result<HttpResponse, AppError> {
+async fn apply(ctx: TenantCtx, state: State, id: ReservationId, action: Action, form: DeskForm) -> Reply {
     let change = Change {
         action: Some(action),
-        version: super::forms::version(&form.version),
+        version: forms::version(&form.version),
         reason: None,
         room: form.room.trim().parse().ok(),
         override_balance: false,
@@ -403,62 +367,35 @@ async fn apply(
             ctx.flash("success", format!("{} {done}.", r.confirmation_code));
             Ok(see_other(&urls::kiosk()))
         }
-        Err(AppError::Refused(refused)) => {
-            stay_page(&ctx, &state, id, Some(refused.to_string()), StatusCode::CONFLICT).await
-        }
+        Err(AppError::Refused(refused)) => stay_page(&ctx, &state, id, Some(refused.to_string())).await,
         Err(AppError::Stale) => {
-            stay_page(
-                &ctx,
-                &state,
-                id,
-                Some("This stay changed a moment ago. Check it and tap again.".into()),
-                StatusCode::CONFLICT,
-            )
-            .await
+            stay_page(&ctx, &state, id, Some("This stay changed a moment ago. Check it and tap again.".into())).await
         }
         Err(AppError::Db(crate::db::DbError::Conflict(crate::db::Constraint::RoomOverlap))) => {
-            stay_page(&ctx, &state, id, Some("That room was just taken. Choose another.".into()), StatusCode::CONFLICT)
-                .await
+            stay_page(&ctx, &state, id, Some("That room was just taken. Choose another.".into())).await
         }
         Err(e) => Err(e),
     }
 }
 
-pub async fn check_in(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<ReservationId>,
-    form: web::Form<DeskForm>,
-) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner();
+pub async fn check_in(ctx: TenantCtx, state: State, id: web::Path<ReservationId>, form: web::Form<DeskForm>) -> Reply {
+    let id = id.into_inner();
     apply(ctx, state, id, Action::CheckIn, form.into_inner()).await
 }
 
-pub async fn check_out(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<ReservationId>,
-    form: web::Form<DeskForm>,
-) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner();
+pub async fn check_out(ctx: TenantCtx, state: State, id: web::Path<ReservationId>, form: web::Form<DeskForm>) -> Reply {
+    let id = id.into_inner();
     apply(ctx, state, id, Action::CheckOut, form.into_inner()).await
 }
 
-pub async fn pay(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<ReservationId>,
-    form: web::Form<DeskForm>,
-) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner();
+pub async fn pay(ctx: TenantCtx, state: State, id: web::Path<ReservationId>, form: web::Form<DeskForm>) -> Reply {
+    let id = id.into_inner();
     let form = form.into_inner();
     let typed = form.amount.clone();
     let result = unless_idle(&ctx, &state, move |s, m| {
         let mut errors = FieldErrors::default();
-        let amount = money::parse(&form.amount, &m.acting.tenant.currency).filter(|a| *a > 0);
-        if amount.is_none() {
-            errors.add("amount", "Enter the amount paid, like 120 or 120.50.");
-        }
+        let t = &m.acting.tenant;
+        let amount = forms::amount(&mut errors, "amount", &form.amount, &t.currency, &t.locale);
         let posting = Posting {
             kind: FolioKind::Payment,
             amount: amount.unwrap_or(0),
@@ -501,7 +438,7 @@ struct LockPage {
 
 /// The lock screen: ends the session (keeping which hotel this kiosk serves) and shows a
 /// large sign-in form that returns to the kiosk.
-pub async fn lock(session: actix_session::Session) -> Result<HttpResponse, AppError> {
+pub async fn lock(session: actix_session::Session) -> Reply {
     let before = SessionState::load(&session);
     if before.user.is_some() {
         end_session(&session, "The kiosk locked. Sign in to continue.");

@@ -21,7 +21,7 @@
 use std::fmt::Display;
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::HttpResponse;
 use askama::Template;
 use serde::Serialize;
 
@@ -31,12 +31,7 @@ use super::pages::{ok, render, see_other, Chrome, MemberView};
 use super::AppState;
 use crate::db::audit::Event;
 use crate::db::TenantScope;
-use crate::web::error::AppError;
-
-/// What a handler answers.
-pub type Reply = Result<HttpResponse, AppError>;
-/// What every handler is given.
-pub type State = web::Data<AppState>;
+use crate::web::error::{AppError, Reply};
 
 /// A record with management pages: the parts that differ between resources.
 pub trait Managed: Sized + 'static {
@@ -315,26 +310,26 @@ macro_rules! handlers {
     (edit: $r:ty) => {
         pub async fn edit_form(
             ctx: $crate::web::extract::TenantCtx,
-            state: $crate::web::manage::State,
+            state: $crate::web::state::State,
             path: actix_web::web::Path<<$r as $crate::web::manage::Managed>::Id>,
-        ) -> $crate::web::manage::Reply {
+        ) -> $crate::web::error::Reply {
             $crate::web::manage::edit_form::<$r>(&ctx, &state, path.into_inner()).await
         }
 
         pub async fn update(
             ctx: $crate::web::extract::TenantCtx,
-            state: $crate::web::manage::State,
+            state: $crate::web::state::State,
             path: actix_web::web::Path<<$r as $crate::web::manage::Managed>::Id>,
             form: actix_web::web::Form<<$r as $crate::web::manage::Managed>::Form>,
-        ) -> $crate::web::manage::Reply {
+        ) -> $crate::web::error::Reply {
             $crate::web::manage::update::<$r>(&ctx, &state, path.into_inner(), form.into_inner()).await
         }
 
         pub async fn delete(
             ctx: $crate::web::extract::TenantCtx,
-            state: $crate::web::manage::State,
+            state: $crate::web::state::State,
             path: actix_web::web::Path<<$r as $crate::web::manage::Managed>::Id>,
-        ) -> $crate::web::manage::Reply {
+        ) -> $crate::web::error::Reply {
             $crate::web::manage::delete::<$r>(&ctx, &state, path.into_inner()).await
         }
     };
@@ -343,16 +338,16 @@ macro_rules! handlers {
 
         pub async fn new_form(
             ctx: $crate::web::extract::TenantCtx,
-            state: $crate::web::manage::State,
-        ) -> $crate::web::manage::Reply {
+            state: $crate::web::state::State,
+        ) -> $crate::web::error::Reply {
             $crate::web::manage::new_form::<$r>(&ctx, &state, ()).await
         }
 
         pub async fn create(
             ctx: $crate::web::extract::TenantCtx,
-            state: $crate::web::manage::State,
+            state: $crate::web::state::State,
             form: actix_web::web::Form<<$r as $crate::web::manage::Managed>::Form>,
-        ) -> $crate::web::manage::Reply {
+        ) -> $crate::web::error::Reply {
             $crate::web::manage::create::<$r>(&ctx, &state, (), form.into_inner()).await
         }
     };

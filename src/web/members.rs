@@ -6,10 +6,12 @@ use actix_web::web;
 use askama::Template;
 use serde::Deserialize;
 
+use super::error::Reply;
 use super::extract::{Member, TenantCtx};
 use super::forms::{self, FieldErrors};
-use super::manage::{self, Done, Refusal, Reply, Shown, State};
+use super::manage::{self, Done, Refusal, Shown};
 use super::pages::{ok, render, see_other, Chrome, MemberView};
+use super::state::State;
 use super::urls;
 use crate::db::audit::Event;
 use crate::db::memberships::{Membership, MembershipChanges, NewMembership};

@@ -28,6 +28,8 @@ use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 
 use super::csrf::constant_time_eq;
+use super::error::Reply;
+use super::state::State;
 use super::AppState;
 use crate::domain::stay::Action;
 use crate::domain::TenantId;
@@ -173,7 +175,7 @@ pub async fn record(
 }
 
 /// The scrape endpoint.
-pub async fn scrape(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn scrape(req: HttpRequest, state: State) -> Reply {
     if !allowed(&req, state.settings.metrics_token.as_deref()) {
         return Err(AppError::NotFound);
     }

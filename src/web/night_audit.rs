@@ -1,14 +1,15 @@
 //! The night-audit button on a hotel's page.
 
-use actix_web::{web, HttpResponse};
+use actix_web::web;
 use serde::Deserialize;
 
 use super::booking::date;
+use super::error::Reply;
 use super::extract::TenantCtx;
 use super::forms::FieldErrors;
 use super::pages::see_other;
+use super::state::State;
 use super::urls;
-use super::AppState;
 use crate::domain::HotelId;
 use crate::stays;
 use crate::web::error::AppError;
@@ -21,12 +22,7 @@ pub struct AuditForm {
 
 /// Runs the audit for the date asked, or for the hotel's business date (see
 /// `stays::business_day`). A date after the hotel's today is refused.
-pub async fn run(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<HotelId>,
-    form: web::Form<AuditForm>,
-) -> Result<HttpResponse, AppError> {
+pub async fn run(ctx: TenantCtx, state: State, path: web::Path<HotelId>, form: web::Form<AuditForm>) -> Reply {
     let hotel = path.into_inner();
     let raw = form.into_inner().date;
     // A bad date is reported only once the hotel is known to be this organization's, so

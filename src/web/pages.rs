@@ -9,8 +9,10 @@ use actix_web::{HttpMessage, HttpResponse};
 use askama::Template;
 use tracing_actix_web::RequestId;
 
+use super::error::Reply;
 use super::extract::{Member, TenantCtx};
 use super::session::{self, Flash};
+use super::urls;
 use crate::domain::roles::{Capability, Grants};
 use crate::domain::Role;
 use crate::web::error::AppError;
@@ -59,25 +61,29 @@ impl MemberView {
 pub struct NavItem {
     pub key: &'static str,
     pub label: &'static str,
-    pub href: &'static str,
+    pub href: String,
 }
 
+/// A navigation entry: its key (for the active page), label, where it goes, and the
+/// capability it needs.
+type NavEntry = (&'static str, &'static str, fn() -> String, Capability);
+
 /// The navigation, in order, with the capability each entry needs.
-const NAV: &[(&str, &str, &str, Capability)] = &[
-    ("dashboard", "Dashboard", "/", Capability::View),
-    ("reservations", "Reservations", "/reservations", Capability::View),
-    ("calendar", "Tape chart", "/calendar", Capability::View),
-    ("reports", "Reports", "/reports", Capability::Reports),
-    ("kiosk", "Front desk kiosk", "/kiosk", Capability::Kiosk),
-    ("hotels", "Hotels", "/hotels", Capability::View),
-    ("rooms", "Rooms", "/rooms", Capability::View),
-    ("housekeeping", "Housekeeping", "/housekeeping", Capability::View),
-    ("guests", "Guests", "/guests", Capability::View),
+const NAV: &[NavEntry] = &[
+    ("dashboard", "Dashboard", urls::dashboard, Capability::View),
+    ("reservations", "Reservations", urls::reservations, Capability::View),
+    ("calendar", "Tape chart", urls::calendar, Capability::View),
+    ("reports", "Reports", urls::reports, Capability::Reports),
+    ("kiosk", "Front desk kiosk", urls::kiosk, Capability::Kiosk),
+    ("hotels", "Hotels", urls::hotels, Capability::View),
+    ("rooms", "Rooms", urls::rooms, Capability::View),
+    ("housekeeping", "Housekeeping", urls::housekeeping, Capability::View),
+    ("guests", "Guests", urls::guests, Capability::View),
 ];
-const NAV_ORG: &[(&str, &str, &str, Capability)] = &[
-    ("members", "Users", "/members", Capability::SettingsView),
-    ("settings", "Settings", "/settings", Capability::SettingsView),
-    ("audit", "Audit log", "/audit", Capability::AuditView),
+const NAV_ORG: &[NavEntry] = &[
+    ("members", "Users", urls::members, Capability::SettingsView),
+    ("settings", "Settings", urls::settings, Capability::SettingsView),
+    ("audit", "Audit log", urls::audit, Capability::AuditView),
 ];
 
 /// The layout around every signed-in page.
@@ -90,11 +96,11 @@ pub struct Chrome {
     pub nav_org: Vec<NavItem>,
 }
 
-fn nav_for(member: &MemberView, items: &[(&'static str, &'static str, &'static str, Capability)]) -> Vec<NavItem> {
+fn nav_for(member: &MemberView, items: &[NavEntry]) -> Vec<NavItem> {
     items
         .iter()
         .filter(|(.., cap)| member.can(*cap))
-        .map(|&(key, label, href, _)| NavItem { key, label, href })
+        .map(|&(key, label, href, _)| NavItem { key, label, href: href() })
         .collect()
 }
 
@@ -141,12 +147,12 @@ impl Chrome {
 }
 
 /// Renders a template with a status.
-pub fn render(status: StatusCode, page: &impl Template) -> Result<HttpResponse, AppError> {
+pub fn render(status: StatusCode, page: &impl Template) -> Reply {
     let body = page.render().map_err(|e| anyhow::anyhow!("template: {e}"))?;
     Ok(HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body))
 }
 
-pub fn ok(page: &impl Template) -> Result<HttpResponse, AppError> {
+pub fn ok(page: &impl Template) -> Reply {
     render(StatusCode::OK, page)
 }
 

@@ -6,14 +6,15 @@ use askama::Template;
 use chrono::{Datelike, Duration, NaiveDate, Utc};
 use serde::Deserialize;
 
+use super::error::Reply;
 use super::extract::TenantCtx;
 use super::pages::{ok, Chrome};
-use super::AppState;
+use super::state::State;
+use super::urls;
 use crate::db::hotels::Hotel;
 use crate::domain::booking::today_in;
 use crate::domain::kpi::{Kpis, Sold};
 use crate::domain::money;
-use crate::web::error::AppError;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
@@ -101,11 +102,7 @@ struct ReportPage {
 }
 
 /// The report's lines for the chosen hotels, periods and dates (inclusive `to`).
-pub async fn show(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    query: web::Query<ReportQuery>,
-) -> Result<HttpResponse, AppError> {
+pub async fn show(ctx: TenantCtx, state: State, query: web::Query<ReportQuery>) -> Reply {
     let query = query.into_inner();
     let period = Period::parse(query.period.trim());
     let wanted = query.hotel.parse().ok();
@@ -159,8 +156,12 @@ pub async fn show(
     if query.format == "csv" {
         return Ok(csv(&lines, &currency));
     }
-    let csv_href =
-        format!("/reports?hotel={}&from={from}&to={to}&period={}&format=csv", query.hotel.trim(), period.key());
+    let csv_href = format!(
+        "{}?hotel={}&from={from}&to={to}&period={}&format=csv",
+        urls::reports(),
+        query.hotel.trim(),
+        period.key()
+    );
     let page = ReportPage {
         chrome: Chrome::new(&ctx, view, "reports"),
         hotels,
@@ -177,7 +178,7 @@ pub async fn show(
 }
 
 fn csv(lines: &[Line], currency: &str) -> HttpResponse {
-    let decimal = |minor: i64| money::to_input(minor, currency);
+    let decimal = |minor: i64| money::plain(minor, currency);
     let mut out = String::from(
         "hotel,from,to,room_nights_available,room_nights_sold,occupancy_percent,adr,revpar,room_revenue,currency\n",
     );

@@ -2,17 +2,18 @@
 //! editing a stay.
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::web;
 use askama::Template;
-use chrono::Utc;
 use serde::Deserialize;
 
 use super::booking::date;
 use super::desk::{field_errors, refused_field};
+use super::error::Reply;
 use super::extract::{Member, TenantCtx};
 use super::forms::{self, FieldErrors};
 use super::list::{ListQuery, Listing, PER_PAGE};
 use super::pages::{ok, render, see_other, Chrome};
+use super::state::State;
 use super::urls;
 use super::AppState;
 use crate::db::folio::FolioEntry;
@@ -22,7 +23,6 @@ use crate::db::reservations::{Reservation, ReservationFilter, ReservationRow};
 use crate::db::room_types::RoomType;
 use crate::db::rooms::Room;
 use crate::db::{Constraint, DbError};
-use crate::domain::booking::today_in;
 use crate::domain::roles::Capability;
 use crate::domain::stay::{self, Action};
 use crate::domain::{money, FolioKind, PaymentMethod, ReservationId, ReservationSource, ReservationStatus};
@@ -34,12 +34,9 @@ const SORTS: &[&str] = &["check_in", "check_out", "created"];
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ListParams {
-    pub page: String,
-    pub sort: String,
-    pub dir: String,
-    pub q: String,
-    pub hotel: String,
-    pub status: String,
+    /// Page, sort, the search and the hotel and status filters, as every list has them.
+    #[serde(flatten)]
+    pub list: ListQuery,
     pub source: String,
     pub arrival_from: String,
     pub arrival_to: String,
@@ -48,21 +45,17 @@ pub struct ListParams {
 }
 
 impl ListParams {
-    fn list_query(&self) -> ListQuery {
-        ListQuery { page: self.page.clone(), sort: self.sort.clone(), dir: self.dir.clone(), ..ListQuery::default() }
-    }
-
     fn filter(&self) -> ReservationFilter {
         let day = |raw: &str| forms::day(raw);
         ReservationFilter {
-            hotel: self.hotel.parse().ok(),
-            status: self.status.parse().ok(),
+            hotel: self.list.hotel.parse().ok(),
+            status: self.list.status.parse().ok(),
             source: self.source.parse().ok(),
             arrival_from: day(&self.arrival_from),
             arrival_to: day(&self.arrival_to),
             departure_from: day(&self.departure_from),
             departure_to: day(&self.departure_to),
-            search: Some(forms::clean(&self.q)).filter(|q| !q.is_empty()).map(|q| q.chars().take(100).collect()),
+            search: Some(forms::clean(&self.list.q)).filter(|q| !q.is_empty()).map(|q| q.chars().take(100).collect()),
         }
     }
 }
@@ -85,13 +78,9 @@ impl IndexPage {
     }
 }
 
-pub async fn index(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    query: web::Query<ListParams>,
-) -> Result<HttpResponse, AppError> {
+pub async fn index(ctx: TenantCtx, state: State, query: web::Query<ListParams>) -> Reply {
     let params = query.into_inner();
-    let lq = params.list_query();
+    let mut lq = params.list.clone();
     let filter = params.filter();
     let (sort, desc, offset) = (lq.sort_key(SORTS), lq.sort.is_empty() || lq.desc(), lq.offset());
     let (view, rows, total, hotels) = ctx
@@ -101,20 +90,19 @@ pub async fn index(
         })
         .await?;
     let keep = [
-        ("q", params.q.as_str()),
-        ("hotel", params.hotel.as_str()),
-        ("status", params.status.as_str()),
+        ("q", params.list.q.as_str()),
+        ("hotel", params.list.hotel.as_str()),
+        ("status", params.list.status.as_str()),
         ("source", params.source.as_str()),
         ("arrival_from", params.arrival_from.as_str()),
         ("arrival_to", params.arrival_to.as_str()),
         ("departure_from", params.departure_from.as_str()),
         ("departure_to", params.departure_to.as_str()),
     ];
-    let mut lq = lq;
     if lq.sort.is_empty() {
         lq.dir = "desc".into();
     }
-    let listing = Listing::new("/reservations", &lq, SORTS, total, &keep);
+    let listing = Listing::new(&urls::reservations(), &lq, SORTS, total, &keep);
     let page = IndexPage {
         chrome: Chrome::new(&ctx, view, "reservations"),
         rows,
@@ -159,13 +147,9 @@ impl ShowPage {
     }
 }
 
-async fn show_page(
-    ctx: &TenantCtx,
-    state: &AppState,
-    id: ReservationId,
-    problem: Option<String>,
-    status: StatusCode,
-) -> Result<HttpResponse, AppError> {
+/// The page, or with `Some(problem)` the page with that conflict above it (409).
+async fn show_page(ctx: &TenantCtx, state: &AppState, id: ReservationId, problem: Option<String>) -> Reply {
+    let status = if problem.is_some() { StatusCode::CONFLICT } else { StatusCode::OK };
     show_page_with(ctx, state, id, problem, status, FolioForm::default(), FieldErrors::default()).await
 }
 
@@ -178,29 +162,20 @@ async fn show_page_with(
     status: StatusCode,
     folio: FolioForm,
     folio_errors: FieldErrors,
-) -> Result<HttpResponse, AppError> {
-    let (view, r, hotel, guest, room_type, room, free_rooms, entries, methods) = ctx
+) -> Reply {
+    let (view, v, room_type, methods) = ctx
         .read(state, move |s, m| {
-            let r = s.reservations().get(id)?;
-            let hotel = s.hotels().get(r.hotel_id)?;
-            let guest = s.guests().get(r.guest_id)?;
-            let room_type = s.room_types().get(r.room_type_id)?;
-            let room = r.room_id.map(|id| s.rooms().get(id)).transpose()?;
-            let free_rooms = stays::availability::free_rooms_for(s, &r)?;
-            let entries = s.folio().entries(id)?;
-            let methods = m.acting.tenant.settings().payment_methods;
-            Ok((m.view(), r, hotel, guest, room_type, room, free_rooms, entries, methods))
+            let v = stays::StayView::load(s, id)?;
+            let room_type = s.room_types().get(v.reservation.room_type_id)?;
+            Ok((m.view(), v, room_type, m.acting.tenant.settings().payment_methods))
         })
         .await?;
-    let today = today_in(&hotel.timezone, Utc::now());
+    let stays::StayView { reservation: r, hotel, guest, room, free_rooms, entries, today, due, balance } = v;
     let chrome = Chrome::new(ctx, view, "reservations");
     let actions = stay::offered(r.status, r.check_in, today)
         .into_iter()
         .filter(|a| !a.is_reversal() || chrome.can(Capability::ReservationsReverse))
         .collect();
-    // In house, the balance includes the nights check-out will charge.
-    let due = stays::charges_due(&r, &entries, today);
-    let balance = entries.iter().map(FolioEntry::signed_amount).sum::<i64>() + due;
     let page = ShowPage {
         chrome,
         r,
@@ -221,12 +196,8 @@ async fn show_page_with(
     render(status, &page)
 }
 
-pub async fn show(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<ReservationId>,
-) -> Result<HttpResponse, AppError> {
-    show_page(&ctx, &state, path.into_inner(), None, StatusCode::OK).await
+pub async fn show(ctx: TenantCtx, state: State, path: web::Path<ReservationId>) -> Reply {
+    show_page(&ctx, &state, path.into_inner(), None).await
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -252,12 +223,7 @@ impl ActionForm {
 }
 
 /// A status action from the reservation page.
-pub async fn act(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<ReservationId>,
-    form: web::Form<ActionForm>,
-) -> Result<HttpResponse, AppError> {
+pub async fn act(ctx: TenantCtx, state: State, path: web::Path<ReservationId>, form: web::Form<ActionForm>) -> Reply {
     let id = path.into_inner();
     let change = form.change();
     let action = change.action;
@@ -269,17 +235,15 @@ pub async fn act(
             ctx.flash("success", format!("{}: now {}.", r.confirmation_code, r.status.label().to_lowercase()));
             Ok(see_other(&urls::reservation(id)))
         }
-        Err(AppError::Refused(refused)) => {
-            show_page(&ctx, &state, id, Some(refused.to_string()), StatusCode::CONFLICT).await
-        }
+        Err(AppError::Refused(refused)) => show_page(&ctx, &state, id, Some(refused.to_string())).await,
         Err(AppError::Db(DbError::Conflict(Constraint::RoomOverlap))) => {
             let msg = "That room is taken on some of these nights. Choose another room.".to_owned();
-            show_page(&ctx, &state, id, Some(msg), StatusCode::CONFLICT).await
+            show_page(&ctx, &state, id, Some(msg)).await
         }
         Err(AppError::Stale) => {
             let msg =
                 "Someone else changed this reservation a moment ago. Here is the current state; try again.".to_owned();
-            show_page(&ctx, &state, id, Some(msg), StatusCode::CONFLICT).await
+            show_page(&ctx, &state, id, Some(msg)).await
         }
         Err(e) => Err(e),
     }
@@ -303,10 +267,8 @@ impl FolioForm {
         if kind.is_none() {
             e.add("kind", "Choose what to post.");
         }
-        let amount = money::parse(&self.amount, &m.acting.tenant.currency).filter(|a| *a > 0);
-        if amount.is_none() {
-            e.add("amount", "Enter an amount above zero, like 25 or 25.50.");
-        }
+        let t = &m.acting.tenant;
+        let amount = forms::amount(&mut e, "amount", &self.amount, &t.currency, &t.locale);
         let method = match forms::clean(&self.method).as_str() {
             "" => None,
             raw => forms::choice(&mut e, "method", raw),
@@ -333,11 +295,11 @@ impl FolioForm {
 /// Posts to the folio from the reservation page.
 pub async fn post_folio(
     ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<ReservationId>,
+    state: State,
+    id: web::Path<ReservationId>,
     form: web::Form<FolioForm>,
-) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner();
+) -> Reply {
+    let id = id.into_inner();
     let form = form.into_inner();
     let typed = form.clone();
     let result = ctx
@@ -408,7 +370,7 @@ async fn edit_page(
     errors: FieldErrors,
     problem: Option<String>,
     status: StatusCode,
-) -> Result<HttpResponse, AppError> {
+) -> Reply {
     let (view, r, rooms) = ctx
         .read(state, move |s, m| {
             let r = s.reservations().get(id)?;
@@ -428,11 +390,7 @@ async fn edit_page(
     render(status, &EditPage { chrome: Chrome::new(ctx, view, "reservations"), r, rooms, form, errors, problem })
 }
 
-pub async fn edit_form(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<ReservationId>,
-) -> Result<HttpResponse, AppError> {
+pub async fn edit_form(ctx: TenantCtx, state: State, path: web::Path<ReservationId>) -> Reply {
     edit_page(&ctx, &state, path.into_inner(), None, FieldErrors::default(), None, StatusCode::OK).await
 }
 
@@ -464,12 +422,7 @@ impl EditForm {
     }
 }
 
-pub async fn update(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    path: web::Path<ReservationId>,
-    form: web::Form<EditForm>,
-) -> Result<HttpResponse, AppError> {
+pub async fn update(ctx: TenantCtx, state: State, path: web::Path<ReservationId>, form: web::Form<EditForm>) -> Reply {
     let id = path.into_inner();
     let form = form.into_inner();
     let parsed = form.parse();

@@ -4,10 +4,12 @@ use actix_web::web;
 use askama::Template;
 use serde::Deserialize;
 
+use super::error::Reply;
 use super::extract::{Member, TenantCtx};
 use super::forms::{self, Diff, FieldErrors};
-use super::manage::{self, Done, Heading, Managed, Reply, Shown, State};
+use super::manage::{self, Done, Heading, Managed, Shown};
 use super::pages::{Chrome, MemberView};
+use super::state::State;
 use super::urls;
 use crate::db::hotels::Hotel;
 use crate::db::room_types::{RoomType, RoomTypeFields};
@@ -29,20 +31,20 @@ pub struct RoomTypeForm {
 }
 
 impl RoomTypeForm {
-    fn from_room_type(t: &RoomType, currency: &str) -> Self {
+    fn from_room_type(t: &RoomType, currency: &str, locale: &str) -> Self {
         Self {
             code: t.code.clone(),
             name: t.name.clone(),
             description: t.description.clone().unwrap_or_default(),
             base_occupancy: t.base_occupancy.to_string(),
             max_occupancy: t.max_occupancy.to_string(),
-            base_rate: money::to_input(t.base_rate, currency),
+            base_rate: money::to_input(t.base_rate, currency, locale),
             is_active: t.is_active.then(|| "on".into()),
             version: t.version.to_string(),
         }
     }
 
-    fn parse(&self, currency: &str) -> Result<RoomTypeFields, FieldErrors> {
+    fn parse(&self, currency: &str, locale: &str) -> Result<RoomTypeFields, FieldErrors> {
         let mut e = FieldErrors::default();
         let base = forms::integer(&mut e, "base_occupancy", &self.base_occupancy, 1, 20);
         let max = forms::integer(&mut e, "max_occupancy", &self.max_occupancy, 1, 20);
@@ -51,10 +53,7 @@ impl RoomTypeForm {
                 e.add("max_occupancy", "The maximum cannot be below the standard occupancy.");
             }
         }
-        let rate = money::parse(&self.base_rate, currency);
-        if rate.is_none() {
-            e.add("base_rate", "Enter an amount like 120 or 120.50.");
-        }
+        let rate = forms::amount_or_zero(&mut e, "base_rate", &self.base_rate, currency, locale);
         let fields = RoomTypeFields {
             code: forms::code(&mut e, "code", &self.code),
             name: forms::required(&mut e, "name", &self.name, 200),
@@ -151,10 +150,10 @@ impl Managed for RoomTypes {
         }
     }
     fn form_of(t: &RoomType, view: &MemberView) -> RoomTypeForm {
-        RoomTypeForm::from_room_type(t, &view.currency)
+        RoomTypeForm::from_room_type(t, &view.currency, &view.locale)
     }
     fn parse(form: &RoomTypeForm, _: &Hotel, view: &MemberView) -> Result<RoomTypeFields, FieldErrors> {
-        form.parse(&view.currency)
+        form.parse(&view.currency, &view.locale)
     }
     fn version(form: &mut RoomTypeForm) -> &mut String {
         &mut form.version
@@ -163,8 +162,8 @@ impl Managed for RoomTypes {
         yours.diffs(current)
     }
     fn page(chrome: Chrome, hotel: Hotel, existing: Option<&RoomType>, shown: Shown<RoomTypeForm>) -> FormPage {
-        let editing = existing.map(|t| (format!("Edit {}", t.name), format!("/room-types/{}", t.id)));
-        let new_action = format!("/hotels/{}/room-types", hotel.id);
+        let editing = existing.map(|t| (format!("Edit {}", t.name), urls::room_type(t.id)));
+        let new_action = urls::room_types_of(hotel.id);
         let Heading { title, action, delete: delete_action } = Heading::of(editing, "New room type", new_action);
         let Shown { form, errors, conflict } = shown;
         FormPage { chrome, hotel, title, action, form, errors, conflict, delete_action }

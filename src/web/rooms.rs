@@ -7,11 +7,13 @@ use actix_web::web;
 use askama::Template;
 use serde::Deserialize;
 
+use super::error::Reply;
 use super::extract::{Member, TenantCtx};
 use super::forms::{self, Diff, FieldErrors};
 use super::list::{ListQuery, Listing, PER_PAGE};
-use super::manage::{self, Done, Heading, Managed, Reply, Shown, State};
+use super::manage::{self, Done, Heading, Managed, Shown};
 use super::pages::{ok, see_other, Chrome, MemberView};
+use super::state::State;
 use super::urls;
 use crate::db::audit::Event;
 use crate::db::hotels::Hotel;
@@ -78,7 +80,7 @@ pub async fn index(ctx: TenantCtx, state: State, query: web::Query<ListQuery>) -
             Ok((m.view(), rooms, total, Catalog::load(s)?))
         })
         .await?;
-    let listing = Listing::new("/rooms", &q, SORTS, total, &[("hotel", &q.hotel), ("status", &q.status)]);
+    let listing = Listing::new(&urls::rooms(), &q, SORTS, total, &[("hotel", &q.hotel), ("status", &q.status)]);
     let page = IndexPage {
         chrome: Chrome::new(&ctx, view, "rooms"),
         rooms,
@@ -163,8 +165,7 @@ pub async fn set_housekeeping(
         })
         .await?;
     ctx.flash("success", format!("Room {} is now {}.", room.number, room.housekeeping_status.label().to_lowercase()));
-    let back =
-        if form.back == "rooms" { "/rooms".to_owned() } else { format!("/housekeeping?hotel={}", room.hotel_id) };
+    let back = if form.back == "rooms" { urls::rooms() } else { urls::housekeeping_of(room.hotel_id) };
     Ok(see_other(&back))
 }
 
@@ -319,8 +320,8 @@ impl Managed for Rooms {
         RoomForm { hotel_id: saved.hotel_id.to_string(), ..form }
     }
     fn page(chrome: Chrome, catalog: Catalog, existing: Option<&Room>, shown: Shown<RoomForm>) -> FormPage {
-        let editing = existing.map(|r| (format!("Edit room {}", r.number), format!("/rooms/{}", r.id)));
-        let Heading { title, action, delete: delete_action } = Heading::of(editing, "New room", "/rooms");
+        let editing = existing.map(|r| (format!("Edit room {}", r.number), urls::room(r.id)));
+        let Heading { title, action, delete: delete_action } = Heading::of(editing, "New room", urls::rooms());
         let Shown { form, errors, conflict } = shown;
         FormPage {
             chrome,

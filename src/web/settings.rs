@@ -1,14 +1,15 @@
 //! The organization's settings: currency, timezone, languages and the front-desk rules.
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::web;
 use askama::Template;
 
+use super::error::Reply;
 use super::extract::TenantCtx;
 use super::forms::{self, FieldErrors};
 use super::pages::{ok, render, see_other, Chrome};
+use super::state::State;
 use super::urls;
-use super::AppState;
 use crate::db::audit::Event;
 use crate::db::tenants::{OrganizationChanges, Tenant};
 use crate::domain::roles::Capability;
@@ -158,17 +159,13 @@ fn page(chrome: Chrome, tenant: Tenant, form: SettingsForm, errors: FieldErrors,
     }
 }
 
-pub async fn show(ctx: TenantCtx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn show(ctx: TenantCtx, state: State) -> Reply {
     let (view, tenant) = ctx.read(&state, |s, m| Ok((m.view(), s.organization()?))).await?;
     let form = SettingsForm::from_tenant(&tenant);
     ok(&page(Chrome::new(&ctx, view, "settings"), tenant, form, FieldErrors::default(), false))
 }
 
-pub async fn update(
-    ctx: TenantCtx,
-    state: web::Data<AppState>,
-    body: web::Form<Vec<(String, String)>>,
-) -> Result<HttpResponse, AppError> {
+pub async fn update(ctx: TenantCtx, state: State, body: web::Form<Vec<(String, String)>>) -> Reply {
     let mut form = SettingsForm::from_pairs(body.into_inner());
     let submitted = form.clone();
     let result = ctx

@@ -7,6 +7,9 @@ use super::{auth, metrics};
 use crate::config::Settings;
 use crate::db::Db;
 
+/// What every handler is given.
+pub type State = actix_web::web::Data<AppState>;
+
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {

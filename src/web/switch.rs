@@ -3,15 +3,16 @@
 //! the database), renews the session and writes an audit record either way.
 
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::web;
 use askama::Template;
 use serde::Deserialize;
 
+use super::error::Reply;
 use super::extract::{check_account, ended_if_unauthenticated, SignedIn};
 use super::pages::{render, see_other};
 use super::session::{self, Flash};
+use super::state::State;
 use super::urls;
-use super::AppState;
 use crate::db::audit::Event;
 use crate::db::memberships::Membership;
 use crate::db::tenants::Tenant;
@@ -50,11 +51,7 @@ fn describe(m: Option<&Membership>, t: &Tenant) -> String {
     format!("{role} · {} · {}{}", t.kind.label(), t.status.label(), used.unwrap_or_default())
 }
 
-pub async fn picker(
-    signed_in: SignedIn,
-    state: web::Data<AppState>,
-    query: web::Query<SwitchQuery>,
-) -> Result<HttpResponse, AppError> {
+pub async fn picker(signed_in: SignedIn, state: State, query: web::Query<SwitchQuery>) -> Reply {
     let (user, current) = (signed_in.user, signed_in.state.tenant);
     let (_, epoch) = signed_in.identity();
     let q = super::forms::clean(&query.q);
@@ -111,11 +108,7 @@ pub struct SwitchForm {
     tenant_id: String,
 }
 
-pub async fn switch(
-    signed_in: SignedIn,
-    state: web::Data<AppState>,
-    form: web::Form<SwitchForm>,
-) -> Result<HttpResponse, AppError> {
+pub async fn switch(signed_in: SignedIn, state: State, form: web::Form<SwitchForm>) -> Reply {
     let Ok(target) = form.tenant_id.trim().parse::<TenantId>() else {
         return Err(AppError::NotFound);
     };

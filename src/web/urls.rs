@@ -1,73 +1,97 @@
-//! Where things are: every path a handler sends the browser to, built in one place. A
-//! unit test matches each against the route table (`web::ROUTES`), so a renamed route
-//! cannot leave a stale redirect behind.
+//! Where things are: every path the app sends a browser to, built in one place and used by
+//! handlers (redirects, links built in Rust) and templates (`{{ urls::hotel(h.id) }}`). A unit
+//! test matches each against the route table (`web::ROUTES`) with its method, so a renamed
+//! route cannot leave a stale link or form behind.
 
-use crate::domain::{GuestId, RoomTypeId};
-use crate::domain::{HotelId, ReservationId, TenantId};
+use std::borrow::Borrow;
 
-pub fn dashboard() -> String {
-    "/".into()
+use crate::domain::{AssociationId, GuestId, HotelId, ReservationId, RoomId, RoomTypeId, TenantId};
+
+/// `Method name(arg: Type) => "path with {arg}";`: one function per line; the method is
+/// the route's, checked by the test. An id is taken by value or by reference (templates
+/// pass either).
+macro_rules! urls {
+    ($($method:ident $name:ident($($arg:ident: $ty:ty)?) => $path:literal;)*) => {
+        $(
+            pub fn $name($($arg: impl Borrow<$ty>)?) -> String {
+                $(let $arg: $ty = *$arg.borrow();)?
+                format!($path)
+            }
+        )*
+
+        /// Every url with made-up ids, and the method of the route it names.
+        #[cfg(test)]
+        fn every_url() -> Vec<(&'static str, String)> {
+            vec![$((stringify!($method), $name($(<$ty>::new())?))),*]
+        }
+    };
 }
 
-pub fn login() -> String {
-    "/login".into()
-}
-
-pub fn account_password() -> String {
-    "/account/password".into()
-}
-
-pub fn settings() -> String {
-    "/settings".into()
-}
-
-pub fn members() -> String {
-    "/members".into()
-}
-
-pub fn hotels() -> String {
-    "/hotels".into()
-}
-
-pub fn hotel(id: HotelId) -> String {
-    format!("/hotels/{id}")
-}
-
-/// The rooms list, filtered to one hotel.
-pub fn rooms_of(hotel: HotelId) -> String {
-    format!("/rooms?hotel={hotel}")
-}
-
-pub fn room_type_edit(id: RoomTypeId) -> String {
-    format!("/room-types/{id}/edit")
-}
-
-pub fn guests() -> String {
-    "/guests".into()
-}
-
-pub fn guest(id: GuestId) -> String {
-    format!("/guests/{id}")
-}
-
-pub fn reservation(id: ReservationId) -> String {
-    format!("/reservations/{id}")
-}
-
-pub fn kiosk() -> String {
-    "/kiosk".into()
-}
-
-pub fn kiosk_stay(id: ReservationId) -> String {
-    format!("/kiosk/stay/{id}")
-}
-
-pub fn kiosk_lock() -> String {
-    "/kiosk/lock".into()
-}
-
-pub fn platform_org(id: TenantId) -> String {
-    format!("/platform/orgs/{id}")
+urls! {
+    Get  dashboard() => "/";
+    Get  stylesheet() => "/static/app.css";
+    Get  login() => "/login";
+    Post logout() => "/logout";
+    Get  switch() => "/switch";
+    Get  account_password() => "/account/password";
+    Get  platform() => "/platform";
+    Get  platform_org_new() => "/platform/orgs/new";
+    Post platform_orgs() => "/platform/orgs";
+    Get  platform_org(id: TenantId) => "/platform/orgs/{id}";
+    Post platform_org_status(id: TenantId) => "/platform/orgs/{id}/status";
+    Post platform_org_plan(id: TenantId) => "/platform/orgs/{id}/plan";
+    Post platform_org_export(id: TenantId) => "/platform/orgs/{id}/export";
+    Get  platform_analytics() => "/platform/analytics";
+    Get  platform_health() => "/platform/health";
+    Get  hotels() => "/hotels";
+    Get  hotel_new() => "/hotels/new";
+    Get  hotel(id: HotelId) => "/hotels/{id}";
+    Get  hotel_edit(id: HotelId) => "/hotels/{id}/edit";
+    Post hotel_delete(id: HotelId) => "/hotels/{id}/delete";
+    Post night_audit(id: HotelId) => "/hotels/{id}/night-audit";
+    Get  room_type_new(id: HotelId) => "/hotels/{id}/room-types/new";
+    Post room_types_of(id: HotelId) => "/hotels/{id}/room-types";
+    Get  room_type_edit(id: RoomTypeId) => "/room-types/{id}/edit";
+    Post room_type(id: RoomTypeId) => "/room-types/{id}";
+    Post room_type_delete(id: RoomTypeId) => "/room-types/{id}/delete";
+    Get  rooms() => "/rooms";
+    Get  rooms_of(hotel: HotelId) => "/rooms?hotel={hotel}";
+    Get  room_new() => "/rooms/new";
+    Get  room_edit(id: RoomId) => "/rooms/{id}/edit";
+    Post room(id: RoomId) => "/rooms/{id}";
+    Post room_delete(id: RoomId) => "/rooms/{id}/delete";
+    Post room_housekeeping(id: RoomId) => "/rooms/{id}/housekeeping";
+    Get  housekeeping() => "/housekeeping";
+    Get  housekeeping_of(hotel: HotelId) => "/housekeeping?hotel={hotel}";
+    Get  guests() => "/guests";
+    Get  guest_new() => "/guests/new";
+    Get  guest(id: GuestId) => "/guests/{id}";
+    Get  guest_edit(id: GuestId) => "/guests/{id}/edit";
+    Post guest_delete(id: GuestId) => "/guests/{id}/delete";
+    Get  members() => "/members";
+    Get  member_new() => "/members/new";
+    Get  member_edit(id: AssociationId) => "/members/{id}/edit";
+    Post member(id: AssociationId) => "/members/{id}";
+    Post member_deactivate(id: AssociationId) => "/members/{id}/deactivate";
+    Get  settings() => "/settings";
+    Post settings_export() => "/settings/export";
+    Get  audit() => "/audit";
+    Get  calendar() => "/calendar";
+    Get  reports() => "/reports";
+    Get  kiosk() => "/kiosk";
+    Post kiosk_hotel() => "/kiosk/hotel";
+    Get  kiosk_stay(id: ReservationId) => "/kiosk/stay/{id}";
+    Post kiosk_check_in(id: ReservationId) => "/kiosk/stay/{id}/check-in";
+    Post kiosk_check_out(id: ReservationId) => "/kiosk/stay/{id}/check-out";
+    Post kiosk_pay(id: ReservationId) => "/kiosk/stay/{id}/pay";
+    Get  kiosk_lock() => "/kiosk/lock";
+    Get  reservations() => "/reservations";
+    Get  booking_search() => "/reservations/new";
+    Get  booking_details() => "/reservations/new/details";
+    Get  reservation(id: ReservationId) => "/reservations/{id}";
+    Get  reservation_edit(id: ReservationId) => "/reservations/{id}/edit";
+    Post reservation_status(id: ReservationId) => "/reservations/{id}/status";
+    Post reservation_folio(id: ReservationId) => "/reservations/{id}/folio";
 }
 
 #[cfg(test)]
@@ -75,11 +99,11 @@ mod tests {
     use super::*;
     use crate::web::ROUTES;
 
-    /// A GET route whose pattern (`{id}` matching any one segment) fits `url`'s path.
-    fn routed(url: &str) -> bool {
+    /// A `method` route whose pattern (`{id}` matching any one segment) fits `url`'s path.
+    fn routed(method: &str, url: &str) -> bool {
         let path = url.split('?').next().unwrap_or_default();
         let parts: Vec<&str> = path.split('/').collect();
-        ROUTES.iter().filter(|r| r.method == "Get").any(|r| {
+        ROUTES.iter().filter(|r| r.method == method).any(|r| {
             let pattern: Vec<&str> = r.path.split('/').collect();
             pattern.len() == parts.len()
                 && pattern.iter().zip(&parts).all(|(p, s)| (p.starts_with('{') && !s.is_empty()) || p == s)
@@ -88,27 +112,12 @@ mod tests {
 
     #[test]
     fn every_url_is_a_route() {
-        let urls = [
-            dashboard(),
-            login(),
-            account_password(),
-            settings(),
-            members(),
-            hotels(),
-            hotel(HotelId::new()),
-            rooms_of(HotelId::new()),
-            room_type_edit(RoomTypeId::new()),
-            guests(),
-            guest(GuestId::new()),
-            reservation(ReservationId::new()),
-            kiosk(),
-            kiosk_stay(ReservationId::new()),
-            kiosk_lock(),
-            platform_org(TenantId::new()),
-        ];
-        for url in urls {
-            assert!(routed(&url), "{url} matches no GET route");
+        let urls = every_url();
+        assert!(urls.len() > 60, "the macro lists every url");
+        for (method, url) in urls {
+            assert!(routed(method, &url), "{url} matches no {method} route");
         }
-        assert!(!routed("/reservations/x/nope"), "the matcher accepts anything");
+        assert!(!routed("Get", "/reservations/x/nope"), "the matcher accepts anything");
+        assert!(!routed("Get", &kiosk_pay(ReservationId::new())), "the matcher ignores the method");
     }
 }

@@ -2,17 +2,17 @@
 //! days with totals per currency (never summed across currencies), and growth over the
 //! last twelve months as server-rendered SVG.
 
-use actix_web::{web, HttpResponse};
+use crate::web::error::Reply;
+use crate::web::state::State;
+use crate::web::urls;
 use askama::Template;
 use chrono::{Datelike, Duration, Utc};
 
 use crate::domain::analytics::{last_months, month_key, totals_by_currency, CurrencyTotal, OrgActivity};
 use crate::domain::{money, TenantKind, TenantStatus, Timestamp};
-use crate::web::error::AppError;
 use crate::web::extract::PlatformCtx;
 use crate::web::pages::ok;
 use crate::web::session::Flash;
-use crate::web::AppState;
 
 /// How many organizations the activity table lists; the totals cover all of them.
 const TOP: usize = 50;
@@ -81,7 +81,7 @@ impl AnalyticsPage {
     }
 }
 
-pub async fn show(ctx: PlatformCtx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn show(ctx: PlatformCtx, state: State) -> Reply {
     let months = last_months(Utc::now().date_naive(), MONTHS);
     let since = Timestamp(months[0].and_hms_opt(0, 0, 0).expect("midnight").and_utc());
     let (me, tenants, mut activity, made) = ctx

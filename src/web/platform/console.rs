@@ -1,8 +1,11 @@
 //! The console's organization pages: the list with counts and last activity, one
 //! organization's members and audit trail, its status and plan changes, and its export.
 
+use crate::web::error::Reply;
+use crate::web::state::State;
+use crate::web::urls;
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::web;
 use askama::Template;
 use serde::Deserialize;
 
@@ -39,11 +42,7 @@ struct ConsolePage {
     kinds: &'static [TenantKind],
 }
 
-pub async fn index(
-    ctx: PlatformCtx,
-    state: web::Data<AppState>,
-    query: web::Query<ConsoleQuery>,
-) -> Result<HttpResponse, AppError> {
+pub async fn index(ctx: PlatformCtx, state: State, query: web::Query<ConsoleQuery>) -> Reply {
     let query = query.into_inner();
     let search = forms::clean(&query.q);
     let (status, kind) = (query.status.parse::<TenantStatus>().ok(), query.kind.parse::<TenantKind>().ok());
@@ -106,11 +105,7 @@ impl OrgPage {
     }
 }
 
-pub async fn org(
-    ctx: PlatformCtx,
-    state: web::Data<AppState>,
-    path: web::Path<TenantId>,
-) -> Result<HttpResponse, AppError> {
+pub async fn org(ctx: PlatformCtx, state: State, path: web::Path<TenantId>) -> Reply {
     let id = path.into_inner();
     org_page(&ctx, &state, id, ChangeForm::default(), FieldErrors::default(), None, StatusCode::OK).await
 }
@@ -124,7 +119,7 @@ async fn org_page(
     errors: FieldErrors,
     problem: Option<String>,
     status: StatusCode,
-) -> Result<HttpResponse, AppError> {
+) -> Reply {
     let (me, org, members, trail) = ctx
         .read(state, move |p, me| {
             let org = p.tenants().get(id)?;
@@ -161,11 +156,7 @@ async fn org_page(
 
 /// Downloads all of an organization's data, whatever its plan or status (a cancelled
 /// organization's data stays for exactly this).
-pub async fn export(
-    ctx: PlatformCtx,
-    state: web::Data<AppState>,
-    path: web::Path<TenantId>,
-) -> Result<HttpResponse, AppError> {
+pub async fn export(ctx: PlatformCtx, state: State, path: web::Path<TenantId>) -> Reply {
     let id = path.into_inner();
     let meta = ctx.signed_in.meta.clone();
     let (slug, user) = ctx
@@ -190,20 +181,20 @@ pub struct ChangeForm {
 /// Changes an organization's status, with a reason, audited in its trail.
 pub async fn change_status(
     ctx: PlatformCtx,
-    state: web::Data<AppState>,
+    state: State,
     path: web::Path<TenantId>,
     form: web::Form<ChangeForm>,
-) -> Result<HttpResponse, AppError> {
+) -> Reply {
     change(ctx, state, path.into_inner(), form.into_inner(), Change::Status).await
 }
 
 /// Changes an organization's plan, audited in its trail.
 pub async fn change_plan(
     ctx: PlatformCtx,
-    state: web::Data<AppState>,
+    state: State,
     path: web::Path<TenantId>,
     form: web::Form<ChangeForm>,
-) -> Result<HttpResponse, AppError> {
+) -> Reply {
     change(ctx, state, path.into_inner(), form.into_inner(), Change::Plan).await
 }
 
@@ -216,13 +207,7 @@ enum Change {
 /// One change from the organization's page. Bad input re-renders the page with a
 /// message per field and what was typed (422); a move the lifecycle forbids, or a save
 /// over someone else's, says so on the page (409).
-async fn change(
-    ctx: PlatformCtx,
-    state: web::Data<AppState>,
-    id: TenantId,
-    form: ChangeForm,
-    change: Change,
-) -> Result<HttpResponse, AppError> {
+async fn change(ctx: PlatformCtx, state: State, id: TenantId, form: ChangeForm, change: Change) -> Reply {
     let typed = form.clone();
     let result = ctx
         .write(&state, move |p, _| {

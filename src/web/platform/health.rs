@@ -1,16 +1,16 @@
 //! `/platform/health`: the isolation health report, red where a layer is missing. The
 //! same report is `hotelier doctor` on the command line.
 
+use crate::web::error::Reply;
+use crate::web::state::State;
+use crate::web::urls;
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
 use askama::Template;
 
 use crate::db::isolation::{IsolationReport, Verdict};
-use crate::web::error::AppError;
 use crate::web::extract::PlatformCtx;
 use crate::web::pages::render;
 use crate::web::session::Flash;
-use crate::web::AppState;
 
 #[derive(Template)]
 #[template(path = "platform/health.html")]
@@ -23,7 +23,7 @@ struct HealthPage {
 }
 
 /// Answers 200 when healthy and 503 when a check fails, so a monitor can poll it too.
-pub async fn show(ctx: PlatformCtx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn show(ctx: PlatformCtx, state: State) -> Reply {
     let (me, report) = ctx.read(&state, |p, me| Ok((me.full_name.clone(), p.isolation_report()?))).await?;
     let verdict = report.verdict();
     let status = if verdict == Verdict::Fail { StatusCode::SERVICE_UNAVAILABLE } else { StatusCode::OK };

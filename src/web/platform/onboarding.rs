@@ -3,8 +3,11 @@
 //! is checked by `domain::onboarding` (as for `hotelier tenant create`); this module shows
 //! its problems next to their fields.
 
+use crate::web::error::Reply;
+use crate::web::state::State;
+use crate::web::urls;
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpResponse};
+use actix_web::web;
 use askama::Template;
 
 use crate::db::onboarding::Onboarding;
@@ -17,7 +20,6 @@ use crate::web::extract::PlatformCtx;
 use crate::web::forms::{self, FieldErrors};
 use crate::web::pages::{ok, render};
 use crate::web::session::Flash;
-use crate::web::AppState;
 
 #[derive(Template)]
 #[template(path = "platform/new.html")]
@@ -53,7 +55,7 @@ impl NewOrgPage {
     }
 }
 
-pub async fn new_form(ctx: PlatformCtx, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+pub async fn new_form(ctx: PlatformCtx, state: State) -> Reply {
     let me = ctx.read(&state, |_, me| Ok(me.full_name.clone())).await?;
     let form = OnboardingRequest {
         kind: "independent".into(),
@@ -77,11 +79,7 @@ struct OnboardedPage {
     password: Option<String>,
 }
 
-pub async fn create(
-    ctx: PlatformCtx,
-    state: web::Data<AppState>,
-    form: web::Form<OnboardingRequest>,
-) -> Result<HttpResponse, AppError> {
+pub async fn create(ctx: PlatformCtx, state: State, form: web::Form<OnboardingRequest>) -> Reply {
     let form = form.into_inner();
     let submitted = form.clone();
     let result = ctx

@@ -296,8 +296,8 @@ async fn folio_balance_arithmetic(backend: Backend) {
         (&staff, vec![("kind", "discount"), ("amount", "5")], 403, "Your role does not allow this."),
         (&staff, vec![("kind", "refund"), ("amount", "5"), ("method", "cash")], 403, "Your role does not allow this."),
         (&admin, vec![("kind", "payment"), ("amount", "0"), ("method", "cash")], 422, "Enter an amount above zero"),
-        (&admin, vec![("kind", "charge"), ("amount", "-4")], 422, "Enter an amount above zero"),
-        (&admin, vec![("kind", "charge"), ("amount", "lots")], 422, "Enter an amount above zero"),
+        (&admin, vec![("kind", "charge"), ("amount", "-4")], 422, "Enter an amount such as 1,250.00."),
+        (&admin, vec![("kind", "charge"), ("amount", "lots")], 422, "Enter an amount such as 1,250.00."),
         (&admin, vec![("kind", "payment"), ("amount", "5")], 422, "Choose how the money was paid."),
         (
             &admin,
@@ -624,4 +624,48 @@ async fn a_credit_reads_as_a_credit_and_zero_as_settled(backend: Backend) {
 
     post_folio(&admin, id, &[("kind", "refund"), ("amount", "75.50"), ("method", "cash")]).await.assert_redirect(&url);
     assert!(admin.get(&url).await.body.contains("Folio · settled"));
+}
+
+crate::both_backends_async!(amounts_are_read_in_the_organizations_locale);
+
+/// In a Brazilian organization `25,50` is R$ 25,50 (it was posted as R$ 2.550,00) and
+/// `1.250,00` is taken (it was refused), at the desk, at the kiosk and in a room rate. What
+/// could mean two things is refused with the expected format, and nothing is posted.
+async fn amounts_are_read_in_the_organizations_locale(backend: Backend) {
+    let w = world(backend).await;
+    update_organization(w.db(), w.a.id, |org, _| {
+        org.currency = "BRL".into();
+        org.locale = "pt".into();
+    });
+    let admin = desk(&w, &w.team_a.admin).await;
+    let id = w.a.reservation;
+    let url = format!("/reservations/{id}");
+    post_folio(&admin, id, &[("kind", "charge"), ("amount", "25,50"), ("description", "Frigobar")])
+        .await
+        .assert_redirect(&url);
+    post_folio(&admin, id, &[("kind", "charge"), ("amount", "1.250,00"), ("description", "Evento")])
+        .await
+        .assert_redirect(&url);
+    let amounts: Vec<i64> = folio(w.db(), &w.a, id).iter().map(|e| e.amount).collect();
+    assert_eq!(amounts, vec![2_550, 125_000]);
+    assert!(admin.get(&url).await.body.contains("R$ 1.275,50"), "the balance in the Brazilian way");
+
+    for (typed, message) in [
+        ("25.50", "Enter an amount such as 1.250,00."),
+        ("1.250", "This could mean 1.250 or 1,250. Type the decimals too, as in 1.250,00."),
+        ("1,234", "Use at most 2 decimals: enter an amount such as 1.250,00."),
+    ] {
+        let before = snapshot(w.db(), w.a.id);
+        let page = post_folio(&admin, id, &[("kind", "charge"), ("amount", typed)]).await;
+        assert_says(&page, 422, message);
+        assert!(page.body.contains(&format!("value=\"{typed}\"")), "the amount as typed is kept: {}", page.short());
+        assert_unchanged(&before, &snapshot(w.db(), w.a.id), &format!("after the refused amount {typed}"));
+    }
+
+    // The kiosk offers the balance the way it reads it, and takes it back.
+    admin.post("/kiosk/hotel", &[("hotel", &w.a.hotel.to_string())]).await.assert_redirect("/kiosk");
+    let kiosk = admin.get(&format!("/kiosk/stay/{id}")).await;
+    assert!(kiosk.body.contains("value=\"1275,50\""), "{}", kiosk.short());
+    admin.post(&format!("/kiosk/stay/{id}/pay"), &[("amount", "1275,50"), ("method", "cash")]).await;
+    assert_eq!(balance(w.db(), &w.a, id), 0, "R$ 1.275,50 paid at the kiosk settles the folio");
 }

@@ -126,28 +126,36 @@ pub fn make_org(db: &Db, slug: &str, currency: &str) -> Org {
     .expect("fixture organization")
 }
 
-/// Changes an organization's settings through the same repository call the settings page
-/// uses, keeping everything else.
+/// Changes an organization through the same repository call the settings page uses:
+/// `change` edits its currency, timezone, locale and settings, the rest is kept.
+pub fn update_organization(
+    db: &Db,
+    tenant: TenantId,
+    change: impl FnOnce(&mut hotelier::db::tenants::OrganizationChanges, &mut hotelier::domain::settings::TenantSettings),
+) {
+    db.tenant(tenant, None, Access::Write, |s| {
+        let t = s.organization()?;
+        let mut settings = t.settings();
+        let mut changes = hotelier::db::tenants::OrganizationChanges {
+            currency: t.currency.clone(),
+            timezone: t.timezone.clone(),
+            locale: t.locale.clone(),
+            settings: Default::default(),
+        };
+        change(&mut changes, &mut settings);
+        changes.settings = settings.to_json().into();
+        s.update_organization(t.version, &changes)
+    })
+    .expect("organization settings");
+}
+
+/// Changes only an organization's settings (see [`update_organization`]).
 pub fn update_settings(
     db: &Db,
     tenant: TenantId,
     change: impl FnOnce(&mut hotelier::domain::settings::TenantSettings),
 ) {
-    db.tenant(tenant, None, Access::Write, |s| {
-        let t = s.organization()?;
-        let mut settings = t.settings();
-        change(&mut settings);
-        s.update_organization(
-            t.version,
-            &hotelier::db::tenants::OrganizationChanges {
-                currency: t.currency.clone(),
-                timezone: t.timezone.clone(),
-                locale: t.locale.clone(),
-                settings: settings.to_json().into(),
-            },
-        )
-    })
-    .expect("organization settings");
+    update_organization(db, tenant, |_, settings| change(settings));
 }
 
 pub fn new_membership(user: UserId, role: Role, primary: bool, expires_at: Option<Timestamp>) -> NewMembership {

@@ -1,0 +1,46 @@
+//! A stay as the desk sees it: the reservation with its hotel, guest, room, the rooms it
+//! could move to, its folio and what it owes today. The reservation page and the kiosk's
+//! stay screen both show this.
+
+use chrono::NaiveDate;
+
+use super::{availability, charges_due, today_at};
+use crate::db::folio::FolioEntry;
+use crate::db::guests::Guest;
+use crate::db::hotels::Hotel;
+use crate::db::reservations::Reservation;
+use crate::db::rooms::Room;
+use crate::db::{DbResult, TenantScope};
+use crate::domain::ReservationId;
+
+pub struct StayView {
+    pub reservation: Reservation,
+    pub hotel: Hotel,
+    pub guest: Guest,
+    pub room: Option<Room>,
+    /// Active, sellable rooms of its type that no other stay holds on its nights.
+    pub free_rooms: Vec<Room>,
+    pub entries: Vec<FolioEntry>,
+    /// The hotel's calendar date now.
+    pub today: NaiveDate,
+    /// In house: the nights check-out would charge today (see [`charges_due`]).
+    pub due: i64,
+    /// What the guest owes, `due` included; below zero is a credit.
+    pub balance: i64,
+}
+
+impl StayView {
+    /// The stay `id` of the scope's organization (NotFound for any other).
+    pub fn load(s: &mut TenantScope<'_>, id: ReservationId) -> DbResult<Self> {
+        let reservation = s.reservations().get(id)?;
+        let hotel = s.hotels().get(reservation.hotel_id)?;
+        let guest = s.guests().get(reservation.guest_id)?;
+        let room = reservation.room_id.map(|id| s.rooms().get(id)).transpose()?;
+        let free_rooms = availability::free_rooms_for(s, &reservation)?;
+        let entries = s.folio().entries(id)?;
+        let today = today_at(&hotel);
+        let due = charges_due(&reservation, &entries, today);
+        let balance = entries.iter().map(FolioEntry::signed_amount).sum::<i64>() + due;
+        Ok(Self { reservation, hotel, guest, room, free_rooms, entries, today, due, balance })
+    }
+}
