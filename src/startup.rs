@@ -69,13 +69,15 @@ impl Application {
         }
         let db = db.with_tenant_cache_ttl(settings.tenant_cache_ttl);
         let state = web::AppState::new(db, settings.clone());
+        let sessions = web::session_store::DbSessionStore::new(state.db.clone());
         let mut server = HttpServer::new(move || {
             // The last `wrap` is the outermost: logging sees everything; the session is
             // loaded before the error pages and the CSRF guard run.
             App::new()
                 .wrap(actix_web::middleware::from_fn(web::csrf::guard))
                 .wrap(actix_web::middleware::from_fn(web::pages::error_pages))
-                .wrap(web::session::middleware(&state.settings, &session_key))
+                .wrap(web::session::middleware(&state.settings, &session_key, sessions.clone()))
+                .wrap(actix_web::middleware::from_fn(web::session_store::unavailable))
                 .wrap(web::security_headers())
                 .wrap(actix_web::middleware::from_fn(web::metrics::record))
                 .wrap(TracingLogger::<crate::telemetry::RequestSpan>::new())

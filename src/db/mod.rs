@@ -26,6 +26,7 @@ pub mod memberships;
 pub mod reservations;
 pub mod room_types;
 pub mod rooms;
+pub mod sessions;
 pub mod tenants;
 pub mod transfer;
 pub mod users;

@@ -235,6 +235,24 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, UtcTime};
+
+    sessions (id_hash) {
+        id_hash -> Text,
+        user_id -> Nullable<Id>,
+        active_tenant_id -> Nullable<Id>,
+        sid -> Nullable<Text>,
+        state -> Text,
+        user_agent -> Nullable<Text>,
+        ip -> Nullable<Text>,
+        created_at -> UtcTime,
+        last_seen_at -> UtcTime,
+        expires_at -> UtcTime,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     tenants,
     users,
@@ -246,4 +264,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     reservations,
     folio_entries,
     audit_log,
+    sessions,
 );

@@ -45,8 +45,9 @@ macro_rules! tenant_tables {
 }
 tenant_tables!(user_tenant_associations, hotels, room_types, rooms, guests, reservations, folio_entries, audit_log);
 
-/// Tables with no tenant: the platform's own.
-pub const PLATFORM_TABLES: &[&str] = &["tenants", "users"];
+/// Tables with no tenant: the platform's own, and the users' sessions (a session
+/// belongs to a user and moves between tenants with them; see `db::sessions`).
+pub const PLATFORM_TABLES: &[&str] = &["tenants", "users", "sessions"];
 
 pub type Scoped<T> = Filter<T, Eq<<T as TenantTable>::TenantCol, TenantId>>;
 

@@ -143,15 +143,6 @@ impl UserScope<'_> {
             .execute(self.conn())?;
         Ok(())
     }
-
-    /// Ends every session of this user (sign-out everywhere, password change).
-    pub fn end_sessions(&mut self) -> DbResult<()> {
-        let user = self.user_id().ok_or(DbError::NotFound)?;
-        diesel::update(users::table.filter(users::id.eq(user)))
-            .set((users::session_epoch.eq(users::session_epoch + 1), users::updated_at.eq(Timestamp::now())))
-            .execute(self.conn())?;
-        Ok(())
-    }
 }
 
 impl User {

@@ -1,4 +1,6 @@
-//! The signed-in user's own account: changing the password ends every other session.
+//! The signed-in user's own account: the sessions signed in as them (each device, its
+//! address and when it was last seen), "sign out everywhere else", and the password
+//! (changing it ends every other session).
 
 use actix_web::http::StatusCode;
 use actix_web::web;
@@ -15,7 +17,133 @@ use super::urls;
 use crate::db::audit::Event;
 use crate::db::Access;
 use crate::domain::password;
+use crate::domain::values::Timestamp;
 use crate::web::error::AppError;
+
+/// One of the user's sessions, as the account page lists it.
+pub struct SessionLine {
+    pub device: String,
+    pub address: String,
+    pub last_seen: String,
+    pub this_one: bool,
+}
+
+#[derive(Template)]
+#[template(path = "auth/account.html")]
+struct AccountPage {
+    csrf: String,
+    name: String,
+    email: String,
+    sessions: Vec<SessionLine>,
+    flash: Option<Flash>,
+}
+
+/// "Chrome on Linux" from a user agent, or the agent itself when it names no browser we
+/// know.
+pub fn device_label(user_agent: Option<&str>) -> String {
+    let Some(ua) = user_agent.filter(|ua| !ua.trim().is_empty()) else {
+        return "Unknown device".into();
+    };
+    let browser = [
+        ("Edg/", "Edge"),
+        ("Firefox/", "Firefox"),
+        ("Chrome/", "Chrome"),
+        ("Chromium/", "Chromium"),
+        ("Safari/", "Safari"),
+    ]
+    .into_iter()
+    .find(|(mark, _)| ua.contains(mark))
+    .map(|(_, name)| name);
+    let system = [
+        ("iPhone", "iPhone"),
+        ("iPad", "iPad"),
+        ("Android", "Android"),
+        ("Windows", "Windows"),
+        ("Mac OS X", "macOS"),
+        ("Linux", "Linux"),
+    ]
+    .into_iter()
+    .find(|(mark, _)| ua.contains(mark))
+    .map(|(_, name)| name);
+    match (browser, system) {
+        (Some(b), Some(s)) => format!("{b} on {s}"),
+        (Some(b), None) => b.into(),
+        _ => ua.chars().take(60).collect(),
+    }
+}
+
+/// "just now", "12 minutes ago", "3 hours ago", or the date and time (UTC).
+fn seen(at: chrono::DateTime<chrono::Utc>, now: chrono::DateTime<chrono::Utc>) -> String {
+    let minutes = (now - at).num_minutes();
+    match minutes {
+        ..=0 => "just now".into(),
+        1 => "a minute ago".into(),
+        2..=59 => format!("{minutes} minutes ago"),
+        60..=119 => "an hour ago".into(),
+        120..=1439 => format!("{} hours ago", minutes / 60),
+        _ => at.format("%Y-%m-%d %H:%M UTC").to_string(),
+    }
+}
+
+pub async fn show(signed_in: SignedIn, state: State) -> Reply {
+    let (user, epoch) = signed_in.identity();
+    let result = state
+        .db
+        .blocking(move |db| {
+            let me = check_account(db, user, epoch)?;
+            let rows = db.user(user, Access::Read, |u| u.sessions().mine(Timestamp::now()))?;
+            Ok::<_, AppError>((me, rows))
+        })
+        .await;
+    let (me, rows) = ended_if_unauthenticated(&signed_in, result)?;
+    let now = chrono::Utc::now();
+    let mine = signed_in.state.sid.as_str();
+    let mut sessions: Vec<SessionLine> = rows
+        .into_iter()
+        .map(|r| r.fields)
+        .map(|r| SessionLine {
+            device: device_label(r.user_agent.as_deref()),
+            address: r.ip.unwrap_or_else(|| "unknown".into()),
+            last_seen: seen(r.last_seen_at.0, now),
+            this_one: r.sid.as_deref() == Some(mine),
+        })
+        .collect();
+    // This device first, then the others by when they were last seen.
+    sessions.sort_by_key(|s| !s.this_one);
+    let flash = session::take_flash(&signed_in.session);
+    let page = AccountPage { csrf: signed_in.state.csrf.clone(), name: me.full_name, email: me.email, sessions, flash };
+    render(StatusCode::OK, &page)
+}
+
+/// Ends every other session of this user, on every other device; this one stays.
+pub async fn end_other_sessions(signed_in: SignedIn, state: State) -> Reply {
+    let (user, epoch) = signed_in.identity();
+    let (keep, tenant) = (signed_in.state.sid.clone(), signed_in.state.tenant);
+    let meta = signed_in.meta.clone();
+    let result = state
+        .db
+        .blocking(move |db| {
+            check_account(db, user, epoch)?;
+            let ended = db.user(user, Access::Write, |u| u.sessions().end_mine_except(&keep))?;
+            let event = meta
+                .stamp(Event::new("user.sessions_ended", "user", user))
+                .after(serde_json::json!({ "ended": ended }));
+            match tenant {
+                Some(t) => db.tenant(t, Some(user), Access::Write, |s| s.audit(&event))?,
+                None => db.user(user, Access::Write, |u| u.audit_platform_event(&event))?,
+            }
+            Ok::<_, AppError>(ended)
+        })
+        .await;
+    let ended = ended_if_unauthenticated(&signed_in, result)?;
+    let message = match ended {
+        0 => "No other session was signed in.".to_owned(),
+        1 => "Signed out of 1 other session.".to_owned(),
+        n => format!("Signed out of {n} other sessions."),
+    };
+    session::set_flash(&signed_in.session, "success", message);
+    Ok(see_other(&urls::account()))
+}
 
 #[derive(Template)]
 #[template(path = "auth/password.html")]
@@ -60,7 +188,7 @@ fn check_new(form: &PasswordForm) -> Result<(), FieldErrors> {
 pub async fn change_password(signed_in: SignedIn, state: State, form: web::Form<PasswordForm>) -> Reply {
     let form = form.into_inner();
     let (user, meta, tenant) = (signed_in.user, signed_in.meta.clone(), signed_in.state.tenant);
-    let epoch = signed_in.state.epoch;
+    let (epoch, keep) = (signed_in.state.epoch, signed_in.state.sid.clone());
     let outcome = async {
         check_new(&form)?;
         state
@@ -73,7 +201,11 @@ pub async fn change_password(signed_in: SignedIn, state: State, form: web::Form<
                     return Err(errors.into());
                 }
                 let hash = password::hash(&form.new)?;
-                let epoch = db.user(user, Access::Write, |u| u.set_password(&hash))?;
+                let epoch = db.user(user, Access::Write, |u| {
+                    let epoch = u.set_password(&hash)?;
+                    u.sessions().end_mine_except(&keep)?;
+                    Ok::<_, AppError>(epoch)
+                })?;
                 let event = meta.stamp(Event::new("user.password_change", "user", user));
                 match tenant {
                     Some(t) => db.tenant(t, Some(user), Access::Write, |s| s.audit(&event))?,
@@ -86,7 +218,7 @@ pub async fn change_password(signed_in: SignedIn, state: State, form: web::Form<
     .await;
     match ended_if_unauthenticated(&signed_in, outcome) {
         Ok(epoch) => {
-            // Keep this session; every other one now carries a stale epoch.
+            // Keep this session; every other one is deleted (and carries a stale epoch).
             let mut s = signed_in.state;
             s.renew(&signed_in.session);
             s.epoch = epoch;
@@ -96,12 +228,40 @@ pub async fn change_password(signed_in: SignedIn, state: State, form: web::Form<
                 "success",
                 "Password changed. Your other sessions have been signed out.",
             );
-            Ok(see_other(&urls::account_password()))
+            Ok(see_other(&urls::account()))
         }
         Err(AppError::Validation(errors)) => {
             let page = PasswordPage { csrf: signed_in.state.csrf.clone(), errors, flash: None };
             render(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
         Err(other) => Err(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_device_is_named_by_its_browser_and_system() {
+        let chrome =
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
+        assert_eq!(device_label(Some(chrome)), "Chrome on Linux");
+        let iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Version/18.0 Mobile/15E148 Safari/604.1";
+        assert_eq!(device_label(Some(iphone)), "Safari on iPhone");
+        let edge = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36 Edg/130.0";
+        assert_eq!(device_label(Some(edge)), "Edge on Windows");
+        assert_eq!(device_label(Some("curl/8.5.0")), "curl/8.5.0");
+        assert_eq!(device_label(None), "Unknown device");
+    }
+
+    #[test]
+    fn last_seen_reads_as_a_person_would_say_it() {
+        let now = chrono::Utc::now();
+        assert_eq!(seen(now, now), "just now");
+        assert_eq!(seen(now - chrono::Duration::minutes(12), now), "12 minutes ago");
+        assert_eq!(seen(now - chrono::Duration::minutes(185), now), "3 hours ago");
+        let old = now - chrono::Duration::days(3);
+        assert_eq!(seen(old, now), old.format("%Y-%m-%d %H:%M UTC").to_string());
     }
 }

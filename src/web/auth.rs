@@ -102,6 +102,7 @@ pub async fn login(req: HttpRequest, session: Session, state: State, form: web::
             let now = Utc::now().timestamp();
             s.user = Some(user.id);
             s.epoch = user.session_epoch;
+            (s.device, s.address) = (meta.user_agent.clone(), meta.ip.clone());
             s.tenant = tenant;
             s.signed_in_at = now;
             s.seen_at = now;
@@ -196,7 +197,6 @@ pub async fn logout(signed_in: SignedIn, state: State) -> Reply {
             if let Err(AppError::Unauthenticated) = super::extract::check_account(db, user, epoch) {
                 return Ok(());
             }
-            db.user(user, Access::Write, |u| u.end_sessions())?;
             match tenant {
                 Some(t) => db.tenant(t, Some(user), Access::Write, |s| s.audit(&event))?,
                 None => db.user(user, Access::Write, |u| u.audit_platform_event(&event))?,

@@ -285,6 +285,10 @@ fn apply(
             "An organization needs at least one active owner. Make someone else owner first.".into(),
         ));
     }
+    // A deactivated member's sessions in this organization end now, on every device.
+    if before.is_active && !after.is_active {
+        s.end_member_sessions(after.user_id)?;
+    }
     let action = if before.role != after.role { "member.role_change" } else { "member.update" };
     m.audit(s, Event::new(action, "membership", id).before(&before).after(&after))?;
     Ok(after)

@@ -31,6 +31,7 @@ pub mod reservations;
 pub mod room_types;
 pub mod rooms;
 pub mod session;
+pub mod session_store;
 pub mod settings;
 pub mod state;
 pub mod switch;
@@ -98,6 +99,8 @@ route_table! {
     Post "/logout"                  => auth::logout, SignedIn;
     Get  "/switch"                  => switch::picker, SignedIn;
     Post "/switch"                  => switch::switch, SignedIn;
+    Get  "/account"                 => account::show, SignedIn;
+    Post "/account/sessions/end-others" => account::end_other_sessions, SignedIn;
     Get  "/account/password"        => account::password_form, SignedIn;
     Post "/account/password"        => account::change_password, SignedIn;
 

@@ -1,15 +1,18 @@
-//! The session: a signed, encrypted cookie (actix-session's cookie store, so app servers
-//! keep no state). It holds who is signed in, the active tenant and the CSRF token, and
-//! nothing the client could usefully forge: the tenant in it was verified when set, and
-//! is verified again against the membership on every request.
+//! The session: a row in the database (`web::session_store`), named by a random key that
+//! the browser keeps in an encrypted cookie. App servers keep no state, and one session
+//! ends without ending the others. It holds who is signed in, the active tenant and the
+//! CSRF token: the tenant in it was verified when set, and is verified again against the
+//! membership on every request.
+
+use std::collections::HashMap;
 
 use actix_session::config::{CookieContentSecurity, PersistentSession};
-use actix_session::storage::CookieSessionStore;
 use actix_session::{Session, SessionMiddleware};
 use actix_web::cookie::{time::Duration as CookieDuration, Key, SameSite};
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 
+use super::session_store::DbSessionStore;
 use crate::config::Settings;
 use crate::domain::{TenantId, UserId};
 
@@ -17,10 +20,11 @@ const KEY: &str = "s";
 const FLASH: &str = "flash";
 pub const COOKIE: &str = "hotelier_session";
 
-/// What the cookie carries.
+/// What a session holds.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct SessionState {
-    /// A random id, renewed at sign-in and at every tenant switch.
+    /// A random id, renewed at sign-in and at every tenant switch: how the account page
+    /// names this session. It opens nothing (the cookie's key does).
     pub sid: String,
     pub user: Option<UserId>,
     /// The user's `session_epoch` at sign-in; a password change or deactivation bumps it.
@@ -36,6 +40,11 @@ pub struct SessionState {
     /// Unix seconds of the last kiosk request, for the kiosk's own idle lock.
     #[serde(default)]
     pub kiosk_seen_at: i64,
+    /// The browser (user agent) and address this session signed in from.
+    #[serde(default)]
+    pub device: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
 }
 
 pub fn random_token() -> String {
@@ -51,6 +60,11 @@ impl SessionState {
             Ok(Some(state)) if !state.csrf.is_empty() => state,
             _ => SessionState { sid: random_token(), csrf: random_token(), ..SessionState::default() },
         }
+    }
+
+    /// The state inside a stored session's entries (anonymous when it has none).
+    pub fn from_store(entries: &HashMap<String, String>) -> Self {
+        entries.get(KEY).and_then(|v| serde_json::from_str(v).ok()).unwrap_or_default()
     }
 
     pub fn save(&self, session: &Session) {
@@ -82,8 +96,8 @@ pub fn take_flash(session: &Session) -> Option<Flash> {
     session.remove_as::<Flash>(FLASH).and_then(Result::ok)
 }
 
-pub fn middleware(settings: &Settings, key: &[u8]) -> SessionMiddleware<CookieSessionStore> {
-    SessionMiddleware::builder(CookieSessionStore::default(), Key::from(key))
+pub fn middleware(settings: &Settings, key: &[u8], store: DbSessionStore) -> SessionMiddleware<DbSessionStore> {
+    SessionMiddleware::builder(store, Key::from(key))
         .cookie_name(COOKIE.into())
         .cookie_http_only(true)
         .cookie_same_site(SameSite::Lax)

@@ -33,6 +33,8 @@ urls! {
     Get  login() => "/login";
     Post logout() => "/logout";
     Get  switch() => "/switch";
+    Get  account() => "/account";
+    Post account_sessions_end_others() => "/account/sessions/end-others";
     Get  account_password() => "/account/password";
     Get  platform() => "/platform";
     Get  platform_org_new() => "/platform/orgs/new";

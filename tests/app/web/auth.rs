@@ -137,12 +137,10 @@ async fn logout_ends_the_session(backend: Backend) {
     let mut b = w.browser();
     let owner = &w.team_a.owner.account;
     let cookie = b.sign_in(&owner.email).await.session_cookie().expect("session cookie");
-    let epoch = user(&w, &owner.email).session_epoch;
     assert_eq!(replay(w.address(), "/hotels", &cookie).await.status, 200, "a copied cookie works before sign-out");
 
     b.post("/logout", &[]).await.assert_redirect("/login");
     b.get("/").await.assert_redirect("/login");
-    assert_eq!(user(&w, &owner.email).session_epoch, epoch + 1);
 
     // The copy taken before sign-out is dead too.
     for path in ["/", "/hotels", &format!("/hotels/{}", w.a.hotel)] {

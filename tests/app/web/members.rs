@@ -63,13 +63,13 @@ async fn members_are_added_changed_and_deactivated(backend: Backend) {
     assert_eq!(stale.status, 409);
     assert_eq!(membership_of(&w, staff).role, Role::Manager);
 
-    // Deactivation takes access away at once.
+    // Deactivation takes access away at once and ends their sessions in this organization.
     let mut victim = w.browser();
     victim.sign_in(&w.team_a.staff.account.email).await;
     assert_eq!(victim.get("/hotels").await.status, 200);
     admin.post(&format!("/members/{staff}/deactivate"), &[]).await.assert_redirect("/members");
     assert!(!membership_of(&w, staff).is_active);
-    victim.get("/hotels").await.assert_redirect("/switch");
+    victim.get("/hotels").await.assert_redirect("/login");
 }
 
 async fn the_last_owner_stays_and_only_owners_make_owners(backend: Backend) {

@@ -17,6 +17,7 @@ mod onboarding;
 mod plans;
 mod platform;
 mod roles;
+mod sessions;
 mod switch;
 mod tenant_cache;
 mod typed_paths;
