@@ -103,6 +103,8 @@ pub async fn login(req: HttpRequest, session: Session, state: State, form: web::
             s.user = Some(user.id);
             s.epoch = user.session_epoch;
             (s.device, s.address) = (meta.user_agent.clone(), meta.ip.clone());
+            s.who = Some(session::Who { email: user.email.clone(), name: user.full_name.clone() });
+            s.kiosk_locked_by = None;
             s.tenant = tenant;
             s.signed_in_at = now;
             s.seen_at = now;
@@ -127,6 +129,11 @@ pub async fn login(req: HttpRequest, session: Session, state: State, form: web::
         ),
     };
     s.save(&session);
+    if next == urls::kiosk() {
+        // Back to the kiosk's lock screen, which keeps its layout and who locked it.
+        session::set_flash(&session, "error", error);
+        return Ok(see_other(&urls::kiosk_lock()));
+    }
     let page = LoginPage { csrf: s.csrf, email, error: Some(error), flash: None };
     render(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }

@@ -78,12 +78,26 @@ where
     Ok(done)
 }
 
-/// Checks the kiosk's idle lock and refreshes its clock. `Err` redirects to the lock.
+/// Locks this kiosk: ends its session, remembering the hotel it serves and who was signed
+/// in (so that unlocking asks only for their password), and sends it to the lock screen.
+fn lock_now(session: &actix_session::Session) -> HttpResponse {
+    let before = SessionState::load(session);
+    if before.user.is_some() {
+        end_session(session, "The kiosk locked. Enter your password to continue.");
+    }
+    let mut s = SessionState::load(session);
+    s.kiosk_hotel = before.kiosk_hotel;
+    s.kiosk_locked_by = before.who.or(before.kiosk_locked_by);
+    s.save(session);
+    see_other(&urls::kiosk_lock())
+}
+
+/// Checks the kiosk's idle lock and refreshes its clock. `Err` locks the kiosk.
 fn touch(ctx: &TenantCtx, idle_minutes: u32) -> Result<(), Box<HttpResponse>> {
     let mut s = SessionState::load(ctx.session());
     let now = Utc::now().timestamp();
     if idle_past(s.kiosk_seen_at, idle_minutes, now) {
-        return Err(Box::new(see_other(&urls::kiosk_lock())));
+        return Err(Box::new(lock_now(ctx.session())));
     }
     // Rewriting the session cookie on every screen costs an encryption and a header; a
     // clock a few seconds stale changes nothing for a lock measured in minutes.
@@ -251,14 +265,24 @@ struct StayPage {
     problem: Option<String>,
     currency: (String, String),
     errors: FieldErrors,
+    confirm: Option<PayConfirm>,
 }
 
-/// What a refused payment brings back to the stay screen: the amount as typed and the
-/// message per field.
+/// A payment about to be taken: the screen asks "Take R$ 120,00 by card?" before it posts.
+struct PayConfirm {
+    /// The amount as people read it, and as the confirm form sends it back.
+    shown: String,
+    input: String,
+    method: PaymentMethod,
+}
+
+/// What a payment brings back to the stay screen: the amount as typed and the message per
+/// field when refused, or the confirmation to tap.
 #[derive(Default)]
 struct StayExtras {
     typed_amount: Option<String>,
     errors: FieldErrors,
+    confirm: Option<PayConfirm>,
 }
 
 impl StayPage {
@@ -319,6 +343,7 @@ async fn stay_page_with(
         balance: standing.amount().map(|a| money::format(a, &currency.0, &currency.1)).unwrap_or_default(),
         balance_input: extras.typed_amount.unwrap_or_else(|| money::to_input(balance.max(0), &currency.0, &currency.1)),
         errors: extras.errors,
+        confirm: extras.confirm,
         owes: balance > 0,
         due: (due > 0).then(|| money::format(due, &currency.0, &currency.1)),
         frame: f,
@@ -349,6 +374,15 @@ pub struct DeskForm {
     amount: String,
     #[serde(default)]
     method: String,
+    /// "yes" on the confirmation's button; without it a payment is only shown back.
+    #[serde(default)]
+    confirmed: String,
+}
+
+/// What a tap on a payment did: asked for the confirmation, or took the money.
+enum Paid {
+    Confirm(PayConfirm),
+    Taken,
 }
 
 async fn apply(ctx: TenantCtx, state: State, id: ReservationId, action: Action, form: DeskForm) -> Reply {
@@ -360,7 +394,7 @@ async fn apply(ctx: TenantCtx, state: State, id: ReservationId, action: Action, 
         override_balance: false,
     };
     match unless_idle(&ctx, &state, move |s, m| Ok(stays::transition(s, m, id, &change)?)).await {
-        Ok(None) => Ok(see_other(&urls::kiosk_lock())),
+        Ok(None) => Ok(lock_now(ctx.session())),
         Ok(Some(r)) => {
             state.metrics.transition(action, ctx.tenant);
             let done = if action == Action::CheckIn { "checked in" } else { "checked out" };
@@ -388,6 +422,8 @@ pub async fn check_out(ctx: TenantCtx, state: State, id: web::Path<ReservationId
     apply(ctx, state, id, Action::CheckOut, form.into_inner()).await
 }
 
+/// Takes a payment in two taps: the amount and method first, which only shows them back
+/// for a confirmation, then the confirmation, which posts it.
 pub async fn pay(ctx: TenantCtx, state: State, id: web::Path<ReservationId>, form: web::Form<DeskForm>) -> Reply {
     let id = id.into_inner();
     let form = form.into_inner();
@@ -396,33 +432,45 @@ pub async fn pay(ctx: TenantCtx, state: State, id: web::Path<ReservationId>, for
         let mut errors = FieldErrors::default();
         let t = &m.acting.tenant;
         let amount = forms::amount(&mut errors, "amount", &form.amount, &t.currency, &t.locale);
+        let method: Option<PaymentMethod> = form.method.trim().parse().ok();
         let posting = Posting {
             kind: FolioKind::Payment,
             amount: amount.unwrap_or(0),
-            method: form.method.trim().parse().ok(),
+            method,
             description: "Payment at the desk".into(),
             reference: None,
         };
         errors.merge(field_errors(posting.refusals(m)));
-        if !errors.is_empty() {
-            return Ok(Err(errors));
+        match (errors.is_empty(), method) {
+            (false, _) | (true, None) => Ok(Err(errors)),
+            (true, Some(method)) if form.confirmed != "yes" => Ok(Ok(Paid::Confirm(PayConfirm {
+                shown: money::format(posting.amount, &t.currency, &t.locale),
+                input: money::to_input(posting.amount, &t.currency, &t.locale),
+                method,
+            }))),
+            (true, Some(_)) => {
+                stays::post(s, m, id, &posting)?;
+                Ok(Ok(Paid::Taken))
+            }
         }
-        stays::post(s, m, id, &posting)?;
-        Ok(Ok(()))
     })
     .await;
     match result {
-        Ok(None) => Ok(see_other(&urls::kiosk_lock())),
-        Ok(Some(Ok(()))) => {
+        Ok(None) => Ok(lock_now(ctx.session())),
+        Ok(Some(Ok(Paid::Taken))) => {
             ctx.flash("success", "Payment taken.");
             Ok(see_other(&urls::kiosk_stay(id)))
         }
+        Ok(Some(Ok(Paid::Confirm(confirm)))) => {
+            let page = StayExtras { typed_amount: Some(typed), confirm: Some(confirm), ..StayExtras::default() };
+            stay_page_with(&ctx, &state, id, None, StatusCode::OK, page).await
+        }
         Ok(Some(Err(errors))) => {
-            let page = StayExtras { typed_amount: Some(typed), errors };
+            let page = StayExtras { typed_amount: Some(typed), errors, ..StayExtras::default() };
             stay_page_with(&ctx, &state, id, None, StatusCode::UNPROCESSABLE_ENTITY, page).await
         }
         Err(AppError::Refused(refused)) => {
-            let page = StayExtras { typed_amount: Some(typed), errors: FieldErrors::default() };
+            let page = StayExtras { typed_amount: Some(typed), ..StayExtras::default() };
             stay_page_with(&ctx, &state, id, Some(refused.to_string()), StatusCode::CONFLICT, page).await
         }
         Err(e) => Err(e),
@@ -434,18 +482,41 @@ pub async fn pay(ctx: TenantCtx, state: State, id: web::Path<ReservationId>, for
 struct LockPage {
     csrf: String,
     flash: Option<Flash>,
+    /// Who locked it: unlocking asks only for their password. `None` asks for an email.
+    locked_by: Option<session::Who>,
 }
 
-/// The lock screen: ends the session (keeping which hotel this kiosk serves) and shows a
-/// large sign-in form that returns to the kiosk.
-pub async fn lock(session: actix_session::Session) -> Reply {
-    let before = SessionState::load(&session);
-    if before.user.is_some() {
-        end_session(&session, "The kiosk locked. Sign in to continue.");
+#[derive(Deserialize, Default)]
+pub struct LockQuery {
+    /// "Not you?": sign in as someone else.
+    #[serde(default)]
+    other: Option<String>,
+}
+
+/// The lock screen: a large sign-in form that returns to the kiosk. Showing it changes
+/// nothing (a link anyone can embed must not sign a desk out): locking is a POST.
+pub async fn lock_screen(session: actix_session::Session, query: web::Query<LockQuery>) -> Reply {
+    let s = SessionState::load(&session);
+    if s.user.is_none() {
+        // The unlock form's token must be in the session it posts back to.
+        s.save(&session);
     }
-    let mut s = SessionState::load(&session);
-    s.kiosk_hotel = before.kiosk_hotel;
-    s.save(&session);
     let flash = session::take_flash(&session);
-    render(StatusCode::OK, &LockPage { csrf: s.csrf, flash })
+    let locked_by = if query.other.is_some() { None } else { s.kiosk_locked_by.clone() };
+    render(StatusCode::OK, &LockPage { csrf: s.csrf, flash, locked_by })
+}
+
+/// The Lock button (and the idle timer's script): ends this kiosk's session.
+pub async fn lock(session: actix_session::Session) -> Reply {
+    Ok(lock_now(&session))
+}
+
+/// The idle timer's script reports an interaction (typing, a tap) that made no request, so
+/// that the server's idle clock agrees with the screen's. Answers 204, or locks.
+pub async fn seen(ctx: TenantCtx, state: State) -> Reply {
+    let idle = ctx.read(&state, |_, m| Ok(m.acting.tenant.settings().kiosk_idle_minutes)).await?;
+    if let Err(locked) = touch(&ctx, idle) {
+        return Ok(*locked);
+    }
+    Ok(HttpResponse::NoContent().finish())
 }

@@ -94,6 +94,7 @@ route_table! {
     Get  "/readyz"                  => health::readyz, Public;
     Get  "/metrics"                 => metrics::scrape, Public;
     Get  "/static/app.css"          => assets::stylesheet, Public;
+    Get  "/static/kiosk.js"         => assets::kiosk_script, Public;
     Get  "/login"                   => auth::login_form, Public;
     Post "/login"                   => auth::login, Public;
     Post "/logout"                  => auth::logout, SignedIn;
@@ -168,7 +169,9 @@ route_table! {
     Post "/kiosk/stay/{id}/check-in" => kiosk::check_in, Tenant(Kiosk);
     Post "/kiosk/stay/{id}/check-out" => kiosk::check_out, Tenant(Kiosk);
     Post "/kiosk/stay/{id}/pay"     => kiosk::pay, Tenant(Kiosk);
-    Get  "/kiosk/lock"              => kiosk::lock, Public;
+    Get  "/kiosk/lock"              => kiosk::lock_screen, Public;
+    Post "/kiosk/lock"              => kiosk::lock, Public;
+    Post "/kiosk/seen"              => kiosk::seen, Tenant(Kiosk);
     Get  "/reports"                 => reports::show, Tenant(Reports);
     Get  "/reservations"            => reservations::index, Tenant(View);
     Get  "/reservations/new"        => booking::search, Tenant(ReservationsEdit);

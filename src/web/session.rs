@@ -40,11 +40,25 @@ pub struct SessionState {
     /// Unix seconds of the last kiosk request, for the kiosk's own idle lock.
     #[serde(default)]
     pub kiosk_seen_at: i64,
+    /// Who is signed in, by name and email (for the kiosk's lock screen).
+    #[serde(default)]
+    pub who: Option<Who>,
+    /// Kiosk: who was signed in when the screen locked, so that unlocking asks only for
+    /// their password. Kept in the anonymous session the lock leaves behind.
+    #[serde(default)]
+    pub kiosk_locked_by: Option<Who>,
     /// The browser (user agent) and address this session signed in from.
     #[serde(default)]
     pub device: Option<String>,
     #[serde(default)]
     pub address: Option<String>,
+}
+
+/// A person, as a lock screen greets them.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Who {
+    pub email: String,
+    pub name: String,
 }
 
 pub fn random_token() -> String {

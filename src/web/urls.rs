@@ -30,6 +30,7 @@ macro_rules! urls {
 urls! {
     Get  dashboard() => "/";
     Get  stylesheet() => "/static/app.css";
+    Get  kiosk_script() => "/static/kiosk.js";
     Get  login() => "/login";
     Post logout() => "/logout";
     Get  switch() => "/switch";
@@ -87,6 +88,7 @@ urls! {
     Post kiosk_check_out(id: ReservationId) => "/kiosk/stay/{id}/check-out";
     Post kiosk_pay(id: ReservationId) => "/kiosk/stay/{id}/pay";
     Get  kiosk_lock() => "/kiosk/lock";
+    Post kiosk_seen() => "/kiosk/seen";
     Get  reservations() => "/reservations";
     Get  booking_search() => "/reservations/new";
     Get  booking_details() => "/reservations/new/details";

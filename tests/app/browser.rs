@@ -312,6 +312,10 @@ async fn front_desk_checks_in_and_out_at_the_kiosk() {
     assert!(text.contains("still has $100.00 to pay"), "{text}");
     b.shot("22-kiosk-balance").await;
     b.click("form.kiosk-pay button[value='card']").await;
+    let asked = b.body_text().await;
+    assert!(asked.contains("Take $100.00 by Card?"), "{asked}");
+    b.shot("22b-kiosk-confirm-payment").await;
+    b.click(".kiosk-confirm button").await;
     assert!(b.body_text().await.contains("Payment taken"));
     b.click("form[action$='/check-out'] button").await;
     assert!(b.body_text().await.contains("checked out"));
@@ -319,8 +323,16 @@ async fn front_desk_checks_in_and_out_at_the_kiosk() {
     assert_eq!(r.status, hotelier::domain::ReservationStatus::CheckedOut);
     let room = db.tenant(org.id, None, Access::Read, |s| s.rooms().get(org.rooms[0])).unwrap();
     assert_eq!(room.housekeeping_status, HousekeepingStatus::Dirty, "the room needs cleaning after check-out");
-    b.client.goto(&format!("{}/kiosk/lock", app.address)).await.unwrap();
+    // The Lock button ends the session; the lock screen knows who locked it and asks
+    // only for the password. The idle timer's script loaded (the CSP allows it).
+    assert_eq!(b.client.execute("return document.scripts.length", vec![]).await.unwrap(), serde_json::json!(1));
+    b.click("#kiosk-lock button").await;
+    let locked = b.body_text().await;
+    assert!(locked.contains("Locked by Dana Desk"), "{locked}");
     b.shot("23-kiosk-lock").await;
+    b.fill("#password", PASSWORD).await;
+    b.click(".kiosk-lock button").await;
+    assert!(b.body_text().await.contains("Arrivals"), "unlocked back at the desk");
     b.client.clone().close().await.unwrap();
 }
 

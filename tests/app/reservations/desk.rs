@@ -666,6 +666,9 @@ async fn amounts_are_read_in_the_organizations_locale(backend: Backend) {
     admin.post("/kiosk/hotel", &[("hotel", &w.a.hotel.to_string())]).await.assert_redirect("/kiosk");
     let kiosk = admin.get(&format!("/kiosk/stay/{id}")).await;
     assert!(kiosk.body.contains("value=\"1275,50\""), "{}", kiosk.short());
-    admin.post(&format!("/kiosk/stay/{id}/pay"), &[("amount", "1275,50"), ("method", "cash")]).await;
+    let pay = format!("/kiosk/stay/{id}/pay");
+    let confirm = admin.post(&pay, &[("amount", "1275,50"), ("method", "cash")]).await;
+    assert!(confirm.body.contains("Take R$ 1.275,50 by Cash?"), "{}", confirm.short());
+    admin.post(&pay, &[("amount", "1275,50"), ("method", "cash"), ("confirmed", "yes")]).await;
     assert_eq!(balance(w.db(), &w.a, id), 0, "R$ 1.275,50 paid at the kiosk settles the folio");
 }
