@@ -42,6 +42,11 @@ impl Membership {
     pub fn permissions(&self) -> Vec<String> {
         serde_json::from_value(self.permissions.0.clone()).unwrap_or_default()
     }
+
+    /// The rights the extra grants add to the role ("Take payments" for a desk agent).
+    pub fn extra_grants(&self) -> Vec<crate::domain::roles::Capability> {
+        crate::domain::roles::Grants { role: self.role, extra: self.permissions() }.extras()
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -59,6 +64,8 @@ pub struct MembershipChanges {
     pub role: Role,
     pub expires_at: Option<Timestamp>,
     pub is_active: bool,
+    /// Extra grants beyond the role (`Capability::key`s).
+    pub permissions: Vec<String>,
 }
 
 /// Who is acting in a tenant transaction: the user row, their membership in this tenant
@@ -204,6 +211,7 @@ impl Memberships<'_, '_> {
                 uta::role.eq(changes.role),
                 uta::expires_at.eq(changes.expires_at),
                 uta::is_active.eq(changes.is_active),
+                uta::permissions.eq(JsonValue(serde_json::json!(changes.permissions))),
                 uta::version.eq(version + 1),
                 uta::updated_at.eq(Timestamp::now()),
             ))

@@ -53,6 +53,18 @@ pub enum StayProblem {
     TooManyGuests(i32),
 }
 
+/// The dates' own rule, whatever the hotel and party: departure after arrival, and at most
+/// [`MAX_NIGHTS`]. A form checks it with the other fields, so that every message shows.
+pub fn check_dates(check_in: NaiveDate, check_out: NaiveDate) -> Result<(), StayProblem> {
+    if check_out <= check_in {
+        return Err(StayProblem::DepartureNotAfterArrival);
+    }
+    if (check_out - check_in).num_days() > MAX_NIGHTS {
+        return Err(StayProblem::TooLong);
+    }
+    Ok(())
+}
+
 /// Checks dates and party size for a stay at a hotel whose today is `today`.
 pub fn check_stay(
     check_in: NaiveDate,
@@ -62,12 +74,7 @@ pub fn check_stay(
     guests: i32,
     max_occupancy: Option<i32>,
 ) -> Result<(), StayProblem> {
-    if check_out <= check_in {
-        return Err(StayProblem::DepartureNotAfterArrival);
-    }
-    if (check_out - check_in).num_days() > MAX_NIGHTS {
-        return Err(StayProblem::TooLong);
-    }
+    check_dates(check_in, check_out)?;
     if check_in < today && !may_backdate {
         return Err(StayProblem::InThePast);
     }

@@ -99,8 +99,50 @@ impl Capability {
         }
     }
 
+    /// What an owner or admin may grant a member beyond their role, one by one: the front
+    /// desk's extra rights. Never settings, users, owners or exports.
+    pub const GRANTABLE: &'static [Capability] = &[
+        Self::PaymentsCreate,
+        Self::CheckoutOverride,
+        Self::ReservationsReverse,
+        Self::Backdate,
+        Self::GuestsDelete,
+        Self::NightAudit,
+    ];
+
+    /// The capability a `permissions` entry grants.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.key() == key)
+    }
+
+    /// What it lets a member do, as a page names it ("Take payments").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::View => "See the organization's hotels and stays",
+            Self::PropertyEdit => "Edit hotels, room types and rooms",
+            Self::PropertyManage => "Create and delete hotels, room types and rooms",
+            Self::Housekeeping => "Change housekeeping status",
+            Self::GuestsEdit => "Create and edit guests",
+            Self::GuestsDelete => "Delete guests",
+            Self::SettingsView => "See settings and users",
+            Self::SettingsEdit => "Change settings",
+            Self::UsersManage => "Manage users",
+            Self::OwnersManage => "Manage owners",
+            Self::AuditView => "Read the audit log",
+            Self::ReservationsEdit => "Book and edit stays",
+            Self::ReservationsReverse => "Undo a check-in or check-out",
+            Self::Backdate => "Book arrivals in the past",
+            Self::CheckoutOverride => "Check out with an open balance",
+            Self::PaymentsCreate => "Take payments, refunds and discounts",
+            Self::NightAudit => "Run the night audit",
+            Self::Kiosk => "Use the front-desk kiosk",
+            Self::Reports => "Read reports",
+            Self::DataExport => "Export the organization's data",
+        }
+    }
+
     /// The least powerful role that has this capability by default.
-    fn minimum_role(self) -> Role {
+    pub fn minimum_role(self) -> Role {
         match self {
             Self::View | Self::Reports => Role::Viewer,
             Self::Housekeeping | Self::GuestsEdit | Self::ReservationsEdit | Self::Kiosk => Role::Staff,
@@ -164,6 +206,11 @@ impl Grants {
     pub fn allows(&self, cap: Capability) -> bool {
         self.role.allows(cap) || self.extra.iter().any(|g| g == cap.key())
     }
+
+    /// The extra grants that add to the role, as capabilities (unknown keys left out).
+    pub fn extras(&self) -> Vec<Capability> {
+        self.extra.iter().filter_map(|k| Capability::from_key(k)).filter(|c| !self.role.allows(*c)).collect()
+    }
 }
 
 #[cfg(test)]
@@ -191,5 +238,21 @@ mod tests {
         assert!(desk.allows(PaymentsCreate));
         let staff_plus = Grants { role: Role::Staff, extra: vec!["guests:delete".into()] };
         assert!(staff_plus.allows(GuestsDelete) && !staff_plus.allows(PropertyEdit));
+    }
+
+    #[test]
+    fn grants_name_what_they_add_and_only_desk_rights_are_grantable() {
+        let desk = Grants { role: Role::Staff, extra: vec!["payments:create".into(), "nonsense".into()] };
+        assert_eq!(desk.extras(), vec![Capability::PaymentsCreate]);
+        let admin = Grants { role: Role::Admin, extra: vec!["payments:create".into()] };
+        assert!(admin.extras().is_empty(), "an admin takes payments anyway");
+        for cap in Capability::ALL {
+            assert_eq!(Capability::from_key(cap.key()), Some(*cap));
+        }
+        for dangerous in
+            [Capability::UsersManage, Capability::OwnersManage, Capability::SettingsEdit, Capability::DataExport]
+        {
+            assert!(!Capability::GRANTABLE.contains(&dangerous), "{dangerous:?} must come with a role");
+        }
     }
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::availability::{Inventory, Window};
-use super::{today_at, Actor, Refused, StayError, StayResult};
+use super::{today_at, Actor, Refused, StayResult};
 use crate::db::audit::Event;
 use crate::db::guests::{Guest, GuestFields};
 use crate::db::hotels::Hotel;
@@ -162,9 +162,7 @@ fn free_confirmation_code(s: &mut TenantScope<'_>) -> StayResult<String> {
 }
 
 fn create_guest(s: &mut TenantScope<'_>, actor: &impl Actor, fields: &GuestFields) -> StayResult<Guest> {
-    if !actor.can(Capability::GuestsEdit) {
-        return Err(StayError::Forbidden);
-    }
+    super::require(s, actor, Capability::GuestsEdit)?;
     let guest = s.guests().create(fields)?;
     actor.audit(s, Event::new("guest.create", "guest", guest.id).after(fields))?;
     Ok(guest)

@@ -1,6 +1,6 @@
 //! Posting to a stay's folio: charges, payments, refunds and discounts.
 
-use super::{Actor, Refused, StayError, StayResult};
+use super::{Actor, Refused, StayResult};
 use crate::db::audit::Event;
 use crate::db::folio::NewFolioEntry;
 use crate::db::TenantScope;
@@ -54,8 +54,8 @@ impl Posting {
 /// Posts to reservation `id`'s folio and audits it.
 pub fn post(s: &mut TenantScope<'_>, actor: &impl Actor, id: ReservationId, p: &Posting) -> StayResult<FolioEntryId> {
     let r = s.reservations().get(id)?;
-    if p.moves_money() && !actor.can(Capability::PaymentsCreate) {
-        return Err(StayError::Forbidden);
+    if p.moves_money() {
+        super::require(s, actor, Capability::PaymentsCreate)?;
     }
     if let Some(refused) = p.refusals(actor).into_iter().next() {
         return Err(refused.into());

@@ -48,15 +48,64 @@ pub enum StayError {
     /// A rule of the front desk said no; the message tells the desk what to do.
     #[error(transparent)]
     Refused(#[from] Refused),
-    /// The actor's role does not allow it.
-    #[error("forbidden")]
-    Forbidden,
+    /// The actor's role (and grants) do not include a right it needs.
+    #[error(transparent)]
+    Missing(#[from] Missing),
     /// Not found (another tenant's id included), stale, a constraint, or the database.
     #[error(transparent)]
     Db(#[from] DbError),
 }
 
 pub type StayResult<T> = Result<T, StayError>;
+
+/// A right the actor lacks, with the colleagues who have it, so that the desk knows whom
+/// to ask.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.message())]
+pub struct Missing {
+    pub cap: Capability,
+    /// The active members who have it, by name (at most a few).
+    pub holders: Vec<String>,
+    /// How many more have it.
+    pub more: usize,
+}
+
+impl Missing {
+    /// The most names a refusal lists.
+    const NAMES: usize = 3;
+
+    fn message(&self) -> String {
+        let right = format!("“{}” is not part of your role.", self.cap.label());
+        if self.holders.is_empty() {
+            return format!("{right} Ask an administrator to grant it.");
+        }
+        let mut names = self.holders.join(", ");
+        if self.more > 0 {
+            names.push_str(&format!(" and {} more", self.more));
+        }
+        format!("{right} Ask a colleague who has it ({names}), or an administrator to grant it.")
+    }
+}
+
+/// Refuses unless `actor` may `cap`, naming who may.
+pub fn require(s: &mut TenantScope<'_>, actor: &impl Actor, cap: Capability) -> StayResult<()> {
+    if actor.can(cap) {
+        return Ok(());
+    }
+    let now = crate::domain::Timestamp::now();
+    let mut holders: Vec<String> = s
+        .memberships()
+        .list()?
+        .into_iter()
+        .filter(|(m, u)| m.is_usable(now) && u.is_active)
+        .filter(|(m, _)| crate::domain::roles::Grants { role: m.role, extra: m.permissions() }.allows(cap))
+        .map(|(_, u)| u.full_name)
+        .collect();
+    holders.sort();
+    let more = holders.len().saturating_sub(Missing::NAMES);
+    holders.truncate(Missing::NAMES);
+    Err(Missing { cap, holders, more }.into())
+}
 
 /// The hotel's calendar date now.
 fn today_at(hotel: &crate::db::hotels::Hotel) -> chrono::NaiveDate {

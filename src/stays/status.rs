@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::{today_at, Actor, Refused, StayError, StayResult};
+use super::{today_at, Actor, Refused, StayResult};
 use crate::db::audit::Event;
 use crate::db::folio::FolioEntry;
 use crate::db::reservations::{Reservation, StayChanges};
@@ -37,8 +37,8 @@ pub fn transition(
     if current.version != change.version {
         return Err(DbError::Stale.into());
     }
-    if action.is_reversal() && !actor.can(Capability::ReservationsReverse) {
-        return Err(StayError::Forbidden);
+    if action.is_reversal() {
+        super::require(s, actor, Capability::ReservationsReverse)?;
     }
     if action.needs_reason() && change.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
         return Err(Refused::NeedsReason(action).into());

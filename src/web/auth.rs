@@ -185,14 +185,18 @@ fn attempt_login(db: &crate::db::Db, email: &str, typed: &str, meta: &RequestMet
         .map(|(m, _)| m.tenant_id);
     let event = meta.stamp(Event::new("login", "user", user.id));
     match tenant {
-        Some(tenant) => db.tenant(tenant, Some(user.id), Access::Write, |s| s.audit(&event))?,
+        // Signing in uses the membership it lands in, as a switch does ("last used").
+        Some(tenant) => db.tenant(tenant, Some(user.id), Access::Write, |s| {
+            s.memberships().touch(user.id)?;
+            s.audit(&event)
+        })?,
         None => db.user(user.id, Access::Write, |u| u.audit_platform_event(&event))?,
     }
     Ok(Attempt::Ok { user: Box::new(user), tenant })
 }
 
-/// Signs out, and ends this user's other sessions too: with stateless cookie sessions,
-/// bumping the epoch is what makes a copied cookie worthless afterwards.
+/// Signs out: ends this session (its row goes, so a copied cookie is worthless), and only
+/// this one: the user's other devices stay signed in.
 pub async fn logout(signed_in: SignedIn, state: State) -> Reply {
     let (user, tenant) = (signed_in.user, signed_in.state.tenant);
     let event = signed_in.meta.stamp(Event::new("logout", "user", user));

@@ -41,17 +41,6 @@ pub struct Search {
     pub q: String,
 }
 
-pub fn date(errors: &mut FieldErrors, field: &'static str, raw: &str) -> Option<NaiveDate> {
-    let v = forms::clean(raw);
-    match forms::day(&v) {
-        Some(d) => Some(d),
-        None => {
-            errors.add(field, if v.is_empty() { "Choose a date." } else { "Enter a date like 2026-12-24." });
-            None
-        }
-    }
-}
-
 impl Search {
     fn is_blank(&self) -> bool {
         self.check_in.trim().is_empty() && self.check_out.trim().is_empty()
@@ -60,8 +49,9 @@ impl Search {
     pub fn parse(&self) -> Result<Stay, FieldErrors> {
         let mut e = FieldErrors::default();
         let hotel: Option<HotelId> = forms::id(&mut e, "hotel", &self.hotel);
-        let check_in = date(&mut e, "check_in", &self.check_in);
-        let check_out = date(&mut e, "check_out", &self.check_out);
+        let check_in = forms::date(&mut e, "check_in", &self.check_in);
+        let check_out = forms::date(&mut e, "check_out", &self.check_out);
+        forms::stay_dates(&mut e, check_in, check_out);
         let adults = forms::integer(&mut e, "adults", &self.adults, 1, 20);
         let children = forms::optional_integer(&mut e, "children", &self.children, 0, 20).unwrap_or(0);
         let stay = Stay {

@@ -20,6 +20,9 @@ pub enum AppError {
     NotFound,
     #[error("forbidden")]
     Forbidden,
+    /// A stay operation needs a right the member lacks; the message names who has it.
+    #[error(transparent)]
+    Missing(crate::stays::Missing),
     #[error("sign-in required")]
     Unauthenticated,
     /// Signed in, but no usable active tenant: go and pick one.
@@ -82,7 +85,7 @@ impl From<crate::stays::StayError> for AppError {
     fn from(err: crate::stays::StayError) -> Self {
         match err {
             crate::stays::StayError::Refused(refused) => AppError::Refused(refused),
-            crate::stays::StayError::Forbidden => AppError::Forbidden,
+            crate::stays::StayError::Missing(missing) => AppError::Missing(missing),
             crate::stays::StayError::Db(db) => db.into(),
         }
     }
@@ -92,7 +95,7 @@ impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::Missing(_) => StatusCode::FORBIDDEN,
             AppError::Unauthenticated | AppError::NoTenant => StatusCode::SEE_OTHER,
             AppError::Csrf | AppError::TenantBlocked { .. } | AppError::TrialEnded | AppError::NotInPlan(_) => {
                 StatusCode::FORBIDDEN
@@ -130,6 +133,7 @@ impl AppError {
         match self {
             AppError::NotFound => "We could not find that page or record.".into(),
             AppError::Forbidden => "Your role does not allow this.".into(),
+            AppError::Missing(missing) => missing.to_string(),
             AppError::Unauthenticated => "Please sign in.".into(),
             AppError::NoTenant => "Choose an organization first.".into(),
             AppError::Csrf => "This form has expired or did not come from Hotelier. Go back, reload the page and try again.".into(),

@@ -143,6 +143,28 @@ pub fn integer(errors: &mut FieldErrors, field: &'static str, value: &str, min: 
 }
 
 /// An optional whole number in `min..=max`.
+/// A date typed as `2026-12-24`, or a message on `field`.
+pub fn date(errors: &mut FieldErrors, field: &'static str, raw: &str) -> Option<chrono::NaiveDate> {
+    let v = clean(raw);
+    match day(&v) {
+        Some(d) => Some(d),
+        None => {
+            errors.add(field, if v.is_empty() { "Choose a date." } else { "Enter a date like 2026-12-24." });
+            None
+        }
+    }
+}
+
+/// Adds the dates' own problem (departure not after arrival, too long) to `check_out`
+/// when both dates were read, so that it shows with every other field's message.
+pub fn stay_dates(errors: &mut FieldErrors, check_in: Option<chrono::NaiveDate>, check_out: Option<chrono::NaiveDate>) {
+    if let (Some(check_in), Some(check_out)) = (check_in, check_out) {
+        if let Err(problem) = crate::domain::booking::check_dates(check_in, check_out) {
+            errors.add("check_out", problem.to_string());
+        }
+    }
+}
+
 /// An amount above zero of `currency`, typed the way `locale` writes numbers (`25,50` in
 /// Portuguese, `25.50` in English); a message showing that format otherwise.
 pub fn amount(errors: &mut FieldErrors, field: &'static str, value: &str, currency: &str, locale: &str) -> Option<i64> {

@@ -266,6 +266,8 @@ struct StayPage {
     currency: (String, String),
     errors: FieldErrors,
     confirm: Option<PayConfirm>,
+    /// Why this member cannot take the payment, and who can.
+    cannot_pay: Option<String>,
 }
 
 /// A payment about to be taken: the screen asks "Take R$ 120,00 by card?" before it posts.
@@ -309,7 +311,7 @@ async fn stay_page_with(
     extras: StayExtras,
 ) -> Reply {
     let chosen = SessionState::load(ctx.session()).kiosk_hotel;
-    let (idle, user, v, methods, can_pay, currency) = ctx
+    let (idle, user, v, methods, cannot_pay, currency) = ctx
         .read(state, move |s, m| {
             let v = stays::StayView::load(s, id)?;
             if chosen.is_some_and(|h| h != v.reservation.hotel_id) {
@@ -319,21 +321,20 @@ async fn stay_page_with(
             let settings = t.settings();
             let currency = (t.currency.clone(), t.locale.clone());
             let user = m.acting.user.full_name.clone();
-            Ok((
-                settings.kiosk_idle_minutes,
-                user,
-                v,
-                settings.payment_methods,
-                m.can(Capability::PaymentsCreate),
-                currency,
-            ))
+            // Who may take the payment instead, when this member may not.
+            let cannot_pay = match stays::require(s, m, Capability::PaymentsCreate) {
+                Ok(()) => None,
+                Err(stays::StayError::Missing(missing)) => Some(missing.to_string()),
+                Err(other) => return Err(other.into()),
+            };
+            Ok((settings.kiosk_idle_minutes, user, v, settings.payment_methods, cannot_pay, currency))
         })
         .await?;
     if let Err(lock) = touch(ctx, idle) {
         return Ok(*lock);
     }
     let stays::StayView { reservation: r, hotel, guest, room, free_rooms, entries, today, due, balance } = v;
-    let f = frame(ctx, &hotel.name, &user, idle, today.format("%A %d %B").to_string(), can_pay);
+    let f = frame(ctx, &hotel.name, &user, idle, today.format("%A %d %B").to_string(), cannot_pay.is_none());
     let standing = money::Standing::of(balance);
     let page = StayPage {
         can_check_in: matches!(r.status, ReservationStatus::Pending | ReservationStatus::Confirmed)
@@ -344,6 +345,7 @@ async fn stay_page_with(
         balance_input: extras.typed_amount.unwrap_or_else(|| money::to_input(balance.max(0), &currency.0, &currency.1)),
         errors: extras.errors,
         confirm: extras.confirm,
+        cannot_pay,
         owes: balance > 0,
         due: (due > 0).then(|| money::format(due, &currency.0, &currency.1)),
         frame: f,

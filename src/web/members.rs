@@ -2,6 +2,8 @@
 //! or expiry, deactivate. Only owners touch the owner role, and the last usable owner
 //! can never be removed.
 
+use std::collections::BTreeMap;
+
 use actix_web::web;
 use askama::Template;
 use serde::Deserialize;
@@ -205,27 +207,45 @@ pub struct EditForm {
     pub expires_on: String,
     pub is_active: Option<String>,
     pub version: String,
+    /// The extra grants' checkboxes, `grant:<key>` (one per `Capability::GRANTABLE`).
+    #[serde(flatten)]
+    pub checked: BTreeMap<String, String>,
+}
+
+/// A grant's checkbox name.
+fn grant_field(cap: Capability) -> String {
+    format!("grant:{}", cap.key())
 }
 
 impl EditForm {
     fn from_membership(m: &Membership) -> Self {
+        let checked = m.permissions().iter().map(|k| (format!("grant:{k}"), "on".to_owned())).collect();
         Self {
             role: m.role.as_str().into(),
             expires_on: m.expires_at.map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default(),
             is_active: m.is_active.then(|| "on".into()),
             version: m.version.to_string(),
+            checked,
         }
+    }
+
+    /// The grantable capability's box is ticked.
+    pub fn grants(&self, cap: &Capability) -> bool {
+        self.checked.contains_key(&grant_field(*cap))
     }
 
     fn parse(&self) -> Result<MembershipChanges, FieldErrors> {
         let mut e = FieldErrors::default();
-        let role = forms::choice(&mut e, "role", &self.role);
+        let role: Option<Role> = forms::choice(&mut e, "role", &self.role);
         let expires_at = expiry(&mut e, &self.expires_on);
-        e.into_result(MembershipChanges {
-            role: role.unwrap_or(Role::Viewer),
-            expires_at,
-            is_active: self.is_active.is_some(),
-        })
+        // Only the grantable rights, and only those the role does not already include.
+        let role = role.unwrap_or(Role::Viewer);
+        let permissions = Capability::GRANTABLE
+            .iter()
+            .filter(|c| self.grants(c) && !role.allows(**c))
+            .map(|c| c.key().to_owned())
+            .collect();
+        e.into_result(MembershipChanges { role, expires_at, is_active: self.is_active.is_some(), permissions })
     }
 }
 
@@ -239,6 +259,7 @@ struct EditPage {
     errors: FieldErrors,
     roles: Vec<Role>,
     stale: bool,
+    grantable: &'static [Capability],
 }
 
 /// A membership with its account, and the chrome's view, for the edit page.
@@ -252,7 +273,16 @@ fn load(s: &mut TenantScope<'_>, m: &Member, id: AssociationId) -> Result<Loaded
 fn edit_page(ctx: &TenantCtx, (view, membership, user): Loaded, shown: Shown<EditForm>, stale: bool) -> EditPage {
     let chrome = Chrome::new(ctx, view, "members");
     let roles = assignable_roles(chrome.can(Capability::OwnersManage));
-    EditPage { chrome, membership, user, form: shown.form, errors: shown.errors, roles, stale }
+    EditPage {
+        chrome,
+        membership,
+        user,
+        form: shown.form,
+        errors: shown.errors,
+        roles,
+        stale,
+        grantable: Capability::GRANTABLE,
+    }
 }
 
 pub async fn edit_form(ctx: TenantCtx, state: State, path: web::Path<AssociationId>) -> Reply {
@@ -289,7 +319,13 @@ fn apply(
     if before.is_active && !after.is_active {
         s.end_member_sessions(after.user_id)?;
     }
-    let action = if before.role != after.role { "member.role_change" } else { "member.update" };
+    let action = if before.role != after.role {
+        "member.role_change"
+    } else if before.permissions() != after.permissions() {
+        "member.grants_change"
+    } else {
+        "member.update"
+    };
     m.audit(s, Event::new(action, "membership", id).before(&before).after(&after))?;
     Ok(after)
 }
@@ -320,8 +356,12 @@ pub async fn toggle_active(ctx: TenantCtx, state: State, path: web::Path<Associa
     let after = ctx
         .write(&state, move |s, m| {
             let current = s.memberships().get(id)?;
-            let changes =
-                MembershipChanges { role: current.role, expires_at: current.expires_at, is_active: !current.is_active };
+            let changes = MembershipChanges {
+                role: current.role,
+                expires_at: current.expires_at,
+                is_active: !current.is_active,
+                permissions: current.permissions(),
+            };
             apply(s, m, id, current.version, &changes)
         })
         .await?;

@@ -3,10 +3,9 @@
 use actix_web::web;
 use serde::Deserialize;
 
-use super::booking::date;
 use super::error::Reply;
 use super::extract::TenantCtx;
-use super::forms::FieldErrors;
+use super::forms::{self, FieldErrors};
 use super::pages::see_other;
 use super::state::State;
 use super::urls;
@@ -29,7 +28,7 @@ pub async fn run(ctx: TenantCtx, state: State, path: web::Path<HotelId>, form: w
     // that another tenant's hotel is still not found.
     let day = match raw.trim() {
         "" => Ok(None),
-        raw => date(&mut FieldErrors::default(), "date", raw).map(Some).ok_or(()),
+        raw => forms::date(&mut FieldErrors::default(), "date", raw).map(Some).ok_or(()),
     };
     let report = ctx
         .write(&state, move |s, _| {

@@ -6,7 +6,6 @@ use actix_web::web;
 use askama::Template;
 use serde::Deserialize;
 
-use super::booking::date;
 use super::desk::{field_errors, refused_field};
 use super::error::Reply;
 use super::extract::{Member, TenantCtx};
@@ -236,6 +235,10 @@ pub async fn act(ctx: TenantCtx, state: State, path: web::Path<ReservationId>, f
             Ok(see_other(&urls::reservation(id)))
         }
         Err(AppError::Refused(refused)) => show_page(&ctx, &state, id, Some(refused.to_string())).await,
+        Err(AppError::Missing(missing)) => {
+            let (problem, status) = (Some(missing.to_string()), StatusCode::FORBIDDEN);
+            show_page_with(&ctx, &state, id, problem, status, FolioForm::default(), FieldErrors::default()).await
+        }
         Err(AppError::Db(DbError::Conflict(Constraint::RoomOverlap))) => {
             let msg = "That room is taken on some of these nights. Choose another room.".to_owned();
             show_page(&ctx, &state, id, Some(msg)).await
@@ -321,6 +324,10 @@ pub async fn post_folio(
             let problem = Some(refused.to_string());
             show_page_with(&ctx, &state, id, problem, StatusCode::CONFLICT, typed, FieldErrors::default()).await
         }
+        Err(AppError::Missing(missing)) => {
+            let problem = Some(missing.to_string());
+            show_page_with(&ctx, &state, id, problem, StatusCode::FORBIDDEN, typed, FieldErrors::default()).await
+        }
         Err(e) => Err(e),
     }
 }
@@ -398,8 +405,9 @@ impl EditForm {
     /// The edit, or a message for every field at fault.
     fn parse(&self) -> Result<StayEdit, FieldErrors> {
         let mut e = FieldErrors::default();
-        let check_in = date(&mut e, "check_in", &self.check_in);
-        let check_out = date(&mut e, "check_out", &self.check_out);
+        let check_in = forms::date(&mut e, "check_in", &self.check_in);
+        let check_out = forms::date(&mut e, "check_out", &self.check_out);
+        forms::stay_dates(&mut e, check_in, check_out);
         let adults = forms::integer(&mut e, "adults", &self.adults, 1, 20);
         let children = forms::optional_integer(&mut e, "children", &self.children, 0, 20).unwrap_or(0);
         let room = match self.room.trim() {

@@ -196,7 +196,7 @@ fn memberships(backend: Backend) {
         |user_id| NewMembership { user_id, role: Role::Staff, permissions: vec![], is_primary: true, expires_at: None };
     let mine = write(&t.db, a.id, |s| s.memberships().create(&member(users[0]))).unwrap();
     let theirs = write(&t.db, b.id, |s| s.memberships().create(&member(users[1]))).unwrap();
-    let changes = MembershipChanges { role: Role::Manager, expires_at: None, is_active: true };
+    let changes = MembershipChanges { role: Role::Manager, expires_at: None, is_active: true, permissions: vec![] };
     for missing in [AssociationId::new(), theirs.id] {
         not_found(write(&t.db, a.id, |s| s.memberships().set_role(missing, 1, Role::Manager)));
         not_found(write(&t.db, a.id, |s| s.memberships().update(missing, 1, &changes)));

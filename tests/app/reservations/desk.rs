@@ -206,7 +206,7 @@ async fn check_out_charges_the_nights_and_wants_the_balance_paid(backend: Backen
     // Staff take charges but not money; a cashier (staff with payments:create) takes money.
     let before = snapshot(w.db(), w.a.id);
     let page = post_folio(&staff, id, &[("kind", "payment"), ("amount", "200"), ("method", "card")]).await;
-    assert_says(&page, 403, "Your role does not allow this.");
+    assert_says(&page, 403, "“Take payments, refunds and discounts” is not part of your role.");
     assert_unchanged(&before, &snapshot(w.db(), w.a.id), "after staff's payment");
     post_folio(&cashier, id, &[("kind", "payment"), ("amount", "200"), ("method", "card")])
         .await
@@ -293,8 +293,18 @@ async fn folio_balance_arithmetic(backend: Backend) {
 
     // Refusals, none of which posts anything.
     let refused: [(&Browser, Fields, u16, &str); 9] = [
-        (&staff, vec![("kind", "discount"), ("amount", "5")], 403, "Your role does not allow this."),
-        (&staff, vec![("kind", "refund"), ("amount", "5"), ("method", "cash")], 403, "Your role does not allow this."),
+        (
+            &staff,
+            vec![("kind", "discount"), ("amount", "5")],
+            403,
+            "“Take payments, refunds and discounts” is not part of your role.",
+        ),
+        (
+            &staff,
+            vec![("kind", "refund"), ("amount", "5"), ("method", "cash")],
+            403,
+            "“Take payments, refunds and discounts” is not part of your role.",
+        ),
         (&admin, vec![("kind", "payment"), ("amount", "0"), ("method", "cash")], 422, "Enter an amount above zero"),
         (&admin, vec![("kind", "charge"), ("amount", "-4")], 422, "Enter an amount such as 1,250.00."),
         (&admin, vec![("kind", "charge"), ("amount", "lots")], 422, "Enter an amount such as 1,250.00."),
@@ -385,7 +395,7 @@ async fn reversals_are_for_managers_with_a_reason(backend: Backend) {
     assert!(manager.get(&url).await.body.contains("Undo check-in"), "reversal not offered to a manager");
 
     for (who, extra, status, message) in [
-        (&staff, vec![("reason", "wrong guest")], 403, "Your role does not allow this."),
+        (&staff, vec![("reason", "wrong guest")], 403, "“Undo a check-in or check-out” is not part of your role."),
         (&manager, vec![], 409, "Undo check-in needs a reason."),
     ] {
         let before = snapshot(w.db(), w.a.id);
@@ -403,7 +413,7 @@ async fn reversals_are_for_managers_with_a_reason(backend: Backend) {
     act(&manager, id, "check_out", &[("override_balance", "on")]).await.assert_redirect(&url);
     assert_eq!(status_of(&w, id), ReservationStatus::CheckedOut);
     for (who, extra, status, message) in [
-        (&staff, vec![("reason", "still here")], 403, "Your role does not allow this."),
+        (&staff, vec![("reason", "still here")], 403, "“Undo a check-in or check-out” is not part of your role."),
         (&manager, vec![("reason", " ")], 409, "Undo check-out needs a reason."),
     ] {
         let before = snapshot(w.db(), w.a.id);
@@ -671,4 +681,22 @@ async fn amounts_are_read_in_the_organizations_locale(backend: Backend) {
     assert!(confirm.body.contains("Take R$ 1.275,50 by Cash?"), "{}", confirm.short());
     admin.post(&pay, &[("amount", "1275,50"), ("method", "cash"), ("confirmed", "yes")]).await;
     assert_eq!(balance(w.db(), &w.a, id), 0, "R$ 1.275,50 paid at the kiosk settles the folio");
+}
+
+crate::both_backends_async!(a_stay_edit_shows_every_error_at_once);
+
+/// Adults 0 with a departure before the arrival showed only the adults error; the form now
+/// names both, keeps what was typed, and changes nothing.
+async fn a_stay_edit_shows_every_error_at_once(backend: Backend) {
+    let w = world(backend).await;
+    let staff = desk(&w, &w.team_a.staff).await;
+    let id = w.a.reservation;
+    let before = snapshot(w.db(), w.a.id);
+    let typed = [("check_in", "2026-12-20"), ("check_out", "2026-12-18"), ("adults", "0"), ("version", "1")];
+    let page = staff.post(&format!("/reservations/{id}"), &typed).await;
+    assert_eq!(page.status, 422, "{}", page.short());
+    assert!(page.body.contains("Enter a number from 1 to 20."), "the adults message: {}", page.short());
+    assert!(page.body.contains("The departure must be after the arrival."), "the dates message: {}", page.short());
+    assert!(page.body.contains(r#"value="2026-12-18""#) && page.body.contains(r#"value="0""#), "typed values kept");
+    assert_unchanged(&before, &snapshot(w.db(), w.a.id), "after a refused edit");
 }

@@ -8,7 +8,11 @@ use hotelier::domain::Role;
 use crate::both_backends_async;
 use crate::support::{login, world, Backend};
 
-both_backends_async!(members_are_added_changed_and_deactivated, the_last_owner_stays_and_only_owners_make_owners);
+both_backends_async!(
+    members_are_added_changed_and_deactivated,
+    the_last_owner_stays_and_only_owners_make_owners,
+    extra_grants_are_shown_and_edited_and_a_refusal_names_who_has_the_right,
+);
 
 fn membership_of(
     w: &crate::support::World,
@@ -129,4 +133,61 @@ async fn the_last_owner_stays_and_only_owners_make_owners(backend: Backend) {
         .await
         .assert_redirect("/members");
     assert_eq!(membership_of(&w, own).role, Role::Admin);
+}
+
+/// A desk agent could not take a payment and nobody could see why: another agent of the
+/// same role could, through a grant no page showed. The refusal now names the right and
+/// who has it; the member page shows and edits the grant; the users list shows it.
+async fn extra_grants_are_shown_and_edited_and_a_refusal_names_who_has_the_right(backend: Backend) {
+    let w = world(backend).await;
+    let staff = &w.team_a.staff;
+    let mut desk = w.browser();
+    desk.sign_in(&staff.account.email).await;
+    let id = w.a.reservation;
+    let payment = [("kind", "payment"), ("amount", "20"), ("method", "cash")];
+    let refused = desk.post(&format!("/reservations/{id}/folio"), &payment).await;
+    assert_eq!(refused.status, 403, "{}", refused.short());
+    // The owner, the admin and the dual member (an owner in A) may; nobody else in A.
+    let mut holders = [w.team_a.owner.account.name.clone(), w.team_a.admin.account.name.clone(), w.dual.name.clone()];
+    holders.sort();
+    let expected = format!(
+        "“Take payments, refunds and discounts” is not part of your role. Ask a colleague who has it ({}), or an administrator to grant it.",
+        holders.join(", ")
+    );
+    assert!(refused.body.contains(&expected), "{}", refused.short());
+    assert!(refused.body.contains("Folio"), "the reservation page, re-rendered: {}", refused.short());
+
+    let mut admin = w.browser();
+    admin.sign_in(&w.team_a.admin.account.email).await;
+    let edit = admin.get(&format!("/members/{}/edit", staff.membership)).await;
+    assert!(edit.body.contains(r#"name="grant:payments:create" value="on">"#), "unticked: {}", edit.short());
+    assert!(edit.body.contains("Take payments, refunds and discounts"));
+    let version = membership_of(&w, staff.membership).version.to_string();
+    let saved = admin
+        .post(
+            &format!("/members/{}", staff.membership),
+            &[
+                ("role", "staff"),
+                ("is_active", "on"),
+                ("version", &version),
+                ("grant:payments:create", "on"),
+                // Not a grantable right: a crafted field grants nothing.
+                ("grant:users:manage", "on"),
+            ],
+        )
+        .await;
+    saved.assert_redirect("/members");
+    assert_eq!(membership_of(&w, staff.membership).permissions(), vec!["payments:create".to_owned()]);
+    let list = admin.get("/members").await;
+    assert!(list.body.contains("+ Take payments, refunds and discounts"), "{}", list.short());
+    // "Last used" said "never" for accounts in use: signing in now counts as a use.
+    let row_start = list.body.find(&format!("<td>{}</td>", staff.account.email)).expect("the staff row");
+    let row = &list.body[row_start..row_start + list.body[row_start..].find("</tr>").unwrap()];
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    assert!(row.contains(&today) && !row.contains("never"), "{row}");
+    let again = admin.get(&format!("/members/{}/edit", staff.membership)).await;
+    assert!(again.body.contains(r#"name="grant:payments:create" value="on" checked>"#), "{}", again.short());
+    assert!(crate::support::audited(w.db(), &w.a, "member.grants_change").len() == 1);
+
+    desk.post(&format!("/reservations/{id}/folio"), &payment).await.assert_redirect(&format!("/reservations/{id}"));
 }
