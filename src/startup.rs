@@ -69,7 +69,7 @@ impl Application {
         }
         let db = db.with_tenant_cache_ttl(settings.tenant_cache_ttl);
         let state = web::AppState::new(db, settings.clone());
-        let sessions = web::session_store::DbSessionStore::new(state.db.clone());
+        let sessions = web::session_store::DbSessionStore::new(state.db.clone(), state.sessions.clone());
         let mut server = HttpServer::new(move || {
             // The last `wrap` is the outermost: logging sees everything; the session is
             // loaded before the error pages and the CSRF guard run.

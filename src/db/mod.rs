@@ -267,6 +267,15 @@ impl Db {
         in_transaction(&mut conn, access, &settings, |conn| f(&mut UserScope::anonymous(conn)))
     }
 
+    /// One statement on its own, outside any transaction, before anyone is known: the
+    /// session store's lookup of a key, on every request. It reads `sessions`, which row-
+    /// level security does not cover, by its primary key; a transaction around it would
+    /// cost two more round trips per request (`BEGIN …` and `COMMIT`).
+    pub fn single_read<T>(&self, f: impl FnOnce(&mut UserScope<'_>) -> DbResult<T>) -> DbResult<T> {
+        let mut conn = self.checkout()?;
+        f(&mut UserScope::anonymous(&mut conn))
+    }
+
     /// One transaction across tenants. Needs a [`PlatformGrant`], which only a verified
     /// super admin or the operator CLI can hold.
     pub fn platform<T, E>(

@@ -152,6 +152,17 @@ impl User {
 }
 
 impl UserScope<'_> {
+    /// Ends every session of this user in every instance at once: each request checks the
+    /// epoch its session was signed in with. Returns the new epoch, so the caller can
+    /// keep its own session.
+    pub fn bump_session_epoch(&mut self) -> DbResult<i32> {
+        let user = self.user_id().ok_or(DbError::NotFound)?;
+        diesel::update(users::table.filter(users::id.eq(user)))
+            .set((users::session_epoch.eq(users::session_epoch + 1), users::updated_at.eq(Timestamp::now())))
+            .execute(self.conn())?;
+        Ok(self.me()?.session_epoch)
+    }
+
     /// Replaces the password and ends every session made with the old one. Returns the
     /// new session epoch, so the caller can keep its own session alive.
     pub fn set_password(&mut self, password_hash: &str) -> DbResult<i32> {

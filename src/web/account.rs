@@ -115,7 +115,8 @@ pub async fn show(signed_in: SignedIn, state: State) -> Reply {
     render(StatusCode::OK, &page)
 }
 
-/// Ends every other session of this user, on every other device; this one stays.
+/// Ends every other session of this user, on every other device; this one stays. Their
+/// rows go, and the epoch moves on, so that no instance's cache keeps one alive.
 pub async fn end_other_sessions(signed_in: SignedIn, state: State) -> Reply {
     let (user, epoch) = signed_in.identity();
     let (keep, tenant) = (signed_in.state.sid.clone(), signed_in.state.tenant);
@@ -124,7 +125,10 @@ pub async fn end_other_sessions(signed_in: SignedIn, state: State) -> Reply {
         .db
         .blocking(move |db| {
             check_account(db, user, epoch)?;
-            let ended = db.user(user, Access::Write, |u| u.sessions().end_mine_except(&keep))?;
+            let (ended, epoch) = db.user(user, Access::Write, |u| {
+                let ended = u.sessions().end_mine_except(&keep)?;
+                Ok::<_, AppError>((ended, u.bump_session_epoch()?))
+            })?;
             let event = meta
                 .stamp(Event::new("user.sessions_ended", "user", user))
                 .after(serde_json::json!({ "ended": ended }));
@@ -132,10 +136,14 @@ pub async fn end_other_sessions(signed_in: SignedIn, state: State) -> Reply {
                 Some(t) => db.tenant(t, Some(user), Access::Write, |s| s.audit(&event))?,
                 None => db.user(user, Access::Write, |u| u.audit_platform_event(&event))?,
             }
-            Ok::<_, AppError>(ended)
+            Ok::<_, AppError>((ended, epoch))
         })
         .await;
-    let ended = ended_if_unauthenticated(&signed_in, result)?;
+    let (ended, epoch) = ended_if_unauthenticated(&signed_in, result)?;
+    state.sessions.forget_user(user);
+    let mut s = signed_in.state.clone();
+    s.epoch = epoch;
+    s.save(&signed_in.session);
     let message = match ended {
         0 => "No other session was signed in.".to_owned(),
         1 => "Signed out of 1 other session.".to_owned(),
@@ -218,6 +226,7 @@ pub async fn change_password(signed_in: SignedIn, state: State, form: web::Form<
     .await;
     match ended_if_unauthenticated(&signed_in, outcome) {
         Ok(epoch) => {
+            state.sessions.forget_user(user);
             // Keep this session; every other one is deleted (and carries a stale epoch).
             let mut s = signed_in.state;
             s.renew(&signed_in.session);

@@ -336,7 +336,12 @@ pub async fn update(ctx: TenantCtx, state: State, path: web::Path<AssociationId>
     let version = forms::version(&form.version);
     let refused = match form.parse() {
         Ok(changes) => match ctx.write(&state, move |s, m| apply(s, m, id, version, &changes)).await {
-            Ok(_) => return Ok(Done::new("Membership saved.", urls::members()).reply(&ctx)),
+            Ok(after) => {
+                if !after.is_active {
+                    state.sessions.forget_user(after.user_id);
+                }
+                return Ok(Done::new("Membership saved.", urls::members()).reply(&ctx));
+            }
             Err(e) => manage::refusal(e, |_| None)?,
         },
         Err(errors) => Refusal::invalid(errors),
@@ -365,6 +370,9 @@ pub async fn toggle_active(ctx: TenantCtx, state: State, path: web::Path<Associa
             apply(s, m, id, current.version, &changes)
         })
         .await?;
+    if !after.is_active {
+        state.sessions.forget_user(after.user_id);
+    }
     ctx.flash(
         "success",
         if after.is_active {

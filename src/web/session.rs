@@ -106,8 +106,13 @@ pub fn set_flash(session: &Session, kind: &str, message: impl Into<String>) {
     let _ = session.insert(FLASH, Flash { kind: kind.into(), message: message.into() });
 }
 
+/// The pending notice, if any, now shown and gone. A session without one is left
+/// untouched: actix-session marks a session changed on any `remove`, and a changed
+/// session is written back to the store.
 pub fn take_flash(session: &Session) -> Option<Flash> {
-    session.remove_as::<Flash>(FLASH).and_then(Result::ok)
+    let flash = session.get::<Flash>(FLASH).ok().flatten()?;
+    session.remove(FLASH);
+    Some(flash)
 }
 
 pub fn middleware(settings: &Settings, key: &[u8], store: DbSessionStore) -> SessionMiddleware<DbSessionStore> {

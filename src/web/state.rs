@@ -17,6 +17,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub login_limiter: auth::LoginLimiter,
     pub metrics: Arc<metrics::Metrics>,
+    /// The session store's cache, for handlers that end a user's sessions.
+    pub sessions: super::session_store::SessionCache,
 }
 
 impl AppState {
@@ -26,6 +28,7 @@ impl AppState {
             settings: Arc::new(settings),
             login_limiter: auth::login_limiter(),
             metrics: metrics::Metrics::new(),
+            sessions: super::session_store::SessionCache::default(),
         }
     }
 }
