@@ -92,6 +92,21 @@ pub struct ReservationFilter {
     pub departure_to: Option<NaiveDate>,
     /// A confirmation code, or part of a guest's name.
     pub search: Option<String>,
+    /// One of the front desk's lists for the day `today` (in the organization's time).
+    pub desk: Option<(DeskList, NaiveDate)>,
+}
+
+/// The front desk's lists of the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeskList {
+    /// Today's arrivals first, then the guests in house, then the stays to come.
+    Current,
+    /// Pending and confirmed stays arriving today.
+    Arriving,
+    /// Checked in.
+    InHouse,
+    /// Checked in and due out today (or overdue).
+    Departing,
 }
 
 /// A list row: the reservation with its guest's name.
@@ -397,6 +412,21 @@ impl Reservations<'_, '_> {
             if let Some(v) = f.departure_to {
                 q = q.filter(reservations::check_out.le(v));
             }
+            if let Some((list, today)) = f.desk {
+                use ReservationStatus::{CheckedIn, Confirmed, Pending};
+                q = match list {
+                    DeskList::Current => q
+                        .filter(reservations::status.eq_any([Pending, Confirmed, CheckedIn]))
+                        .filter(reservations::check_out.ge(today)),
+                    DeskList::Arriving => q
+                        .filter(reservations::status.eq_any([Pending, Confirmed]))
+                        .filter(reservations::check_in.eq(today)),
+                    DeskList::InHouse => q.filter(reservations::status.eq(CheckedIn)),
+                    DeskList::Departing => {
+                        q.filter(reservations::status.eq(CheckedIn)).filter(reservations::check_out.le(today))
+                    }
+                };
+            }
             if let Some(term) = term {
                 // The tenant's guests whose name matches, as a subquery: every match counts,
                 // however many there are.
@@ -415,12 +445,19 @@ impl Reservations<'_, '_> {
         let total =
             s.cached(format!("reservations.count {f:?}"), |s| Ok(filtered(s).count().get_result(s.conn())?))?;
         let q = filtered(s);
-        let q = match (sort, desc) {
-            ("check_out", false) => q.order((reservations::check_out.asc(), reservations::id.asc())),
-            ("check_out", true) => q.order((reservations::check_out.desc(), reservations::id.desc())),
-            ("created", false) => q.order((reservations::created_at.asc(), reservations::id.asc())),
-            ("created", true) => q.order((reservations::created_at.desc(), reservations::id.desc())),
-            ("check_in", false) => q.order((reservations::check_in.asc(), reservations::id.asc())),
+        let q = match (sort, desc, f.desk) {
+            // The desk's order: today's arrivals, then in house, then by arrival.
+            ("desk", _, Some((_, today))) => q.order((
+                reservations::check_in.eq(today).and(reservations::status.ne(ReservationStatus::CheckedIn)).desc(),
+                reservations::status.eq(ReservationStatus::CheckedIn).desc(),
+                reservations::check_in.asc(),
+                reservations::id.asc(),
+            )),
+            ("check_out", false, _) => q.order((reservations::check_out.asc(), reservations::id.asc())),
+            ("check_out", true, _) => q.order((reservations::check_out.desc(), reservations::id.desc())),
+            ("created", false, _) => q.order((reservations::created_at.asc(), reservations::id.asc())),
+            ("created", true, _) => q.order((reservations::created_at.desc(), reservations::id.desc())),
+            ("check_in", false, _) => q.order((reservations::check_in.asc(), reservations::id.asc())),
             _ => q.order((reservations::check_in.desc(), reservations::id.desc())),
         };
         // The page's ids first, then their rows: skipping `offset` rows then walks the

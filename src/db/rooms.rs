@@ -73,6 +73,14 @@ impl Rooms<'_, '_> {
         Ok(q.order((rooms::hotel_id, rooms::floor, rooms::number)).select(Room::as_select()).load(s.conn())?)
     }
 
+    /// The numbers of rooms `ids` (a list page's rooms).
+    pub fn numbers(self, ids: &[RoomId]) -> DbResult<std::collections::HashMap<RoomId, String>> {
+        let s = self.0;
+        let rows: Vec<(RoomId, String)> =
+            s.all(rooms::table).filter(rooms::id.eq_any(ids)).select((rooms::id, rooms::number)).load(s.conn())?;
+        Ok(rows.into_iter().collect())
+    }
+
     pub fn count(self) -> DbResult<i64> {
         let s = self.0;
         Ok(s.all(rooms::table).count().get_result(s.conn())?)

@@ -120,6 +120,21 @@ pub struct Lists {
     pub departures: Vec<ReservationRow>,
     pub in_house: Vec<ReservationRow>,
     pub found: Option<Vec<ReservationRow>>,
+    /// The room numbers of the guests in house and leaving.
+    pub rooms: std::collections::HashMap<crate::domain::RoomId, String>,
+}
+
+impl Lists {
+    pub fn room_of(&self, r: &Reservation) -> Option<&str> {
+        r.room_id.and_then(|id| self.rooms.get(&id)).map(String::as_str)
+    }
+}
+
+/// A stay the desk deals with today: arriving, in house or leaving.
+fn is_todays(r: &Reservation, today: chrono::NaiveDate) -> bool {
+    let active =
+        matches!(r.status, ReservationStatus::Pending | ReservationStatus::Confirmed | ReservationStatus::CheckedIn);
+    active && r.check_in <= today && today <= r.check_out
 }
 
 #[derive(Template)]
@@ -189,9 +204,15 @@ pub async fn home(ctx: TenantCtx, state: State, query: web::Query<KioskQuery>) -
                     search: Some(search.clone()),
                     ..Default::default()
                 };
-                Some(s.reservations().page(&filter, "check_in", true, 20, 0)?.0)
+                let mut found = s.reservations().page(&filter, "check_in", true, 20, 0)?.0;
+                // Today's stays first (arriving, in house, leaving), then the others by arrival.
+                found.sort_by_key(|row| !is_todays(&row.reservation, today));
+                Some(found)
             };
-            Ok((idle, user, vec![], Some((hotel, today, Lists { arrivals, departures, in_house, found }))))
+            let ids: Vec<_> = in_house.iter().chain(&departures).filter_map(|row| row.reservation.room_id).collect();
+            let rooms = s.rooms().numbers(&ids)?;
+            let lists = Lists { arrivals, departures, in_house, found, rooms };
+            Ok((idle, user, vec![], Some((hotel, today, lists))))
         })
         .await?;
     if let Err(lock) = touch(&ctx, idle) {

@@ -1,9 +1,12 @@
 //! Reservations: the list, the reservation page with its folio and status actions, and
 //! editing a stay.
 
+use std::collections::HashMap;
+
 use actix_web::http::StatusCode;
 use actix_web::web;
 use askama::Template;
+use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
 
 use super::desk::{field_errors, refused_field};
@@ -18,13 +21,14 @@ use super::AppState;
 use crate::db::folio::FolioEntry;
 use crate::db::guests::Guest;
 use crate::db::hotels::Hotel;
-use crate::db::reservations::{Reservation, ReservationFilter, ReservationRow};
+use crate::db::reservations::{DeskList, Reservation, ReservationFilter, ReservationRow};
 use crate::db::room_types::RoomType;
 use crate::db::rooms::Room;
 use crate::db::{Constraint, DbError};
+use crate::domain::booking::today_in;
 use crate::domain::roles::Capability;
 use crate::domain::stay::{self, Action};
-use crate::domain::{money, FolioKind, PaymentMethod, ReservationId, ReservationSource, ReservationStatus};
+use crate::domain::{money, FolioKind, PaymentMethod, ReservationId, ReservationSource, ReservationStatus, RoomId};
 use crate::stays::{self, Change, Posting, StayEdit};
 use crate::web::error::AppError;
 
@@ -41,12 +45,42 @@ pub struct ListParams {
     pub arrival_to: String,
     pub departure_from: String,
     pub departure_to: String,
+    /// A quick filter: `arriving`, `in_house`, `departing`, or `all` (every reservation).
+    pub view: String,
 }
 
+/// The quick filters, as the list's tabs show them.
+pub const VIEWS: &[(&str, &str)] = &[
+    ("", "Today and ahead"),
+    ("arriving", "Arriving today"),
+    ("in_house", "In house"),
+    ("departing", "Departing today"),
+    ("all", "All"),
+];
+
 impl ListParams {
-    fn filter(&self) -> ReservationFilter {
+    /// Which of the desk's lists: today's arrivals, then in house and upcoming, unless a
+    /// quick filter says otherwise, or a search, filter or sort asks for the full list.
+    fn desk_list(&self) -> Option<DeskList> {
+        let l = &self.list;
+        let searched = [&l.q, &l.hotel, &l.status, &l.sort, &self.source]
+            .into_iter()
+            .chain([&self.arrival_from, &self.arrival_to, &self.departure_from, &self.departure_to])
+            .any(|v| !v.trim().is_empty());
+        match self.view.as_str() {
+            "arriving" => Some(DeskList::Arriving),
+            "in_house" => Some(DeskList::InHouse),
+            "departing" => Some(DeskList::Departing),
+            "all" => None,
+            _ if searched => None,
+            _ => Some(DeskList::Current),
+        }
+    }
+
+    fn filter(&self, today: NaiveDate) -> ReservationFilter {
         let day = |raw: &str| forms::day(raw);
         ReservationFilter {
+            desk: self.desk_list().map(|list| (list, today)),
             hotel: self.list.hotel.parse().ok(),
             status: self.list.status.parse().ok(),
             source: self.source.parse().ok(),
@@ -64,6 +98,11 @@ impl ListParams {
 struct IndexPage {
     chrome: Chrome,
     rows: Vec<ReservationRow>,
+    /// The rooms of the page's stays, by id.
+    rooms: HashMap<RoomId, String>,
+    /// The quick filter shown (`""` for the default list).
+    view: &'static str,
+    views: &'static [(&'static str, &'static str)],
     hotels: Vec<Hotel>,
     params: ListParams,
     listing: Listing,
@@ -75,17 +114,26 @@ impl IndexPage {
     fn hotel_name(&self, id: &crate::domain::HotelId) -> &str {
         self.hotels.iter().find(|h| h.id == *id).map_or("", |h| h.name.as_str())
     }
+
+    fn room_number(&self, r: &Reservation) -> &str {
+        r.room_id.and_then(|id| self.rooms.get(&id)).map_or("", String::as_str)
+    }
 }
 
 pub async fn index(ctx: TenantCtx, state: State, query: web::Query<ListParams>) -> Reply {
     let params = query.into_inner();
     let mut lq = params.list.clone();
-    let filter = params.filter();
-    let (sort, desc, offset) = (lq.sort_key(SORTS), lq.sort.is_empty() || lq.desc(), lq.offset());
-    let (view, rows, total, hotels) = ctx
+    let desk = params.desk_list();
+    let sort = if desk.is_some() && lq.sort.is_empty() { "desk" } else { lq.sort_key(SORTS) };
+    let (desc, offset) = (lq.sort.is_empty() || lq.desc(), lq.offset());
+    let filtering = params.clone();
+    let (view, rows, rooms, total, hotels) = ctx
         .read(&state, move |s, m| {
+            // "Today" is the organization's.
+            let filter = filtering.filter(today_in(&m.acting.tenant.timezone, Utc::now()));
             let (rows, total) = s.reservations().page(&filter, sort, desc, PER_PAGE, offset)?;
-            Ok((m.view(), rows, total, s.hotels().list()?))
+            let ids: Vec<RoomId> = rows.iter().filter_map(|r: &ReservationRow| r.reservation.room_id).collect();
+            Ok((m.view(), rows, s.rooms().numbers(&ids)?, total, s.hotels().list()?))
         })
         .await?;
     let keep = [
@@ -97,14 +145,19 @@ pub async fn index(ctx: TenantCtx, state: State, query: web::Query<ListParams>) 
         ("arrival_to", params.arrival_to.as_str()),
         ("departure_from", params.departure_from.as_str()),
         ("departure_to", params.departure_to.as_str()),
+        ("view", params.view.as_str()),
     ];
     if lq.sort.is_empty() {
         lq.dir = "desc".into();
     }
     let listing = Listing::new(&urls::reservations(), &lq, SORTS, total, &keep);
+    let shown = VIEWS.iter().find(|(key, _)| *key == params.view).map_or("", |(key, _)| key);
     let page = IndexPage {
         chrome: Chrome::new(&ctx, view, "reservations"),
         rows,
+        rooms,
+        view: if desk.is_some() || params.view == "all" { shown } else { "all" },
+        views: VIEWS,
         hotels,
         params,
         listing,

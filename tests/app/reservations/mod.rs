@@ -11,6 +11,7 @@ mod booking;
 mod concurrency;
 mod desk;
 mod double_booking;
+mod lists;
 mod night_audit;
 mod tape_chart;
 mod today;

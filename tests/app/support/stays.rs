@@ -337,3 +337,8 @@ pub fn hidden_inputs(page: &Page, action: &str) -> Form {
         })
         .collect()
 }
+
+/// The number of room `id` of `org`.
+pub fn room_number(db: &Db, org: &Org, id: hotelier::domain::RoomId) -> String {
+    db.tenant(org.id, None, Access::Read, |s| s.rooms().get(id)).expect("room").number
+}

@@ -1,0 +1,102 @@
+//! The reservations list opens on the desk's day (today's arrivals, then in house, then
+//! what is coming), with quick filters and a room column; the kiosk names the rooms of
+//! the guests in house and ranks today's stays first in a search. It used to open on the
+//! furthest-future arrival, with no room column.
+
+use hotelier::db::reservations::NewReservation;
+use hotelier::domain::ReservationStatus::{CheckedIn, CheckedOut, Confirmed};
+
+use crate::both_backends_async;
+use crate::support::*;
+
+both_backends_async!(the_list_opens_on_the_desks_day, the_kiosk_names_rooms_and_ranks_todays_stays_first);
+
+/// Stays around today in A's hotel: arriving, in house (room 1), leaving today (room 2),
+/// coming, long gone and far ahead.
+fn a_day_at_the_desk(w: &World) {
+    let with = |code: &str, start: i64, nights: i64, status, room: Option<usize>| NewReservation {
+        status,
+        room_id: room.map(|i| w.a.rooms[i]),
+        ..stay(&w.a, code, day(start), nights)
+    };
+    for new in [
+        with("ARRIVE1", 0, 2, Confirmed, None),
+        with("INHOUSE1", -1, 3, CheckedIn, Some(1)),
+        with("LEAVE1", -2, 2, CheckedIn, Some(2)),
+        with("SOONER1", 10, 1, Confirmed, None),
+        with("GONEBY1", -20, 2, CheckedOut, None),
+        with("FARAWAY1", 300, 1, Confirmed, None),
+    ] {
+        add(w.db(), &w.a, new);
+    }
+}
+
+/// Where each code stands on the page (None when it is not there).
+fn positions<'a>(body: &str, codes: &[&'a str]) -> Vec<(&'a str, Option<usize>)> {
+    codes.iter().map(|c| (*c, body.find(&format!(">{c}</a>")))).collect()
+}
+
+async fn the_list_opens_on_the_desks_day(backend: Backend) {
+    let w = world(backend).await;
+    a_day_at_the_desk(&w);
+    let staff = desk(&w, &w.team_a.staff).await;
+
+    let page = staff.get("/reservations").await;
+    assert_eq!(page.status, 200);
+    let at = positions(&page.body, &["ARRIVE1", "INHOUSE1", "LEAVE1", "SOONER1", "FARAWAY1", "GONEBY1"]);
+    let pos = |code: &str| at.iter().find(|(c, _)| *c == code).and_then(|(_, p)| *p);
+    assert!(pos("GONEBY1").is_none(), "a past stay is not on the desk's list: {at:?}");
+    let (arrive, inhouse, leave, soon, far) = (
+        pos("ARRIVE1").unwrap(),
+        pos("INHOUSE1").unwrap(),
+        pos("LEAVE1").unwrap(),
+        pos("SOONER1").unwrap(),
+        pos("FARAWAY1").unwrap(),
+    );
+    assert!(arrive < inhouse && arrive < leave, "today's arrivals first: {at:?}");
+    assert!(inhouse < soon && leave < soon && soon < far, "then in house, then by arrival: {at:?}");
+    assert!(page.body.contains("<th>Room</th>"), "a room column");
+    let room1 = crate::support::room_number(w.db(), &w.a, w.a.rooms[1]);
+    assert!(page.body.contains(&format!(r#"<td class="nowrap">{room1}</td>"#)), "{}", page.short());
+    assert!(page.body.contains(r#"class="active" aria-current="page" href="/reservations">Today and ahead"#));
+
+    let arriving = staff.get("/reservations?view=arriving").await;
+    assert_eq!(
+        positions(&arriving.body, &["ARRIVE1", "INHOUSE1", "SOONER1"])
+            .iter()
+            .map(|(_, p)| p.is_some())
+            .collect::<Vec<_>>(),
+        vec![true, false, false]
+    );
+    let in_house = staff.get("/reservations?view=in_house").await;
+    assert!(
+        in_house.body.contains(">INHOUSE1<")
+            && in_house.body.contains(">LEAVE1<")
+            && !in_house.body.contains(">ARRIVE1<")
+    );
+    let departing = staff.get("/reservations?view=departing").await;
+    assert!(departing.body.contains(">LEAVE1<") && !departing.body.contains(">INHOUSE1<"), "{}", departing.short());
+    let all = staff.get("/reservations?view=all").await;
+    assert!(all.body.contains(">GONEBY1<") && all.body.contains(">FARAWAY1<"));
+    // A search looks through every reservation, past ones too.
+    assert!(staff.get("/reservations?q=GONEBY1").await.body.contains(">GONEBY1<"));
+}
+
+async fn the_kiosk_names_rooms_and_ranks_todays_stays_first(backend: Backend) {
+    let w = world(backend).await;
+    a_day_at_the_desk(&w);
+    let staff = desk(&w, &w.team_a.staff).await;
+    staff.post("/kiosk/hotel", &[("hotel", &w.a.hotel.to_string())]).await.assert_redirect("/kiosk");
+    let home = staff.get("/kiosk").await;
+    let room1 = crate::support::room_number(w.db(), &w.a, w.a.rooms[1]);
+    assert!(home.body.contains(&format!("<strong>Room {room1}</strong> · INHOUSE1")), "{}", home.short());
+
+    // Every stay is the same guest's: the search finds them all, today's first.
+    let found = staff.get("/kiosk?q=Guest").await;
+    let at = |code: &str| found.body.find(&format!("{code} ·")).unwrap_or_else(|| panic!("{code} not found"));
+    for today in ["ARRIVE1", "INHOUSE1", "LEAVE1"] {
+        for other in ["SOONER1", "FARAWAY1", "GONEBY1"] {
+            assert!(at(today) < at(other), "{today} before {other}");
+        }
+    }
+}
