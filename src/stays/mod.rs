@@ -24,7 +24,7 @@ pub use folio::{post, Posting};
 pub use night_audit::{business_day, night_audit, NightAuditReport};
 pub use refused::Refused;
 pub use status::{assign_room, charges_due, nights_slept, transition, Change};
-pub use view::StayView;
+pub use view::{RoomToday, StayView};
 
 use crate::db::audit::Event;
 use crate::db::tenants::Tenant;

@@ -44,3 +44,40 @@ impl StayView {
         Ok(Self { reservation, hotel, guest, room, free_rooms, entries, today, due, balance })
     }
 }
+
+/// A room's day as housekeeping needs it: is a guest in it, and does one arrive or leave
+/// today.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RoomToday {
+    /// The guest in house, by name.
+    pub occupied_by: Option<String>,
+    pub arriving: bool,
+    pub departing: bool,
+}
+
+impl RoomToday {
+    /// The day of every room of `hotel` that a stay holds today (the others are vacant,
+    /// with nobody coming).
+    pub fn of_hotel(
+        s: &mut TenantScope<'_>,
+        hotel: &Hotel,
+    ) -> DbResult<std::collections::HashMap<crate::domain::RoomId, RoomToday>> {
+        use crate::domain::ReservationStatus::{CheckedIn, Confirmed, Pending};
+        let today = today_at(hotel);
+        let mut days: std::collections::HashMap<_, RoomToday> = std::collections::HashMap::new();
+        for row in s.reservations().desk_day(hotel.id, today)? {
+            let r = &row.reservation;
+            let Some(room) = r.room_id else { continue };
+            let day = days.entry(room).or_default();
+            match r.status {
+                CheckedIn => {
+                    day.occupied_by = Some(row.guest_name.clone());
+                    day.departing |= r.check_out <= today;
+                }
+                Pending | Confirmed if r.check_in == today => day.arriving = true,
+                _ => {}
+            }
+        }
+        Ok(days)
+    }
+}

@@ -22,6 +22,7 @@ use crate::db::rooms::{Room, RoomFields, RoomFilter};
 use crate::db::{Constraint, DbError, TenantScope};
 use crate::domain::plans::Limited;
 use crate::domain::{HotelId, HousekeepingStatus, RoomId, RoomTypeId};
+use crate::stays::RoomToday;
 use crate::web::error::AppError;
 
 const SORTS: &[&str] = &["number", "floor", "status"];
@@ -100,25 +101,33 @@ struct BoardPage {
     hotels: Vec<Hotel>,
     hotel: Option<Hotel>,
     rooms: Vec<Room>,
+    /// Who is in each room and who comes or goes today (rooms without a stay are vacant).
+    today: HashMap<RoomId, RoomToday>,
     catalog: Catalog,
     statuses: &'static [HousekeepingStatus],
+}
+
+impl BoardPage {
+    fn day_of(&self, room: &RoomId) -> RoomToday {
+        self.today.get(room).cloned().unwrap_or_default()
+    }
 }
 
 /// The housekeeping board of one hotel (the first, unless `?hotel=` says which).
 pub async fn board(ctx: TenantCtx, state: State, query: web::Query<ListQuery>) -> Reply {
     let wanted: Option<HotelId> = query.hotel.parse().ok();
-    let (view, catalog, hotel, rooms) = ctx
+    let (view, catalog, hotel, rooms, today) = ctx
         .read(&state, move |s, m| {
             let catalog = Catalog::load(s)?;
             let hotel = match wanted {
                 Some(id) => Some(s.hotels().get(id)?),
                 None => catalog.hotels.first().cloned(),
             };
-            let rooms = match &hotel {
-                Some(h) => s.rooms().list(Some(h.id))?,
-                None => vec![],
+            let (rooms, today) = match &hotel {
+                Some(h) => (s.rooms().list(Some(h.id))?, RoomToday::of_hotel(s, h)?),
+                None => (vec![], HashMap::new()),
             };
-            Ok((m.view(), catalog, hotel, rooms))
+            Ok((m.view(), catalog, hotel, rooms, today))
         })
         .await?;
     let page = BoardPage {
@@ -126,6 +135,7 @@ pub async fn board(ctx: TenantCtx, state: State, query: web::Query<ListQuery>) -
         hotels: catalog.hotels.clone(),
         hotel,
         rooms,
+        today,
         catalog,
         statuses: HousekeepingStatus::ALL,
     };
@@ -165,7 +175,11 @@ pub async fn set_housekeeping(
         })
         .await?;
     ctx.flash("success", format!("Room {} is now {}.", room.number, room.housekeeping_status.label().to_lowercase()));
-    let back = if form.back == "rooms" { urls::rooms() } else { urls::housekeeping_of(room.hotel_id) };
+    // Back to the same place: the board of the room's hotel, scrolled to the room.
+    let back = match form.back.as_str() {
+        "rooms" => urls::rooms(),
+        _ => format!("{}#room-{}", urls::housekeeping_of(room.hotel_id), room.id),
+    };
     Ok(see_other(&back))
 }
 

@@ -219,6 +219,33 @@ async fn manager_sets_up_a_hotel_in_the_browser() {
     assert!(text.contains("Room 501 is now dirty"), "{text}");
     b.shot("06-housekeeping").await;
 
+    // A tablet, 820 px wide: every navigation entry is on screen (none scrolled away),
+    // and the board's buttons are touch targets of at least 44 px.
+    b.client.set_window_size(820, 1180).await.unwrap();
+    let hidden = b
+        .client
+        .execute(
+            "return [...document.querySelectorAll('.sidebar a')].filter(a => { const r = a.getBoundingClientRect(); \
+             return r.right > window.innerWidth || r.left < 0; }).map(a => a.textContent)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(hidden, serde_json::json!([]), "navigation entries off screen at 820 px");
+    let smallest = b
+        .client
+        .execute(
+            "return Math.min(...[...document.querySelectorAll('.hk-actions button')].map(x => x.getBoundingClientRect().height))",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(smallest.as_f64().unwrap() >= 44.0, "a housekeeping button is {smallest} px tall");
+    b.shot("07-housekeeping-820").await;
+    b.client.goto(&format!("{}/", app.address)).await.unwrap();
+    b.shot("08-dashboard-820").await;
+    b.client.set_window_size(1366, 900).await.unwrap();
+
     // The database agrees, and the room belongs to the organization switched into.
     let db = &app.test_db.db;
     let bravo = db.platform(&PlatformGrant::operator(), Access::Read, |p| p.tenants().by_slug("bravo-inns")).unwrap();
@@ -348,6 +375,18 @@ async fn super_admin_reads_the_console_in_the_browser() {
     b.login(&app, "root@hotelier.test").await;
     b.client.goto(&format!("{}/platform", app.address)).await.unwrap();
     assert!(b.body_text().await.contains("bravo-inns org"));
+    // At 1,366 px the "Switch in" button is in view (the actions column stays at the edge).
+    b.client.set_window_size(1366, 900).await.unwrap();
+    let right = b
+        .client
+        .execute(
+            "const r = document.querySelector('td.row-actions button').getBoundingClientRect(); \
+             return r.right <= document.documentElement.clientWidth && r.left >= 0",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(right, serde_json::json!(true), "Switch in is cut off at 1,366 px");
     b.shot("30-platform-organizations").await;
 
     b.client.goto(&format!("{}/platform/analytics", app.address)).await.unwrap();

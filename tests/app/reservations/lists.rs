@@ -9,7 +9,11 @@ use hotelier::domain::ReservationStatus::{CheckedIn, CheckedOut, Confirmed};
 use crate::both_backends_async;
 use crate::support::*;
 
-both_backends_async!(the_list_opens_on_the_desks_day, the_kiosk_names_rooms_and_ranks_todays_stays_first);
+both_backends_async!(
+    the_list_opens_on_the_desks_day,
+    the_kiosk_names_rooms_and_ranks_todays_stays_first,
+    the_housekeeping_board_knows_who_is_in_the_room,
+);
 
 /// Stays around today in A's hotel: arriving, in house (room 1), leaving today (room 2),
 /// coming, long gone and far ahead.
@@ -99,4 +103,36 @@ async fn the_kiosk_names_rooms_and_ranks_todays_stays_first(backend: Backend) {
             assert!(at(today) < at(other), "{today} before {other}");
         }
     }
+}
+
+/// Occupied room 109 showed only "Clean": the board now says who is in each room, and
+/// who arrives or leaves today; a status change comes back to the same room.
+async fn the_housekeeping_board_knows_who_is_in_the_room(backend: Backend) {
+    let w = world(backend).await;
+    a_day_at_the_desk(&w);
+    let staff = desk(&w, &w.team_a.staff).await;
+    let board = staff.get(&format!("/housekeeping?hotel={}", w.a.hotel)).await;
+    assert_eq!(board.status, 200);
+    let card = |room: hotelier::domain::RoomId| {
+        let start = board.body.find(&format!(r#"id="room-{room}""#)).expect("the room's card");
+        board.body[start..start + board.body[start..].find("</article>").unwrap()].to_owned()
+    };
+    let guest = "Guest of alpha-hotels";
+    let (in_house, leaving) = (card(w.a.rooms[1]), card(w.a.rooms[2]));
+    assert!(
+        in_house.contains("Occupied") && in_house.contains(guest) && !in_house.contains("Departs today"),
+        "{in_house}"
+    );
+    assert!(leaving.contains("Occupied") && leaving.contains("Departs today"), "{leaving}");
+    let arriving = card(w.a.rooms[0]);
+    assert!(
+        arriving.contains("Vacant") && arriving.contains("Arrival today"),
+        "the world's stay arrives today: {arriving}"
+    );
+
+    let room = w.a.rooms[1];
+    staff
+        .post(&format!("/rooms/{room}/housekeeping"), &[("status", "dirty")])
+        .await
+        .assert_redirect(&format!("/housekeeping?hotel={}#room-{room}", w.a.hotel));
 }

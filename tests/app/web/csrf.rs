@@ -81,7 +81,8 @@ async fn every_post_route_needs_the_session_token(backend: Backend) {
 
     // Control: with the token (in the form, then in the header) the same probes go through.
     let room = format!("/rooms/{}/housekeeping", w.a.rooms[1]);
-    b.post_form(&room, &probe).await.assert_redirect(&format!("/housekeeping?hotel={}", w.a.hotel));
+    let board = format!("/housekeeping?hotel={}#room-{}", w.a.hotel, w.a.rooms[1]);
+    b.post_form(&room, &probe).await.assert_redirect(&board);
     let via_header = b
         .client
         .post(b.url(&format!("/hotels/{}", w.a.hotel)))

@@ -187,7 +187,7 @@ async fn super_admin_enters_any_tenant_under_a_banner(backend: Backend) {
     let room = w.b.rooms[1];
     b.post(&format!("/rooms/{room}/housekeeping"), &[("status", "dirty")])
         .await
-        .assert_redirect(&format!("/housekeeping?hotel={}", w.b.hotel));
+        .assert_redirect(&format!("/housekeeping?hotel={}#room-{room}", w.b.hotel));
     let status = w.db().tenant(w.b.id, None, Access::Read, |s| s.rooms().get(room)).unwrap().housekeeping_status;
     assert_eq!(status, HousekeepingStatus::Dirty);
 
