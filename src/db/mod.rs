@@ -225,7 +225,7 @@ impl Db {
     {
         let _writer = self.queue_writer(access)?;
         let mut conn = self.checkout()?;
-        let settings = Settings { tenant: Some(tenant), user, platform: false, timeout: self.statement_timeout };
+        let settings = Settings { tenant: Some(tenant), user, platform: false, timeout: self.statement_timeout, durable: true };
         let touched = cache::Touched::default();
         // Read before BEGIN, so that no figure is stored from a snapshot older than it.
         let figures = (access == Access::Read).then(|| (&*self.aggregates, self.aggregates.generation(tenant)));
@@ -251,7 +251,7 @@ impl Db {
     {
         let _writer = self.queue_writer(access)?;
         let mut conn = self.checkout()?;
-        let settings = Settings { tenant: None, user: Some(user), platform: false, timeout: self.statement_timeout };
+        let settings = Settings { tenant: None, user: Some(user), platform: false, timeout: self.statement_timeout, durable: true };
         in_transaction(&mut conn, access, &settings, |conn| f(&mut UserScope::new(conn, user)))
     }
 
@@ -263,8 +263,18 @@ impl Db {
     {
         let _writer = self.queue_writer(access)?;
         let mut conn = self.checkout()?;
-        let settings = Settings { tenant: None, user: None, platform: false, timeout: self.statement_timeout };
+        let settings = Settings { tenant: None, user: None, platform: false, timeout: self.statement_timeout, durable: true };
         in_transaction(&mut conn, access, &settings, |conn| f(&mut UserScope::anonymous(conn)))
+    }
+
+    /// The session store's writes: [`anonymous`](Self::anonymous) with a commit that does
+    /// not wait for the disk (see `Settings::durable`).
+    pub fn session_write<T>(&self, f: impl FnOnce(&mut UserScope<'_>) -> DbResult<T>) -> DbResult<T> {
+        let _writer = self.queue_writer(Access::Write)?;
+        let mut conn = self.checkout()?;
+        let settings =
+            Settings { tenant: None, user: None, platform: false, timeout: self.statement_timeout, durable: false };
+        in_transaction(&mut conn, Access::Write, &settings, |conn| f(&mut UserScope::anonymous(conn)))
     }
 
     /// One statement on its own, outside any transaction, before anyone is known: the
@@ -289,7 +299,7 @@ impl Db {
     {
         let _writer = self.queue_writer(access)?;
         let mut conn = self.checkout()?;
-        let settings = Settings { tenant: None, user: grant.user(), platform: true, timeout: self.statement_timeout };
+        let settings = Settings { tenant: None, user: grant.user(), platform: true, timeout: self.statement_timeout, durable: true };
         let touched = cache::Touched::default();
         let out = in_transaction(&mut conn, access, &settings, |conn| {
             f(&mut PlatformScope::new(conn, grant.clone(), &self.tenants, &touched))
@@ -308,6 +318,10 @@ struct Settings {
     user: Option<UserId>,
     platform: bool,
     timeout: std::time::Duration,
+    /// Wait for the commit to reach the disk (PostgreSQL's `synchronous_commit`). Only the
+    /// session store's writes do without: a crash loses at most a session's last notice
+    /// or idle-clock tick, never data, and a commit no longer waits for the WAL flush.
+    durable: bool,
 }
 
 impl Settings {
@@ -323,10 +337,13 @@ impl Settings {
         let user = self.user.map(|u| u.to_string()).unwrap_or_default();
         let platform = if self.platform { "on" } else { "" };
         let timeout = self.timeout.as_millis();
+        // The server's own setting stands (an operator may ask for more), except where the
+        // commit need not be durable.
+        let commit = if self.durable { "" } else { ", set_config('synchronous_commit', 'off', true)" };
         format!(
             "{mode}; SELECT set_config('app.tenant_id', '{tenant}', true), \
              set_config('app.user_id', '{user}', true), set_config('app.platform', '{platform}', true), \
-             set_config('statement_timeout', '{timeout}', true)"
+             set_config('statement_timeout', '{timeout}', true){commit}"
         )
     }
 }

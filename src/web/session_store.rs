@@ -171,7 +171,7 @@ impl SessionStore for DbSessionStore {
         }
         self.db
             .blocking_as(Access::Write, move |db| {
-                db.anonymous(Access::Write, |u| {
+                db.session_write(|u| {
                     if purge {
                         u.sessions().purge_expired(now)?;
                     }
@@ -199,7 +199,7 @@ impl SessionStore for DbSessionStore {
         let row = hash.clone();
         let kept = self
             .db
-            .blocking_as(Access::Write, move |db| db.anonymous(Access::Write, |u| u.sessions().update(&row, &c)))
+            .blocking_as(Access::Write, move |db| db.session_write(|u| u.sessions().update(&row, &c)))
             .await
             .map_err(|e: DbError| UpdateError::Other(e.into()))?;
         match kept {
@@ -215,7 +215,7 @@ impl SessionStore for DbSessionStore {
         }
         let (hash, until) = (key_hash(key.as_ref()), expiry(ttl));
         self.db
-            .blocking_as(Access::Write, move |db| db.anonymous(Access::Write, |u| u.sessions().extend(&hash, until)))
+            .blocking_as(Access::Write, move |db| db.session_write(|u| u.sessions().extend(&hash, until)))
             .await?;
         Ok(())
     }
@@ -227,7 +227,7 @@ impl SessionStore for DbSessionStore {
         let hash = key_hash(key.as_ref());
         self.cache.forget(&hash);
         self.db
-            .blocking_as(Access::Write, move |db| db.anonymous(Access::Write, |u| u.sessions().delete(&hash)))
+            .blocking_as(Access::Write, move |db| db.session_write(|u| u.sessions().delete(&hash)))
             .await?;
         Ok(())
     }
