@@ -212,6 +212,11 @@ impl Db {
         self.sqlite_writer.try_lock_for(SQLITE_WRITER_WAIT).map(Some).ok_or(DbError::Busy)
     }
 
+    /// What row-level security sees, with this pool's statement timeout; commits durable.
+    fn settings(&self, tenant: Option<TenantId>, user: Option<UserId>, platform: bool) -> Settings {
+        Settings { tenant, user, platform, timeout: self.statement_timeout, durable: true }
+    }
+
     /// One transaction in the tenant's scope (see [`TenantScope`]).
     pub fn tenant<T, E>(
         &self,
@@ -225,7 +230,7 @@ impl Db {
     {
         let _writer = self.queue_writer(access)?;
         let mut conn = self.checkout()?;
-        let settings = Settings { tenant: Some(tenant), user, platform: false, timeout: self.statement_timeout, durable: true };
+        let settings = self.settings(Some(tenant), user, false);
         let touched = cache::Touched::default();
         // Read before BEGIN, so that no figure is stored from a snapshot older than it.
         let figures = (access == Access::Read).then(|| (&*self.aggregates, self.aggregates.generation(tenant)));
@@ -251,7 +256,7 @@ impl Db {
     {
         let _writer = self.queue_writer(access)?;
         let mut conn = self.checkout()?;
-        let settings = Settings { tenant: None, user: Some(user), platform: false, timeout: self.statement_timeout, durable: true };
+        let settings = self.settings(None, Some(user), false);
         in_transaction(&mut conn, access, &settings, |conn| f(&mut UserScope::new(conn, user)))
     }
 
@@ -263,7 +268,7 @@ impl Db {
     {
         let _writer = self.queue_writer(access)?;
         let mut conn = self.checkout()?;
-        let settings = Settings { tenant: None, user: None, platform: false, timeout: self.statement_timeout, durable: true };
+        let settings = self.settings(None, None, false);
         in_transaction(&mut conn, access, &settings, |conn| f(&mut UserScope::anonymous(conn)))
     }
 
@@ -272,8 +277,7 @@ impl Db {
     pub fn session_write<T>(&self, f: impl FnOnce(&mut UserScope<'_>) -> DbResult<T>) -> DbResult<T> {
         let _writer = self.queue_writer(Access::Write)?;
         let mut conn = self.checkout()?;
-        let settings =
-            Settings { tenant: None, user: None, platform: false, timeout: self.statement_timeout, durable: false };
+        let settings = Settings { durable: false, ..self.settings(None, None, false) };
         in_transaction(&mut conn, Access::Write, &settings, |conn| f(&mut UserScope::anonymous(conn)))
     }
 
@@ -299,7 +303,7 @@ impl Db {
     {
         let _writer = self.queue_writer(access)?;
         let mut conn = self.checkout()?;
-        let settings = Settings { tenant: None, user: grant.user(), platform: true, timeout: self.statement_timeout, durable: true };
+        let settings = self.settings(None, grant.user(), true);
         let touched = cache::Touched::default();
         let out = in_transaction(&mut conn, access, &settings, |conn| {
             f(&mut PlatformScope::new(conn, grant.clone(), &self.tenants, &touched))

@@ -214,9 +214,7 @@ impl SessionStore for DbSessionStore {
             return Ok(());
         }
         let (hash, until) = (key_hash(key.as_ref()), expiry(ttl));
-        self.db
-            .blocking_as(Access::Write, move |db| db.session_write(|u| u.sessions().extend(&hash, until)))
-            .await?;
+        self.db.blocking_as(Access::Write, move |db| db.session_write(|u| u.sessions().extend(&hash, until))).await?;
         Ok(())
     }
 
@@ -226,9 +224,7 @@ impl SessionStore for DbSessionStore {
         }
         let hash = key_hash(key.as_ref());
         self.cache.forget(&hash);
-        self.db
-            .blocking_as(Access::Write, move |db| db.session_write(|u| u.sessions().delete(&hash)))
-            .await?;
+        self.db.blocking_as(Access::Write, move |db| db.session_write(|u| u.sessions().delete(&hash))).await?;
         Ok(())
     }
 }

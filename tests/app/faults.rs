@@ -287,7 +287,7 @@ fn postgres_restart_under_load() {
 async fn sigterm_drains_a_request_in_flight() {
     let dir = tempfile::tempdir().unwrap();
     let url = DatabaseUrl::Sqlite(dir.path().join("hotelier.db"));
-    let db = Db::connect(&url, &PoolOptions::default()).unwrap();
+    let db = Db::connect(&url, &crate::support::patient_pool()).unwrap();
     hotelier::db::migrations::run_pending(&mut db.checkout().unwrap()).unwrap();
     let (a, _) = two_orgs(&db);
     let email = manager(&db, &a);

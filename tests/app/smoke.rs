@@ -4,7 +4,7 @@
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use hotelier::db::{Access, DatabaseUrl, Db, PlatformGrant, PoolOptions};
+use hotelier::db::{Access, DatabaseUrl, Db, PlatformGrant};
 use hotelier::domain::{Role, TenantKind};
 
 use crate::support::free_port;
@@ -50,7 +50,8 @@ async fn serve_demo_on_empty_sqlite() {
     assert_eq!(health.headers()["x-content-type-options"], "nosniff");
 
     // Count what the demo seeded, through the platform scope.
-    let db = Db::connect(&DatabaseUrl::Sqlite(dir.path().join("hotelier.db")), &PoolOptions::default()).unwrap();
+    let db =
+        Db::connect(&DatabaseUrl::Sqlite(dir.path().join("hotelier.db")), &crate::support::patient_pool()).unwrap();
     let grant = PlatformGrant::operator();
     let tenants = db.platform(&grant, Access::Read, |p| p.tenants().list()).unwrap();
     let summary: Vec<_> =
@@ -140,7 +141,8 @@ fn create_superadmin_from_the_command_line() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let db = Db::connect(&DatabaseUrl::Sqlite(dir.path().join("hotelier.db")), &PoolOptions::default()).unwrap();
+    let db =
+        Db::connect(&DatabaseUrl::Sqlite(dir.path().join("hotelier.db")), &crate::support::patient_pool()).unwrap();
     let user = db
         .platform(&PlatformGrant::operator(), Access::Read, |p| p.users().by_email("ops@example.com"))
         .unwrap()

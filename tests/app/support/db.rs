@@ -170,7 +170,7 @@ enum Cleanup {
 
 impl TestDb {
     pub fn new(backend: Backend) -> Self {
-        Self::with_pool(backend, PoolOptions { max_size: 8, acquire_timeout: Duration::from_secs(20) })
+        Self::with_pool(backend, patient_pool())
     }
 
     pub fn with_pool(backend: Backend, pool: PoolOptions) -> Self {
@@ -233,7 +233,7 @@ impl TestDb {
         settings.bind = "127.0.0.1:0".into();
         settings.session_key = Some(vec![7u8; 64]);
         settings.workers = Some(2);
-        settings.pool = PoolOptions { max_size: 8, acquire_timeout: Duration::from_secs(20) };
+        settings.pool = patient_pool();
         settings
     }
 }
@@ -331,4 +331,10 @@ pub fn platform_events(test_db: &TestDb, action: &str) -> Vec<(Option<String>, O
     .load(&mut conn)
     .expect("platform events");
     rows.into_iter().map(|r| (r.user_id, r.entity_id, r.after)).collect()
+}
+
+/// A pool for tests: the whole suite runs at once on two cores, so a connection (or the
+/// pool's first one, at start) may take far longer than the one second a server waits.
+pub fn patient_pool() -> PoolOptions {
+    PoolOptions { max_size: 8, acquire_timeout: Duration::from_secs(20) }
 }
