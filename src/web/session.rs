@@ -17,7 +17,8 @@ use crate::config::Settings;
 use crate::domain::{TenantId, UserId};
 
 const KEY: &str = "s";
-const FLASH: &str = "flash";
+/// The entry of a pending notice; the session store carries it in the cookie, not the row.
+pub(super) const FLASH: &str = "flash";
 pub const COOKIE: &str = "hotelier_session";
 
 /// What a session holds.

@@ -29,6 +29,30 @@ type State = HashMap<String, String>;
 /// Expired rows are deleted at most this often, when a new session is saved.
 const PURGE_EVERY_SECONDS: i64 = 300;
 
+/// Where a stored session's key ends and the notice the cookie carries with it begins
+/// (stored keys are alphanumeric). A notice ("Booked.") travels in the encrypted cookie,
+/// not in the row: a POST that only leaves one writes no session, and taking it writes
+/// none either.
+const NOTICE: char = '|';
+
+/// A stored session's key, and the notice its cookie carries.
+fn split(key: &str) -> (&str, Option<&str>) {
+    match key.split_once(NOTICE) {
+        Some((base, notice)) => (base, Some(notice)),
+        None => (key, None),
+    }
+}
+
+/// The cookie's key for the stored session `base`: with the state's notice, taken out of
+/// `state` (so that the row never holds one).
+fn with_notice(base: &str, state: &mut State) -> Result<SessionKey, anyhow::Error> {
+    let key = match state.remove(super::session::FLASH) {
+        Some(notice) => format!("{base}{NOTICE}{notice}"),
+        None => base.to_owned(),
+    };
+    SessionKey::try_from(key).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
 /// How a key that carries an anonymous session's state begins (stored keys are
 /// alphanumeric).
 const IN_COOKIE: &str = "c:";
@@ -139,9 +163,16 @@ impl SessionStore for DbSessionStore {
             // Only anonymous states travel in the cookie; one naming a user is not ours.
             return Ok(SessionState::from_store(&state).user.is_none().then_some(state));
         }
-        let hash = key_hash(key.as_ref());
+        let (base, notice) = split(key.as_ref());
+        let hash = key_hash(base);
+        let with_notice = |mut state: State| {
+            if let Some(notice) = notice {
+                state.insert(super::session::FLASH.to_owned(), notice.to_owned());
+            }
+            state
+        };
         if let Some(state) = self.cache.get(&hash) {
-            return Ok(Some(state));
+            return Ok(Some(with_notice(state)));
         }
         let lookup = hash.clone();
         let stored = self
@@ -154,7 +185,7 @@ impl SessionStore for DbSessionStore {
         if let Some(state) = &state {
             self.cache.put(hash, state);
         }
-        Ok(state)
+        Ok(state.map(with_notice))
     }
 
     async fn save(&self, state: State, ttl: &Duration) -> Result<SessionKey, SaveError> {
@@ -162,6 +193,8 @@ impl SessionStore for DbSessionStore {
             return key.map_err(SaveError::Serialization);
         }
         let key = generate_session_key();
+        let mut state = state;
+        let cookie = with_notice(key.as_ref(), &mut state).map_err(SaveError::Other)?;
         let fields = fields(&state, ttl).map_err(|e| SaveError::Serialization(e.into()))?;
         let row = SessionRow { id_hash: key_hash(key.as_ref()), created_at: fields.last_seen_at, fields };
         let (now, hash) = (row.created_at, row.id_hash.clone());
@@ -181,7 +214,7 @@ impl SessionStore for DbSessionStore {
             .await
             .map_err(|e: DbError| SaveError::Other(e.into()))?;
         self.cache.put(hash, &state);
-        Ok(key)
+        Ok(cookie)
     }
 
     async fn update(&self, key: SessionKey, state: State, ttl: &Duration) -> Result<SessionKey, UpdateError> {
@@ -192,7 +225,14 @@ impl SessionStore for DbSessionStore {
                 None => self.save(state, ttl).await.map_err(|e| UpdateError::Other(anyhow::anyhow!("{e}"))),
             };
         }
-        let hash = key_hash(key.as_ref());
+        let base = split(key.as_ref()).0.to_owned();
+        let mut state = state;
+        let cookie = with_notice(&base, &mut state).map_err(UpdateError::Other)?;
+        let hash = key_hash(&base);
+        if self.cache.get(&hash).is_some_and(|cached| cached == state) {
+            // Only the notice changed: the cookie carries it, the row stays as it is.
+            return Ok(cookie);
+        }
         let c = fields(&state, ttl).map_err(|e| UpdateError::Serialization(e.into()))?;
         // A session ended meanwhile (signed out on another device) is not brought back:
         // the update finds no row, writes nothing, and the next request is signed out.
@@ -206,14 +246,14 @@ impl SessionStore for DbSessionStore {
             true => self.cache.put(hash, &state),
             false => self.cache.forget(&hash),
         }
-        Ok(key)
+        Ok(cookie)
     }
 
     async fn update_ttl(&self, key: &SessionKey, ttl: &Duration) -> Result<(), anyhow::Error> {
         if key.as_ref().starts_with(IN_COOKIE) {
             return Ok(());
         }
-        let (hash, until) = (key_hash(key.as_ref()), expiry(ttl));
+        let (hash, until) = (key_hash(split(key.as_ref()).0), expiry(ttl));
         self.db.blocking_as(Access::Write, move |db| db.session_write(|u| u.sessions().extend(&hash, until))).await?;
         Ok(())
     }
@@ -222,7 +262,7 @@ impl SessionStore for DbSessionStore {
         if key.as_ref().starts_with(IN_COOKIE) {
             return Ok(());
         }
-        let hash = key_hash(key.as_ref());
+        let hash = key_hash(split(key.as_ref()).0);
         self.cache.forget(&hash);
         self.db.blocking_as(Access::Write, move |db| db.session_write(|u| u.sessions().delete(&hash))).await?;
         Ok(())

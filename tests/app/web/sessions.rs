@@ -150,4 +150,15 @@ async fn reading_pages_writes_no_session(backend: Backend) {
         (before[0].fields.last_seen_at, &before[0].fields.state),
         "a page view wrote the session"
     );
+
+    // A change that leaves a notice ("Room 102 is now dirty.") writes no session either:
+    // the notice travels in the encrypted cookie, and shows once.
+    let room = w.a.rooms[1];
+    b.post(&format!("/rooms/{room}/housekeeping"), &[("status", "dirty")]).await;
+    let shown = b.get(&format!("/housekeeping?hotel={}", w.a.hotel)).await;
+    assert!(shown.body.contains("is now dirty."), "{}", shown.short());
+    assert!(!b.get(&format!("/housekeeping?hotel={}", w.a.hotel)).await.body.contains("is now dirty."), "shown once");
+    let after = rows(&w, manager.id);
+    assert_eq!(after[0].fields.state, before[0].fields.state, "a notice was written to the session row");
+    assert!(!after[0].fields.state.contains("dirty"));
 }
