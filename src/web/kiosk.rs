@@ -332,7 +332,7 @@ async fn stay_page_with(
     extras: StayExtras,
 ) -> Reply {
     let chosen = SessionState::load(ctx.session()).kiosk_hotel;
-    let (idle, user, v, methods, cannot_pay, currency) = ctx
+    let (idle, user, v, methods, (can_pay, cannot_pay), currency) = ctx
         .read(state, move |s, m| {
             let v = stays::StayView::load(s, id)?;
             if chosen.is_some_and(|h| h != v.reservation.hotel_id) {
@@ -342,20 +342,25 @@ async fn stay_page_with(
             let settings = t.settings();
             let currency = (t.currency.clone(), t.locale.clone());
             let user = m.acting.user.full_name.clone();
-            // Who may take the payment instead, when this member may not.
-            let cannot_pay = match stays::require(s, m, Capability::PaymentsCreate) {
-                Ok(()) => None,
-                Err(stays::StayError::Missing(missing)) => Some(missing.to_string()),
-                Err(other) => return Err(other.into()),
+            // Who may take the payment instead: asked only when there is one to take.
+            let can_pay = m.can(Capability::PaymentsCreate);
+            let cannot_pay = if can_pay || v.balance <= 0 {
+                None
+            } else {
+                match stays::require(s, m, Capability::PaymentsCreate) {
+                    Err(stays::StayError::Missing(missing)) => Some(missing.to_string()),
+                    Err(other) => return Err(other.into()),
+                    Ok(()) => None,
+                }
             };
-            Ok((settings.kiosk_idle_minutes, user, v, settings.payment_methods, cannot_pay, currency))
+            Ok((settings.kiosk_idle_minutes, user, v, settings.payment_methods, (can_pay, cannot_pay), currency))
         })
         .await?;
     if let Err(lock) = touch(ctx, idle) {
         return Ok(*lock);
     }
     let stays::StayView { reservation: r, hotel, guest, room, free_rooms, entries, today, due, balance } = v;
-    let f = frame(ctx, &hotel.name, &user, idle, today.format("%A %d %B").to_string(), cannot_pay.is_none());
+    let f = frame(ctx, &hotel.name, &user, idle, today.format("%A %d %B").to_string(), can_pay);
     let standing = money::Standing::of(balance);
     let page = StayPage {
         can_check_in: matches!(r.status, ReservationStatus::Pending | ReservationStatus::Confirmed)

@@ -156,7 +156,8 @@ pub async fn index(ctx: TenantCtx, state: State, query: web::Query<ListParams>) 
         chrome: Chrome::new(&ctx, view, "reservations"),
         rows,
         rooms,
-        view: if desk.is_some() || params.view == "all" { shown } else { "all" },
+        // A search, filter or sort shows every reservation: the "All" tab.
+        view: if desk.is_some() { shown } else { "all" },
         views: VIEWS,
         hotels,
         params,
