@@ -44,6 +44,8 @@ pub enum Constraint {
     ConfirmationCode,
     RoomOverlap,
     RoomCharge,
+    /// A folio entry is voided once.
+    FolioVoid,
     Other,
 }
 
@@ -77,6 +79,7 @@ const KNOWN: &[(Constraint, &str, &str)] = &[
         "folio_entries_room_charge_key",
         "folio_entries.tenant_id, folio_entries.reservation_id, folio_entries.service_date",
     ),
+    (Constraint::FolioVoid, "folio_entries_void_key", "folio_entries.tenant_id, folio_entries.voids_entry_id"),
 ];
 
 fn classify(name_or_message: &str) -> Constraint {

@@ -1,5 +1,8 @@
-//! Folio entries: the charges and payments of a stay. Append-only; the balance is
-//! derived, never stored.
+//! Folio entries: the charges and payments of a stay. Append-only (a trigger refuses
+//! updates and deletes); a mistake is voided by a reversing entry that points at it. The
+//! balance is derived, never stored.
+
+use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
@@ -28,11 +31,33 @@ pub struct FolioEntry {
     pub service_date: Option<NaiveDate>,
     pub created_by: Option<UserId>,
     pub created_at: Timestamp,
+    /// Set on a void: the entry it reverses (same stay, kind and amount).
+    #[serde(default)]
+    pub voids_entry_id: Option<FolioEntryId>,
+    /// Why the entry it reverses was voided; set exactly when `voids_entry_id` is.
+    #[serde(default)]
+    pub void_reason: Option<String>,
 }
 
 impl FolioEntry {
+    /// The entry's effect on what the guest owes; a void's is the opposite of its
+    /// original's.
     pub fn signed_amount(&self) -> i64 {
-        self.kind.signed(self.amount)
+        let effect = self.kind.signed(self.amount);
+        if self.is_void() {
+            -effect
+        } else {
+            effect
+        }
+    }
+
+    pub fn is_void(&self) -> bool {
+        self.voids_entry_id.is_some()
+    }
+
+    /// The entries of `entries` that a later entry voids.
+    pub fn voided(entries: &[FolioEntry]) -> HashSet<FolioEntryId> {
+        entries.iter().filter_map(|e| e.voids_entry_id).collect()
     }
 }
 
@@ -69,6 +94,55 @@ impl Folio<'_, '_> {
     /// What the guest owes: charges and refunds minus payments and discounts.
     pub fn balance(self, reservation: ReservationId) -> DbResult<i64> {
         Ok(self.entries(reservation)?.iter().map(FolioEntry::signed_amount).sum())
+    }
+
+    /// Entry `entry` of reservation `reservation`: not found for another stay's.
+    pub fn get(self, reservation: ReservationId, entry: FolioEntryId) -> DbResult<FolioEntry> {
+        let s = self.0;
+        Ok(s.all(folio_entries::table)
+            .filter(folio_entries::reservation_id.eq(reservation))
+            .filter(folio_entries::id.eq(entry))
+            .select(FolioEntry::as_select())
+            .first(s.conn())?)
+    }
+
+    /// Whether a void of `entry` exists.
+    pub fn is_voided(self, entry: FolioEntryId) -> DbResult<bool> {
+        let s = self.0;
+        let voids: i64 =
+            s.all(folio_entries::table).filter(folio_entries::voids_entry_id.eq(entry)).count().get_result(s.conn())?;
+        Ok(voids > 0)
+    }
+
+    /// Posts the void of `original`: its kind, amount, method and service date, pointing
+    /// at it, with `reason`. The unique index refuses a second void of one entry
+    /// ([`Constraint::FolioVoid`](super::Constraint::FolioVoid)).
+    pub fn void(self, original: &FolioEntry, reason: &str) -> DbResult<FolioEntryId> {
+        let s = self.0;
+        let id = FolioEntryId::new();
+        let entry = NewFolioEntry {
+            reservation_id: original.reservation_id,
+            kind: original.kind,
+            description: original.description.clone(),
+            amount: original.amount,
+            method: original.method,
+            reference: original.reference.clone(),
+            service_date: original.service_date,
+        };
+        scoped_insert!(
+            s,
+            folio_entries,
+            (
+                folio_entries::id.eq(id),
+                folio_entries::created_by.eq(s.user_id()),
+                folio_entries::created_at.eq(Timestamp::now()),
+                folio_entries::voids_entry_id.eq(original.id),
+                folio_entries::void_reason.eq(reason),
+                &entry
+            )
+        )
+        .execute(s.conn())?;
+        Ok(id)
     }
 
     /// Posts an entry. The composite foreign key refuses another tenant's reservation.

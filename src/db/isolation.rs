@@ -128,6 +128,8 @@ const RELATIONS: &[Relation] = &[
     Relation { child: "reservations", column: "room_id", parent: "rooms" },
     Relation { child: "reservations", column: "guest_id", parent: "guests" },
     Relation { child: "folio_entries", column: "reservation_id", parent: "reservations" },
+    Relation { child: "folio_entries", column: "voids_entry_id", parent: "folio_entries" },
+    Relation { child: "room_blocks", column: "room_id", parent: "rooms" },
     Relation { child: "audit_log", column: "tenant_id", parent: "tenants" },
 ];
 

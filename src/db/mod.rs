@@ -24,6 +24,7 @@ pub mod guests;
 pub mod hotels;
 pub mod memberships;
 pub mod reservations;
+pub mod room_blocks;
 pub mod room_types;
 pub mod rooms;
 pub mod sessions;

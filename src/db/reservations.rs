@@ -475,7 +475,7 @@ impl Reservations<'_, '_> {
     }
 
     /// The list rows of `ids`, in that order.
-    fn rows_in_order(self, ids: &[ReservationId]) -> DbResult<Vec<ReservationRow>> {
+    pub fn rows_in_order(self, ids: &[ReservationId]) -> DbResult<Vec<ReservationRow>> {
         let s = self.0;
         let mut found: std::collections::HashMap<ReservationId, ReservationRow> = s
             .all(reservations::table)
@@ -608,5 +608,37 @@ impl Reservations<'_, '_> {
             .select((Reservation::as_select(), guests::first_name, guests::last_name))
             .load(s.conn())?;
         Ok(rows.into_iter().map(ReservationRow::from).collect())
+    }
+
+    /// The active stays (pending, confirmed, in house) in `room` on a night of `[from,
+    /// to)`, with their guests' names, by arrival.
+    pub fn in_room(self, room: RoomId, from: NaiveDate, to: NaiveDate) -> DbResult<Vec<ReservationRow>> {
+        let s = self.0;
+        let rows: Vec<WithGuestName> = s
+            .all(reservations::table)
+            .inner_join(joins::guest_of_reservation())
+            .filter(reservations::room_id.eq(room))
+            .filter(reservations::status.eq_any(ReservationStatus::ACTIVE))
+            .filter(overlapping(from, to))
+            .order((reservations::check_in, reservations::id))
+            .select((Reservation::as_select(), guests::first_name, guests::last_name))
+            .load(s.conn())?;
+        Ok(rows.into_iter().map(ReservationRow::from).collect())
+    }
+
+    /// Takes the room away from a stay that has not arrived (it keeps its room type and
+    /// its place in availability), if still at `version`.
+    pub fn unassign_room_at(self, id: ReservationId, version: i32) -> DbResult<Reservation> {
+        let s = self.0;
+        let changed = diesel::update(
+            s.all(reservations::table).filter(reservations::id.eq(id)).filter(reservations::version.eq(version)),
+        )
+        .set((
+            reservations::room_id.eq(None::<RoomId>),
+            reservations::version.eq(reservations::version + 1),
+            reservations::updated_at.eq(Timestamp::now()),
+        ))
+        .execute(s.conn())?;
+        versioned::saved(changed, || s.reservations().get(id))
     }
 }

@@ -212,6 +212,8 @@ diesel::table! {
         service_date -> Nullable<Date>,
         created_by -> Nullable<Id>,
         created_at -> UtcTime,
+        voids_entry_id -> Nullable<Id>,
+        void_reason -> Nullable<Text>,
     }
 }
 
@@ -253,6 +255,24 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, UtcTime};
+
+    room_blocks (tenant_id, id) {
+        tenant_id -> Id,
+        id -> Id,
+        hotel_id -> Id,
+        room_id -> Id,
+        kind -> Text,
+        starts_on -> Date,
+        ends_on -> Date,
+        reason -> Text,
+        created_by -> Nullable<Id>,
+        created_at -> UtcTime,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     tenants,
     users,
@@ -263,6 +283,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     guests,
     reservations,
     folio_entries,
+    room_blocks,
     audit_log,
     sessions,
 );

@@ -43,7 +43,17 @@ macro_rules! tenant_tables {
         pub const TENANT_TABLES: &[&str] = &[$(stringify!($table)),*];
     };
 }
-tenant_tables!(user_tenant_associations, hotels, room_types, rooms, guests, reservations, folio_entries, audit_log);
+tenant_tables!(
+    user_tenant_associations,
+    hotels,
+    room_types,
+    rooms,
+    guests,
+    reservations,
+    folio_entries,
+    room_blocks,
+    audit_log
+);
 
 /// Tables with no tenant: the platform's own, and the users' sessions (a session
 /// belongs to a user and moves between tenants with them; see `db::sessions`).
@@ -257,7 +267,7 @@ pub(super) mod joins {
     use diesel::dsl;
     use diesel::prelude::*;
 
-    use super::schema::{guests, reservations, user_tenant_associations as uta, users};
+    use super::schema::{guests, reservations, room_blocks, rooms, user_tenant_associations as uta, users};
     use crate::domain::ids::TenantId;
 
     /// A reservation's guest: `… INNER JOIN guests ON guests.id = reservations.guest_id
@@ -265,6 +275,13 @@ pub(super) mod joins {
     #[dsl::auto_type]
     pub fn guest_of_reservation() -> _ {
         guests::table.on(guests::id.eq(reservations::guest_id).and(guests::tenant_id.eq(reservations::tenant_id)))
+    }
+
+    /// A block's room: `… INNER JOIN rooms ON rooms.id = room_blocks.room_id AND
+    /// rooms.tenant_id = room_blocks.tenant_id`.
+    #[dsl::auto_type]
+    pub fn room_of_block() -> _ {
+        rooms::table.on(rooms::id.eq(room_blocks::room_id).and(rooms::tenant_id.eq(room_blocks::tenant_id)))
     }
 
     /// A user's membership in one tenant, for `users LEFT JOIN …`: `ON

@@ -22,10 +22,12 @@ use super::guests::Guest;
 use super::hotels::Hotel;
 use super::memberships::Membership;
 use super::reservations::Reservation;
+use super::room_blocks::RoomBlock;
 use super::room_types::RoomType;
 use super::rooms::Room;
 use super::schema::{
-    audit_log, folio_entries, guests, hotels, reservations, room_types, rooms, user_tenant_associations as uta, users,
+    audit_log, folio_entries, guests, hotels, reservations, room_blocks, room_types, rooms,
+    user_tenant_associations as uta, users,
 };
 use super::scope::{scoped_insert, PlatformGrant, PlatformScope, TenantScope};
 use super::tenants::Tenant;
@@ -119,6 +121,9 @@ struct Document {
     guests: Vec<Guest>,
     reservations: Vec<Reservation>,
     folio_entries: Vec<FolioEntry>,
+    /// Absent from files written before room blocks.
+    #[serde(default)]
+    room_blocks: Vec<RoomBlock>,
     audit_log: Vec<AuditEntry>,
 }
 
@@ -211,6 +216,7 @@ impl TenantScope<'_> {
             guests as "guests": Guest, GuestId;
             reservations as "reservations": Reservation, ReservationId;
             folio_entries as "folio_entries": FolioEntry, FolioEntryId;
+            room_blocks as "room_blocks": RoomBlock, RoomBlockId;
             audit_log as "audit_log": AuditEntry, AuditId;
         }
         out.w.write_all(b"\n}\n")?;
@@ -228,6 +234,9 @@ impl TenantScope<'_> {
         ids.extend(authors.into_iter().flatten());
         let authors: Vec<Option<UserId>> =
             self.all(folio_entries::table).select(folio_entries::created_by).distinct().load(self.conn())?;
+        ids.extend(authors.into_iter().flatten());
+        let authors: Vec<Option<UserId>> =
+            self.all(room_blocks::table).select(room_blocks::created_by).distinct().load(self.conn())?;
         ids.extend(authors.into_iter().flatten());
         let authors: Vec<Option<UserId>> =
             self.all(audit_log::table).select(audit_log::user_id).distinct().load(self.conn())?;
@@ -306,6 +315,7 @@ impl Document {
             .chain(self.guests.iter().map(|r| r.tenant_id))
             .chain(self.reservations.iter().map(|r| r.tenant_id))
             .chain(self.folio_entries.iter().map(|r| r.tenant_id))
+            .chain(self.room_blocks.iter().map(|r| r.tenant_id))
             .chain(self.audit_log.iter().map(|r| r.tenant_id.unwrap_or(me)));
         if let Some(other) = tenants.into_iter().find(|t| *t != me) {
             return Err(TransferError::Format(format!("it holds rows of organization {other}, not only of {me}")));
@@ -352,6 +362,7 @@ fn refuse_conflicts(p: &mut PlatformScope<'_>, doc: &Document) -> Result<(), Tra
     taken!(guests, GuestId, doc.guests, "the guest");
     taken!(reservations, ReservationId, doc.reservations, "the reservation");
     taken!(folio_entries, FolioEntryId, doc.folio_entries, "the folio entry");
+    taken!(room_blocks, RoomBlockId, doc.room_blocks, "the room block");
     taken!(audit_log, AuditId, doc.audit_log, "the audit entry");
     Ok(())
 }
@@ -416,7 +427,13 @@ fn restore_rows(
     for e in &mut doc.folio_entries {
         e.created_by = user(e.created_by);
     }
+    // A void references the entry it reverses: originals first.
+    doc.folio_entries.sort_by_key(FolioEntry::is_void);
     counts.push(("folio_entries", t.load(&mut doc.folio_entries)?));
+    for b in &mut doc.room_blocks {
+        b.created_by = user(b.created_by);
+    }
+    counts.push(("room_blocks", t.load(&mut doc.room_blocks)?));
     // The audit trail row by row: it has no bulk path (its tenant may be NULL elsewhere).
     for r in &doc.audit_log {
         let r = AuditEntry { user_id: user(r.user_id), ..r.clone() };

@@ -132,7 +132,8 @@ macro_rules! id_newtype_sql {
 }
 
 use crate::domain::ids::{
-    AssociationId, AuditId, FolioEntryId, GuestId, HotelId, ReservationId, RoomId, RoomTypeId, TenantId, UserId,
+    AssociationId, AuditId, FolioEntryId, GuestId, HotelId, ReservationId, RoomBlockId, RoomId, RoomTypeId, TenantId,
+    UserId,
 };
 id_newtype_sql!(
     TenantId,
@@ -144,6 +145,7 @@ id_newtype_sql!(
     GuestId,
     ReservationId,
     FolioEntryId,
+    RoomBlockId,
     AuditId
 );
 

@@ -1,5 +1,6 @@
 //! Availability per room type and night (docs/ARCHITECTURE.md, "Reservation rules"), with no I/O:
-//! sellable = active rooms that are not out of order or out of service;
+//! sellable = active rooms that are not out of order or out of service, less the rooms a
+//! block takes off sale that night;
 //! allowed = floor(sellable × (1 + overbooking% / 100));
 //! counted = pending, confirmed and checked-in stays on that night.
 
@@ -46,12 +47,18 @@ impl TypeAvailability {
     }
 }
 
+/// How many of `rows` hold a room of `room_type` on `night`.
+fn on_night(rows: &[Held], room_type: RoomTypeId, night: NaiveDate) -> i64 {
+    rows.iter().filter(|h| h.room_type == room_type && h.check_in <= night && night < h.check_out).count() as i64
+}
+
 /// Availability of each room type in `sellable` (room type → sellable rooms) for the
-/// nights of `[from, to)`, given the active stays in `held`. `except` leaves one stay out
-/// (when moving it).
+/// nights of `[from, to)`, given the active stays in `held` and the blocks in `blocked`
+/// (each a room off sale on its nights; overbooking applies to the rooms left).
 pub fn by_type(
     sellable: &HashMap<RoomTypeId, i64>,
     held: &[Held],
+    blocked: &[Held],
     from: NaiveDate,
     to: NaiveDate,
     overbooking_percent: u32,
@@ -62,11 +69,9 @@ pub fn by_type(
             let allowed = allowed(*sellable, overbooking_percent);
             let nights = nights(from, to)
                 .map(|night| {
-                    let counted = held
-                        .iter()
-                        .filter(|h| h.room_type == *room_type && h.check_in <= night && night < h.check_out)
-                        .count() as i64;
-                    (night, counted, allowed - counted)
+                    let counted = on_night(held, *room_type, night);
+                    let on_sale = (*sellable - on_night(blocked, *room_type, night)).max(0);
+                    (night, counted, self::allowed(on_sale, overbooking_percent) - counted)
                 })
                 .collect();
             TypeAvailability { room_type: *room_type, sellable: *sellable, allowed, nights }
@@ -77,7 +82,8 @@ pub fn by_type(
 }
 
 /// Whether `room` is free for `[check_in, check_out)`: no active stay holds it on any of
-/// those nights. Overbooking never applies to a specific room.
+/// those nights (nor a block, passed in `held` like a stay). Overbooking never applies to
+/// a specific room.
 pub fn room_free(room: RoomId, held: &[Held], check_in: NaiveDate, check_out: NaiveDate) -> bool {
     !held.iter().any(|h| h.room == Some(room) && h.check_in < check_out && check_in < h.check_out)
 }
@@ -108,7 +114,7 @@ mod tests {
             Held { room_type: t, room: Some(r1), check_in: d("2026-03-01"), check_out: d("2026-03-03") },
             Held { room_type: t, room: None, check_in: d("2026-03-02"), check_out: d("2026-03-04") },
         ];
-        let a = &by_type(&sellable, &held, d("2026-03-01"), d("2026-03-05"), 0)[0];
+        let a = &by_type(&sellable, &held, &[], d("2026-03-01"), d("2026-03-05"), 0)[0];
         let free: Vec<i64> = a.nights.iter().map(|n| n.2).collect();
         assert_eq!(free, vec![1, 0, 1, 2]);
         assert_eq!(a.bookable(), 0);
@@ -117,6 +123,23 @@ mod tests {
         assert!(!room_free(r1, &held, d("2026-03-02"), d("2026-03-04")));
         assert!(room_free(r2, &held, d("2026-03-01"), d("2026-03-05")));
         // 50% overbooking on 2 rooms allows a third stay on the busy night.
-        assert_eq!(by_type(&sellable, &held, d("2026-03-02"), d("2026-03-03"), 50)[0].bookable(), 1);
+        assert_eq!(by_type(&sellable, &held, &[], d("2026-03-02"), d("2026-03-03"), 50)[0].bookable(), 1);
+    }
+
+    /// A block takes its room off sale on its nights only, before overbooking applies.
+    #[test]
+    fn a_block_takes_a_room_off_its_nights_only() {
+        let t = RoomTypeId::new();
+        let r1 = RoomId::new();
+        let sellable = HashMap::from([(t, 10)]);
+        let blocked = [Held { room_type: t, room: Some(r1), check_in: d("2026-03-02"), check_out: d("2026-03-04") }];
+        let a = &by_type(&sellable, &[], &blocked, d("2026-03-01"), d("2026-03-05"), 0)[0];
+        let free: Vec<i64> = a.nights.iter().map(|n| n.2).collect();
+        assert_eq!(free, vec![10, 9, 9, 10]);
+        // 10% overbooking on the 9 rooms left is 9, not 11 − 1.
+        let a = &by_type(&sellable, &[], &blocked, d("2026-03-02"), d("2026-03-03"), 10)[0];
+        assert_eq!(a.bookable(), 9);
+        assert!(!room_free(r1, &blocked, d("2026-03-03"), d("2026-03-05")));
+        assert!(room_free(r1, &blocked, d("2026-03-04"), d("2026-03-06")));
     }
 }

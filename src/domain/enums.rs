@@ -181,6 +181,14 @@ text_enum!(
 );
 
 text_enum!(
+    /// Why a room is off sale for a range of nights (a room block).
+    BlockKind {
+        OutOfOrder => "out_of_order" / "Out of order",
+        OutOfService => "out_of_service" / "Out of service",
+    }
+);
+
+text_enum!(
     PaymentMethod {
         Cash => "cash" / "Cash",
         Card => "card" / "Card",
@@ -214,6 +222,11 @@ impl HousekeepingStatus {
     /// "Reservation rules"). `is_sellable` reads it here, `Rooms::sellable_by_type` in SQL.
     pub const UNSELLABLE: [HousekeepingStatus; 2] = [Self::OutOfOrder, Self::OutOfService];
 
+    /// The states of cleaning, which the board sets in one click. Out of order and out of
+    /// service are set for a range of nights, as room blocks; a room may still carry one
+    /// of them from before, indefinitely, until it is set clean or dirty.
+    pub const CLEANING: [HousekeepingStatus; 3] = [Self::Clean, Self::Dirty, Self::Inspected];
+
     /// A room in this status can be sold at all (if it is active: see `Room::is_sellable`).
     pub fn is_sellable(self) -> bool {
         !Self::UNSELLABLE.contains(&self)
@@ -225,6 +238,12 @@ impl HousekeepingStatus {
 }
 
 impl FolioKind {
+    /// Payments, refunds and discounts move money: posting or voiding one needs
+    /// `PaymentsCreate`.
+    pub fn moves_money(self) -> bool {
+        matches!(self, Self::Payment | Self::Refund | Self::Discount)
+    }
+
     /// The entry's effect on what the guest owes, in minor units.
     pub fn signed(self, amount: i64) -> i64 {
         match self {

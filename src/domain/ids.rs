@@ -52,4 +52,16 @@ macro_rules! id_type {
     };
 }
 
-id_type!(TenantId, UserId, AssociationId, HotelId, RoomTypeId, RoomId, GuestId, ReservationId, FolioEntryId, AuditId,);
+id_type!(
+    TenantId,
+    UserId,
+    AssociationId,
+    HotelId,
+    RoomTypeId,
+    RoomId,
+    GuestId,
+    ReservationId,
+    FolioEntryId,
+    RoomBlockId,
+    AuditId,
+);

@@ -39,6 +39,8 @@ pub enum Capability {
     CheckoutOverride,
     /// Take payments, refunds and discounts.
     PaymentsCreate,
+    /// Void a posted folio entry (one that moves money also needs `PaymentsCreate`).
+    FolioVoid,
     /// Run the night audit.
     NightAudit,
     /// Use the front-desk kiosk.
@@ -67,6 +69,7 @@ impl Capability {
         Self::Backdate,
         Self::CheckoutOverride,
         Self::PaymentsCreate,
+        Self::FolioVoid,
         Self::NightAudit,
         Self::Kiosk,
         Self::Reports,
@@ -92,6 +95,7 @@ impl Capability {
             Self::Backdate => "reservations:backdate",
             Self::CheckoutOverride => "checkout:override",
             Self::PaymentsCreate => "payments:create",
+            Self::FolioVoid => "folio:void",
             Self::NightAudit => "night_audit:run",
             Self::Kiosk => "kiosk:use",
             Self::Reports => "reports:view",
@@ -103,6 +107,7 @@ impl Capability {
     /// desk's extra rights. Never settings, users, owners or exports.
     pub const GRANTABLE: &'static [Capability] = &[
         Self::PaymentsCreate,
+        Self::FolioVoid,
         Self::CheckoutOverride,
         Self::ReservationsReverse,
         Self::Backdate,
@@ -134,6 +139,7 @@ impl Capability {
             Self::Backdate => "Book arrivals in the past",
             Self::CheckoutOverride => "Check out with an open balance",
             Self::PaymentsCreate => "Take payments, refunds and discounts",
+            Self::FolioVoid => "Void folio entries",
             Self::NightAudit => "Run the night audit",
             Self::Kiosk => "Use the front-desk kiosk",
             Self::Reports => "Read reports",
@@ -152,6 +158,7 @@ impl Capability {
             | Self::ReservationsReverse
             | Self::Backdate
             | Self::CheckoutOverride
+            | Self::FolioVoid
             | Self::NightAudit => Role::Manager,
             Self::PropertyManage | Self::SettingsEdit | Self::UsersManage | Self::AuditView | Self::PaymentsCreate => {
                 Role::Admin

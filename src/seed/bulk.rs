@@ -715,6 +715,8 @@ fn folio(rng: &mut ChaCha8Rng, s: &mut Stays, r: &Reservation, today: NaiveDate,
             service_date,
             created_by: None,
             created_at,
+            voids_entry_id: None,
+            void_reason: None,
         })
     };
     let method = match rng.gen_range(0..20) {

@@ -12,6 +12,7 @@ use crate::db::guests::GuestFields;
 use crate::db::hotels::HotelFields;
 use crate::db::memberships::NewMembership;
 use crate::db::reservations::NewReservation;
+use crate::db::room_blocks::NewRoomBlock;
 use crate::db::room_types::RoomTypeFields;
 use crate::db::rooms::RoomFields;
 use crate::db::scope::{PlatformGrant, PlatformScope, TenantScope};
@@ -389,11 +390,13 @@ fn seed_org(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng, counts
             for _ in 0..rooms {
                 number += 1;
                 let floor = 1 + (number - 1) / 10;
-                let housekeeping = match rng.gen_range(0..100) {
-                    0..=69 => HousekeepingStatus::Clean,
-                    70..=84 => HousekeepingStatus::Dirty,
-                    85..=96 => HousekeepingStatus::Inspected,
-                    _ => HousekeepingStatus::OutOfOrder,
+                // About one room in thirty is out of order for a few nights from today
+                // (when no stay holds it then), the rest clean, dirty or inspected.
+                let (housekeeping, out_of_order) = match rng.gen_range(0..100) {
+                    0..=69 => (HousekeepingStatus::Clean, false),
+                    70..=84 => (HousekeepingStatus::Dirty, false),
+                    85..=96 => (HousekeepingStatus::Inspected, false),
+                    _ => (HousekeepingStatus::Dirty, true),
                 };
                 let room = t.rooms().create(
                     hotel.id,
@@ -408,6 +411,20 @@ fn seed_org(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng, counts
                 )?;
                 counts.rooms += 1;
                 let stays = room_timeline(rng, today);
+                let block_until = today + Duration::days(3);
+                let free = |&(check_in, nights): &(NaiveDate, i64)| {
+                    check_in >= block_until || check_in + Duration::days(nights) <= today
+                };
+                if out_of_order && stays.iter().all(free) {
+                    t.room_blocks().create(&NewRoomBlock {
+                        hotel_id: hotel.id,
+                        room_id: room.id,
+                        kind: BlockKind::OutOfOrder,
+                        starts_on: today,
+                        ends_on: block_until,
+                        reason: "Leaking shower: plumber booked".into(),
+                    })?;
+                }
                 for (check_in, nights) in stays {
                     let guest = *guests.choose(rng).expect("guests");
                     let new = stay(rng, hotel.id, room_type.id, room.id, guest, check_in, nights, rate, max, today);

@@ -2,8 +2,8 @@
 //! Booking, stay edits, the reservation page, the kiosk and the tape chart all read it.
 //!
 //! The rules themselves are plain functions in `domain::availability`; this module loads
-//! what they need (the sellable rooms per type and the active stays over the dates) in two
-//! queries and answers with a typed refusal.
+//! what they need (the sellable rooms per type, the active stays and the room blocks over
+//! the dates) in three queries and answers with a typed refusal.
 
 use std::collections::HashMap;
 
@@ -25,21 +25,29 @@ pub struct Window {
     pub except: Option<ReservationId>,
 }
 
-/// The active stays of a hotel over a window: which rooms they hold.
+/// The active stays of a hotel over a window, and its room blocks: which rooms they hold.
 pub struct Occupied {
     window: Window,
     held: Vec<Held>,
+    blocked: Vec<Held>,
 }
 
 impl Occupied {
     pub fn load(s: &mut TenantScope<'_>, window: Window) -> DbResult<Self> {
         let held = s.reservations().held(window.hotel, window.check_in, window.check_out, window.except)?;
-        Ok(Self { window, held })
+        Self::with_held(s, window, held)
     }
 
-    /// No active stay (but the one left out) holds `room` on a night of the window.
+    fn with_held(s: &mut TenantScope<'_>, window: Window, held: Vec<Held>) -> DbResult<Self> {
+        let blocked = s.room_blocks().held(window.hotel, window.check_in, window.check_out)?;
+        Ok(Self { window, held, blocked })
+    }
+
+    /// No active stay (but the one left out) and no block holds `room` on a night of the
+    /// window.
     pub fn room_free(&self, room: RoomId) -> bool {
-        rules::room_free(room, &self.held, self.window.check_in, self.window.check_out)
+        let (from, to) = (self.window.check_in, self.window.check_out);
+        rules::room_free(room, &self.held, from, to) && rules::room_free(room, &self.blocked, from, to)
     }
 
     /// The rooms of `rooms` that could be given to a stay of `room_type` over the window:
@@ -84,7 +92,7 @@ impl Inventory {
         overbooking_percent: u32,
     ) -> DbResult<Self> {
         let sellable = s.rooms().sellable_by_type(window.hotel)?;
-        Ok(Self { occupied: Occupied { window, held }, sellable, overbooking_percent })
+        Ok(Self { occupied: Occupied::with_held(s, window, held)?, sellable, overbooking_percent })
     }
 
     /// Availability per night of each of `types` (a type with no sellable room has none).
@@ -92,7 +100,8 @@ impl Inventory {
         let sellable: HashMap<RoomTypeId, i64> =
             types.iter().map(|t| (*t, self.sellable.get(t).copied().unwrap_or(0))).collect();
         let w = &self.occupied.window;
-        rules::by_type(&sellable, &self.occupied.held, w.check_in, w.check_out, self.overbooking_percent)
+        let (held, blocked) = (&self.occupied.held, &self.occupied.blocked);
+        rules::by_type(&sellable, held, blocked, w.check_in, w.check_out, self.overbooking_percent)
     }
 
     /// How many more stays of `room_type` fit on every night of the window.

@@ -1,4 +1,5 @@
-//! Posting to a stay's folio: charges, payments, refunds and discounts.
+//! Posting to a stay's folio (charges, payments, refunds and discounts) and voiding a
+//! posted entry.
 
 use super::{Actor, Refused, StayResult};
 use crate::db::audit::Event;
@@ -6,6 +7,9 @@ use crate::db::folio::NewFolioEntry;
 use crate::db::TenantScope;
 use crate::domain::roles::Capability;
 use crate::domain::{FolioEntryId, FolioKind, PaymentMethod, ReservationId, ReservationStatus};
+
+/// The longest reason a void keeps (the database's limit).
+pub const VOID_REASON_MAX: usize = 500;
 
 /// A folio posting as asked.
 #[derive(Clone, Debug)]
@@ -19,11 +23,6 @@ pub struct Posting {
 }
 
 impl Posting {
-    /// Moves money (payments, refunds, discounts): needs `PaymentsCreate`.
-    pub fn moves_money(&self) -> bool {
-        matches!(self.kind, FolioKind::Payment | FolioKind::Refund | FolioKind::Discount)
-    }
-
     fn takes_method(&self) -> bool {
         matches!(self.kind, FolioKind::Payment | FolioKind::Refund)
     }
@@ -54,7 +53,7 @@ impl Posting {
 /// Posts to reservation `id`'s folio and audits it.
 pub fn post(s: &mut TenantScope<'_>, actor: &impl Actor, id: ReservationId, p: &Posting) -> StayResult<FolioEntryId> {
     let r = s.reservations().get(id)?;
-    if p.moves_money() {
+    if p.kind.moves_money() {
         super::require(s, actor, Capability::PaymentsCreate)?;
     }
     if let Some(refused) = p.refusals(actor).into_iter().next() {
@@ -79,4 +78,45 @@ pub fn post(s: &mut TenantScope<'_>, actor: &impl Actor, id: ReservationId, p: &
     }));
     actor.audit(s, event)?;
     Ok(entry_id)
+}
+
+/// Voids entry `entry` of reservation `id`: posts its reversing entry with `reason` (at
+/// most [`VOID_REASON_MAX`] characters, not empty) and audits both. Needs `FolioVoid`,
+/// and `PaymentsCreate` for an entry that moved money. Room charges, voids and voided
+/// entries are refused; nothing is changed or deleted.
+pub fn void(
+    s: &mut TenantScope<'_>,
+    actor: &impl Actor,
+    id: ReservationId,
+    entry: FolioEntryId,
+    reason: &str,
+) -> StayResult<FolioEntryId> {
+    super::require(s, actor, Capability::FolioVoid)?;
+    let original = s.folio().get(id, entry)?;
+    if original.kind.moves_money() {
+        super::require(s, actor, Capability::PaymentsCreate)?;
+    }
+    if original.is_void() {
+        return Err(Refused::VoidOfVoid.into());
+    }
+    if original.kind == FolioKind::RoomCharge {
+        return Err(Refused::VoidRoomCharge.into());
+    }
+    if s.folio().is_voided(entry)? {
+        return Err(Refused::AlreadyVoided.into());
+    }
+    let reason = reason.trim();
+    if reason.is_empty() || reason.chars().count() > VOID_REASON_MAX {
+        let message = format!("Say why the entry is voided (at most {VOID_REASON_MAX} characters).");
+        return Err(Refused::Posting { field: "reason", message }.into());
+    }
+    let void_id = s.folio().void(&original, reason)?;
+    let event = Event::new("folio.void", "reservation", id)
+        .before(serde_json::json!({
+            "entry": original.id, "kind": original.kind, "amount": original.amount,
+            "method": original.method, "description": original.description
+        }))
+        .after(serde_json::json!({ "void": void_id, "reason": reason }));
+    actor.audit(s, event)?;
+    Ok(void_id)
 }

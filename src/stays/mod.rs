@@ -1,5 +1,6 @@
 //! Operations on a stay: book, edit the stay, assign a room, each status transition,
-//! post to the folio, and the night audit. The one home of the front desk's rules.
+//! post to and void on the folio, take a room off sale for some nights, and the night
+//! audit. The one home of the front desk's rules.
 //!
 //! Every operation takes a [`TenantScope`] (the request's one transaction), an [`Actor`]
 //! (who acts, with which rights, for the audit log) and a typed command, and returns a
@@ -10,6 +11,7 @@
 //! May use: `db` (through the scope), `domain`. Never `web`.
 
 pub mod availability;
+mod blocks;
 mod booking;
 mod edit;
 mod folio;
@@ -18,9 +20,10 @@ mod refused;
 mod status;
 mod view;
 
+pub use blocks::{block_room, end_block, BlockOutcome, BlockRequest, BLOCK_REASON_MAX, MAX_BLOCK_NIGHTS};
 pub use booking::{book, check_request, offers, Booking, GuestChoice, Offer, Stay};
 pub use edit::{edit, StayEdit};
-pub use folio::{post, Posting};
+pub use folio::{post, void, Posting, VOID_REASON_MAX};
 pub use night_audit::{business_day, night_audit, NightAuditReport};
 pub use refused::Refused;
 pub use status::{assign_room, charges_due, nights_slept, transition, Change};

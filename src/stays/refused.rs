@@ -49,6 +49,20 @@ pub enum Refused {
     Posting { field: &'static str, message: String },
     #[error("This reservation is closed; charges cannot be added.")]
     FolioClosed,
+    /// Room charges follow the stay's nights and are not voided.
+    #[error("A room charge follows the stay's nights: change the stay's dates, or post a discount.")]
+    VoidRoomCharge,
+    /// A void is final; the entry it reversed can be posted again.
+    #[error("A void cannot be voided. Post the entry again instead.")]
+    VoidOfVoid,
+    #[error("This entry is already voided.")]
+    AlreadyVoided,
+    /// A room block the rules do not allow (the field at fault, and why).
+    #[error("{message}")]
+    Block { field: &'static str, message: String },
+    /// The room is back on sale already.
+    #[error("This block is over: the room is on sale again.")]
+    BlockOver,
     /// A night audit for a date that has not happened yet at the hotel.
     #[error("{day} has not happened yet at {hotel}; its night audit cannot run.")]
     AuditTooEarly { day: NaiveDate, hotel: String },
@@ -61,7 +75,7 @@ impl Refused {
             Refused::Stay(StayProblem::TooManyGuests(_)) => Some("adults"),
             Refused::Stay(StayProblem::InThePast) => Some("check_in"),
             Refused::Stay(_) => Some("check_out"),
-            Refused::Posting { field, .. } => Some(field),
+            Refused::Posting { field, .. } | Refused::Block { field, .. } => Some(field),
             _ => None,
         }
     }

@@ -1,10 +1,14 @@
 //! The audit log viewer: filter by user, action, entity and date; paginated.
 
+use std::collections::{HashMap, HashSet};
+
 use actix_web::web;
 use askama::Template;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::audit_view::{self, Change, Vocabulary};
+use super::error::AppError;
 use super::error::Reply;
 use super::extract::TenantCtx;
 use super::forms;
@@ -14,7 +18,8 @@ use super::state::State;
 use super::urls;
 use crate::db::audit::{AuditEntry, AuditFilter};
 use crate::db::users::User;
-use crate::domain::{Timestamp, UserId};
+use crate::db::{DbError, TenantScope};
+use crate::domain::{GuestId, ReservationId, Timestamp, UserId};
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
@@ -50,8 +55,9 @@ impl AuditQuery {
 pub struct Row {
     pub entry: AuditEntry,
     pub who: String,
-    pub before: String,
-    pub after: String,
+    /// The record by its kind and code or name ("Reservation AABC123 · Ana Silva").
+    pub record: String,
+    pub changes: Vec<Change>,
 }
 
 #[derive(Template)]
@@ -67,12 +73,51 @@ struct AuditPage {
 
 const ENTITIES: &[&str] = &["hotel", "room_type", "room", "guest", "membership", "tenant", "user", "reservation"];
 
-fn compact(value: &Option<crate::domain::JsonValue>) -> String {
-    let text = value.as_ref().map(|v| v.0.to_string()).unwrap_or_default();
-    if text.chars().count() > 400 {
-        format!("{}…", text.chars().take(400).collect::<String>())
-    } else {
-        text
+/// The names of the records `entries` mention: the organization's hotels, room types,
+/// rooms and members, and the reservations and guests the rows are about.
+fn names_of(s: &mut TenantScope<'_>, entries: &[AuditEntry]) -> Result<HashMap<String, String>, AppError> {
+    let mut names = HashMap::new();
+    for h in s.hotels().list()? {
+        names.insert(h.id.to_string(), h.name);
+    }
+    for t in s.room_types().list(None)? {
+        names.insert(t.id.to_string(), t.name);
+    }
+    for r in s.rooms().list(None)? {
+        names.insert(r.id.to_string(), format!("Room {}", r.number));
+    }
+    for (m, u) in s.memberships().list()? {
+        names.insert(m.id.to_string(), u.full_name.clone());
+        names.insert(u.id.to_string(), u.full_name);
+    }
+    let about = |kind: &'static str| {
+        entries.iter().filter(move |e| e.entity_type == kind).filter_map(|e| e.entity_id.as_deref())
+    };
+    let stays: Vec<ReservationId> = about("reservation").filter_map(|id| id.parse().ok()).collect();
+    for row in s.reservations().rows_in_order(&stays)? {
+        names.insert(
+            row.reservation.id.to_string(),
+            format!("{} · {}", row.reservation.confirmation_code, row.guest_name),
+        );
+    }
+    let guests: HashSet<GuestId> = about("guest").filter_map(|id| id.parse().ok()).collect();
+    for id in guests {
+        match s.guests().get(id) {
+            Ok(g) => names.insert(id.to_string(), g.full_name()),
+            Err(DbError::NotFound) => None,
+            Err(e) => return Err(e.into()),
+        };
+    }
+    Ok(names)
+}
+
+/// "Reservation AABC123 · Ana Silva", or the kind alone.
+fn record(entry: &AuditEntry, names: &HashMap<String, String>) -> String {
+    let kind = audit_view::label(&entry.entity_type);
+    match entry.entity_id.as_deref().and_then(|id| names.get(id)) {
+        Some(name) if name.starts_with(&kind) => name.clone(),
+        Some(name) => format!("{kind} {name}"),
+        None => kind,
     }
 }
 
@@ -81,12 +126,15 @@ pub async fn index(ctx: TenantCtx, state: State, query: web::Query<AuditQuery>) 
     let filter = query.filter();
     let paging = ListQuery { page: query.page.clone(), ..ListQuery::default() };
     let offset = paging.offset();
-    let (view, entries, total, members) = ctx
+    let (view, entries, total, members, names, (currency, locale)) = ctx
         .read(&state, move |s, m| {
             let (entries, total) = s.audit_page(&filter, PER_PAGE, offset)?;
-            Ok((m.view(), entries, total, s.memberships().list()?))
+            let names = names_of(s, &entries)?;
+            let money = (m.acting.tenant.currency.clone(), m.acting.tenant.locale.clone());
+            Ok((m.view(), entries, total, s.memberships().list()?, names, money))
         })
         .await?;
+    let words = Vocabulary { names: &names, currency: &currency, locale: &locale };
     let users: Vec<User> = members.into_iter().map(|(_, u)| u).collect();
     let rows = entries
         .into_iter()
@@ -95,7 +143,8 @@ pub async fn index(ctx: TenantCtx, state: State, query: web::Query<AuditQuery>) 
                 .user_id
                 .and_then(|id| users.iter().find(|u| u.id == id).map(|u| u.full_name.clone()))
                 .unwrap_or_else(|| if entry.user_id.is_some() { "Platform staff".into() } else { "System".into() });
-            Row { before: compact(&entry.before), after: compact(&entry.after), who, entry }
+            let changes = words.changes(entry.before.as_ref().map(|v| &v.0), entry.after.as_ref().map(|v| &v.0));
+            Row { record: record(&entry, &names), changes, who, entry }
         })
         .collect();
     let keep = [

@@ -5,7 +5,6 @@ use crate::domain::money;
 use std::collections::BTreeMap;
 
 pub use crate::domain::text::{clean, looks_like_email};
-use crate::web::error::AppError;
 
 /// The key of a message about the whole form (see [`FieldErrors::for_form`]).
 pub const FORM: &str = "_form";
@@ -89,14 +88,6 @@ pub fn changed<A: AsRef<str>, B: AsRef<str>>(pairs: impl IntoIterator<Item = (&'
         .filter(|(_, a, b)| a.as_ref().trim() != b.as_ref().trim())
         .map(|(label, a, b)| Diff { label, yours: a.as_ref().to_owned(), current: b.as_ref().to_owned() })
         .collect()
-}
-
-/// Maps "still referenced" (a foreign key refused the delete) to a 409 with `message`.
-pub fn in_use(message: &str) -> impl Fn(AppError) -> AppError + '_ {
-    move |e| match e {
-        AppError::Db(crate::db::DbError::Reference) => AppError::Conflict(message.to_owned()),
-        other => other,
-    }
 }
 
 /// Trimmed text, required, at most `max` characters.

@@ -208,6 +208,9 @@ impl Managed for Guests {
     fn deleted(g: &Guest) -> Done {
         Done::new(format!("{} deleted.", g.full_name()), urls::guests())
     }
+    fn delete_from(id: Self::Id) -> String {
+        urls::guest(id)
+    }
     fn taken(e: &AppError) -> Option<FieldErrors> {
         matches!(e, AppError::Db(DbError::Conflict(Constraint::GuestEmail))).then(|| {
             manage::field_error(

@@ -221,6 +221,9 @@ impl Managed for Hotels {
     fn deleted(h: &Hotel) -> Done {
         Done::new(format!("{} deleted.", h.name), urls::hotels())
     }
+    fn delete_from(id: Self::Id) -> String {
+        urls::hotel(id)
+    }
     fn taken(e: &AppError) -> Option<FieldErrors> {
         matches!(e, AppError::Db(DbError::Conflict(Constraint::HotelCode)))
             .then(|| manage::field_error("code", "Another hotel already uses this code."))

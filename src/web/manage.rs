@@ -12,7 +12,8 @@
 //!   message about the whole form (403);
 //! - an edit of an old version is shown again with 409: the fields that changed under the
 //!   user, and the current version, so that saving again replaces it;
-//! - a delete that other records still need is a 409 with [`Managed::IN_USE`];
+//! - a delete that other records still need goes back to the page its button is on
+//!   ([`Managed::delete_from`]) with [`Managed::IN_USE`];
 //! - an id that is not this tenant's (or not an id) is a 404.
 //!
 //! The form is parsed inside the write, after the route's capability check, like every
@@ -91,6 +92,9 @@ pub trait Managed: Sized + 'static {
     fn created(record: &Self::Record) -> Done;
     fn saved(record: &Self::Record) -> Done;
     fn deleted(record: &Self::Record) -> Done;
+    /// The page whose button deletes record `id` (its page, or its edit form): where a
+    /// refused delete goes back to.
+    fn delete_from(id: Self::Id) -> String;
 
     /// The field message for a unique key that another record already has.
     fn taken(_e: &AppError) -> Option<FieldErrors> {
@@ -172,17 +176,19 @@ impl Refusal {
         Self { status: StatusCode::UNPROCESSABLE_ENTITY, errors }
     }
 
-    /// Someone saved first (409): the form shows what changed.
+    /// Someone saved first (409 with no message): the form shows what changed.
     pub fn stale(&self) -> bool {
-        self.status == StatusCode::CONFLICT
+        self.status == StatusCode::CONFLICT && self.errors.is_empty()
     }
 }
 
-/// Sorts an error of a save: an old version (409), a unique key `taken` names (422), or
-/// a plan's limit (403) are shown on the form; anything else is the error page.
+/// Sorts an error of a save: an old version (409), a rule of the whole form (409, such
+/// as the last owner), a unique key `taken` names (422), or a plan's limit (403) are
+/// shown on the form; anything else is the error page.
 pub fn refusal(e: AppError, taken: impl Fn(&AppError) -> Option<FieldErrors>) -> Result<Refusal, AppError> {
     match e {
         AppError::Stale => Ok(Refusal { status: StatusCode::CONFLICT, errors: FieldErrors::default() }),
+        AppError::Conflict(msg) => Ok(Refusal { status: StatusCode::CONFLICT, errors: FieldErrors::for_form(msg) }),
         AppError::NotInPlan(msg) => Ok(Refusal { status: StatusCode::FORBIDDEN, errors: FieldErrors::for_form(msg) }),
         e => taken(&e).map(Refusal::invalid).ok_or(e),
     }
@@ -290,16 +296,23 @@ pub async fn update<R: Managed>(ctx: &TenantCtx, state: &AppState, id: R::Id, mu
 }
 
 pub async fn delete<R: Managed>(ctx: &TenantCtx, state: &AppState, id: R::Id) -> Reply {
-    let record = ctx
+    let deleted = ctx
         .write(state, move |s, m| {
             let record = R::get(s, id)?;
             R::remove(s, id)?;
             m.audit(s, Event::new(&format!("{}.delete", R::KIND), R::KIND, id).before(&record))?;
             Ok(record)
         })
-        .await
-        .map_err(forms::in_use(R::IN_USE))?;
-    Ok(R::deleted(&record).reply(ctx))
+        .await;
+    match deleted {
+        Ok(record) => Ok(R::deleted(&record).reply(ctx)),
+        // Still needed: back to the page the button was on, which says why.
+        Err(AppError::Db(crate::db::DbError::Reference)) => {
+            ctx.flash("error", R::IN_USE);
+            Ok(see_other(&R::delete_from(id)))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// The handlers `web::routes` names for the managed resource `$r`: `edit_form`, `update`

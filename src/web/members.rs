@@ -358,7 +358,7 @@ pub async fn update(ctx: TenantCtx, state: State, path: web::Path<AssociationId>
 /// Deactivates (or reactivates) a membership in one click from the list.
 pub async fn toggle_active(ctx: TenantCtx, state: State, path: web::Path<AssociationId>) -> Reply {
     let id = path.into_inner();
-    let after = ctx
+    let toggled = ctx
         .write(&state, move |s, m| {
             let current = s.memberships().get(id)?;
             let changes = MembershipChanges {
@@ -369,7 +369,16 @@ pub async fn toggle_active(ctx: TenantCtx, state: State, path: web::Path<Associa
             };
             apply(s, m, id, current.version, &changes)
         })
-        .await?;
+        .await;
+    let after = match toggled {
+        Ok(after) => after,
+        // The last owner: back to the list, which says why.
+        Err(AppError::Conflict(message)) => {
+            ctx.flash("error", message);
+            return Ok(see_other(&urls::members()));
+        }
+        Err(e) => return Err(e),
+    };
     if !after.is_active {
         state.sessions.forget_user(after.user_id);
     }

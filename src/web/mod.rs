@@ -5,6 +5,7 @@ pub mod account;
 pub mod admission;
 pub mod assets;
 pub mod audit;
+pub mod audit_view;
 pub mod auth;
 pub mod booking;
 pub mod calendar;
@@ -28,6 +29,7 @@ pub mod pages;
 pub mod platform;
 pub mod reports;
 pub mod reservations;
+pub mod room_blocks;
 pub mod room_types;
 pub mod rooms;
 pub mod session;
@@ -139,6 +141,9 @@ route_table! {
     Post "/rooms/{id}"              => rooms::update, Tenant(PropertyEdit);
     Post "/rooms/{id}/delete"       => rooms::delete, Tenant(PropertyManage);
     Post "/rooms/{id}/housekeeping" => rooms::set_housekeeping, Tenant(Housekeeping);
+    Get  "/rooms/{id}/block"        => room_blocks::form, Tenant(Housekeeping);
+    Post "/rooms/{id}/blocks"       => room_blocks::create, Tenant(Housekeeping);
+    Post "/room-blocks/{id}/end"    => room_blocks::end, Tenant(Housekeeping);
     Get  "/housekeeping"            => rooms::board, Tenant(View);
 
     Get  "/guests"                  => guests::index, Tenant(View);
@@ -182,6 +187,7 @@ route_table! {
     Post "/reservations/{id}"       => reservations::update, Tenant(ReservationsEdit);
     Post "/reservations/{id}/status" => reservations::act, Tenant(ReservationsEdit);
     Post "/reservations/{id}/folio" => reservations::post_folio, Tenant(ReservationsEdit);
+    Post "/reservations/{id}/folio/{entry}/void" => reservations::void_entry, Tenant(FolioVoid);
 }
 
 /// The security headers on every response (docs/ARCHITECTURE.md, "Security baseline").

@@ -1,7 +1,7 @@
 //! Reservations: the list, the reservation page with its folio and status actions, and
 //! editing a stay.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use actix_web::http::StatusCode;
 use actix_web::web;
@@ -28,7 +28,9 @@ use crate::db::{Constraint, DbError};
 use crate::domain::booking::today_in;
 use crate::domain::roles::Capability;
 use crate::domain::stay::{self, Action};
-use crate::domain::{money, FolioKind, PaymentMethod, ReservationId, ReservationSource, ReservationStatus, RoomId};
+use crate::domain::{
+    money, FolioEntryId, FolioKind, PaymentMethod, ReservationId, ReservationSource, ReservationStatus, RoomId,
+};
 use crate::stays::{self, Change, Posting, StayEdit};
 use crate::web::error::AppError;
 
@@ -179,6 +181,8 @@ struct ShowPage {
     room: Option<Room>,
     free_rooms: Vec<Room>,
     entries: Vec<FolioEntry>,
+    /// The entries a later entry voids (struck through).
+    voided: HashSet<FolioEntryId>,
     balance: i64,
     /// The nights check-out will charge (minor units), for an in-house stay.
     due: i64,
@@ -187,9 +191,30 @@ struct ShowPage {
     problem: Option<String>,
     folio: FolioForm,
     folio_errors: FieldErrors,
+    /// A void refused for its reason: the entry, and the message by its form.
+    void_error: Option<(FolioEntryId, String)>,
+}
+
+/// What the folio's forms had typed, and their messages, for a re-rendered page.
+#[derive(Default)]
+struct FolioInput {
+    form: FolioForm,
+    errors: FieldErrors,
+    void_error: Option<(FolioEntryId, String)>,
+}
+
+impl FolioInput {
+    fn typed(form: FolioForm, errors: FieldErrors) -> Self {
+        Self { form, errors, void_error: None }
+    }
 }
 
 impl ShowPage {
+    /// The message of a refused void of `e`.
+    pub fn void_error_of(&self, e: &FolioEntry) -> Option<&str> {
+        self.void_error.as_ref().filter(|(id, _)| *id == e.id).map(|(_, m)| m.as_str())
+    }
+
     /// The folio's balance as due, credit or settled.
     pub fn standing(&self) -> money::Standing {
         money::Standing::of(self.balance)
@@ -198,12 +223,22 @@ impl ShowPage {
     pub fn signed(&self, e: &FolioEntry) -> String {
         self.chrome.money(e.signed_amount())
     }
+
+    /// Whether the member may void `e` here: not a room charge, a void or a voided entry,
+    /// and money only with the right to move it.
+    pub fn may_void(&self, e: &FolioEntry) -> bool {
+        self.chrome.can(Capability::FolioVoid)
+            && (!e.kind.moves_money() || self.chrome.can(Capability::PaymentsCreate))
+            && e.kind != FolioKind::RoomCharge
+            && !e.is_void()
+            && !self.voided.contains(&e.id)
+    }
 }
 
 /// The page, or with `Some(problem)` the page with that conflict above it (409).
 async fn show_page(ctx: &TenantCtx, state: &AppState, id: ReservationId, problem: Option<String>) -> Reply {
     let status = if problem.is_some() { StatusCode::CONFLICT } else { StatusCode::OK };
-    show_page_with(ctx, state, id, problem, status, FolioForm::default(), FieldErrors::default()).await
+    show_page_with(ctx, state, id, problem, status, FolioInput::default()).await
 }
 
 /// The reservation page, with the folio form as typed and its field messages.
@@ -213,8 +248,7 @@ async fn show_page_with(
     id: ReservationId,
     problem: Option<String>,
     status: StatusCode,
-    folio: FolioForm,
-    folio_errors: FieldErrors,
+    input: FolioInput,
 ) -> Reply {
     let (view, v, room_type, methods) = ctx
         .read(state, move |s, m| {
@@ -237,14 +271,16 @@ async fn show_page_with(
         room_type,
         room,
         free_rooms,
+        voided: FolioEntry::voided(&entries),
         entries,
         balance,
         due,
         actions,
         methods,
         problem,
-        folio,
-        folio_errors,
+        folio: input.form,
+        folio_errors: input.errors,
+        void_error: input.void_error,
     };
     render(status, &page)
 }
@@ -291,7 +327,7 @@ pub async fn act(ctx: TenantCtx, state: State, path: web::Path<ReservationId>, f
         Err(AppError::Refused(refused)) => show_page(&ctx, &state, id, Some(refused.to_string())).await,
         Err(AppError::Missing(missing)) => {
             let (problem, status) = (Some(missing.to_string()), StatusCode::FORBIDDEN);
-            show_page_with(&ctx, &state, id, problem, status, FolioForm::default(), FieldErrors::default()).await
+            show_page_with(&ctx, &state, id, problem, status, FolioInput::default()).await
         }
         Err(AppError::Db(DbError::Conflict(Constraint::RoomOverlap))) => {
             let msg = "That room is taken on some of these nights. Choose another room.".to_owned();
@@ -372,15 +408,76 @@ pub async fn post_folio(
         }
         Ok(Err(errors)) => {
             let problem = Some("The folio entry was not posted: see the marked fields.".to_owned());
-            show_page_with(&ctx, &state, id, problem, StatusCode::UNPROCESSABLE_ENTITY, typed, errors).await
+            show_page_with(
+                &ctx,
+                &state,
+                id,
+                problem,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                FolioInput::typed(typed, errors),
+            )
+            .await
         }
         Err(AppError::Refused(refused)) => {
             let problem = Some(refused.to_string());
-            show_page_with(&ctx, &state, id, problem, StatusCode::CONFLICT, typed, FieldErrors::default()).await
+            show_page_with(
+                &ctx,
+                &state,
+                id,
+                problem,
+                StatusCode::CONFLICT,
+                FolioInput::typed(typed, FieldErrors::default()),
+            )
+            .await
         }
         Err(AppError::Missing(missing)) => {
             let problem = Some(missing.to_string());
-            show_page_with(&ctx, &state, id, problem, StatusCode::FORBIDDEN, typed, FieldErrors::default()).await
+            show_page_with(
+                &ctx,
+                &state,
+                id,
+                problem,
+                StatusCode::FORBIDDEN,
+                FolioInput::typed(typed, FieldErrors::default()),
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct VoidForm {
+    pub reason: String,
+}
+
+/// Voids a folio entry from the reservation page: a reversing entry with the reason.
+pub async fn void_entry(
+    ctx: TenantCtx,
+    state: State,
+    path: web::Path<(ReservationId, FolioEntryId)>,
+    form: web::Form<VoidForm>,
+) -> Reply {
+    let (id, entry) = path.into_inner();
+    let reason = forms::clean(&form.reason);
+    match ctx.write(&state, move |s, m| Ok(stays::void(s, m, id, entry, &reason)?)).await {
+        Ok(_) => {
+            ctx.flash("success", "Entry voided: a reversing entry is on the folio.");
+            Ok(see_other(&urls::reservation(id)))
+        }
+        Err(AppError::Refused(refused)) if refused.field().is_some() => {
+            let problem = Some("The entry was not voided: see its reason.".to_owned());
+            let input = FolioInput { void_error: Some((entry, refused.to_string())), ..FolioInput::default() };
+            show_page_with(&ctx, &state, id, problem, StatusCode::UNPROCESSABLE_ENTITY, input).await
+        }
+        Err(AppError::Refused(refused)) => show_page(&ctx, &state, id, Some(refused.to_string())).await,
+        Err(AppError::Missing(missing)) => {
+            let (problem, status) = (Some(missing.to_string()), StatusCode::FORBIDDEN);
+            show_page_with(&ctx, &state, id, problem, status, FolioInput::default()).await
+        }
+        Err(AppError::Db(DbError::Conflict(Constraint::FolioVoid))) => {
+            show_page(&ctx, &state, id, Some(stays::Refused::AlreadyVoided.to_string())).await
         }
         Err(e) => Err(e),
     }

@@ -178,6 +178,9 @@ impl Managed for RoomTypes {
     fn deleted(t: &RoomType) -> Done {
         Done::new(format!("Room type {} deleted.", t.name), urls::hotel(t.hotel_id))
     }
+    fn delete_from(id: Self::Id) -> String {
+        urls::room_type_edit(id)
+    }
     fn taken(e: &AppError) -> Option<FieldErrors> {
         matches!(e, AppError::Db(DbError::Conflict(Constraint::RoomTypeCode)))
             .then(|| manage::field_error("code", "This hotel already has a room type with this code."))

@@ -17,15 +17,21 @@ use super::state::State;
 use super::urls;
 use crate::db::audit::Event;
 use crate::db::hotels::Hotel;
+use crate::db::room_blocks::RoomBlock;
 use crate::db::room_types::RoomType;
 use crate::db::rooms::{Room, RoomFields, RoomFilter};
 use crate::db::{Constraint, DbError, TenantScope};
+use crate::domain::booking::today_in;
 use crate::domain::plans::Limited;
 use crate::domain::{HotelId, HousekeepingStatus, RoomId, RoomTypeId};
 use crate::stays::RoomToday;
 use crate::web::error::AppError;
 
 const SORTS: &[&str] = &["number", "floor", "status"];
+
+/// Why a click or the room form cannot set a room out of order or service.
+const OFF_SALE_NEEDS_DATES: &str =
+    "A room goes out of order or out of service for some nights, with a reason: use “Off sale…” on the housekeeping board.";
 
 /// Hotels and room types by id, for showing names and filling selects.
 pub struct Catalog {
@@ -103,7 +109,12 @@ struct BoardPage {
     rooms: Vec<Room>,
     /// Who is in each room and who comes or goes today (rooms without a stay are vacant).
     today: HashMap<RoomId, RoomToday>,
+    /// Each room's block that is current or next to come.
+    blocks: HashMap<RoomId, RoomBlock>,
+    /// The hotel's today.
+    day: chrono::NaiveDate,
     catalog: Catalog,
+    /// What one click sets: the cleaning states (off sale takes dates and a reason).
     statuses: &'static [HousekeepingStatus],
 }
 
@@ -111,33 +122,50 @@ impl BoardPage {
     fn day_of(&self, room: &RoomId) -> RoomToday {
         self.today.get(room).cloned().unwrap_or_default()
     }
+
+    /// The block that has the room off sale today.
+    fn blocked_now(&self, room: &RoomId) -> Option<&RoomBlock> {
+        self.blocks.get(room).filter(|b| b.covers(self.day))
+    }
+
+    /// The block to come, when none is current.
+    fn blocked_later(&self, room: &RoomId) -> Option<&RoomBlock> {
+        self.blocks.get(room).filter(|b| b.starts_on > self.day)
+    }
 }
 
 /// The housekeeping board of one hotel (the first, unless `?hotel=` says which).
 pub async fn board(ctx: TenantCtx, state: State, query: web::Query<ListQuery>) -> Reply {
     let wanted: Option<HotelId> = query.hotel.parse().ok();
-    let (view, catalog, hotel, rooms, today) = ctx
+    let (view, catalog, hotel, rooms, today, blocks) = ctx
         .read(&state, move |s, m| {
             let catalog = Catalog::load(s)?;
             let hotel = match wanted {
                 Some(id) => Some(s.hotels().get(id)?),
                 None => catalog.hotels.first().cloned(),
             };
-            let (rooms, today) = match &hotel {
-                Some(h) => (s.rooms().list(Some(h.id))?, RoomToday::of_hotel(s, h)?),
-                None => (vec![], HashMap::new()),
+            let (rooms, today, blocks) = match &hotel {
+                Some(h) => {
+                    let day = today_in(&h.timezone, chrono::Utc::now());
+                    (s.rooms().list(Some(h.id))?, RoomToday::of_hotel(s, h)?, s.room_blocks().next_of_hotel(h.id, day)?)
+                }
+                None => (vec![], HashMap::new(), HashMap::new()),
             };
-            Ok((m.view(), catalog, hotel, rooms, today))
+            Ok((m.view(), catalog, hotel, rooms, today, blocks))
         })
         .await?;
+    let day =
+        hotel.as_ref().map_or_else(|| chrono::Utc::now().date_naive(), |h| today_in(&h.timezone, chrono::Utc::now()));
     let page = BoardPage {
         chrome: Chrome::new(&ctx, view, "housekeeping"),
         hotels: catalog.hotels.clone(),
         hotel,
         rooms,
         today,
+        blocks,
+        day,
         catalog,
-        statuses: HousekeepingStatus::ALL,
+        statuses: &HousekeepingStatus::CLEANING,
     };
     ok(&page)
 }
@@ -163,6 +191,9 @@ pub async fn set_housekeeping(
         .write(&state, move |s, m| {
             // Validated after the capability check (in `write`), like every form.
             let status = status.map_err(|_| AppError::Conflict("Choose one of the housekeeping statuses.".into()))?;
+            if !status.is_sellable() {
+                return Err(AppError::Conflict(OFF_SALE_NEEDS_DATES.into()));
+            }
             let before = s.rooms().get(id)?;
             let after = s.rooms().set_housekeeping(id, status)?;
             m.audit(
@@ -224,7 +255,13 @@ impl RoomForm {
         if room_type.is_none() {
             e.add("room_type_id", "Choose a room type of this hotel.");
         }
-        let status = forms::choice(&mut e, "housekeeping_status", &self.housekeeping_status);
+        let status: Option<HousekeepingStatus> =
+            forms::choice(&mut e, "housekeeping_status", &self.housekeeping_status);
+        // A new room starts clean, dirty or inspected; an existing one may keep an out of
+        // order or service status from before room blocks.
+        if status.is_some_and(|st| !st.is_sellable()) && self.version.is_empty() {
+            e.add("housekeeping_status", OFF_SALE_NEEDS_DATES);
+        }
         let fields = RoomFields {
             room_type_id: room_type.unwrap_or_default(),
             number: forms::required(&mut e, "number", &self.number, 16),
@@ -302,6 +339,10 @@ impl Managed for Rooms {
         Ok(s.rooms().create(f.0, &f.1)?)
     }
     fn update(s: &mut TenantScope<'_>, id: RoomId, version: i32, f: &(HotelId, RoomFields)) -> Result<Room, AppError> {
+        let status = f.1.housekeeping_status;
+        if !status.is_sellable() && s.rooms().get(id)?.housekeeping_status != status {
+            return Err(AppError::Conflict(OFF_SALE_NEEDS_DATES.into()));
+        }
         Ok(s.rooms().update(id, version, &f.1)?)
     }
     fn remove(s: &mut TenantScope<'_>, id: RoomId) -> Result<(), AppError> {
@@ -358,6 +399,9 @@ impl Managed for Rooms {
     }
     fn deleted(r: &Room) -> Done {
         Done::new(format!("Room {} deleted.", r.number), urls::rooms_of(r.hotel_id))
+    }
+    fn delete_from(id: Self::Id) -> String {
+        urls::room_edit(id)
     }
     fn taken(e: &AppError) -> Option<FieldErrors> {
         matches!(e, AppError::Db(DbError::Conflict(Constraint::RoomNumber)))

@@ -5,16 +5,18 @@
 
 use std::borrow::Borrow;
 
-use crate::domain::{AssociationId, GuestId, HotelId, ReservationId, RoomId, RoomTypeId, TenantId};
+use crate::domain::{
+    AssociationId, FolioEntryId, GuestId, HotelId, ReservationId, RoomBlockId, RoomId, RoomTypeId, TenantId,
+};
 
 /// `Method name(arg: Type) => "path with {arg}";`: one function per line; the method is
 /// the route's, checked by the test. An id is taken by value or by reference (templates
 /// pass either).
 macro_rules! urls {
-    ($($method:ident $name:ident($($arg:ident: $ty:ty)?) => $path:literal;)*) => {
+    ($($method:ident $name:ident($($arg:ident: $ty:ty),*) => $path:literal;)*) => {
         $(
-            pub fn $name($($arg: impl Borrow<$ty>)?) -> String {
-                $(let $arg: $ty = *$arg.borrow();)?
+            pub fn $name($($arg: impl Borrow<$ty>),*) -> String {
+                $(let $arg: $ty = *$arg.borrow();)*
                 format!($path)
             }
         )*
@@ -22,7 +24,7 @@ macro_rules! urls {
         /// Every url with made-up ids, and the method of the route it names.
         #[cfg(test)]
         fn every_url() -> Vec<(&'static str, String)> {
-            vec![$((stringify!($method), $name($(<$ty>::new())?))),*]
+            vec![$((stringify!($method), $name($(<$ty>::new()),*))),*]
         }
     };
 }
@@ -64,6 +66,9 @@ urls! {
     Post room(id: RoomId) => "/rooms/{id}";
     Post room_delete(id: RoomId) => "/rooms/{id}/delete";
     Post room_housekeeping(id: RoomId) => "/rooms/{id}/housekeeping";
+    Get  room_block_new(id: RoomId) => "/rooms/{id}/block";
+    Post room_blocks(id: RoomId) => "/rooms/{id}/blocks";
+    Post room_block_end(id: RoomBlockId) => "/room-blocks/{id}/end";
     Get  housekeeping() => "/housekeeping";
     Get  housekeeping_of(hotel: HotelId) => "/housekeeping?hotel={hotel}";
     Get  guests() => "/guests";
@@ -96,6 +101,7 @@ urls! {
     Get  reservation_edit(id: ReservationId) => "/reservations/{id}/edit";
     Post reservation_status(id: ReservationId) => "/reservations/{id}/status";
     Post reservation_folio(id: ReservationId) => "/reservations/{id}/folio";
+    Post reservation_folio_void(id: ReservationId, entry: FolioEntryId) => "/reservations/{id}/folio/{entry}/void";
 }
 
 #[cfg(test)]

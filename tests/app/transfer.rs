@@ -51,6 +51,27 @@ fn populate(db: &Db, org: &Org) -> UserId {
                 service_date: Some(chrono::Utc::now().date_naive()),
             })?;
         }
+        // A voided charge (its void references it) and a room block travel too.
+        let minibar = s.folio().post(&NewFolioEntry {
+            reservation_id: org.reservation,
+            kind: FolioKind::Charge,
+            description: "Minibar".into(),
+            amount: 700,
+            method: None,
+            reference: None,
+            service_date: None,
+        })?;
+        let minibar = s.folio().get(org.reservation, minibar)?;
+        s.folio().void(&minibar, "Wrong room")?;
+        let today = chrono::Utc::now().date_naive();
+        s.room_blocks().create(&hotelier::db::room_blocks::NewRoomBlock {
+            hotel_id: org.hotel,
+            room_id: org.rooms[2],
+            kind: hotelier::domain::BlockKind::OutOfOrder,
+            starts_on: today,
+            ends_on: today + chrono::Duration::days(2),
+            reason: "Leak".into(),
+        })?;
         s.audit(&Event::new("test.populate", "tenant", org.id).after(serde_json::json!({ "n": 1 })))?;
         Ok::<_, DbError>(())
     })
@@ -86,6 +107,7 @@ fn assert_same(a: serde_json::Map<String, Value>, b: serde_json::Map<String, Val
         "guests",
         "reservations",
         "folio_entries",
+        "room_blocks",
         "audit_log",
     ];
     expected.sort();
@@ -106,9 +128,17 @@ fn round_trip(from: Backend, to: Backend) {
         assert!(!text.contains(&secret), "A's export holds B's {secret}");
     }
     let doc = tables(&file);
-    for table in
-        ["memberships", "hotels", "room_types", "rooms", "guests", "reservations", "folio_entries", "audit_log"]
-    {
+    for table in [
+        "memberships",
+        "hotels",
+        "room_types",
+        "rooms",
+        "guests",
+        "reservations",
+        "folio_entries",
+        "room_blocks",
+        "audit_log",
+    ] {
         assert!(!doc[table].as_array().unwrap().is_empty(), "{table} exported");
     }
 
@@ -117,7 +147,7 @@ fn round_trip(from: Backend, to: Backend) {
     assert_eq!(done.tenant.id, a.id, "ids preserved");
     assert_eq!(
         (done.counts.get("reservations"), done.counts.get("rooms"), done.counts.get("folio_entries")),
-        (1, 3, 2)
+        (1, 3, 4)
     );
     // The target's trail has one more entry: the import itself.
     let mut again = tables(&export(&target.db, &a.slug));

@@ -94,6 +94,7 @@ tenant_rows!(
     crate::db::guests::Guest => guests,
     crate::db::reservations::Reservation => reservations,
     crate::db::folio::FolioEntry => folio_entries,
+    crate::db::room_blocks::RoomBlock => room_blocks,
 );
 platform_rows!(crate::db::tenants::Tenant => tenants, crate::db::users::User => users);
 

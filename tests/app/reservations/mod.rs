@@ -7,6 +7,7 @@
 //! Their helpers (stays added straight into the database, readers of what a page shows)
 //! live in `crate::support::stays`.
 
+mod blocks;
 mod booking;
 mod concurrency;
 mod desk;
@@ -15,6 +16,7 @@ mod lists;
 mod night_audit;
 mod tape_chart;
 mod today;
+mod voids;
 
 // The helpers' old home, kept so that suites written against `crate::reservations::…`
 // still resolve.

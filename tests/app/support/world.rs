@@ -4,7 +4,7 @@
 use hotelier::db::hotels::HotelFields;
 use hotelier::db::users::NewUser;
 use hotelier::db::{Access, Db, DbError, PlatformGrant};
-use hotelier::domain::{AssociationId, HotelId, Role, UserId};
+use hotelier::domain::{AssociationId, FolioEntryId, HotelId, Role, RoomBlockId, UserId};
 use hotelier::web::{RouteAccess, ROUTES};
 
 use super::{new_membership, spawn_app, two_orgs, Backend, Browser, Org, TestApp, PASSWORD};
@@ -82,18 +82,21 @@ impl World {
     }
 
     /// A's (or B's) ids, for substituting into `{id}` routes and probe forms.
+    /// A's records for the route walkers (a folio entry and a room block made on first
+    /// use, so that suites which count A's rows see none of them).
     pub fn ids_a(&self) -> Ids {
-        Ids::of(&self.a, self.team_a.target.membership)
+        Ids::of(&self.a, self.team_a.target.membership).with_probes(probe_records(self.db(), &self.a))
     }
 
     pub fn ids_b(&self) -> Ids {
-        Ids::of(&self.b, self.team_b.target.membership)
+        Ids::of(&self.b, self.team_b.target.membership).with_probes(probe_records(self.db(), &self.b))
     }
 
     /// Everything of B that must never show up on A's pages: names, codes, emails, ids.
     pub fn b_secrets(&self) -> Vec<String> {
         let mut secrets: Vec<String> = vec!["bravo-inns".into(), "Bravo ".into(), "BSL9".into(), "BABC123".into()];
-        secrets.extend(self.ids_b().all());
+        // B's records without the probes (making them would change B).
+        secrets.extend(Ids::of(&self.b, self.team_b.target.membership).all());
         secrets.push(self.b_lodge.to_string());
         secrets.extend(self.team_b.all().iter().flat_map(|m| [m.account.id.to_string(), m.membership.to_string()]));
         secrets.push(self.dual_in_b.to_string());
@@ -209,9 +212,58 @@ pub struct Ids {
     pub guest: String,
     pub reservation: String,
     pub membership: String,
+    /// A folio entry of `reservation` (a charge).
+    pub entry: String,
+    /// A room block of the first room, from yesterday for a month.
+    pub block: String,
+}
+
+/// `org`'s probe folio entry and room block, made the first time they are asked for.
+fn probe_records(db: &hotelier::db::Db, org: &Org) -> (FolioEntryId, RoomBlockId) {
+    use hotelier::db::folio::NewFolioEntry;
+    use hotelier::db::room_blocks::NewRoomBlock;
+    use hotelier::domain::{BlockKind, FolioKind};
+    // Started yesterday, so that ending it leaves a row (ended today) for the next role.
+    let yesterday = chrono::Utc::now().date_naive() - chrono::Duration::days(1);
+    db.tenant(org.id, None, hotelier::db::Access::Write, |s| {
+        let entry = match s.folio().entries(org.reservation)?.into_iter().find(|e| e.description == "Probe charge") {
+            Some(e) => e.id,
+            None => s.folio().post(&NewFolioEntry {
+                reservation_id: org.reservation,
+                kind: FolioKind::Charge,
+                description: "Probe charge".into(),
+                amount: 100,
+                method: None,
+                reference: None,
+                service_date: None,
+            })?,
+        };
+        let block =
+            match s.room_blocks().of_room(org.rooms[0], yesterday)?.into_iter().find(|b| b.reason == "Probe block") {
+                Some(b) => b.id,
+                None => {
+                    let new = NewRoomBlock {
+                        hotel_id: org.hotel,
+                        room_id: org.rooms[0],
+                        kind: BlockKind::OutOfService,
+                        starts_on: yesterday,
+                        ends_on: yesterday + chrono::Duration::days(30),
+                        reason: "Probe block".into(),
+                    };
+                    s.room_blocks().create(&new)?.id
+                }
+            };
+        Ok::<_, hotelier::db::DbError>((entry, block))
+    })
+    .expect("probe records")
 }
 
 impl Ids {
+    /// The probe folio entry and room block (see `World::ids_a`).
+    pub fn with_probes(self, (entry, block): (FolioEntryId, RoomBlockId)) -> Self {
+        Self { entry: entry.to_string(), block: block.to_string(), ..self }
+    }
+
     pub fn of(org: &Org, membership: AssociationId) -> Self {
         Self {
             tenant: org.id.to_string(),
@@ -221,6 +273,8 @@ impl Ids {
             guest: org.guest.to_string(),
             reservation: org.reservation.to_string(),
             membership: membership.to_string(),
+            entry: String::new(),
+            block: String::new(),
         }
     }
 
@@ -233,7 +287,12 @@ impl Ids {
             self.guest.clone(),
             self.reservation.clone(),
             self.membership.clone(),
+            self.entry.clone(),
+            self.block.clone(),
         ]
+        .into_iter()
+        .filter(|id| !id.is_empty())
+        .collect()
     }
 
     /// The id for a route whose `{id}` sits under `/segment/`. Panics on a segment this
@@ -246,6 +305,7 @@ impl Ids {
             "rooms" => &self.room,
             "guests" => &self.guest,
             "members" => &self.membership,
+            "room-blocks" => &self.block,
             "reservations" | "kiosk" => &self.reservation,
             "platform" => &self.tenant,
             other => panic!(
@@ -258,6 +318,7 @@ impl Ids {
     /// `path` with its `{id}` filled in. Panics on any other placeholder.
     pub fn fill(&self, path: &str) -> String {
         let filled = if path.contains("{id}") { path.replace("{id}", self.for_segment(path)) } else { path.to_owned() };
+        let filled = filled.replace("{entry}", &self.entry);
         assert!(!filled.contains('{'), "route {path} has a placeholder the HTTP suites do not know");
         filled
     }

@@ -194,10 +194,21 @@ async fn referenced_hotel_cannot_be_deleted(backend: Backend) {
     let w = world(backend).await;
     let b = signed_in(&w, &w.team_a.owner.account.email).await;
     let before = snapshot(w.db(), w.a.id);
+    // Refused, and back on the hotel's page (where the button is) with why: it was a
+    // bare 409 page.
     let p = b.post(&format!("/hotels/{}/delete", w.a.hotel), &[]).await;
-    assert_eq!(p.status, 409, "{}", p.short());
-    assert!(p.body.contains("still has room types, rooms or reservations"), "{}", p.short());
+    p.assert_redirect(&format!("/hotels/{}", w.a.hotel));
+    let shown = b.get(&format!("/hotels/{}", w.a.hotel)).await;
+    assert!(shown.body.contains("flash-error"), "{}", shown.short());
+    assert!(shown.body.contains("still has room types, rooms or reservations"), "{}", shown.short());
+    assert!(shown.body.contains("Rooms"), "the hotel's own page: {}", shown.short());
     assert_unchanged(&before, &snapshot(w.db(), w.a.id), "A after a refused delete");
+    // A guest with stays, from the guest's page.
+    let guest = b.post(&format!("/guests/{}/delete", w.a.guest), &[]).await;
+    guest.assert_redirect(&format!("/guests/{}", w.a.guest));
+    let shown = b.get(&format!("/guests/{}", w.a.guest)).await;
+    assert!(shown.body.contains("This guest has reservations, so the record is kept"), "{}", shown.short());
+    assert_unchanged(&before, &snapshot(w.db(), w.a.id), "A after a refused guest delete");
 
     // B's empty lodge cannot be deleted from A either: it does not exist here.
     let b_before = snapshot(w.db(), w.b.id);

@@ -2,6 +2,7 @@
 //! attacker with a browser) drives it. Their helpers (the fixture world, the cookie-jar
 //! client, probe bodies, database snapshots) live in `crate::support`.
 
+mod audit_log;
 mod auth;
 mod csrf;
 mod export;
