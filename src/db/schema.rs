@@ -50,6 +50,7 @@ diesel::table! {
         created_at -> UtcTime,
         updated_at -> UtcTime,
         version -> Integer,
+        kiosk_pin_hash -> Nullable<Text>,
     }
 }
 

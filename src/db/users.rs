@@ -28,6 +28,9 @@ pub struct User {
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub version: i32,
+    /// The kiosk PIN's argon2 hash, when the user has set one.
+    #[serde(skip)]
+    pub kiosk_pin_hash: Option<String>,
 }
 
 impl std::fmt::Debug for User {
@@ -161,6 +164,19 @@ impl UserScope<'_> {
             .set((users::session_epoch.eq(users::session_epoch + 1), users::updated_at.eq(Timestamp::now())))
             .execute(self.conn())?;
         Ok(self.me()?.session_epoch)
+    }
+
+    /// Sets (or with `None` removes) this user's kiosk PIN, as its argon2 hash.
+    pub fn set_kiosk_pin(&mut self, pin_hash: Option<&str>) -> DbResult<()> {
+        let user = self.user_id().ok_or(DbError::NotFound)?;
+        diesel::update(users::table.filter(users::id.eq(user)))
+            .set((
+                users::kiosk_pin_hash.eq(pin_hash),
+                users::updated_at.eq(Timestamp::now()),
+                users::version.eq(users::version + 1),
+            ))
+            .execute(self.conn())?;
+        Ok(())
     }
 
     /// Replaces the password and ends every session made with the old one. Returns the

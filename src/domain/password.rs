@@ -6,6 +6,20 @@ use std::sync::OnceLock;
 
 pub const MIN_LENGTH: usize = 10;
 
+/// Why a kiosk PIN is refused: 4 to 8 digits, not one digit repeated, not a run up or
+/// down (`1234`, `8765`), the first guesses of anyone at the desk.
+pub fn pin_problem(pin: &str) -> Option<&'static str> {
+    if !(4..=8).contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
+        return Some("A PIN is 4 to 8 digits.");
+    }
+    let digits: Vec<i16> = pin.bytes().map(|b| i16::from(b - b'0')).collect();
+    let steps: Vec<i16> = digits.windows(2).map(|w| w[1] - w[0]).collect();
+    if steps.iter().all(|s| *s == 0) || steps.iter().all(|s| *s == 1) || steps.iter().all(|s| *s == -1) {
+        return Some("Choose a PIN that is not one digit repeated or a run such as 1234.");
+    }
+    None
+}
+
 /// An initial password to show once: 16 hex digits (64 bits) from the OS's generator.
 pub fn generate() -> String {
     use argon2::password_hash::rand_core::RngCore;
@@ -27,6 +41,24 @@ pub fn verify(password: &str, stored: &str) -> bool {
     match PasswordHash::new(stored) {
         Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
         Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod pin_tests {
+    use super::pin_problem;
+
+    #[test]
+    fn pins_are_four_to_eight_digits_and_not_the_first_guesses() {
+        for good in ["2580", "13579", "40718362", "0042"] {
+            assert_eq!(pin_problem(good), None, "{good}");
+        }
+        for short_or_not_digits in ["", "123", "123456789", "12a4", "１２３４", " 2580"] {
+            assert_eq!(pin_problem(short_or_not_digits), Some("A PIN is 4 to 8 digits."), "{short_or_not_digits:?}");
+        }
+        for guess in ["0000", "1234", "4321", "56789", "98765432"] {
+            assert!(pin_problem(guess).unwrap().contains("run such as 1234"), "{guess}");
+        }
     }
 }
 

@@ -22,6 +22,8 @@ pub struct TenantSettings {
     pub kiosk_idle_minutes: u32,
     /// Languages the organization works in, as BCP 47 tags.
     pub languages: Vec<String>,
+    /// Desk staff may unlock a kiosk they locked with their PIN (an owner turns it on).
+    pub kiosk_pin: bool,
 }
 
 impl Default for TenantSettings {
@@ -35,6 +37,7 @@ impl Default for TenantSettings {
             night_audit_time: "03:00".into(),
             kiosk_idle_minutes: 5,
             languages: vec!["en".into()],
+            kiosk_pin: false,
         }
     }
 }

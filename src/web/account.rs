@@ -36,6 +36,8 @@ struct AccountPage {
     email: String,
     sessions: Vec<SessionLine>,
     flash: Option<Flash>,
+    /// The user has a kiosk PIN.
+    has_pin: bool,
 }
 
 /// "Chrome on Linux" from a user agent, or the agent itself when it names no browser we
@@ -111,7 +113,9 @@ pub async fn show(signed_in: SignedIn, state: State) -> Reply {
     // This device first, then the others by when they were last seen.
     sessions.sort_by_key(|s| !s.this_one);
     let flash = session::take_flash(&signed_in.session);
-    let page = AccountPage { csrf: signed_in.state.csrf.clone(), name: me.full_name, email: me.email, sessions, flash };
+    let has_pin = me.kiosk_pin_hash.is_some();
+    let csrf = signed_in.state.csrf.clone();
+    let page = AccountPage { csrf, name: me.full_name, email: me.email, sessions, flash, has_pin };
     render(StatusCode::OK, &page)
 }
 
@@ -244,6 +248,87 @@ pub async fn change_password(signed_in: SignedIn, state: State, form: web::Form<
             render(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
         Err(other) => Err(other),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "auth/pin.html")]
+struct PinPage {
+    csrf: String,
+    errors: FieldErrors,
+    has_pin: bool,
+}
+
+pub async fn pin_form(signed_in: SignedIn, state: State) -> Reply {
+    let (user, epoch) = signed_in.identity();
+    let result = state.db.blocking(move |db| check_account(db, user, epoch)).await;
+    let me = ended_if_unauthenticated(&signed_in, result)?;
+    let page = PinPage {
+        csrf: signed_in.state.csrf.clone(),
+        errors: FieldErrors::default(),
+        has_pin: me.kiosk_pin_hash.is_some(),
+    };
+    render(StatusCode::OK, &page)
+}
+
+#[derive(Deserialize)]
+pub struct PinForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    pin: String,
+    #[serde(default)]
+    confirm: String,
+    /// "Remove my PIN".
+    #[serde(default)]
+    remove: Option<String>,
+}
+
+/// Sets, changes or removes the user's kiosk PIN, after their current password.
+pub async fn set_pin(signed_in: SignedIn, state: State, form: web::Form<PinForm>) -> Reply {
+    let form = form.into_inner();
+    let (user, epoch) = signed_in.identity();
+    let (meta, tenant) = (signed_in.meta.clone(), signed_in.state.tenant);
+    let removing = form.remove.is_some();
+    let mut errors = FieldErrors::default();
+    if !removing {
+        if let Some(problem) = password::pin_problem(form.pin.trim()) {
+            errors.add("pin", problem);
+        } else if form.pin.trim() != form.confirm.trim() {
+            errors.add("confirm", "The two PINs differ.");
+        }
+    }
+    let outcome = state
+        .db
+        .blocking(move |db| {
+            let me = check_account(db, user, epoch)?;
+            if !password::verify(&form.current, &me.password_hash) {
+                errors.add("current", "That is not your current password.");
+            }
+            if !errors.is_empty() {
+                return Ok(Err((errors, me.kiosk_pin_hash.is_some())));
+            }
+            let hash = if removing { None } else { Some(password::hash(form.pin.trim())?) };
+            db.user(user, Access::Write, |u| u.set_kiosk_pin(hash.as_deref()))?;
+            let event =
+                meta.stamp(Event::new("user.kiosk_pin", "user", user)).after(serde_json::json!({ "set": !removing }));
+            match tenant {
+                Some(t) => db.tenant(t, Some(user), Access::Write, |s| s.audit(&event))?,
+                None => db.user(user, Access::Write, |u| u.audit_platform_event(&event))?,
+            }
+            Ok::<_, AppError>(Ok(()))
+        })
+        .await;
+    match ended_if_unauthenticated(&signed_in, outcome)? {
+        Ok(()) => {
+            let message = if removing { "Kiosk PIN removed." } else { "Kiosk PIN saved." };
+            session::set_flash(&signed_in.session, "success", message);
+            Ok(see_other(&urls::account()))
+        }
+        Err((errors, has_pin)) => {
+            let page = PinPage { csrf: signed_in.state.csrf.clone(), errors, has_pin };
+            render(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
     }
 }
 

@@ -20,6 +20,8 @@ use super::session::{self, Flash, SessionState};
 use super::state::State;
 use super::urls;
 use crate::db::audit::Event;
+use crate::db::memberships::Membership;
+use crate::db::tenants::Tenant;
 use crate::db::users::User;
 use crate::db::Access;
 use crate::domain::{password, TenantId, Timestamp};
@@ -59,8 +61,25 @@ pub struct LoginForm {
     email: String,
     #[serde(default)]
     password: String,
+    /// The kiosk's lock screen may send a PIN instead of the password.
+    #[serde(default)]
+    pin: String,
     #[serde(default)]
     next: String,
+}
+
+/// What proves who signs in: the password, or (unlocking a kiosk only) the kiosk PIN.
+enum Secret {
+    Password(String),
+    Pin(String),
+}
+
+impl Secret {
+    fn typed(&self) -> &str {
+        match self {
+            Secret::Password(p) | Secret::Pin(p) => p,
+        }
+    }
 }
 
 enum Attempt {
@@ -75,6 +94,8 @@ enum Attempt {
     Ok {
         user: Box<User>,
         tenant: Option<TenantId>,
+        /// The user has a PIN and `tenant` lets it unlock the kiosk.
+        pin_unlock: bool,
     },
 }
 
@@ -84,11 +105,18 @@ pub async fn login(req: HttpRequest, session: Session, state: State, form: web::
     if state.login_limiter.check_key(&ip).is_err() {
         return Err(AppError::TooManyRequests);
     }
-    let LoginForm { email, password: typed, next } = form.into_inner();
+    let LoginForm { email, password: typed, pin, next } = form.into_inner();
     let email = super::forms::clean(&email).to_lowercase();
+    // A PIN is taken only from the kiosk's lock screen, and only without a password.
+    let secret = if next == urls::kiosk() && typed.is_empty() && !pin.is_empty() {
+        Secret::Pin(pin)
+    } else {
+        Secret::Password(typed)
+    };
+    let by_pin = matches!(secret, Secret::Pin(_));
     let attempt = {
         let (email, meta) = (email.clone(), meta.clone());
-        state.db.blocking(move |db| attempt_login(db, &email, &typed, &meta)).await?
+        state.db.blocking(move |db| attempt_login(db, &email, &secret, &meta)).await?
     };
     match &attempt {
         Attempt::Wrong { tenant, .. } => state.metrics.count(Business::FailedLogin, *tenant),
@@ -97,13 +125,13 @@ pub async fn login(req: HttpRequest, session: Session, state: State, form: web::
     }
     let mut s = SessionState::load(&session);
     let error = match attempt {
-        Attempt::Ok { user, tenant } => {
+        Attempt::Ok { user, tenant, pin_unlock } => {
             s.renew(&session);
             let now = Utc::now().timestamp();
             s.user = Some(user.id);
             s.epoch = user.session_epoch;
             (s.device, s.address) = (meta.user_agent.clone(), meta.ip.clone());
-            s.who = Some(session::Who { email: user.email.clone(), name: user.full_name.clone() });
+            s.who = Some(session::Who { email: user.email.clone(), name: user.full_name.clone(), pin: pin_unlock });
             s.kiosk_locked_by = None;
             s.tenant = tenant;
             s.signed_in_at = now;
@@ -119,6 +147,9 @@ pub async fn login(req: HttpRequest, session: Session, state: State, form: web::
                 urls::switch()
             };
             return Ok(see_other(&next));
+        }
+        Attempt::Unknown | Attempt::Inactive | Attempt::Wrong { locked_until: None, .. } if by_pin => {
+            "That PIN is not right, or PINs do not unlock this kiosk. Try again, or use your password.".to_owned()
         }
         Attempt::Unknown | Attempt::Inactive | Attempt::Wrong { locked_until: None, .. } => {
             "The email or password is incorrect.".to_owned()
@@ -139,7 +170,8 @@ pub async fn login(req: HttpRequest, session: Session, state: State, form: web::
 }
 
 /// The database side of a sign-in, on the blocking pool (argon2 is CPU-heavy too).
-fn attempt_login(db: &crate::db::Db, email: &str, typed: &str, meta: &RequestMeta) -> Result<Attempt, AppError> {
+fn attempt_login(db: &crate::db::Db, email: &str, secret: &Secret, meta: &RequestMeta) -> Result<Attempt, AppError> {
+    let typed = secret.typed();
     let found = db.anonymous(Access::Read, |u| u.by_email(email))?;
     let Some(user) = found else {
         password::verify_dummy(typed);
@@ -156,12 +188,17 @@ fn attempt_login(db: &crate::db::Db, email: &str, typed: &str, meta: &RequestMet
         db.user(user.id, Access::Write, |u| u.audit_platform_event(&event))?;
         return Ok(Attempt::Locked(until));
     }
-    if !password::verify(typed, &user.password_hash) {
+    let verified = match secret {
+        Secret::Password(p) => password::verify(p, &user.password_hash),
+        Secret::Pin(p) => pin_unlocks(db, &user, p, now)?,
+    };
+    if !verified {
+        let reason = if matches!(secret, Secret::Pin(_)) { "wrong PIN" } else { "wrong password" };
         let updated = db.user(user.id, Access::Write, |u| {
             let updated = u.record_failed_login(user.id)?;
             let event = meta.stamp(
                 Event::new("login.failed", "user", user.id)
-                    .after(serde_json::json!({ "reason": "wrong password", "failures": updated.failed_logins })),
+                    .after(serde_json::json!({ "reason": reason, "failures": updated.failed_logins })),
             );
             u.audit_platform_event(&event)?;
             let tenant = u.memberships()?.first().map(|(m, _)| m.tenant_id);
@@ -177,12 +214,9 @@ fn attempt_login(db: &crate::db::Db, email: &str, typed: &str, meta: &RequestMet
         u.record_login(user.id)?;
         u.memberships()
     })?;
-    // The primary membership if it is usable, else the most recently used usable one.
-    let tenant = memberships
-        .iter()
-        .filter(|(m, _)| m.is_usable(now))
-        .max_by_key(|(m, _)| (m.is_primary, m.last_accessed_at))
-        .map(|(m, _)| m.tenant_id);
+    let landing = landing(&memberships, now);
+    let tenant = landing.map(|t| t.id);
+    let pin_unlock = user.kiosk_pin_hash.is_some() && landing.is_some_and(|t| t.settings().kiosk_pin);
     let event = meta.stamp(Event::new("login", "user", user.id));
     match tenant {
         // Signing in uses the membership it lands in, as a switch does ("last used").
@@ -192,7 +226,31 @@ fn attempt_login(db: &crate::db::Db, email: &str, typed: &str, meta: &RequestMet
         })?,
         None => db.user(user.id, Access::Write, |u| u.audit_platform_event(&event))?,
     }
-    Ok(Attempt::Ok { user: Box::new(user), tenant })
+    Ok(Attempt::Ok { user: Box::new(user), tenant, pin_unlock })
+}
+
+/// The organization a sign-in lands in: the primary membership if it is usable, else the
+/// most recently used usable one.
+fn landing(memberships: &[(Membership, Tenant)], now: Timestamp) -> Option<&Tenant> {
+    memberships
+        .iter()
+        .filter(|(m, _)| m.is_usable(now))
+        .max_by_key(|(m, _)| (m.is_primary, m.last_accessed_at))
+        .map(|(_, t)| t)
+}
+
+/// Whether `pin` is `user`'s kiosk PIN and the organization the sign-in lands in lets PINs
+/// unlock its kiosks. Without a PIN the check costs the same time.
+fn pin_unlocks(db: &crate::db::Db, user: &User, pin: &str, now: Timestamp) -> Result<bool, AppError> {
+    let memberships = db.user(user.id, Access::Read, |u| u.memberships())?;
+    let allowed = landing(&memberships, now).is_some_and(|t| t.settings().kiosk_pin);
+    match user.kiosk_pin_hash.as_deref() {
+        Some(hash) if allowed => Ok(password::verify(pin, hash)),
+        _ => {
+            password::verify_dummy(pin);
+            Ok(false)
+        }
+    }
 }
 
 /// Signs out: ends this session (its row goes, so a copied cookie is worthless), and only

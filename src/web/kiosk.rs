@@ -510,8 +510,11 @@ pub async fn pay(ctx: TenantCtx, state: State, id: web::Path<ReservationId>, for
 struct LockPage {
     csrf: String,
     flash: Option<Flash>,
-    /// Who locked it: unlocking asks only for their password. `None` asks for an email.
+    /// Who locked it: unlocking asks only for their password (or PIN). `None` asks for an
+    /// email.
     locked_by: Option<session::Who>,
+    /// Ask for the PIN rather than the password.
+    by_pin: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -519,6 +522,9 @@ pub struct LockQuery {
     /// "Not you?": sign in as someone else.
     #[serde(default)]
     other: Option<String>,
+    /// Unlock with the password rather than the PIN.
+    #[serde(default)]
+    password: Option<String>,
 }
 
 /// The lock screen: a large sign-in form that returns to the kiosk. Showing it changes
@@ -531,7 +537,8 @@ pub async fn lock_screen(session: actix_session::Session, query: web::Query<Lock
     }
     let flash = session::take_flash(&session);
     let locked_by = if query.other.is_some() { None } else { s.kiosk_locked_by.clone() };
-    render(StatusCode::OK, &LockPage { csrf: s.csrf, flash, locked_by })
+    let by_pin = locked_by.as_ref().is_some_and(|w| w.pin) && query.password.is_none();
+    render(StatusCode::OK, &LockPage { csrf: s.csrf, flash, locked_by, by_pin })
 }
 
 /// The Lock button (and the idle timer's script): ends this kiosk's session.

@@ -106,6 +106,8 @@ route_table! {
     Post "/account/sessions/end-others" => account::end_other_sessions, SignedIn;
     Get  "/account/password"        => account::password_form, SignedIn;
     Post "/account/password"        => account::change_password, SignedIn;
+    Get  "/account/pin"             => account::pin_form, SignedIn;
+    Post "/account/pin"             => account::set_pin, SignedIn;
 
     Get  "/platform"                => platform::index, Platform;
     Get  "/platform/orgs/new"       => platform::new_form, Platform;

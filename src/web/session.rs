@@ -60,6 +60,10 @@ pub struct SessionState {
 pub struct Who {
     pub email: String,
     pub name: String,
+    /// Their kiosk PIN unlocks the kiosk they lock (they have one, and the organization
+    /// allows it).
+    #[serde(default)]
+    pub pin: bool,
 }
 
 pub fn random_token() -> String {

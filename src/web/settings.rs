@@ -30,6 +30,8 @@ pub struct SettingsForm {
     pub night_audit_time: String,
     pub overbooking_percent: String,
     pub kiosk_idle_minutes: String,
+    /// Staff may unlock the kiosk with a PIN (only an owner changes it).
+    pub kiosk_pin: bool,
     pub cancellation_policy: String,
     pub payment_methods: Vec<String>,
     pub version: String,
@@ -48,6 +50,7 @@ impl SettingsForm {
             night_audit_time: s.night_audit_time,
             overbooking_percent: s.overbooking_percent.to_string(),
             kiosk_idle_minutes: s.kiosk_idle_minutes.to_string(),
+            kiosk_pin: s.kiosk_pin,
             cancellation_policy: s.cancellation_policy,
             payment_methods: s.payment_methods.iter().map(|m| m.as_str().to_owned()).collect(),
             version: t.version.to_string(),
@@ -67,6 +70,7 @@ impl SettingsForm {
                 "night_audit_time" => f.night_audit_time = v,
                 "overbooking_percent" => f.overbooking_percent = v,
                 "kiosk_idle_minutes" => f.kiosk_idle_minutes = v,
+                "kiosk_pin" => f.kiosk_pin = v == "on",
                 "cancellation_policy" => f.cancellation_policy = v,
                 "payment_methods" if f.payment_methods.len() < 20 => f.payment_methods.push(v),
                 "version" => f.version = v,
@@ -119,6 +123,7 @@ impl SettingsForm {
                 .unwrap_or_default(),
             payment_methods,
             languages,
+            kiosk_pin: self.kiosk_pin,
         };
         e.into_result(OrganizationChanges { currency, timezone, locale, settings: settings.to_json().into() })
     }
@@ -171,6 +176,10 @@ pub async fn update(ctx: TenantCtx, state: State, body: web::Form<Vec<(String, S
     let result = ctx
         .write(&state, move |s, m| {
             let before = s.organization()?;
+            let mut submitted = submitted;
+            if !m.can(Capability::OwnersManage) {
+                submitted.kiosk_pin = before.settings().kiosk_pin;
+            }
             let changes = match submitted.parse() {
                 Ok(changes) => changes,
                 Err(errors) => return Ok(Err(errors)),

@@ -39,6 +39,7 @@ urls! {
     Get  account() => "/account";
     Post account_sessions_end_others() => "/account/sessions/end-others";
     Get  account_password() => "/account/password";
+    Get  account_pin() => "/account/pin";
     Get  platform() => "/platform";
     Get  platform_org_new() => "/platform/orgs/new";
     Post platform_orgs() => "/platform/orgs";

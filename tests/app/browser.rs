@@ -301,6 +301,32 @@ async fn manager_books_a_stay_in_the_browser() {
         db.platform(&PlatformGrant::operator(), Access::Read, |p| p.tenants().by_slug("aurora-hotels")).unwrap();
     let r = db.tenant(aurora.id, None, Access::Read, |s| s.reservations().by_confirmation(&code)).unwrap();
     assert_eq!((r.check_in, r.check_out, r.status), (arrive, depart, hotelier::domain::ReservationStatus::Confirmed));
+
+    // A charge posted by mistake, voided with a reason: struck through, the void beside it.
+    b.fill("#amount", "12.50").await;
+    b.fill("#description", "Minibar").await;
+    b.click("form[action$='/folio'] button").await;
+    b.click("details.void-entry summary").await;
+    b.fill("details.void-entry input[name='reason']", "Posted to the wrong stay").await;
+    b.click("details.void-entry button").await;
+    let text = b.body_text().await;
+    assert!(text.contains("Entry voided") && text.contains("Reason: Posted to the wrong stay"), "{text}");
+    assert!(text.contains("Folio · settled"), "{text}");
+    b.shot("15-folio-void").await;
+
+    // A room out of order for two nights from the housekeeping board, with a reason.
+    b.client.goto(&format!("{}/housekeeping", app.address)).await.unwrap();
+    b.click("a[href$='/block']").await;
+    b.fill("#reason", "Leaking shower").await;
+    b.shot("16-room-block-form").await;
+    b.click("form.form button.btn-primary").await;
+    if b.body_text().await.contains("Take off sale anyway") {
+        b.shot("16b-room-block-confirm").await;
+        b.click("form.form button.btn-primary").await;
+    }
+    let text = b.body_text().await;
+    assert!(text.contains("is out of order from") && text.contains("Leaking shower"), "{text}");
+    b.shot("17-housekeeping-blocked").await;
     b.client.clone().close().await.unwrap();
 }
 

@@ -136,6 +136,7 @@ fn user(active: bool, super_admin: bool) -> User {
         created_at: t,
         updated_at: t,
         version: 1,
+        kiosk_pin_hash: None,
     }
 }
 

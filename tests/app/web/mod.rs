@@ -11,6 +11,7 @@ mod hostile;
 mod hostile_props;
 mod isolation;
 mod kiosk;
+mod kiosk_pin;
 mod lifecycle;
 mod members;
 mod metrics;
