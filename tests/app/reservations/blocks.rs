@@ -70,7 +70,7 @@ async fn a_block_is_off_sale_on_its_nights_only(backend: Backend) {
 
     // The board says what is coming; an overlapping block is refused with the one there.
     let board = staff.get(&format!("/housekeeping?hotel={}", w.a.hotel)).await;
-    assert!(text(&board).contains(&format!("Out of order from {d3} to {}", day(4))), "{}", board.short());
+    assert!(text(&board).contains(&format!("Out of order from {d3} through {}", day(4))), "{}", board.short());
     let overlap = staff
         .post(&blocks_url(&w, 2), &block_form("out_of_service", &day(4).to_string(), &day(6).to_string(), "Paint"))
         .await;
@@ -133,6 +133,6 @@ async fn a_block_over_stays_names_them_and_asks_first(backend: Backend) {
     let card = &board[board.find(&format!("id=\"room-{}\"", w.a.rooms[0])).unwrap()..];
     let card = &card[..card.find("</article>").unwrap()];
     assert!(card.contains("hk-room hk-out_of_service") || board.contains("hk-out_of_service\" id=\"room"), "{card}");
-    assert!(card.contains(&format!("to {} · Refit", day(6))), "{card}");
+    assert!(card.contains(&format!("through {} · Refit", day(6))), "{card}");
     assert!(card.contains("Occupied"), "{card}");
 }
