@@ -14,7 +14,7 @@ use crate::db::memberships::NewMembership;
 use crate::db::reservations::NewReservation;
 use crate::db::room_blocks::NewRoomBlock;
 use crate::db::room_types::RoomTypeFields;
-use crate::db::rooms::RoomFields;
+use crate::db::rooms::{Room, RoomFields};
 use crate::db::scope::{PlatformGrant, PlatformScope, TenantScope};
 use crate::db::tenants::NewTenant;
 use crate::db::users::NewUser;
@@ -411,19 +411,8 @@ fn seed_org(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng, counts
                 )?;
                 counts.rooms += 1;
                 let stays = room_timeline(rng, today);
-                let block_until = today + Duration::days(3);
-                let free = |&(check_in, nights): &(NaiveDate, i64)| {
-                    check_in >= block_until || check_in + Duration::days(nights) <= today
-                };
-                if out_of_order && stays.iter().all(free) {
-                    t.room_blocks().create(&NewRoomBlock {
-                        hotel_id: hotel.id,
-                        room_id: room.id,
-                        kind: BlockKind::OutOfOrder,
-                        starts_on: today,
-                        ends_on: block_until,
-                        reason: "Leaking shower: plumber booked".into(),
-                    })?;
+                if out_of_order {
+                    block_if_free(t, &room, &stays, today)?;
                 }
                 for (check_in, nights) in stays {
                     let guest = *guests.choose(rng).expect("guests");
@@ -489,6 +478,23 @@ pub(super) fn guest_names() -> (Vec<&'static str>, Vec<&'static str>) {
 }
 
 /// Non-overlapping stays for one room from 60 days ago to 90 days ahead.
+/// Takes `room` out of order for three nights from `today`, unless one of its `stays`
+/// (arrival, nights) is there then.
+fn block_if_free(t: &mut TenantScope<'_>, room: &Room, stays: &[(NaiveDate, i64)], today: NaiveDate) -> DbResult<()> {
+    let until = today + Duration::days(3);
+    if stays.iter().all(|&(check_in, nights)| check_in >= until || check_in + Duration::days(nights) <= today) {
+        t.room_blocks().create(&NewRoomBlock {
+            hotel_id: room.hotel_id,
+            room_id: room.id,
+            kind: BlockKind::OutOfOrder,
+            starts_on: today,
+            ends_on: until,
+            reason: "Leaking shower: plumber booked".into(),
+        })?;
+    }
+    Ok(())
+}
+
 fn room_timeline(rng: &mut ChaCha8Rng, today: NaiveDate) -> Vec<(NaiveDate, i64)> {
     let mut stays = Vec::new();
     let end = today + Duration::days(90);
