@@ -19,6 +19,32 @@ fn unlock(lock: &Page, email: &str, field: &str, value: &str) -> Vec<(String, St
     ]
 }
 
+/// Posts the settings form (as it stands) as `who`, with the PIN box ticked.
+async fn tick_pins(w: &World, who: &Browser) {
+    let version = w.db().tenant(w.a.id, None, Access::Read, |s| s.organization()).unwrap().version.to_string();
+    let fields = [
+        ("currency", "USD"),
+        ("timezone", "UTC"),
+        ("locale", "en"),
+        ("languages", "en"),
+        ("check_in_time", "15:00"),
+        ("check_out_time", "11:00"),
+        ("night_audit_time", "03:00"),
+        ("overbooking_percent", "0"),
+        ("kiosk_idle_minutes", "5"),
+        ("kiosk_pin", "on"),
+        ("cancellation_policy", "Free cancellation until 24 hours before arrival."),
+        ("payment_methods", "cash"),
+        ("payment_methods", "card"),
+        ("version", version.as_str()),
+    ];
+    who.post("/settings", &fields).await.assert_redirect("/settings");
+}
+
+fn pins_allowed(w: &World) -> bool {
+    w.db().tenant(w.a.id, None, Access::Read, |s| s.organization()).unwrap().settings().kiosk_pin
+}
+
 /// Opens the kiosk of `w.a`'s hotel on the signed-in `desk` and locks it.
 async fn lock_kiosk(w: &World, desk: &Browser) -> Page {
     desk.post("/kiosk/hotel", &[("hotel", &w.a.hotel.to_string())]).await.assert_redirect("/kiosk");
@@ -62,8 +88,12 @@ async fn a_pin_unlocks_the_kiosk_its_holder_locked_where_an_owner_allows_it(back
     desk.post_raw("/login", &unlock(&lock, &staff.email, "pin", "2580")).await.assert_redirect("/kiosk/lock");
     desk.get("/kiosk").await.assert_redirect("/login");
 
-    // An owner allows PINs: the lock screen asks for the PIN of whoever locked it.
-    update_settings(w.db(), w.a.id, |s| s.kiosk_pin = true);
+    // An admin's settings form cannot allow PINs; an owner's does. Then the lock screen
+    // asks for the PIN of whoever locked it.
+    tick_pins(&w, &desk_as(&w, &w.team_a.admin.account.email).await).await;
+    assert!(!pins_allowed(&w), "an admin turned PINs on");
+    tick_pins(&w, &desk_as(&w, &w.team_a.owner.account.email).await).await;
+    assert!(pins_allowed(&w));
     desk.post_raw("/login", &unlock(&lock, &staff.email, "password", PASSWORD)).await.assert_redirect("/kiosk");
     desk.refresh_csrf().await;
     desk.post("/kiosk/lock", &[]).await.assert_redirect("/kiosk/lock");
