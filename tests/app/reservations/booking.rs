@@ -179,23 +179,8 @@ async fn managers_may_backdate_staff_may_not(backend: Backend) {
 
 /// Posts the settings form as the owner with `overbooking` percent.
 async fn post_overbooking(w: &World, owner: &Browser, overbooking: &str) {
-    let version = w.db().tenant(w.a.id, None, Access::Read, |s| s.organization()).unwrap().version.to_string();
-    let fields = [
-        ("currency", "USD"),
-        ("timezone", "UTC"),
-        ("locale", "en"),
-        ("languages", "en"),
-        ("check_in_time", "15:00"),
-        ("check_out_time", "11:00"),
-        ("night_audit_time", "03:00"),
-        ("overbooking_percent", overbooking),
-        ("kiosk_idle_minutes", "5"),
-        ("cancellation_policy", "Free cancellation until 24 hours before arrival."),
-        ("payment_methods", "cash"),
-        ("payment_methods", "card"),
-        ("version", version.as_str()),
-    ];
-    owner.post("/settings", &fields).await.assert_redirect("/settings");
+    let fields = settings_form(w.db(), w.a.id, &[("overbooking_percent", overbooking)]);
+    owner.post_form("/settings", &fields).await.assert_redirect("/settings");
 }
 
 async fn availability_follows_rooms_stays_and_overbooking(backend: Backend) {

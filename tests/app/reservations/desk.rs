@@ -643,10 +643,7 @@ crate::both_backends_async!(amounts_are_read_in_the_organizations_locale);
 /// could mean two things is refused with the expected format, and nothing is posted.
 async fn amounts_are_read_in_the_organizations_locale(backend: Backend) {
     let w = world(backend).await;
-    update_organization(w.db(), w.a.id, |org, _| {
-        org.currency = "BRL".into();
-        org.locale = "pt".into();
-    });
+    make_brazilian(w.db(), w.a.id);
     let admin = desk(&w, &w.team_a.admin).await;
     let id = w.a.reservation;
     let url = format!("/reservations/{id}");

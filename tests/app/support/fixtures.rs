@@ -149,6 +149,41 @@ pub fn update_organization(
     .expect("organization settings");
 }
 
+/// Makes `tenant` a Brazilian organization: BRL, locale `pt`.
+pub fn make_brazilian(db: &Db, tenant: TenantId) {
+    update_organization(db, tenant, |org, _| {
+        org.currency = "BRL".into();
+        org.locale = "pt".into();
+    });
+}
+
+/// The settings form as the settings page posts it for an organization on the defaults
+/// (USD, UTC, en), at `tenant`'s current version, with `changes` replacing or adding fields.
+pub fn settings_form(db: &Db, tenant: TenantId, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let version = db.tenant(tenant, None, Access::Read, |s| s.organization()).expect("organization").version;
+    let mut fields: Vec<(String, String)> = [
+        ("currency", "USD"),
+        ("timezone", "UTC"),
+        ("locale", "en"),
+        ("languages", "en"),
+        ("check_in_time", "15:00"),
+        ("check_out_time", "11:00"),
+        ("night_audit_time", "03:00"),
+        ("overbooking_percent", "0"),
+        ("kiosk_idle_minutes", "5"),
+        ("cancellation_policy", "Free cancellation until 24 hours before arrival."),
+        ("payment_methods", "cash"),
+        ("payment_methods", "card"),
+    ]
+    .into_iter()
+    .filter(|(k, _)| !changes.iter().any(|(c, _)| c == k))
+    .chain(changes.iter().copied())
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    fields.push(("version".into(), version.to_string()));
+    fields
+}
+
 /// Changes only an organization's settings (see [`update_organization`]).
 pub fn update_settings(
     db: &Db,

@@ -8,10 +8,7 @@ both_backends_async!(the_audit_log_shows_changes_in_words);
 
 async fn the_audit_log_shows_changes_in_words(backend: Backend) {
     let w = world(backend).await;
-    update_organization(w.db(), w.a.id, |org, _| {
-        org.currency = "BRL".into();
-        org.locale = "pt".into();
-    });
+    make_brazilian(w.db(), w.a.id);
     let admin = desk(&w, &w.team_a.admin).await;
     let id = w.a.reservation;
     post_folio(&admin, id, &[("kind", "charge"), ("amount", "25,50"), ("description", "Frigobar")]).await;
