@@ -246,6 +246,12 @@ async fn manager_sets_up_a_hotel_in_the_browser() {
     b.shot("08-dashboard-820").await;
     b.client.set_window_size(1366, 900).await.unwrap();
 
+    // The audit log reads the changes made above in words.
+    b.client.goto(&format!("{}/audit", app.address)).await.unwrap();
+    let text = b.body_text().await;
+    assert!(text.contains("Housekeeping status: Clean → Dirty"), "{text}");
+    b.shot("09-audit-log").await;
+
     // The database agrees, and the room belongs to the organization switched into.
     let db = &app.test_db.db;
     let bravo = db.platform(&PlatformGrant::operator(), Access::Read, |p| p.tenants().by_slug("bravo-inns")).unwrap();
