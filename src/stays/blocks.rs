@@ -17,6 +17,8 @@ use crate::domain::{BlockKind, ReservationStatus, RoomBlockId, RoomId};
 pub const MAX_BLOCK_NIGHTS: i64 = 366;
 /// The longest reason a block keeps (the database's limit).
 pub const BLOCK_REASON_MAX: usize = 500;
+/// What the desk reads when a block has no reason (or too long a one).
+pub const BLOCK_NEEDS_REASON: &str = "Say why the room is off sale (at most 500 characters).";
 
 /// A block as asked.
 #[derive(Clone, Debug)]
@@ -46,7 +48,7 @@ impl BlockRequest {
         }
         let reason = self.reason.trim();
         if reason.is_empty() || reason.chars().count() > BLOCK_REASON_MAX {
-            refuse("reason", "Say why the room is off sale (at most 500 characters).");
+            refuse("reason", BLOCK_NEEDS_REASON);
         }
         out
     }

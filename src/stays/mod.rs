@@ -20,7 +20,9 @@ mod refused;
 mod status;
 mod view;
 
-pub use blocks::{block_room, end_block, BlockOutcome, BlockRequest, BLOCK_REASON_MAX, MAX_BLOCK_NIGHTS};
+pub use blocks::{
+    block_room, end_block, BlockOutcome, BlockRequest, BLOCK_NEEDS_REASON, BLOCK_REASON_MAX, MAX_BLOCK_NIGHTS,
+};
 pub use booking::{book, check_request, offers, Booking, GuestChoice, Offer, Stay};
 pub use edit::{edit, StayEdit};
 pub use folio::{post, void, Posting, VOID_REASON_MAX};

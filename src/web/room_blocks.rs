@@ -44,7 +44,7 @@ impl BlockForm {
         let reason = forms::clean(&self.reason);
         let (Some(kind), Some(starts_on), Some(ends_on)) = (kind, starts_on, ends_on) else {
             if reason.is_empty() {
-                e.add("reason", "Say why the room is off sale (at most 500 characters).");
+                e.add("reason", stays::BLOCK_NEEDS_REASON);
             }
             return Err(e);
         };
