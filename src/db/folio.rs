@@ -119,7 +119,6 @@ impl Folio<'_, '_> {
     /// ([`Constraint::FolioVoid`](super::Constraint::FolioVoid)).
     pub fn void(self, original: &FolioEntry, reason: &str) -> DbResult<FolioEntryId> {
         let s = self.0;
-        let id = FolioEntryId::new();
         let entry = NewFolioEntry {
             reservation_id: original.reservation_id,
             kind: original.kind,
@@ -129,24 +128,17 @@ impl Folio<'_, '_> {
             reference: original.reference.clone(),
             service_date: original.service_date,
         };
-        scoped_insert!(
-            s,
-            folio_entries,
-            (
-                folio_entries::id.eq(id),
-                folio_entries::created_by.eq(s.user_id()),
-                folio_entries::created_at.eq(Timestamp::now()),
-                folio_entries::voids_entry_id.eq(original.id),
-                folio_entries::void_reason.eq(reason),
-                &entry
-            )
-        )
-        .execute(s.conn())?;
-        Ok(id)
+        s.folio().insert(&entry, Some((original.id, reason)))
     }
 
     /// Posts an entry. The composite foreign key refuses another tenant's reservation.
     pub fn post(self, entry: &NewFolioEntry) -> DbResult<FolioEntryId> {
+        self.insert(entry, None)
+    }
+
+    /// Writes `entry` as this scope's user, now; with `voids`, as the void of that entry
+    /// with that reason.
+    fn insert(self, entry: &NewFolioEntry, voids: Option<(FolioEntryId, &str)>) -> DbResult<FolioEntryId> {
         let s = self.0;
         let id = FolioEntryId::new();
         scoped_insert!(
@@ -156,6 +148,8 @@ impl Folio<'_, '_> {
                 folio_entries::id.eq(id),
                 folio_entries::created_by.eq(s.user_id()),
                 folio_entries::created_at.eq(Timestamp::now()),
+                folio_entries::voids_entry_id.eq(voids.map(|(original, _)| original)),
+                folio_entries::void_reason.eq(voids.map(|(_, reason)| reason)),
                 entry
             )
         )

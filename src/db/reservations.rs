@@ -259,11 +259,17 @@ impl Reservations<'_, '_> {
         if current.status.is_active() {
             s.reservations().ensure_room_free(room, current.check_in, current.check_out, Some(id))?;
         }
+        s.reservations().set_room_at(id, version, Some(room))
+    }
+
+    /// Sets the stay's room (or none) if it is still at `version`.
+    fn set_room_at(self, id: ReservationId, version: i32, room: Option<RoomId>) -> DbResult<Reservation> {
+        let s = self.0;
         let changed = diesel::update(
             s.all(reservations::table).filter(reservations::id.eq(id)).filter(reservations::version.eq(version)),
         )
         .set((
-            reservations::room_id.eq(Some(room)),
+            reservations::room_id.eq(room),
             reservations::version.eq(reservations::version + 1),
             reservations::updated_at.eq(Timestamp::now()),
         ))
@@ -629,16 +635,6 @@ impl Reservations<'_, '_> {
     /// Takes the room away from a stay that has not arrived (it keeps its room type and
     /// its place in availability), if still at `version`.
     pub fn unassign_room_at(self, id: ReservationId, version: i32) -> DbResult<Reservation> {
-        let s = self.0;
-        let changed = diesel::update(
-            s.all(reservations::table).filter(reservations::id.eq(id)).filter(reservations::version.eq(version)),
-        )
-        .set((
-            reservations::room_id.eq(None::<RoomId>),
-            reservations::version.eq(reservations::version + 1),
-            reservations::updated_at.eq(Timestamp::now()),
-        ))
-        .execute(s.conn())?;
-        versioned::saved(changed, || s.reservations().get(id))
+        self.set_room_at(id, version, None)
     }
 }

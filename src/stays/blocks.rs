@@ -136,7 +136,11 @@ pub fn end_block(s: &mut TenantScope<'_>, actor: &impl Actor, id: RoomBlockId) -
         .before(
             serde_json::json!({ "kind": block.kind.as_str(), "starts_on": block.starts_on, "ends_on": block.ends_on }),
         )
-        .after(serde_json::json!({ "ends_on": today.max(block.starts_on) }));
+        .after(if block.starts_on < today {
+            serde_json::json!({ "ends_on": today })
+        } else {
+            serde_json::json!({ "removed": true })
+        });
     actor.audit(s, event)?;
     Ok(block)
 }

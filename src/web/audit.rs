@@ -17,6 +17,7 @@ use super::pages::{ok, Chrome};
 use super::state::State;
 use super::urls;
 use crate::db::audit::{AuditEntry, AuditFilter};
+use crate::db::memberships::Membership;
 use crate::db::users::User;
 use crate::db::{DbError, TenantScope};
 use crate::domain::{GuestId, ReservationId, Timestamp, UserId};
@@ -74,8 +75,13 @@ struct AuditPage {
 const ENTITIES: &[&str] = &["hotel", "room_type", "room", "guest", "membership", "tenant", "user", "reservation"];
 
 /// The names of the records `entries` mention: the organization's hotels, room types,
-/// rooms and members, and the reservations and guests the rows are about.
-fn names_of(s: &mut TenantScope<'_>, entries: &[AuditEntry]) -> Result<HashMap<String, String>, AppError> {
+/// rooms and `users` (the members, by membership and by account), and the reservations
+/// and guests the rows are about.
+fn names_of(
+    s: &mut TenantScope<'_>,
+    users: &[(Membership, User)],
+    entries: &[AuditEntry],
+) -> Result<HashMap<String, String>, AppError> {
     let mut names = HashMap::new();
     for h in s.hotels().list()? {
         names.insert(h.id.to_string(), h.name);
@@ -86,9 +92,9 @@ fn names_of(s: &mut TenantScope<'_>, entries: &[AuditEntry]) -> Result<HashMap<S
     for r in s.rooms().list(None)? {
         names.insert(r.id.to_string(), format!("Room {}", r.number));
     }
-    for (m, u) in s.memberships().list()? {
+    for (m, u) in users {
         names.insert(m.id.to_string(), u.full_name.clone());
-        names.insert(u.id.to_string(), u.full_name);
+        names.insert(u.id.to_string(), u.full_name.clone());
     }
     let about = |kind: &'static str| {
         entries.iter().filter(move |e| e.entity_type == kind).filter_map(|e| e.entity_id.as_deref())
@@ -129,9 +135,10 @@ pub async fn index(ctx: TenantCtx, state: State, query: web::Query<AuditQuery>) 
     let (view, entries, total, members, names, (currency, locale)) = ctx
         .read(&state, move |s, m| {
             let (entries, total) = s.audit_page(&filter, PER_PAGE, offset)?;
-            let names = names_of(s, &entries)?;
+            let members = s.memberships().list()?;
+            let names = names_of(s, &members, &entries)?;
             let money = (m.acting.tenant.currency.clone(), m.acting.tenant.locale.clone());
-            Ok((m.view(), entries, total, s.memberships().list()?, names, money))
+            Ok((m.view(), entries, total, members, names, money))
         })
         .await?;
     let words = Vocabulary { names: &names, currency: &currency, locale: &locale };
@@ -139,10 +146,11 @@ pub async fn index(ctx: TenantCtx, state: State, query: web::Query<AuditQuery>) 
     let rows = entries
         .into_iter()
         .map(|entry| {
-            let who = entry
-                .user_id
-                .and_then(|id| users.iter().find(|u| u.id == id).map(|u| u.full_name.clone()))
-                .unwrap_or_else(|| if entry.user_id.is_some() { "Platform staff".into() } else { "System".into() });
+            // A member by name; someone who is not one is platform staff.
+            let who = match entry.user_id {
+                Some(id) => names.get(&id.to_string()).cloned().unwrap_or_else(|| "Platform staff".into()),
+                None => "System".into(),
+            };
             let changes = words.changes(entry.before.as_ref().map(|v| &v.0), entry.after.as_ref().map(|v| &v.0));
             Row { record: record(&entry, &names), changes, who, entry }
         })
