@@ -191,8 +191,15 @@ struct ShowPage {
     problem: Option<String>,
     folio: FolioForm,
     folio_errors: FieldErrors,
-    /// A void refused for its reason: the entry, and the message by its form.
-    void_error: Option<(FolioEntryId, String)>,
+    /// A void refused for its reason, shown by that entry's form.
+    void_error: Option<VoidRefused>,
+}
+
+/// A void refused for its reason: which entry, why, and the reason as typed.
+struct VoidRefused {
+    entry: FolioEntryId,
+    message: String,
+    typed: String,
 }
 
 /// What the folio's forms had typed, and their messages, for a re-rendered page.
@@ -200,7 +207,7 @@ struct ShowPage {
 struct FolioInput {
     form: FolioForm,
     errors: FieldErrors,
-    void_error: Option<(FolioEntryId, String)>,
+    void_error: Option<VoidRefused>,
 }
 
 impl FolioInput {
@@ -210,9 +217,9 @@ impl FolioInput {
 }
 
 impl ShowPage {
-    /// The message of a refused void of `e`.
-    pub fn void_error_of(&self, e: &FolioEntry) -> Option<&str> {
-        self.void_error.as_ref().filter(|(id, _)| *id == e.id).map(|(_, m)| m.as_str())
+    /// The refused void of `e`, if that is what this page shows again.
+    fn void_error_of(&self, e: &FolioEntry) -> Option<&VoidRefused> {
+        self.void_error.as_ref().filter(|v| v.entry == e.id)
     }
 
     /// The folio's balance as due, credit or settled.
@@ -460,7 +467,8 @@ pub async fn void_entry(
     form: web::Form<VoidForm>,
 ) -> Reply {
     let (id, entry) = path.into_inner();
-    let reason = forms::clean(&form.reason);
+    let typed = form.into_inner().reason;
+    let reason = forms::clean(&typed);
     match ctx.write(&state, move |s, m| Ok(stays::void(s, m, id, entry, &reason)?)).await {
         Ok(_) => {
             ctx.flash("success", "Entry voided: a reversing entry is on the folio.");
@@ -468,7 +476,8 @@ pub async fn void_entry(
         }
         Err(AppError::Refused(refused)) if refused.field().is_some() => {
             let problem = Some("The entry was not voided: see its reason.".to_owned());
-            let input = FolioInput { void_error: Some((entry, refused.to_string())), ..FolioInput::default() };
+            let refused = VoidRefused { entry, message: refused.to_string(), typed };
+            let input = FolioInput { void_error: Some(refused), ..FolioInput::default() };
             show_page_with(&ctx, &state, id, problem, StatusCode::UNPROCESSABLE_ENTITY, input).await
         }
         Err(AppError::Refused(refused)) => show_page(&ctx, &state, id, Some(refused.to_string())).await,

@@ -79,15 +79,15 @@ async fn page(
     affected: Vec<ReservationRow>,
     status: StatusCode,
 ) -> Reply {
-    let (view, room, hotel, blocks) = ctx
+    let (view, room, hotel, today, blocks) = ctx
         .read(state, move |s, m| {
             let room = s.rooms().get(id)?;
             let hotel = s.hotels().get(room.hotel_id)?;
-            let blocks = s.room_blocks().of_room(id, today_in(&hotel.timezone, chrono::Utc::now()))?;
-            Ok((m.view(), room, hotel, blocks))
+            let today = today_in(&hotel.timezone, chrono::Utc::now());
+            let blocks = s.room_blocks().of_room(id, today)?;
+            Ok((m.view(), room, hotel, today, blocks))
         })
         .await?;
-    let today = today_in(&hotel.timezone, chrono::Utc::now());
     let form = form.unwrap_or_else(|| BlockForm {
         kind: BlockKind::OutOfOrder.as_str().into(),
         starts_on: today.to_string(),
@@ -168,7 +168,12 @@ pub async fn end(ctx: TenantCtx, state: State, path: web::Path<RoomBlockId>) -> 
             ctx.flash("success", format!("The room is back on sale ({} ended).", block.kind.label().to_lowercase()));
             Ok(see_other(&format!("{}#room-{}", urls::housekeeping_of(block.hotel_id), block.room_id)))
         }
-        Err(AppError::Refused(refused)) => Err(AppError::Conflict(refused.to_string())),
+        // Over already: back to the room's blocks, which say so.
+        Err(AppError::Refused(refused)) => {
+            let block = ctx.read(&state, move |s, _| Ok(s.room_blocks().get(id)?)).await?;
+            ctx.flash("error", refused.to_string());
+            Ok(see_other(&urls::room_block_new(block.room_id)))
+        }
         Err(e) => Err(e),
     }
 }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use actix_web::web;
 use askama::Template;
+use chrono::Utc;
 use serde::Deserialize;
 
 use super::error::Reply;
@@ -137,25 +138,23 @@ impl BoardPage {
 /// The housekeeping board of one hotel (the first, unless `?hotel=` says which).
 pub async fn board(ctx: TenantCtx, state: State, query: web::Query<ListQuery>) -> Reply {
     let wanted: Option<HotelId> = query.hotel.parse().ok();
-    let (view, catalog, hotel, rooms, today, blocks) = ctx
+    let (view, catalog, hotel, day, rooms, today, blocks) = ctx
         .read(&state, move |s, m| {
             let catalog = Catalog::load(s)?;
             let hotel = match wanted {
                 Some(id) => Some(s.hotels().get(id)?),
                 None => catalog.hotels.first().cloned(),
             };
+            let day = hotel.as_ref().map_or_else(|| Utc::now().date_naive(), |h| today_in(&h.timezone, Utc::now()));
             let (rooms, today, blocks) = match &hotel {
                 Some(h) => {
-                    let day = today_in(&h.timezone, chrono::Utc::now());
                     (s.rooms().list(Some(h.id))?, RoomToday::of_hotel(s, h)?, s.room_blocks().next_of_hotel(h.id, day)?)
                 }
                 None => (vec![], HashMap::new(), HashMap::new()),
             };
-            Ok((m.view(), catalog, hotel, rooms, today, blocks))
+            Ok((m.view(), catalog, hotel, day, rooms, today, blocks))
         })
         .await?;
-    let day =
-        hotel.as_ref().map_or_else(|| chrono::Utc::now().date_naive(), |h| today_in(&h.timezone, chrono::Utc::now()));
     let page = BoardPage {
         chrome: Chrome::new(&ctx, view, "housekeeping"),
         hotels: catalog.hotels.clone(),
@@ -187,14 +186,16 @@ pub async fn set_housekeeping(
 ) -> Reply {
     let id = path.into_inner();
     let status = form.status.parse::<HousekeepingStatus>();
-    let room = ctx
+    let changed = ctx
         .write(&state, move |s, m| {
-            // Validated after the capability check (in `write`), like every form.
-            let status = status.map_err(|_| AppError::Conflict("Choose one of the housekeeping statuses.".into()))?;
-            if !status.is_sellable() {
-                return Err(AppError::Conflict(OFF_SALE_NEEDS_DATES.into()));
-            }
             let before = s.rooms().get(id)?;
+            // Validated after the capability check (in `write`), like every form; a
+            // refusal goes back to the board with why, writing nothing.
+            let status = match status {
+                Ok(status) if status.is_sellable() => status,
+                Ok(_) => return Ok(Err((before, OFF_SALE_NEEDS_DATES))),
+                Err(_) => return Ok(Err((before, "Choose one of the housekeeping statuses."))),
+            };
             let after = s.rooms().set_housekeeping(id, status)?;
             m.audit(
                 s,
@@ -202,10 +203,20 @@ pub async fn set_housekeeping(
                     .before(serde_json::json!({ "housekeeping_status": before.housekeeping_status }))
                     .after(serde_json::json!({ "housekeeping_status": after.housekeeping_status })),
             )?;
-            Ok(after)
+            Ok(Ok(after))
         })
         .await?;
-    ctx.flash("success", format!("Room {} is now {}.", room.number, room.housekeeping_status.label().to_lowercase()));
+    let room = match changed {
+        Ok(room) => {
+            let now = room.housekeeping_status.label().to_lowercase();
+            ctx.flash("success", format!("Room {} is now {now}.", room.number));
+            room
+        }
+        Err((room, why)) => {
+            ctx.flash("error", why);
+            room
+        }
+    };
     // Back to the same place: the board of the room's hotel, scrolled to the room.
     let back = match form.back.as_str() {
         "rooms" => urls::rooms(),

@@ -45,8 +45,11 @@ async fn a_block_is_off_sale_on_its_nights_only(backend: Backend) {
     assert_unchanged(&before, &snapshot(w.db(), w.a.id), "after a refused block");
 
     // One click on the board cannot set a room out of order without dates.
+    // It goes back to the board, on the room, with why (not a bare 409 page).
     let click = staff.post(&format!("/rooms/{}/housekeeping", w.a.rooms[2]), &[("status", "out_of_order")]).await;
-    assert_says(&click, 409, "A room goes out of order or out of service for some nights, with a reason");
+    click.assert_redirect(&format!("/housekeeping?hotel={}#room-{}", w.a.hotel, w.a.rooms[2]));
+    let why = flash(&follow(&staff, &click).await).unwrap_or_default();
+    assert!(why.starts_with("A room goes out of order or out of service for some nights, with a reason"), "{why}");
     assert_unchanged(&before, &snapshot(w.db(), w.a.id), "after a refused one-click out of order");
 
     // Room 103 out of order for nights 3 and 4 (back on sale on day 5).
@@ -92,6 +95,27 @@ async fn a_block_is_off_sale_on_its_nights_only(backend: Backend) {
     ended.assert_redirect(&format!("/housekeeping?hotel={}#room-{}", w.a.hotel, w.a.rooms[2]));
     assert_eq!(bookable(&staff, &w, 0, 5).await, vec![2, 2, 3, 3, 3]);
     assert_eq!(audited(w.db(), &w.a, "room.unblock").len(), 1);
+
+    // A block that is over cannot be ended again: back to the room's blocks with why.
+    let over = w
+        .db()
+        .tenant(w.a.id, None, hotelier::db::Access::Write, |s| {
+            s.room_blocks().create(&hotelier::db::room_blocks::NewRoomBlock {
+                hotel_id: w.a.hotel,
+                room_id: w.a.rooms[2],
+                kind: BlockKind::OutOfService,
+                starts_on: day(-3),
+                ends_on: day(-1),
+                reason: "Painted".into(),
+            })
+        })
+        .unwrap();
+    let before = snapshot(w.db(), w.a.id);
+    let again = staff.post(&format!("/room-blocks/{}/end", over.id), &[]).await;
+    again.assert_redirect(&format!("/rooms/{}/block", w.a.rooms[2]));
+    let shown = follow(&staff, &again).await;
+    assert_eq!(flash(&shown).as_deref(), Some("This block is over: the room is on sale again."));
+    assert_unchanged(&before, &snapshot(w.db(), w.a.id), "after ending a block that is over");
 }
 
 async fn a_block_over_stays_names_them_and_asks_first(backend: Backend) {

@@ -46,6 +46,14 @@ async fn a_manager_voids_an_entry_with_a_reason(backend: Backend) {
         assert_unchanged(&before, &snapshot(w.db(), w.a.id), &format!("after a refused void ({reason:?})"));
     }
 
+    // Too long a reason comes back by that entry's form, as typed.
+    let long = "x".repeat(501);
+    let before = snapshot(w.db(), w.a.id);
+    let page = manager.post(&void_url(id, minibar), &[("reason", long.as_str())]).await;
+    assert_says(&page, 422, "Say why the entry is voided (at most 500 characters).");
+    assert!(page.body.contains(&format!("value=\"{long}\"")), "the reason as typed is kept");
+    assert_unchanged(&before, &snapshot(w.db(), w.a.id), "after a refused long reason");
+
     let page = manager.post(&void_url(id, minibar), &[("reason", "Posted to the wrong room")]).await;
     page.assert_redirect(&url);
     assert_eq!(

@@ -281,10 +281,10 @@ pub fn assert_says(page: &Page, status: u16, message: &str) {
     assert!(text(page).contains(message), "expected {message:?} on the page: {}", page.short());
 }
 
-/// The success flash the page shows, if any.
+/// The notice (success or error) the page shows, if any.
 pub fn flash(page: &Page) -> Option<String> {
-    let marker = r#"<div class="flash flash-success" role="status">"#;
-    let at = page.body.find(marker)? + marker.len();
+    let at = page.body.find(r#"<div class="flash flash-"#)?;
+    let at = at + page.body[at..].find('>')? + 1;
     Some(unescape(&page.body[at..at + page.body[at..].find("</div>")?]))
 }
 
