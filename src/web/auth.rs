@@ -107,8 +107,11 @@ pub async fn login(req: HttpRequest, session: Session, state: State, form: web::
     }
     let LoginForm { email, password: typed, pin, next } = form.into_inner();
     let email = super::forms::clean(&email).to_lowercase();
-    // A PIN is taken only from the kiosk's lock screen, and only without a password.
-    let secret = if next == urls::kiosk() && typed.is_empty() && !pin.is_empty() {
+    // A PIN is taken only from the lock screen of a kiosk that this user locked (the
+    // session remembers who, in its encrypted state), and only without a password.
+    let mut s = SessionState::load(&session);
+    let locked_by_them = s.kiosk_locked_by.as_ref().is_some_and(|who| who.pin && who.email == email);
+    let secret = if next == urls::kiosk() && locked_by_them && typed.is_empty() && !pin.is_empty() {
         Secret::Pin(pin)
     } else {
         Secret::Password(typed)
@@ -123,7 +126,6 @@ pub async fn login(req: HttpRequest, session: Session, state: State, form: web::
         Attempt::Unknown => state.metrics.count(Business::FailedLogin, None),
         _ => {}
     }
-    let mut s = SessionState::load(&session);
     let error = match attempt {
         Attempt::Ok { user, tenant, pin_unlock } => {
             s.renew(&session);

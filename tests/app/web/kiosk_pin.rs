@@ -1,6 +1,6 @@
 //! A per-user kiosk PIN: 4–8 digits set on the account page after the password, turned on
-//! by an owner, unlocking only the kiosk its holder locked, counted like a password
-//! against the lockout, and never a way into the rest of the app.
+//! by an owner, unlocking only a kiosk its holder locked (on that device), counted like a
+//! password against the lockout, and never a way in from the sign-in page.
 
 use hotelier::db::Access;
 
@@ -105,4 +105,17 @@ async fn a_pin_unlocks_the_kiosk_its_holder_locked_where_an_owner_allows_it(back
     ];
     let refused = other.post_raw("/login", &form).await;
     assert_says(&refused, 422, "The email or password is incorrect.");
+
+    // Nor does it open a kiosk that this user did not lock: another device posting the
+    // kiosk's unlock form with the right PIN stays signed out.
+    let token = crate::support::csrf(&other.client, &other.url("/kiosk/lock")).await;
+    let forged = [
+        ("csrf_token".to_owned(), token),
+        ("email".to_owned(), staff.email.clone()),
+        ("pin".to_owned(), "2580".to_owned()),
+        ("next".to_owned(), "/kiosk".to_owned()),
+    ];
+    other.post_raw("/login", &forged).await.assert_redirect("/kiosk/lock");
+    other.get("/kiosk").await.assert_redirect("/login");
+    assert_eq!(other.get("/reservations").await.location.as_deref(), Some("/login"), "no session was made");
 }
