@@ -51,6 +51,7 @@ diesel::table! {
         updated_at -> UtcTime,
         version -> Integer,
         kiosk_pin_hash -> Nullable<Text>,
+        language -> Nullable<Text>,
     }
 }
 

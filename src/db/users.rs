@@ -31,6 +31,9 @@ pub struct User {
     /// The kiosk PIN's argon2 hash, when the user has set one.
     #[serde(skip)]
     pub kiosk_pin_hash: Option<String>,
+    /// The language the user chose for their pages (a catalogue's tag); `None` follows the
+    /// active organization's locale.
+    pub language: Option<String>,
 }
 
 impl std::fmt::Debug for User {
@@ -172,6 +175,19 @@ impl UserScope<'_> {
         diesel::update(users::table.filter(users::id.eq(user)))
             .set((
                 users::kiosk_pin_hash.eq(pin_hash),
+                users::updated_at.eq(Timestamp::now()),
+                users::version.eq(users::version + 1),
+            ))
+            .execute(self.conn())?;
+        Ok(())
+    }
+
+    /// Sets (or with `None` clears) the language of this user's pages.
+    pub fn set_language(&mut self, language: Option<&str>) -> DbResult<()> {
+        let user = self.user_id().ok_or(DbError::NotFound)?;
+        diesel::update(users::table.filter(users::id.eq(user)))
+            .set((
+                users::language.eq(language),
                 users::updated_at.eq(Timestamp::now()),
                 users::version.eq(users::version + 1),
             ))

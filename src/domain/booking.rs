@@ -53,6 +53,19 @@ pub enum StayProblem {
     TooManyGuests(i32),
 }
 
+impl StayProblem {
+    /// The message, from the catalogue (`stay-*`).
+    pub fn msg(&self) -> crate::domain::message::Msg {
+        use crate::domain::message::Msg;
+        match self {
+            Self::DepartureNotAfterArrival => Msg::new("stay-departure-not-after-arrival"),
+            Self::TooLong => Msg::new("stay-too-long").arg("max", MAX_NIGHTS),
+            Self::InThePast => Msg::new("stay-in-the-past"),
+            Self::TooManyGuests(max) => Msg::new("stay-too-many-guests").arg("max", *max),
+        }
+    }
+}
+
 /// The dates' own rule, whatever the hotel and party: departure after arrival, and at most
 /// [`MAX_NIGHTS`]. A form checks it with the other fields, so that every message shows.
 pub fn check_dates(check_in: NaiveDate, check_out: NaiveDate) -> Result<(), StayProblem> {

@@ -15,7 +15,7 @@ pub struct UnknownVariant {
 }
 
 macro_rules! text_enum {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident => $text:literal / $label:literal),* $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident $prefix:literal { $($variant:ident => $text:literal / $label:literal),* $(,)? }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, diesel::AsExpression, diesel::FromSqlRow)]
         #[diesel(sql_type = Text)]
@@ -35,6 +35,13 @@ macro_rules! text_enum {
 
             fn as_static_ref(self) -> &'static &'static str {
                 match self { $($name::$variant => &$text),* }
+            }
+        }
+
+        impl crate::domain::message::Labelled for $name {
+            /// The catalogue key of its label: `reservation-status-checked_in`.
+            fn label_key(&self) -> &'static str {
+                match self { $($name::$variant => concat!($prefix, "-", $text)),* }
             }
         }
 
@@ -98,7 +105,7 @@ macro_rules! text_enum {
 
 text_enum!(
     /// What sort of organization a tenant is.
-    TenantKind {
+    TenantKind "tenant-kind" {
         Chain => "chain" / "Hotel chain",
         Independent => "independent" / "Independent hotel",
         Franchise => "franchise" / "Franchise operator",
@@ -108,7 +115,7 @@ text_enum!(
 );
 
 text_enum!(
-    TenantStatus {
+    TenantStatus "tenant-status" {
         Trial => "trial" / "Trial",
         Active => "active" / "Active",
         Suspended => "suspended" / "Suspended",
@@ -118,7 +125,7 @@ text_enum!(
 );
 
 text_enum!(
-    Plan {
+    Plan "plan" {
         Starter => "starter" / "Starter",
         Professional => "professional" / "Professional",
         Enterprise => "enterprise" / "Enterprise",
@@ -127,7 +134,7 @@ text_enum!(
 
 text_enum!(
     /// A member's role inside one organization (docs/ARCHITECTURE.md, "Roles"), most powerful first.
-    Role {
+    Role "role" {
         Owner => "owner" / "Owner",
         Admin => "admin" / "Admin",
         Manager => "manager" / "Manager",
@@ -137,7 +144,7 @@ text_enum!(
 );
 
 text_enum!(
-    HousekeepingStatus {
+    HousekeepingStatus "housekeeping" {
         Clean => "clean" / "Clean",
         Dirty => "dirty" / "Dirty",
         Inspected => "inspected" / "Inspected",
@@ -147,7 +154,7 @@ text_enum!(
 );
 
 text_enum!(
-    ReservationStatus {
+    ReservationStatus "reservation-status" {
         Pending => "pending" / "Pending",
         Confirmed => "confirmed" / "Confirmed",
         CheckedIn => "checked_in" / "Checked in",
@@ -158,7 +165,7 @@ text_enum!(
 );
 
 text_enum!(
-    ReservationSource {
+    ReservationSource "source" {
         Direct => "direct" / "Direct",
         Phone => "phone" / "Phone",
         WalkIn => "walk_in" / "Walk-in",
@@ -171,7 +178,7 @@ text_enum!(
 
 text_enum!(
     /// A folio line. Amounts are stored non-negative; the kind gives the sign.
-    FolioKind {
+    FolioKind "folio-kind" {
         RoomCharge => "room_charge" / "Room charge",
         Charge => "charge" / "Charge",
         Payment => "payment" / "Payment",
@@ -182,14 +189,14 @@ text_enum!(
 
 text_enum!(
     /// Why a room is off sale for a range of nights (a room block).
-    BlockKind {
+    BlockKind "block-kind" {
         OutOfOrder => "out_of_order" / "Out of order",
         OutOfService => "out_of_service" / "Out of service",
     }
 );
 
 text_enum!(
-    PaymentMethod {
+    PaymentMethod "payment-method" {
         Cash => "cash" / "Cash",
         Card => "card" / "Card",
         BankTransfer => "bank_transfer" / "Bank transfer",
@@ -200,7 +207,7 @@ text_enum!(
 );
 
 text_enum!(
-    DocumentType {
+    DocumentType "document-type" {
         Passport => "passport" / "Passport",
         NationalId => "national_id" / "National ID",
         DrivingLicence => "driving_licence" / "Driving licence",

@@ -7,6 +7,7 @@ pub mod enums;
 pub mod ids;
 pub mod kpi;
 pub mod lifecycle;
+pub mod message;
 pub mod money;
 pub mod onboarding;
 pub mod password;

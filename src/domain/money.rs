@@ -1,7 +1,7 @@
 //! Money as integer minor units plus an ISO 4217 currency. Never floating point.
 
 /// Minor-unit digits for the currencies whose exponent is not 2.
-fn exponent(currency: &str) -> u32 {
+pub fn exponent(currency: &str) -> u32 {
     match currency {
         "JPY" | "KRW" | "CLP" | "ISK" | "VND" | "XOF" | "XAF" | "PYG" | "UGX" => 0,
         "BHD" | "KWD" | "OMR" | "JOD" | "TND" => 3,
@@ -75,8 +75,12 @@ pub fn format(minor: i64, currency: &str, locale: &str) -> String {
 /// The amount as a form field shows it and [`parse`] reads it back: the locale's decimal
 /// separator, no grouping, no symbol (`1250.50`, `1250,50`).
 pub fn to_input(minor: i64, currency: &str, locale: &str) -> String {
-    let plain = plain(minor, currency);
-    plain.replace('.', &Separators::of(locale).decimal.to_string())
+    to_input_with(minor, currency, Separators::of(locale))
+}
+
+/// The same, with the separators of a language (`i18n::Tr::amount_input`).
+pub fn to_input_with(minor: i64, currency: &str, separators: Separators) -> String {
+    plain(minor, currency).replace('.', &separators.decimal.to_string())
 }
 
 /// The amount for machines (CSV, exports): `1250.50`, whatever the locale.
@@ -134,12 +138,36 @@ impl std::fmt::Display for AmountError {
     }
 }
 
+impl AmountError {
+    /// The message, from the catalogue (`amount-*`).
+    pub fn msg(&self) -> crate::domain::message::Msg {
+        use crate::domain::message::Msg;
+        match self {
+            Self::Empty => Msg::new("amount-empty"),
+            Self::Format { example } => Msg::new("amount-format").arg("example", example),
+            Self::Decimals { digits: 0, example } => Msg::new("amount-no-cents").arg("example", example),
+            Self::Decimals { digits, example } => {
+                Msg::new("amount-decimals").arg("digits", *digits).arg("example", example)
+            }
+            Self::Ambiguous { as_group, as_decimal, example } => Msg::new("amount-ambiguous")
+                .arg("as_group", as_group)
+                .arg("as_decimal", as_decimal)
+                .arg("example", example),
+            Self::TooLarge => Msg::new("amount-too-large"),
+        }
+    }
+}
+
 /// Reads a user-typed amount, written the way `locale` writes numbers, into minor units of
 /// `currency`. `25,50` and `1.250,00` in Portuguese; `25.50` and `1,250.00` in English.
 /// Grouping is optional but, where used, must be in threes. Spaces are ignored.
 pub fn parse(input: &str, currency: &str, locale: &str) -> Result<i64, AmountError> {
+    parse_with(input, currency, Separators::of(locale))
+}
+
+/// The same, with the separators of a language (`i18n::Tr::separators`).
+pub fn parse_with(input: &str, currency: &str, sep: Separators) -> Result<i64, AmountError> {
     let exp = exponent(currency);
-    let sep = Separators::of(locale);
     let example = example_for(sep, exp);
     let format_error = || AmountError::Format { example: example.clone() };
     let typed: String = input.chars().filter(|c| !c.is_whitespace()).collect();
@@ -304,12 +332,13 @@ impl Standing {
         }
     }
 
-    /// The words before the amount ("Balance due", "Credit"), or "Settled" alone.
-    pub fn label(self) -> &'static str {
+    /// The catalogue key of the words around the amount ("Balance due $5.00", "Credit
+    /// $5.00"), or of "Settled" alone.
+    pub fn label_key(self) -> &'static str {
         match self {
-            Self::Due(_) => "Balance due",
-            Self::Credit(_) => "Credit",
-            Self::Settled => "Settled",
+            Self::Due(_) => "standing-due",
+            Self::Credit(_) => "standing-credit",
+            Self::Settled => "standing-settled",
         }
     }
 
@@ -331,7 +360,7 @@ mod standing_tests {
         assert_eq!(Standing::of(7_550), Standing::Due(7_550));
         assert_eq!(Standing::of(-7_550), Standing::Credit(7_550));
         assert_eq!(Standing::of(0), Standing::Settled);
-        assert_eq!((Standing::of(-1).label(), Standing::of(-1).amount()), ("Credit", Some(1)));
-        assert_eq!((Standing::of(0).label(), Standing::of(0).amount()), ("Settled", None));
+        assert_eq!((Standing::of(-1).label_key(), Standing::of(-1).amount()), ("standing-credit", Some(1)));
+        assert_eq!((Standing::of(0).label_key(), Standing::of(0).amount()), ("standing-settled", None));
     }
 }

@@ -343,6 +343,7 @@ fn member(role: Role, slug: &str, name: &str, password_hash: &str, created_at: T
         updated_at: created_at,
         version: 1,
         kiosk_pin_hash: None,
+        language: None,
     }
 }
 

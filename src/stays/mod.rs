@@ -79,6 +79,11 @@ impl Missing {
     /// The most names a refusal lists.
     const NAMES: usize = 3;
 
+    /// The message the desk reads. MIGRATION: still the English text.
+    pub fn msg(&self) -> crate::domain::message::Msg {
+        self.message().into()
+    }
+
     fn message(&self) -> String {
         let right = format!("“{}” is not part of your role.", self.cap.label());
         if self.holders.is_empty() {

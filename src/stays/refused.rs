@@ -6,6 +6,13 @@ use crate::domain::booking::StayProblem;
 use crate::domain::stay::{Action, Refusal};
 use crate::domain::{money, ReservationStatus};
 
+impl Refused {
+    /// The message the desk reads. MIGRATION: still the English text.
+    pub fn msg(&self) -> crate::domain::message::Msg {
+        self.to_string().into()
+    }
+}
+
 /// A front-desk rule that refused an operation.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Refused {

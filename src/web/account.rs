@@ -31,6 +31,7 @@ pub struct SessionLine {
 #[derive(Template)]
 #[template(path = "auth/account.html")]
 struct AccountPage {
+    tr: crate::i18n::Tr,
     csrf: String,
     name: String,
     email: String,
@@ -115,7 +116,7 @@ pub async fn show(signed_in: SignedIn, state: State) -> Reply {
     let flash = session::take_flash(&signed_in.session);
     let has_pin = me.kiosk_pin_hash.is_some();
     let csrf = signed_in.state.csrf.clone();
-    let page = AccountPage { csrf, name: me.full_name, email: me.email, sessions, flash, has_pin };
+    let page = AccountPage { tr: signed_in.tr(me.language.as_deref()), csrf, name: me.full_name, email: me.email, sessions, flash, has_pin };
     render(StatusCode::OK, &page)
 }
 
@@ -160,6 +161,7 @@ pub async fn end_other_sessions(signed_in: SignedIn, state: State) -> Reply {
 #[derive(Template)]
 #[template(path = "auth/password.html")]
 struct PasswordPage {
+    tr: crate::i18n::Tr,
     csrf: String,
     errors: FieldErrors,
     flash: Option<Flash>,
@@ -170,7 +172,7 @@ pub async fn password_form(signed_in: SignedIn, state: State) -> Reply {
     let result = state.db.blocking(move |db| check_account(db, user, epoch)).await;
     ended_if_unauthenticated(&signed_in, result)?;
     let flash = session::take_flash(&signed_in.session);
-    render(StatusCode::OK, &PasswordPage { csrf: signed_in.state.csrf.clone(), errors: FieldErrors::default(), flash })
+    render(StatusCode::OK, &PasswordPage { tr: signed_in.tr(None), csrf: signed_in.state.csrf.clone(), errors: FieldErrors::default(), flash })
 }
 
 #[derive(Deserialize)]
@@ -244,7 +246,7 @@ pub async fn change_password(signed_in: SignedIn, state: State, form: web::Form<
             Ok(see_other(&urls::account()))
         }
         Err(AppError::Validation(errors)) => {
-            let page = PasswordPage { csrf: signed_in.state.csrf.clone(), errors, flash: None };
+            let page = PasswordPage { tr: signed_in.tr(None), csrf: signed_in.state.csrf.clone(), errors, flash: None };
             render(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
         Err(other) => Err(other),
@@ -254,6 +256,7 @@ pub async fn change_password(signed_in: SignedIn, state: State, form: web::Form<
 #[derive(Template)]
 #[template(path = "auth/pin.html")]
 struct PinPage {
+    tr: crate::i18n::Tr,
     csrf: String,
     errors: FieldErrors,
     has_pin: bool,
@@ -264,6 +267,7 @@ pub async fn pin_form(signed_in: SignedIn, state: State) -> Reply {
     let result = state.db.blocking(move |db| check_account(db, user, epoch)).await;
     let me = ended_if_unauthenticated(&signed_in, result)?;
     let page = PinPage {
+        tr: signed_in.tr(None),
         csrf: signed_in.state.csrf.clone(),
         errors: FieldErrors::default(),
         has_pin: me.kiosk_pin_hash.is_some(),
@@ -326,7 +330,7 @@ pub async fn set_pin(signed_in: SignedIn, state: State, form: web::Form<PinForm>
             Ok(see_other(&urls::account()))
         }
         Err((errors, has_pin)) => {
-            let page = PinPage { csrf: signed_in.state.csrf.clone(), errors, has_pin };
+            let page = PinPage { tr: signed_in.tr(None), csrf: signed_in.state.csrf.clone(), errors, has_pin };
             render(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
     }

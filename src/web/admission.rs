@@ -132,7 +132,8 @@ impl From<Refusal> for AppError {
                 "{} is not part of the {} plan. An owner can ask Hotelier to upgrade.",
                 feature.label(),
                 plan.label()
-            )),
+            )
+            .into()),
         }
     }
 }

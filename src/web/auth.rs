@@ -39,20 +39,21 @@ pub fn login_limiter() -> LoginLimiter {
 #[derive(Template)]
 #[template(path = "auth/login.html")]
 struct LoginPage {
+    tr: crate::i18n::Tr,
     csrf: String,
     email: String,
     error: Option<String>,
     flash: Option<Flash>,
 }
 
-pub async fn login_form(session: Session) -> Reply {
+pub async fn login_form(meta: RequestMeta, session: Session) -> Reply {
     let state = SessionState::load(&session);
     if state.user.is_some() {
         return Ok(see_other(&urls::dashboard()));
     }
     state.save(&session);
     let flash = session::take_flash(&session);
-    render(StatusCode::OK, &LoginPage { csrf: state.csrf, email: String::new(), error: None, flash })
+    render(StatusCode::OK, &LoginPage { tr: meta.tr(None, state.lang.as_deref()), csrf: state.csrf, email: String::new(), error: None, flash })
 }
 
 #[derive(Deserialize)]
@@ -167,7 +168,7 @@ pub async fn login(req: HttpRequest, session: Session, state: State, form: web::
         session::set_flash(&session, "error", error);
         return Ok(see_other(&urls::kiosk_lock()));
     }
-    let page = LoginPage { csrf: s.csrf, email, error: Some(error), flash: None };
+    let page = LoginPage { tr: RequestMeta::from_request(&req).tr(None, s.lang.as_deref()), csrf: s.csrf, email, error: Some(error), flash: None };
     render(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 

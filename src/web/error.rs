@@ -10,6 +10,7 @@ use actix_web::{HttpResponse, ResponseError};
 use super::forms::FieldErrors;
 use super::urls;
 use crate::db::DbError;
+use crate::i18n::Msg;
 
 /// What a handler answers.
 pub type Reply = Result<HttpResponse, AppError>;
@@ -35,20 +36,20 @@ pub enum AppError {
     #[error("too many requests")]
     TooManyRequests,
     /// The organization's plan does not include this, or is at a limit.
-    #[error("not in plan: {0}")]
-    NotInPlan(String),
+    #[error("not in plan: {0:?}")]
+    NotInPlan(Msg),
     /// The organization's trial has ended: pages show, changes are refused.
     #[error("trial ended")]
     TrialEnded,
-    #[error("conflict: {0}")]
-    Conflict(String),
+    #[error("conflict: {0:?}")]
+    Conflict(Msg),
     /// A stay operation's rule said no (`stays::Refused`); handlers re-render their page
     /// with the message, this is the fallback.
     #[error("refused: {0}")]
     Refused(crate::stays::Refused),
     /// What was typed does not pass validation: the form is shown again with these
     /// messages and what was typed (422).
-    #[error("invalid input: {}", .0.summary())]
+    #[error("invalid input: {}", .0.summary(&crate::i18n::Tr::english()))]
     Validation(FieldErrors),
     /// An edit based on an old version (optimistic locking).
     #[error("stale version")]
@@ -68,7 +69,7 @@ impl From<DbError> for AppError {
             DbError::Unavailable(msg) => AppError::Unavailable(msg),
             DbError::Stale => AppError::Stale,
             DbError::Busy => {
-                AppError::Conflict("Someone else was changing the same thing at that moment. Please try again.".into())
+                AppError::Conflict(Msg::new("error-busy"))
             }
             other => AppError::Db(other),
         }
@@ -128,33 +129,32 @@ impl ResponseError for AppError {
 }
 
 impl AppError {
-    /// What the person sees: never SQL, paths or internals.
-    pub fn public_message(&self) -> String {
+    /// What the person sees, as a message of the catalogue (`error-*`): never SQL, paths
+    /// or internals.
+    pub fn public_message(&self) -> Msg {
         match self {
-            AppError::NotFound => "We could not find that page or record.".into(),
-            AppError::Forbidden => "Your role does not allow this.".into(),
-            AppError::Missing(missing) => missing.to_string(),
-            AppError::Unauthenticated => "Please sign in.".into(),
-            AppError::NoTenant => "Choose an organization first.".into(),
-            AppError::Csrf => "This form has expired or did not come from Hotelier. Go back, reload the page and try again.".into(),
+            AppError::NotFound => Msg::new("error-not-found"),
+            AppError::Forbidden => Msg::new("error-forbidden"),
+            AppError::Missing(missing) => missing.msg(),
+            AppError::Unauthenticated => Msg::new("error-sign-in"),
+            AppError::NoTenant => Msg::new("error-no-tenant"),
+            AppError::Csrf => Msg::new("error-csrf"),
             AppError::TenantBlocked { name, status } => match status {
-                crate::domain::TenantStatus::Suspended => format!(
-                    "{name} is suspended, so its data cannot be used right now. Please contact your account manager or Hotelier support to restore access."
-                ),
-                _ => format!("{name} has been cancelled. Its data is kept for export; contact Hotelier support if this is a mistake."),
+                crate::domain::TenantStatus::Suspended => Msg::new("error-tenant-suspended").arg("name", name),
+                _ => Msg::new("error-tenant-cancelled").arg("name", name),
             },
-            AppError::TooManyRequests => "Too many attempts. Please wait a minute and try again.".into(),
-            AppError::TrialEnded => "This organization's trial has ended, so it is read-only: you can look at everything, but changes need an active plan. Contact Hotelier to continue.".into(),
+            AppError::TooManyRequests => Msg::new("error-too-many-requests"),
+            AppError::TrialEnded => Msg::new("error-trial-ended"),
             AppError::Conflict(msg) | AppError::NotInPlan(msg) => msg.clone(),
-            AppError::Refused(refused) => refused.to_string(),
+            AppError::Refused(refused) => refused.msg(),
             AppError::Validation(errors) => match errors.first() {
-                Some(first) => format!("Please check what you entered: {first}"),
-                None => "Please check what you entered.".into(),
+                Some(first) => Msg::new("error-validation-first").arg("message", first.clone()),
+                None => Msg::new("error-validation"),
             },
-            AppError::Stale => "This record was changed by someone else. Reload to see the latest version.".into(),
-            AppError::Unavailable(_) => "The service is briefly unavailable. Please try again in a moment.".into(),
-            AppError::Db(DbError::Conflict(_)) => "That conflicts with an existing record.".into(),
-            AppError::Db(_) | AppError::Unexpected(_) => "Something went wrong on our side. It has been logged.".into(),
+            AppError::Stale => Msg::new("error-stale"),
+            AppError::Unavailable(_) => Msg::new("error-unavailable"),
+            AppError::Db(DbError::Conflict(_)) => Msg::new("error-db-conflict"),
+            AppError::Db(_) | AppError::Unexpected(_) => Msg::new("error-unexpected"),
         }
     }
 }
@@ -171,11 +171,12 @@ mod tests {
     #[test]
     fn field_errors_are_a_422_validation_error() {
         let mut errors = FieldErrors::default();
-        errors.add("name", "This field is required.");
+        errors.add("name", crate::i18n::Msg::new("form-required"));
         let err: AppError = errors.into();
-        assert!(matches!(&err, AppError::Validation(e) if e.msg("name") == "This field is required."));
+        assert!(matches!(&err, AppError::Validation(e) if e.get("name").unwrap().key == "form-required"));
         assert_eq!(err.status_code(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert_eq!(err.public_message(), "Please check what you entered: This field is required.");
+        let tr = crate::i18n::Tr::english();
+        assert_eq!(tr.msg(&err.public_message()), "Please check what you entered: This field is required.");
         assert_eq!(err.to_string(), "invalid input: name: This field is required.");
     }
 

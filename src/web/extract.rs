@@ -34,6 +34,8 @@ pub struct RequestMeta {
     pub ip: Option<String>,
     pub user_agent: Option<String>,
     pub request_id: String,
+    /// The browser's `Accept-Language`, for pages read before a language is known.
+    pub accept_language: Option<String>,
 }
 
 impl RequestMeta {
@@ -46,7 +48,21 @@ impl RequestMeta {
                 .and_then(|v| v.to_str().ok())
                 .map(|s| s.chars().take(300).collect()),
             request_id: req.extensions().get::<RequestId>().map(|id| id.to_string()).unwrap_or_default(),
+            accept_language: req
+                .headers()
+                .get("accept-language")
+                .and_then(|v| v.to_str().ok())
+                .map(|s| s.chars().take(200).collect()),
         }
+    }
+
+    /// What a page without a signed-in member is read in: `own` (a user's setting), the
+    /// session's last language, the browser's `Accept-Language`, then English.
+    pub fn tr(&self, own: Option<&str>, session_lang: Option<&str>) -> crate::i18n::Tr {
+        let lang = crate::i18n::matching(own.into_iter().chain(session_lang))
+            .or_else(|| self.accept_language.as_deref().and_then(crate::i18n::from_accept_language))
+            .unwrap_or_else(crate::i18n::default_language);
+        crate::i18n::Tr::new(lang, crate::i18n::Currency::USD)
     }
 
     /// Stamps an event with this request's origin.
@@ -112,20 +128,26 @@ pub fn check_account(db: &crate::db::Db, user: UserId, epoch: i32) -> Result<cra
 }
 
 impl SignedIn {
+    /// What this user's pages outside an organization are read in: `own` is their
+    /// setting, when the account was loaded.
+    pub fn tr(&self, own: Option<&str>) -> crate::i18n::Tr {
+        self.meta.tr(own, self.state.lang.as_deref())
+    }
+
     /// The values `check_account` needs, which (unlike the session) cross threads.
     pub fn identity(&self) -> (UserId, i32) {
         (self.user, self.state.epoch)
     }
 
     /// Ends this session in the browser and leaves a notice for the sign-in page.
-    pub fn end(&self, notice: &str) {
+    pub fn end(&self, notice: impl Into<crate::i18n::Msg>) {
         end_session(&self.session, notice);
     }
 }
 
 /// Clears the session and starts a fresh one that carries only `notice`. (A purged
 /// actix session ignores later inserts, so the notice would be lost.)
-pub fn end_session(session: &Session, notice: &str) {
+pub fn end_session(session: &Session, notice: impl Into<crate::i18n::Msg>) {
     session.clear();
     session.renew();
     session::set_flash(session, "info", notice);
@@ -191,10 +213,18 @@ impl Member {
         self.grants.role
     }
 
+    /// What this member reads pages in: their own language, else the organization's
+    /// locale; amounts in the organization's currency.
+    pub fn tr(&self) -> crate::i18n::Tr {
+        let (user, tenant) = (&self.acting.user, &self.acting.tenant);
+        let lang = crate::i18n::for_user(user.language.as_deref(), Some(&tenant.locale));
+        crate::i18n::Tr::new(lang, crate::i18n::Currency::of(&tenant.currency))
+    }
+
     /// Refuses one more of `what` when the organization's plan is at its limit; `count`
     /// is how many it has now.
     pub fn within_plan(&self, what: crate::domain::plans::Limited, count: i64) -> Result<(), AppError> {
-        self.acting.tenant.plan.check(what, count).map_err(AppError::NotInPlan)
+        self.acting.tenant.plan.check(what, count).map_err(|m| AppError::NotInPlan(m.into()))
     }
 
     /// Records an event for this tenant, as this user, from this request.
@@ -259,7 +289,7 @@ impl TenantCtx {
         &self.signed_in.state.csrf
     }
 
-    pub fn flash(&self, kind: &str, message: impl Into<String>) {
+    pub fn flash(&self, kind: &str, message: impl Into<crate::i18n::Msg>) {
         session::set_flash(&self.signed_in.session, kind, message);
     }
 }

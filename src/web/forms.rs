@@ -2,6 +2,7 @@
 //! domain values without ever failing the request.
 
 use crate::domain::money;
+use crate::i18n::{Msg, Tr};
 use std::collections::BTreeMap;
 
 pub use crate::domain::text::{clean, looks_like_email};
@@ -11,20 +12,16 @@ pub const FORM: &str = "_form";
 
 /// Messages by field name. A form with any is re-rendered with 422 and the user's input.
 #[derive(Clone, Debug, Default)]
-pub struct FieldErrors(BTreeMap<&'static str, String>);
+pub struct FieldErrors(BTreeMap<&'static str, Msg>);
 
 impl FieldErrors {
-    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+    pub fn add(&mut self, field: &'static str, message: impl Into<Msg>) {
         self.0.entry(field).or_insert_with(|| message.into());
     }
 
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0.get(field).map(String::as_str)
-    }
-
-    /// For templates: the message for `field`, or "".
-    pub fn msg(&self, field: &str) -> &str {
-        self.get(field).unwrap_or("")
+    /// The message for `field`; templates read it out with `tr.opt(errors.get("name"))`.
+    pub fn get(&self, field: &str) -> Option<&Msg> {
+        self.0.get(field)
     }
 
     pub fn has(&self, field: &str) -> bool {
@@ -41,15 +38,15 @@ impl FieldErrors {
 
     /// A refusal of the whole form rather than of a field (a plan's limit): the form is
     /// shown again with what was typed and this message in its summary.
-    pub fn for_form(message: impl Into<String>) -> Self {
+    pub fn for_form(message: impl Into<Msg>) -> Self {
         let mut e = Self::default();
         e.add(FORM, message);
         e
     }
 
     /// One of the messages (the first field's by name), for a refusal that is not a form.
-    pub fn first(&self) -> Option<&str> {
-        self.0.values().next().map(String::as_str)
+    pub fn first(&self) -> Option<&Msg> {
+        self.0.values().next()
     }
 
     /// Adds `other`'s messages for fields that have none yet.
@@ -59,9 +56,10 @@ impl FieldErrors {
         }
     }
 
-    /// All messages on one line, for the command line: `field: message; …`.
-    pub fn summary(&self) -> String {
-        self.0.iter().map(|(f, m)| format!("{f}: {m}")).collect::<Vec<_>>().join("; ")
+    /// All messages on one line, read out by `tr`, for the command line and the logs:
+    /// `field: message; …`.
+    pub fn summary(&self, tr: &Tr) -> String {
+        self.0.iter().map(|(f, m)| format!("{f}: {}", tr.msg(m))).collect::<Vec<_>>().join("; ")
     }
 
     pub fn into_result<T>(self, value: T) -> Result<T, FieldErrors> {
@@ -94,9 +92,9 @@ pub fn changed<A: AsRef<str>, B: AsRef<str>>(pairs: impl IntoIterator<Item = (&'
 pub fn required(errors: &mut FieldErrors, field: &'static str, value: &str, max: usize) -> String {
     let v = clean(value);
     if v.is_empty() {
-        errors.add(field, "This field is required.");
+        errors.add(field, Msg::new("form-required"));
     } else if v.chars().count() > max {
-        errors.add(field, format!("Use at most {max} characters."));
+        errors.add(field, Msg::new("form-too-long").arg("max", max));
     }
     v
 }
@@ -105,7 +103,7 @@ pub fn required(errors: &mut FieldErrors, field: &'static str, value: &str, max:
 pub fn optional(errors: &mut FieldErrors, field: &'static str, value: &str, max: usize) -> Option<String> {
     let v = clean(value);
     if v.chars().count() > max {
-        errors.add(field, format!("Use at most {max} characters."));
+        errors.add(field, Msg::new("form-too-long").arg("max", max));
     }
     (!v.is_empty()).then_some(v)
 }
@@ -116,16 +114,16 @@ pub fn integer(errors: &mut FieldErrors, field: &'static str, value: &str, min: 
     match v.parse::<i64>() {
         Ok(n) if (min..=max).contains(&n) => Some(n),
         Ok(_) => {
-            errors.add(field, format!("Enter a number from {min} to {max}."));
+            errors.add(field, Msg::new("form-number-range").arg("min", min).arg("max", max));
             None
         }
         Err(_) => {
             errors.add(
                 field,
                 if v.is_empty() {
-                    "This field is required.".into()
+                    Msg::new("form-required")
                 } else {
-                    format!("Enter a whole number from {min} to {max}.")
+                    Msg::new("form-whole-number").arg("min", min).arg("max", max)
                 },
             );
             None
@@ -140,7 +138,7 @@ pub fn date(errors: &mut FieldErrors, field: &'static str, raw: &str) -> Option<
     match day(&v) {
         Some(d) => Some(d),
         None => {
-            errors.add(field, if v.is_empty() { "Choose a date." } else { "Enter a date like 2026-12-24." });
+            errors.add(field, Msg::new(if v.is_empty() { "form-choose-date" } else { "form-date-format" }));
             None
         }
     }
@@ -151,31 +149,26 @@ pub fn date(errors: &mut FieldErrors, field: &'static str, raw: &str) -> Option<
 pub fn stay_dates(errors: &mut FieldErrors, check_in: Option<chrono::NaiveDate>, check_out: Option<chrono::NaiveDate>) {
     if let (Some(check_in), Some(check_out)) = (check_in, check_out) {
         if let Err(problem) = crate::domain::booking::check_dates(check_in, check_out) {
-            errors.add("check_out", problem.to_string());
+            errors.add("check_out", problem.msg());
         }
     }
 }
 
-/// An amount above zero of `currency`, typed the way `locale` writes numbers (`25,50` in
-/// Portuguese, `25.50` in English); a message showing that format otherwise.
-pub fn amount(errors: &mut FieldErrors, field: &'static str, value: &str, currency: &str, locale: &str) -> Option<i64> {
-    match money::parse(value, currency, locale) {
-        Ok(0) => errors.add(field, "Enter an amount above zero."),
+/// An amount above zero of the organization's currency, typed the way the reader's
+/// language writes numbers (`25,50` in Portuguese, `25.50` in English); a message showing
+/// that format otherwise.
+pub fn amount(errors: &mut FieldErrors, field: &'static str, value: &str, tr: &Tr) -> Option<i64> {
+    match money::parse_with(value, tr.currency(), tr.separators()) {
+        Ok(0) => errors.add(field, Msg::new("amount-above-zero")),
         Ok(minor) => return Some(minor),
-        Err(e) => errors.add(field, e.to_string()),
+        Err(e) => errors.add(field, e.msg()),
     }
     None
 }
 
-/// An amount of `currency`, zero allowed (a rate, a price), typed the `locale`'s way.
-pub fn amount_or_zero(
-    errors: &mut FieldErrors,
-    field: &'static str,
-    value: &str,
-    currency: &str,
-    locale: &str,
-) -> Option<i64> {
-    money::parse(value, currency, locale).map_err(|e| errors.add(field, e.to_string())).ok()
+/// An amount, zero allowed (a rate, a price), typed the reader's way.
+pub fn amount_or_zero(errors: &mut FieldErrors, field: &'static str, value: &str, tr: &Tr) -> Option<i64> {
+    money::parse_with(value, tr.currency(), tr.separators()).map_err(|e| errors.add(field, e.msg())).ok()
 }
 
 pub fn optional_integer(errors: &mut FieldErrors, field: &'static str, value: &str, min: i64, max: i64) -> Option<i64> {
@@ -190,9 +183,9 @@ pub fn optional_integer(errors: &mut FieldErrors, field: &'static str, value: &s
 pub fn code(errors: &mut FieldErrors, field: &'static str, value: &str) -> String {
     let v = clean(value).to_uppercase();
     if v.is_empty() {
-        errors.add(field, "This field is required.");
+        errors.add(field, Msg::new("form-required"));
     } else if !crate::domain::text::is_code(&v) {
-        errors.add(field, "Use up to 16 letters, digits or dashes, starting with a letter or digit.");
+        errors.add(field, Msg::new("form-code"));
     }
     v
 }
@@ -204,7 +197,7 @@ pub fn optional_email(errors: &mut FieldErrors, field: &'static str, value: &str
         return None;
     }
     if !looks_like_email(&v) {
-        errors.add(field, "Enter an email address like name@example.com.");
+        errors.add(field, Msg::new("form-email"));
     }
     Some(v)
 }
@@ -213,7 +206,7 @@ pub fn optional_email(errors: &mut FieldErrors, field: &'static str, value: &str
 pub fn timezone(errors: &mut FieldErrors, field: &'static str, value: &str) -> String {
     let v = clean(value);
     if !crate::domain::text::is_timezone(&v) {
-        errors.add(field, "Choose a timezone from the list, like Europe/Lisbon.");
+        errors.add(field, Msg::new("form-timezone"));
     }
     v
 }
@@ -223,7 +216,7 @@ pub fn choice<T: std::str::FromStr>(errors: &mut FieldErrors, field: &'static st
     match clean(value).parse() {
         Ok(v) => Some(v),
         Err(_) => {
-            errors.add(field, "Choose one of the options.");
+            errors.add(field, Msg::new("form-choose-option"));
             None
         }
     }
@@ -234,7 +227,7 @@ pub fn id<T: std::str::FromStr>(errors: &mut FieldErrors, field: &'static str, v
     match clean(value).parse() {
         Ok(v) => Some(v),
         Err(_) => {
-            errors.add(field, "Choose one of the options.");
+            errors.add(field, Msg::new("form-choose-option"));
             None
         }
     }

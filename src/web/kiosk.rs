@@ -4,6 +4,7 @@
 //! organization's idle time: a meta refresh sends an untouched screen to the lock page
 //! (no JavaScript needed), and the server refuses a kiosk request that comes too late.
 
+use crate::i18n::Tr;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
@@ -32,6 +33,7 @@ use crate::web::error::AppError;
 
 /// What every kiosk page shows around its content.
 pub struct KioskFrame {
+    pub tr: crate::i18n::Tr,
     pub hotel: String,
     pub user: String,
     pub csrf: String,
@@ -39,6 +41,14 @@ pub struct KioskFrame {
     pub flash: Option<Flash>,
     pub today: String,
     pub can_pay: bool,
+}
+
+/// The kiosk's pages read messages out through their frame: `{{ frame.t("key") }}`.
+impl std::ops::Deref for KioskFrame {
+    type Target = crate::i18n::Tr;
+    fn deref(&self) -> &crate::i18n::Tr {
+        &self.tr
+    }
 }
 
 /// A kiosk last used at `seen_at` (seconds; 0 for never) is locked at `now` once the
@@ -151,10 +161,12 @@ pub struct KioskQuery {
     q: String,
 }
 
-fn frame(ctx: &TenantCtx, hotel: &str, user: &str, idle_minutes: u32, today: String, can_pay: bool) -> KioskFrame {
+/// The kiosk's frame; `user` is who is signed in and what they read pages in.
+fn frame(ctx: &TenantCtx, hotel: &str, user: &(String, Tr), idle_minutes: u32, today: String, can_pay: bool) -> KioskFrame {
     KioskFrame {
+        tr: user.1,
         hotel: hotel.to_owned(),
-        user: user.to_owned(),
+        user: user.0.clone(),
         csrf: ctx.csrf().to_owned(),
         idle_seconds: idle_minutes * 60,
         flash: session::take_flash(ctx.session()),
@@ -170,7 +182,7 @@ pub async fn home(ctx: TenantCtx, state: State, query: web::Query<KioskQuery>) -
     let (idle, user, hotels, data) = ctx
         .read(&state, move |s, m| {
             let idle = m.acting.tenant.settings().kiosk_idle_minutes;
-            let user = m.acting.user.full_name.clone();
+            let user = (m.acting.user.full_name.clone(), m.tr());
             let hotel = match chosen {
                 Some(id) => match s.hotels().get(id) {
                     Ok(h) => Some(h),
@@ -341,7 +353,7 @@ async fn stay_page_with(
             let t = &m.acting.tenant;
             let settings = t.settings();
             let currency = (t.currency.clone(), t.locale.clone());
-            let user = m.acting.user.full_name.clone();
+            let user = (m.acting.user.full_name.clone(), m.tr());
             // Who may take the payment instead: asked only when there is one to take.
             let can_pay = m.can(Capability::PaymentsCreate);
             let cannot_pay = if can_pay || v.balance <= 0 {
@@ -366,7 +378,7 @@ async fn stay_page_with(
         can_check_in: matches!(r.status, ReservationStatus::Pending | ReservationStatus::Confirmed)
             && r.check_in <= today,
         can_check_out: r.status == ReservationStatus::CheckedIn,
-        balance_label: standing.label(),
+        balance_label: standing.label_key(),
         balance: standing.amount().map(|a| money::format(a, &currency.0, &currency.1)).unwrap_or_default(),
         balance_input: extras.typed_amount.unwrap_or_else(|| money::to_input(balance.max(0), &currency.0, &currency.1)),
         errors: extras.errors,
@@ -459,7 +471,7 @@ pub async fn pay(ctx: TenantCtx, state: State, id: web::Path<ReservationId>, for
     let result = unless_idle(&ctx, &state, move |s, m| {
         let mut errors = FieldErrors::default();
         let t = &m.acting.tenant;
-        let amount = forms::amount(&mut errors, "amount", &form.amount, &t.currency, &t.locale);
+        let amount = forms::amount(&mut errors, "amount", &form.amount, &m.tr());
         let method: Option<PaymentMethod> = form.method.trim().parse().ok();
         let posting = Posting {
             kind: FolioKind::Payment,
@@ -508,6 +520,7 @@ pub async fn pay(ctx: TenantCtx, state: State, id: web::Path<ReservationId>, for
 #[derive(Template)]
 #[template(path = "kiosk/lock.html")]
 struct LockPage {
+    tr: crate::i18n::Tr,
     csrf: String,
     flash: Option<Flash>,
     /// Who locked it: unlocking asks only for their password (or PIN). `None` asks for an
@@ -529,7 +542,11 @@ pub struct LockQuery {
 
 /// The lock screen: a large sign-in form that returns to the kiosk. Showing it changes
 /// nothing (a link anyone can embed must not sign a desk out): locking is a POST.
-pub async fn lock_screen(session: actix_session::Session, query: web::Query<LockQuery>) -> Reply {
+pub async fn lock_screen(
+    meta: crate::web::extract::RequestMeta,
+    session: actix_session::Session,
+    query: web::Query<LockQuery>,
+) -> Reply {
     let s = SessionState::load(&session);
     if s.user.is_none() {
         // The unlock form's token must be in the session it posts back to.
@@ -538,7 +555,7 @@ pub async fn lock_screen(session: actix_session::Session, query: web::Query<Lock
     let flash = session::take_flash(&session);
     let locked_by = if query.other.is_some() { None } else { s.kiosk_locked_by.clone() };
     let by_pin = locked_by.as_ref().is_some_and(|w| w.pin) && query.password.is_none();
-    render(StatusCode::OK, &LockPage { csrf: s.csrf, flash, locked_by, by_pin })
+    render(StatusCode::OK, &LockPage { tr: meta.tr(None, s.lang.as_deref()), csrf: s.csrf, flash, locked_by, by_pin })
 }
 
 /// The Lock button (and the idle timer's script): ends this kiosk's session.

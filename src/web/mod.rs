@@ -206,12 +206,13 @@ pub fn security_headers() -> DefaultHeaders {
 
 /// Turns malformed form bodies into the 400 page instead of actix's plain text.
 pub fn form_config() -> web::FormConfig {
-    web::FormConfig::default().limit(64 * 1024).error_handler(|err, _req| {
+    web::FormConfig::default().limit(64 * 1024).error_handler(|err, req| {
         actix_web::error::InternalError::from_response(
             err,
             pages::error_page(
                 actix_web::http::StatusCode::BAD_REQUEST,
-                "The form could not be read. Go back, check what you typed and try again.",
+                &crate::i18n::Msg::new("error-form-unreadable"),
+                pages::request_tr(req),
                 None,
             ),
         )

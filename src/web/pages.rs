@@ -15,13 +15,13 @@ use super::session::{self, Flash};
 use super::urls;
 use crate::domain::roles::{Capability, Grants};
 use crate::domain::Role;
+use crate::i18n::{Msg, Tr};
 use crate::web::error::AppError;
 
 /// What the layout needs to know about the member, gathered inside the transaction.
 #[derive(Clone, Debug)]
 pub struct MemberView {
     pub org_name: String,
-    pub org_plan: &'static str,
     pub currency: String,
     pub locale: String,
     pub timezone: String,
@@ -30,6 +30,7 @@ pub struct MemberView {
     pub visiting: bool,
     pub grants: Grants,
     pub plan: crate::domain::Plan,
+    pub tr: Tr,
 }
 
 impl Member {
@@ -37,7 +38,6 @@ impl Member {
         let tenant = &self.acting.tenant;
         MemberView {
             org_name: tenant.name.clone(),
-            org_plan: tenant.plan.as_str(),
             currency: tenant.currency.clone(),
             locale: tenant.locale.clone(),
             timezone: tenant.timezone.clone(),
@@ -46,6 +46,7 @@ impl Member {
             visiting: self.visiting,
             grants: self.grants.clone(),
             plan: tenant.plan,
+            tr: self.tr(),
         }
     }
 }
@@ -60,33 +61,34 @@ impl MemberView {
 
 pub struct NavItem {
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub href: String,
 }
 
-/// A navigation entry: its key (for the active page), label, where it goes, and the
-/// capability it needs.
-type NavEntry = (&'static str, &'static str, fn() -> String, Capability);
+/// A navigation entry: its key (for the active page, and `nav-<key>` in the catalogue),
+/// where it goes, and the capability it needs.
+type NavEntry = (&'static str, fn() -> String, Capability);
 
 /// The navigation, in order, with the capability each entry needs.
 const NAV: &[NavEntry] = &[
-    ("dashboard", "Dashboard", urls::dashboard, Capability::View),
-    ("reservations", "Reservations", urls::reservations, Capability::View),
-    ("calendar", "Tape chart", urls::calendar, Capability::View),
-    ("reports", "Reports", urls::reports, Capability::Reports),
-    ("kiosk", "Front desk kiosk", urls::kiosk, Capability::Kiosk),
-    ("hotels", "Hotels", urls::hotels, Capability::View),
-    ("rooms", "Rooms", urls::rooms, Capability::View),
-    ("housekeeping", "Housekeeping", urls::housekeeping, Capability::View),
-    ("guests", "Guests", urls::guests, Capability::View),
+    ("dashboard", urls::dashboard, Capability::View),
+    ("reservations", urls::reservations, Capability::View),
+    ("calendar", urls::calendar, Capability::View),
+    ("reports", urls::reports, Capability::Reports),
+    ("kiosk", urls::kiosk, Capability::Kiosk),
+    ("hotels", urls::hotels, Capability::View),
+    ("rooms", urls::rooms, Capability::View),
+    ("housekeeping", urls::housekeeping, Capability::View),
+    ("guests", urls::guests, Capability::View),
 ];
 const NAV_ORG: &[NavEntry] = &[
-    ("members", "Users", urls::members, Capability::SettingsView),
-    ("settings", "Settings", urls::settings, Capability::SettingsView),
-    ("audit", "Audit log", urls::audit, Capability::AuditView),
+    ("members", urls::members, Capability::SettingsView),
+    ("settings", urls::settings, Capability::SettingsView),
+    ("audit", urls::audit, Capability::AuditView),
 ];
 
-/// The layout around every signed-in page.
+/// The layout around every signed-in page. It reads messages out in the member's
+/// language (it dereferences to their [`Tr`]): `{{ chrome.t("key") }}`.
 pub struct Chrome {
     pub member: MemberView,
     pub csrf: String,
@@ -100,8 +102,15 @@ fn nav_for(member: &MemberView, items: &[NavEntry]) -> Vec<NavItem> {
     items
         .iter()
         .filter(|(.., cap)| member.can(*cap))
-        .map(|&(key, label, href, _)| NavItem { key, label, href: href() })
+        .map(|&(key, href, _)| NavItem { key, label: member.tr.t(&format!("nav-{key}")), href: href() })
         .collect()
+}
+
+impl std::ops::Deref for Chrome {
+    type Target = Tr;
+    fn deref(&self) -> &Tr {
+        &self.member.tr
+    }
 }
 
 impl Chrome {
@@ -115,8 +124,8 @@ impl Chrome {
         self.member.can(cap)
     }
 
-    pub fn role_label(&self) -> &'static str {
-        self.member.role.label()
+    pub fn role_label(&self) -> String {
+        self.member.tr.label(self.member.role)
     }
 
     pub fn role_key(&self) -> &'static str {
@@ -128,22 +137,11 @@ impl Chrome {
     pub fn standing(&self, balance: impl std::borrow::Borrow<i64>) -> String {
         let standing = crate::domain::money::Standing::of(*balance.borrow());
         match standing.amount() {
-            Some(amount) => format!("{} {}", standing.label(), self.money(amount)),
-            None => standing.label().to_owned(),
+            Some(amount) => self.t1(standing.label_key(), "amount", crate::i18n::Arg::Money(amount)),
+            None => self.t(standing.label_key()),
         }
     }
 
-    /// The same, to follow "Folio · ": "balance due $75.50", "credit $75.50", "settled".
-    pub fn standing_after(&self, balance: impl std::borrow::Borrow<i64>) -> String {
-        let text = self.standing(balance);
-        let mut chars = text.chars();
-        chars.next().map(|first| first.to_lowercase().chain(chars).collect()).unwrap_or_default()
-    }
-
-    /// Formats minor units in the organization's currency.
-    pub fn money(&self, minor: impl std::borrow::Borrow<i64>) -> String {
-        crate::domain::money::format(*minor.borrow(), &self.member.currency, &self.member.locale)
-    }
 }
 
 /// Renders a template with a status.
@@ -164,19 +162,33 @@ pub fn see_other(location: &str) -> HttpResponse {
 #[derive(Template)]
 #[template(path = "errors/error.html")]
 struct ErrorPage<'a> {
+    tr: Tr,
     status: u16,
-    title: &'a str,
-    message: &'a str,
+    title: String,
+    message: String,
     request_id: Option<&'a str>,
 }
 
-pub fn error_page(status: StatusCode, message: &str, request_id: Option<&str>) -> HttpResponse {
-    let title = status.canonical_reason().unwrap_or("Error");
-    let page = ErrorPage { status: status.as_u16(), title, message, request_id };
+/// The error page, in `tr`'s language: the status's name and what went wrong.
+pub fn error_page(status: StatusCode, message: &Msg, tr: Tr, request_id: Option<&str>) -> HttpResponse {
+    let code = status.as_u16();
+    let title = match code {
+        400 | 403 | 404 | 405 | 409 | 413 | 422 | 429 | 500 | 503 => tr.t(&format!("status-{code}")),
+        _ => tr.t("status-other"),
+    };
+    let page = ErrorPage { tr, status: code, title, message: tr.msg(message), request_id };
     match page.render() {
         Ok(body) => HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body),
-        Err(_) => HttpResponse::build(status).body(message.to_owned()),
+        Err(_) => HttpResponse::build(status).body(page.message),
     }
+}
+
+/// The language of a page made without a handler's help (the error page): the
+/// session's last language, else the browser's.
+pub fn request_tr(req: &actix_web::HttpRequest) -> Tr {
+    use actix_session::SessionExt;
+    let lang = session::SessionState::load(&req.get_session()).lang;
+    super::extract::RequestMeta::from_request(req).tr(None, lang.as_deref())
 }
 
 /// Renders the error page, once, with the request id: for an `AppError` (whose own
@@ -188,6 +200,7 @@ pub async fn error_pages(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let request_id = req.extensions().get::<RequestId>().map(|id| id.to_string());
+    let tr = request_tr(req.request());
     let res = next.call(req).await?.map_into_boxed_body();
     let status = res.status();
     if !(status.is_client_error() || status.is_server_error()) {
@@ -199,12 +212,12 @@ pub async fn error_pages(
         Some(app) => app.public_message(),
         None if is_html => return Ok(res),
         None if status == StatusCode::NOT_FOUND => AppError::NotFound.public_message(),
-        None if status == StatusCode::METHOD_NOT_ALLOWED => "That action is not available here.".into(),
-        None if status.is_client_error() => "The request could not be understood. Go back and try again.".into(),
+        None if status == StatusCode::METHOD_NOT_ALLOWED => Msg::new("error-method"),
+        None if status.is_client_error() => Msg::new("error-bad-request"),
         None => AppError::Unexpected(anyhow::anyhow!("")).public_message(),
     };
     let (req, res) = res.into_parts();
-    let mut page = error_page(status, &message, request_id.as_deref());
+    let mut page = error_page(status, &message, tr, request_id.as_deref());
     for (name, value) in res.headers() {
         if name.as_str().starts_with("set-cookie") || name == "location" {
             page.headers_mut().append(name.clone(), value.clone());

@@ -367,8 +367,7 @@ impl FolioForm {
         if kind.is_none() {
             e.add("kind", "Choose what to post.");
         }
-        let t = &m.acting.tenant;
-        let amount = forms::amount(&mut e, "amount", &self.amount, &t.currency, &t.locale);
+        let amount = forms::amount(&mut e, "amount", &self.amount, &m.tr());
         let method = match forms::clean(&self.method).as_str() {
             "" => None,
             raw => forms::choice(&mut e, "method", raw),

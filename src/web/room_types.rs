@@ -1,5 +1,6 @@
 //! Room types of a hotel: create, edit, delete. They are listed on the hotel's page.
 
+use crate::i18n::Tr;
 use actix_web::web;
 use askama::Template;
 use serde::Deserialize;
@@ -14,7 +15,7 @@ use super::urls;
 use crate::db::hotels::Hotel;
 use crate::db::room_types::{RoomType, RoomTypeFields};
 use crate::db::{Constraint, DbError, TenantScope};
-use crate::domain::{money, HotelId, RoomTypeId};
+use crate::domain::{HotelId, RoomTypeId};
 use crate::web::error::AppError;
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -31,20 +32,20 @@ pub struct RoomTypeForm {
 }
 
 impl RoomTypeForm {
-    fn from_room_type(t: &RoomType, currency: &str, locale: &str) -> Self {
+    fn from_room_type(t: &RoomType, tr: &Tr) -> Self {
         Self {
             code: t.code.clone(),
             name: t.name.clone(),
             description: t.description.clone().unwrap_or_default(),
             base_occupancy: t.base_occupancy.to_string(),
             max_occupancy: t.max_occupancy.to_string(),
-            base_rate: money::to_input(t.base_rate, currency, locale),
+            base_rate: tr.amount_input(t.base_rate),
             is_active: t.is_active.then(|| "on".into()),
             version: t.version.to_string(),
         }
     }
 
-    fn parse(&self, currency: &str, locale: &str) -> Result<RoomTypeFields, FieldErrors> {
+    fn parse(&self, tr: &Tr) -> Result<RoomTypeFields, FieldErrors> {
         let mut e = FieldErrors::default();
         let base = forms::integer(&mut e, "base_occupancy", &self.base_occupancy, 1, 20);
         let max = forms::integer(&mut e, "max_occupancy", &self.max_occupancy, 1, 20);
@@ -53,7 +54,7 @@ impl RoomTypeForm {
                 e.add("max_occupancy", "The maximum cannot be below the standard occupancy.");
             }
         }
-        let rate = forms::amount_or_zero(&mut e, "base_rate", &self.base_rate, currency, locale);
+        let rate = forms::amount_or_zero(&mut e, "base_rate", &self.base_rate, tr);
         let fields = RoomTypeFields {
             code: forms::code(&mut e, "code", &self.code),
             name: forms::required(&mut e, "name", &self.name, 200),
@@ -150,10 +151,10 @@ impl Managed for RoomTypes {
         }
     }
     fn form_of(t: &RoomType, view: &MemberView) -> RoomTypeForm {
-        RoomTypeForm::from_room_type(t, &view.currency, &view.locale)
+        RoomTypeForm::from_room_type(t, &view.tr)
     }
     fn parse(form: &RoomTypeForm, _: &Hotel, view: &MemberView) -> Result<RoomTypeFields, FieldErrors> {
-        form.parse(&view.currency, &view.locale)
+        form.parse(&view.tr)
     }
     fn version(form: &mut RoomTypeForm) -> &mut String {
         &mut form.version

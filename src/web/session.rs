@@ -53,6 +53,11 @@ pub struct SessionState {
     pub device: Option<String>,
     #[serde(default)]
     pub address: Option<String>,
+    /// The language this session's pages were last read in (a catalogue's tag): what
+    /// pages without an organization (the error page, the account pages) use when the
+    /// user has not chosen one. Set at sign-in, at a switch and on the account page.
+    #[serde(default)]
+    pub lang: Option<String>,
 }
 
 /// A person, as a lock screen greets them.
@@ -100,14 +105,14 @@ impl SessionState {
     }
 }
 
-/// A one-shot message for the next page.
+/// A one-shot message for the next page, read out in the reader's language when shown.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Flash {
     pub kind: String,
-    pub message: String,
+    pub message: crate::i18n::Msg,
 }
 
-pub fn set_flash(session: &Session, kind: &str, message: impl Into<String>) {
+pub fn set_flash(session: &Session, kind: &str, message: impl Into<crate::i18n::Msg>) {
     let _ = session.insert(FLASH, Flash { kind: kind.into(), message: message.into() });
 }
 

@@ -278,11 +278,13 @@ pub async fn unavailable(
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
 ) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
     let request_id = req.extensions().get::<tracing_actix_web::RequestId>().map(|id| id.to_string());
+    // The session cannot be read: the browser's language.
+    let tr = super::extract::RequestMeta::from_request(req.request()).tr(None, None);
     next.call(req).await.map_err(|e| {
         tracing::warn!(error = %e, "session store unavailable");
         let message = crate::web::error::AppError::Unavailable(String::new()).public_message();
         let status = actix_web::http::StatusCode::SERVICE_UNAVAILABLE;
-        let page = super::pages::error_page(status, &message, request_id.as_deref());
+        let page = super::pages::error_page(status, &message, tr, request_id.as_deref());
         actix_web::error::InternalError::from_response(e.to_string(), page).into()
     })
 }

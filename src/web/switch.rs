@@ -31,6 +31,7 @@ pub struct Choice {
 #[derive(Template)]
 #[template(path = "auth/switch.html")]
 struct SwitchPage {
+    tr: crate::i18n::Tr,
     csrf: String,
     user_name: String,
     choices: Vec<Choice>,
@@ -92,6 +93,7 @@ pub async fn picker(signed_in: SignedIn, state: State, query: web::Query<SwitchQ
         .await;
     let (me, choices) = ended_if_unauthenticated(&signed_in, result)?;
     let page = SwitchPage {
+        tr: signed_in.tr(me.language.as_deref()),
         csrf: signed_in.state.csrf.clone(),
         user_name: me.full_name,
         super_admin: me.is_super_admin,

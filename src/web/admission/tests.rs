@@ -137,6 +137,7 @@ fn user(active: bool, super_admin: bool) -> User {
         updated_at: t,
         version: 1,
         kiosk_pin_hash: None,
+        language: None,
     }
 }
 
@@ -249,10 +250,10 @@ fn refusals_keep_their_messages_and_statuses() {
     let blocked = Refusal::TenantBlocked { name: "Alpha Hotels".into(), status: TenantStatus::Suspended };
     let err = AppError::from(blocked);
     assert_eq!(err.status_code(), actix_web::http::StatusCode::FORBIDDEN);
-    assert!(err.public_message().starts_with("Alpha Hotels is suspended"));
+    assert!(crate::i18n::Tr::english().msg(&err.public_message()).starts_with("Alpha Hotels is suspended"));
     let err = AppError::from(Refusal::NotInPlan { feature: Feature::Kiosk, plan: Plan::Starter });
     assert_eq!(
-        err.public_message(),
+        crate::i18n::Tr::english().msg(&err.public_message()),
         "The front-desk kiosk is not part of the Starter plan. An owner can ask Hotelier to upgrade."
     );
 }

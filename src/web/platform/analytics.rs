@@ -62,6 +62,7 @@ impl BarChart {
 #[derive(Template)]
 #[template(path = "platform/analytics.html")]
 struct AnalyticsPage {
+    tr: crate::i18n::Tr,
     user_name: String,
     csrf: String,
     flash: Option<Flash>,
@@ -132,6 +133,7 @@ pub async fn show(ctx: PlatformCtx, state: State) -> Reply {
     let more = organizations.saturating_sub(TOP);
     activity.truncate(TOP);
     ok(&AnalyticsPage {
+        tr: ctx.signed_in.tr(None),
         user_name: me,
         csrf: ctx.csrf().to_owned(),
         flash: ctx.flash(),

@@ -33,6 +33,7 @@ pub struct ConsoleQuery {
 #[derive(Template)]
 #[template(path = "platform/index.html")]
 struct ConsolePage {
+    tr: crate::i18n::Tr,
     user_name: String,
     csrf: String,
     flash: Option<Flash>,
@@ -57,6 +58,7 @@ pub async fn index(ctx: PlatformCtx, state: State, query: web::Query<ConsoleQuer
         })
         .await?;
     let page = ConsolePage {
+        tr: ctx.signed_in.tr(None),
         user_name: me,
         csrf: ctx.csrf().to_owned(),
         flash: ctx.flash(),
@@ -76,6 +78,7 @@ pub struct TrailLine {
 #[derive(Template)]
 #[template(path = "platform/org.html")]
 struct OrgPage {
+    tr: crate::i18n::Tr,
     user_name: String,
     csrf: String,
     flash: Option<Flash>,
@@ -139,6 +142,7 @@ async fn org_page(
         .await?;
     let next_statuses = crate::domain::lifecycle::next(org.status);
     let page = OrgPage {
+        tr: ctx.signed_in.tr(None),
         user_name: me,
         csrf: ctx.csrf().to_owned(),
         flash: ctx.flash(),
@@ -224,7 +228,8 @@ async fn change(ctx: PlatformCtx, state: State, id: TenantId, form: ChangeForm, 
                             "An organization that is {} cannot become {}.",
                             current.status.label().to_lowercase(),
                             to.label().to_lowercase()
-                        )));
+                        )
+                        .into()));
                     }
                     let after = p.tenants().set_status(id, version, to)?;
                     let event = Event::new("tenant.status", "tenant", id)
@@ -258,7 +263,9 @@ async fn change(ctx: PlatformCtx, state: State, id: TenantId, form: ChangeForm, 
             Ok(crate::web::pages::see_other(&crate::web::urls::platform_org(id)))
         }
         Ok(Err(errors)) => refused(errors, None, StatusCode::UNPROCESSABLE_ENTITY).await,
-        Err(AppError::Conflict(msg)) => refused(FieldErrors::default(), Some(msg), StatusCode::CONFLICT).await,
+        Err(AppError::Conflict(msg)) => {
+            refused(FieldErrors::default(), Some(crate::i18n::Tr::english().msg(&msg)), StatusCode::CONFLICT).await
+        }
         Err(AppError::Stale) => {
             let msg = "Someone changed this organization since you opened it: here it is as it is now.".to_owned();
             refused(FieldErrors::default(), Some(msg), StatusCode::CONFLICT).await

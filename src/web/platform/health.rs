@@ -15,6 +15,7 @@ use crate::web::session::Flash;
 #[derive(Template)]
 #[template(path = "platform/health.html")]
 struct HealthPage {
+    tr: crate::i18n::Tr,
     user_name: String,
     csrf: String,
     flash: Option<Flash>,
@@ -27,5 +28,5 @@ pub async fn show(ctx: PlatformCtx, state: State) -> Reply {
     let (me, report) = ctx.read(&state, |p, me| Ok((me.full_name.clone(), p.isolation_report()?))).await?;
     let verdict = report.verdict();
     let status = if verdict == Verdict::Fail { StatusCode::SERVICE_UNAVAILABLE } else { StatusCode::OK };
-    render(status, &HealthPage { user_name: me, csrf: ctx.csrf().to_owned(), flash: ctx.flash(), report, verdict })
+    render(status, &HealthPage { tr: ctx.signed_in.tr(None), user_name: me, csrf: ctx.csrf().to_owned(), flash: ctx.flash(), report, verdict })
 }

@@ -24,6 +24,7 @@ use crate::web::session::Flash;
 #[derive(Template)]
 #[template(path = "platform/new.html")]
 struct NewOrgPage {
+    tr: crate::i18n::Tr,
     user_name: String,
     csrf: String,
     flash: Option<Flash>,
@@ -43,6 +44,7 @@ impl NewOrgPage {
         errors: FieldErrors,
     ) -> Self {
         Self {
+            tr: ctx.signed_in.tr(None),
             user_name,
             csrf: ctx.csrf().to_owned(),
             flash,
@@ -71,6 +73,7 @@ pub async fn new_form(ctx: PlatformCtx, state: State) -> Reply {
 #[derive(Template)]
 #[template(path = "platform/onboarded.html")]
 struct OnboardedPage {
+    tr: crate::i18n::Tr,
     user_name: String,
     csrf: String,
     flash: Option<Flash>,
@@ -97,6 +100,7 @@ pub async fn create(ctx: PlatformCtx, state: State, form: web::Form<OnboardingRe
     let errors = match result {
         Ok(Ok((me, org, owner_email, password))) => {
             return ok(&OnboardedPage {
+                tr: ctx.signed_in.tr(None),
                 user_name: me,
                 csrf: ctx.csrf().to_owned(),
                 flash: None,
