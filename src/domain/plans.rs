@@ -93,3 +93,13 @@ mod tests {
         assert!(!Plan::Professional.includes(Feature::Export) && Plan::Enterprise.includes(Feature::Export));
     }
 }
+
+impl crate::domain::message::Labelled for Feature {
+    fn label_key(&self) -> &'static str {
+        match self {
+            Self::Kiosk => "feature-kiosk",
+            Self::Reports => "feature-reports",
+            Self::Export => "feature-export",
+        }
+    }
+}

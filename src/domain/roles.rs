@@ -263,3 +263,31 @@ mod tests {
         }
     }
 }
+
+impl crate::domain::message::Labelled for Capability {
+    fn label_key(&self) -> &'static str {
+        match self {
+            Self::View => "capability-view",
+            Self::PropertyEdit => "capability-property-edit",
+            Self::PropertyManage => "capability-property-manage",
+            Self::Housekeeping => "capability-housekeeping",
+            Self::GuestsEdit => "capability-guests-edit",
+            Self::GuestsDelete => "capability-guests-delete",
+            Self::SettingsView => "capability-settings-view",
+            Self::SettingsEdit => "capability-settings-edit",
+            Self::UsersManage => "capability-users-manage",
+            Self::OwnersManage => "capability-owners-manage",
+            Self::AuditView => "capability-audit-view",
+            Self::ReservationsEdit => "capability-reservations-edit",
+            Self::ReservationsReverse => "capability-reservations-reverse",
+            Self::Backdate => "capability-backdate",
+            Self::CheckoutOverride => "capability-checkout-override",
+            Self::PaymentsCreate => "capability-payments-create",
+            Self::FolioVoid => "capability-folio-void",
+            Self::NightAudit => "capability-night-audit",
+            Self::Kiosk => "capability-kiosk",
+            Self::Reports => "capability-reports",
+            Self::DataExport => "capability-data-export",
+        }
+    }
+}

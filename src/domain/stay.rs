@@ -174,3 +174,17 @@ mod tests {
         );
     }
 }
+
+impl crate::domain::message::Labelled for Action {
+    fn label_key(&self) -> &'static str {
+        match self {
+            Self::Confirm => "action-confirm",
+            Self::CheckIn => "action-check-in",
+            Self::CheckOut => "action-check-out",
+            Self::Cancel => "action-cancel",
+            Self::NoShow => "action-no-show",
+            Self::UndoCheckIn => "action-undo-check-in",
+            Self::UndoCheckOut => "action-undo-check-out",
+        }
+    }
+}
