@@ -10,6 +10,12 @@ use clap::{Parser, Subcommand};
 
 use crate::config::{DatabaseArgs, ServeArgs, Settings};
 use crate::domain::onboarding::{NewOrganization, OnboardingRequest};
+use crate::i18n::{Msg, Tr};
+
+/// A line for the person at the terminal: the command line speaks English (`cli-*`).
+fn say(msg: Msg) -> String {
+    Tr::english().msg(&msg)
+}
 
 #[derive(Parser)]
 #[command(name = "hotelier", version, about = "Multi-tenant hotel management admin")]
@@ -163,10 +169,7 @@ fn serve(settings: Settings, args: ServeArgs) -> anyhow::Result<()> {
     if demo {
         match crate::seed::demo::seed_if_empty(&db)? {
             Some(report) => println!("{report}"),
-            None => println!(
-                "Demo data: the database already has organizations; nothing seeded.\n{}",
-                crate::seed::demo::LOGINS
-            ),
+            None => println!("{}\n{}", say(Msg::new("cli-demo-not-seeded")), crate::seed::demo::LOGINS),
         }
     }
     actix_web::rt::System::new().block_on(async move {
@@ -183,20 +186,22 @@ fn serve(settings: Settings, args: ServeArgs) -> anyhow::Result<()> {
 
 fn migrate(settings: &Settings) -> anyhow::Result<()> {
     let applied = crate::startup::migrate_only(settings)?;
-    println!("{} migration(s) applied to {}", applied.len(), settings.database_url.redacted());
+    let database = settings.database_url.redacted();
+    println!("{}", say(Msg::new("cli-migrated").arg("count", applied.len()).arg("database", database)));
     Ok(())
 }
 
 fn night_audit(settings: &Settings, tenant: &str, hotel: &str, date: Option<chrono::NaiveDate>) -> anyhow::Result<()> {
     let db = crate::startup::prepare_database(settings)?;
     let report = crate::db::ops::night_audit(&db, tenant, hotel, date)?;
-    println!(
-        "night audit {tenant}/{hotel} for {}: {} no-shows, {} room charges posted; business date now {}",
-        report.date,
-        report.no_shows,
-        report.charges_posted,
-        report.business_date.map(|d| d.to_string()).unwrap_or_default()
-    );
+    let line = Msg::new("cli-night-audit")
+        .arg("tenant", tenant)
+        .arg("hotel", hotel)
+        .arg("date", report.date.to_string())
+        .arg("no_shows", report.no_shows)
+        .arg("charges", report.charges_posted)
+        .arg("business_date", report.business_date.map(|d| d.to_string()).unwrap_or_default());
+    println!("{}", say(line));
     Ok(())
 }
 
@@ -204,12 +209,14 @@ fn create_tenant(settings: &Settings, args: CreateArgs) -> anyhow::Result<()> {
     let org = NewOrganization::try_from(&args.into_request())?;
     let db = crate::startup::prepare_database(settings)?;
     let done = crate::db::ops::create_tenant(&db, &(&org).into())?;
-    println!(
-        "organization {} ({}) created with owner {} and hotel {}",
-        done.tenant.name, done.tenant.slug, done.owner.email, done.hotel.code
-    );
+    let line = Msg::new("cli-tenant-created")
+        .arg("name", &done.tenant.name)
+        .arg("slug", &done.tenant.slug)
+        .arg("owner", &done.owner.email)
+        .arg("hotel", &done.hotel.code);
+    println!("{}", say(line));
     if let Some(password) = org.password_to_show(done.new_account) {
-        println!("the owner's initial password (shown once): {password}");
+        println!("{}", say(Msg::new("cli-initial-password").arg("password", password)));
     }
     Ok(())
 }
@@ -221,7 +228,8 @@ fn export_tenant(settings: &Settings, slug: &str, without_credentials: bool) -> 
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
     let options = crate::db::transfer::ExportOptions { credentials: !without_credentials };
     let counts = crate::db::ops::export_tenant(&db, slug, &mut out, options)?;
-    eprintln!("exported {slug} in {:.1}s: {counts}", started.elapsed().as_secs_f64());
+    let seconds = format!("{:.1}", started.elapsed().as_secs_f64());
+    eprintln!("{}", say(Msg::new("cli-exported").arg("slug", slug).arg("seconds", seconds).arg("counts", counts.to_string())));
     Ok(())
 }
 
@@ -234,15 +242,14 @@ fn import_tenant(settings: &Settings, file: &std::path::Path) -> anyhow::Result<
         Box::new(std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?)
     };
     let done = crate::db::transfer::import(&db, input)?;
-    println!(
-        "imported {} ({}) in {:.1}s: {}; {} account(s) linked by email, {} created",
-        done.tenant.name,
-        done.tenant.slug,
-        started.elapsed().as_secs_f64(),
-        done.counts,
-        done.linked_users,
-        done.created_users
-    );
+    let line = Msg::new("cli-imported")
+        .arg("name", &done.tenant.name)
+        .arg("slug", &done.tenant.slug)
+        .arg("seconds", format!("{:.1}", started.elapsed().as_secs_f64()))
+        .arg("counts", done.counts.to_string())
+        .arg("linked", done.linked_users)
+        .arg("created", done.created_users);
+    println!("{}", say(line));
     Ok(())
 }
 
@@ -250,15 +257,13 @@ fn seed(settings: &Settings, tenants: usize, reservations: usize) -> anyhow::Res
     let db = crate::startup::prepare_database(settings)?;
     let started = Instant::now();
     let report = crate::db::bulk::seed(&db, tenants, reservations)?;
-    println!(
-        "seeded {} organizations and {} reservations in {:.1}s; the big one, `{}`, has {} (login staff@{}.seed / hotelier-seed)",
-        report.tenants,
-        report.reservations,
-        started.elapsed().as_secs_f64(),
-        report.big_tenant,
-        report.big_reservations,
-        report.big_tenant
-    );
+    let line = Msg::new("cli-seeded")
+        .arg("tenants", report.tenants)
+        .arg("reservations", report.reservations)
+        .arg("seconds", format!("{:.1}", started.elapsed().as_secs_f64()))
+        .arg("big", &report.big_tenant)
+        .arg("big_reservations", report.big_reservations);
+    println!("{}", say(line));
     Ok(())
 }
 
@@ -278,11 +283,11 @@ fn create_superadmin(settings: &Settings, email: &str, name: &str) -> anyhow::Re
     let password = match std::env::var("HOTELIER_PASSWORD") {
         Ok(p) => p,
         Err(_) => {
-            rpassword::prompt_password("Password for the new super admin: ").context("cannot read the password")?
+            rpassword::prompt_password(say(Msg::new("cli-password-prompt")) + " ").context("cannot read the password")?
         }
     };
     let db = crate::startup::prepare_database(settings)?;
     let id = crate::db::ops::create_superadmin(&db, email, name, &password)?;
-    println!("super admin {email} created ({id})");
+    println!("{}", say(Msg::new("cli-superadmin-created").arg("email", email).arg("id", id.to_string())));
     Ok(())
 }

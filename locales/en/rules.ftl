@@ -36,3 +36,93 @@ action-cancel = Cancel
 action-no-show = Mark no-show
 action-undo-check-in = Undo check-in
 action-undo-check-out = Undo check-out
+
+## What the status machine refuses (the status is its label)
+rule-not-from-confirm = A { $from } reservation cannot be confirmed.
+rule-not-from-check-in = A { $from } reservation cannot be checked in.
+rule-not-from-check-out = A { $from } reservation cannot be checked out.
+rule-not-from-cancel = A { $from } reservation cannot be cancelled.
+rule-not-from-no-show = A { $from } reservation cannot be marked a no-show.
+rule-not-from-undo-check-in = A { $from } reservation cannot be taken back to confirmed.
+rule-not-from-undo-check-out = A { $from } reservation cannot be taken back to checked in.
+rule-no-show-too-early = A guest can only be marked a no-show on or after the arrival date ({ $arrival }).
+rule-check-in-too-early = Check-in opens on the arrival date ({ $arrival }).
+
+## What the front desk's rules refuse
+rule-sold-out = No { $room_type } is available for every night from { $check_in } to { $check_out }. Try other dates or another room type.
+rule-room-not-sellable = Room { $number } cannot be sold for this room type.
+rule-room-taken = Room { $number } is already taken on some of these nights.
+# $status is the stored status: pending, confirmed, checked_in, checked_out, cancelled, no_show.
+rule-closed = { $status ->
+    [pending] A pending reservation cannot be changed.
+    [confirmed] A confirmed reservation cannot be changed.
+    [checked_in] A checked in reservation cannot be changed.
+    [checked_out] A checked out reservation cannot be changed.
+    [no_show] A no-show reservation cannot be changed.
+   *[cancelled] A cancelled reservation cannot be changed.
+}
+rule-no-action = Choose an action.
+# $action is the action's label ("Cancel", "Undo check-in").
+rule-needs-reason = { $action } needs a reason.
+rule-no-room = Assign a room before checking in.
+# $status is the stored housekeeping status: dirty, out_of_order, out_of_service (clean and inspected are ready).
+rule-room-not-ready = Room { $number } is { $status ->
+    [clean] clean
+    [inspected] inspected
+    [out_of_order] out of order
+    [out_of_service] out of service
+   *[dirty] dirty
+}: it must be clean or inspected before check-in.
+rule-room-not-for-stay = Room { $number } is not a sellable room of this stay's type. Choose another room.
+rule-open-balance-override = The folio still has { $amount } to pay. Take a payment first, or tick the override.
+rule-open-balance-ask-manager = The folio still has { $amount } to pay. Take a payment first, or ask a manager.
+rule-folio-closed = This reservation is closed; charges cannot be added.
+rule-void-room-charge = A room charge follows the stay's nights: change the stay's dates, or post a discount.
+rule-void-of-void = A void cannot be voided. Post the entry again instead.
+rule-already-voided = This entry is already voided.
+rule-void-needs-reason = Say why the entry is voided (at most { $max } characters).
+rule-audit-too-early = { $day } has not happened yet at { $hotel }; its night audit cannot run.
+
+## Folio postings
+rule-posting-room-charge = Room charges are posted by the night audit and at check-out.
+rule-posting-choose-method = Choose how the money was paid.
+# $method is the payment method's label.
+rule-posting-method-not-accepted = { $method } is not a payment method this organization accepts.
+
+## Room blocks
+rule-block-over = This block is over: the room is on sale again.
+rule-block-starts-today = A block starts today or later.
+rule-block-ends-after-start = The room comes back after it goes out: choose a date after the start.
+rule-block-too-long = A block lasts at most a year; add another one after it.
+rule-block-needs-reason = Say why the room is off sale (at most 500 characters).
+# $kind is the stored block kind: out_of_order or out_of_service.
+rule-block-overlap = Room { $number } is already { $kind ->
+    [out_of_service] out of service
+   *[out_of_order] out of order
+} from { $from } to { $to }. End that block first, or choose other dates.
+
+## A right the role lacks ($right is the capability's label)
+rule-missing-nobody = “{ $right }” is not part of your role. Ask an administrator to grant it.
+rule-missing-holders = “{ $right }” is not part of your role. Ask a colleague who has it ({ $names }), or an administrator to grant it.
+rule-missing-holders-more = “{ $right }” is not part of your role. Ask a colleague who has it ({ $names } and { $more } more), or an administrator to grant it.
+
+## Plans
+# $what is hotels, users or rooms.
+rule-plan-limit = The { $plan } plan includes up to { $max } { $what ->
+    [hotels] hotels
+    [users] users
+   *[rooms] rooms
+}, and this organization has { $current }. Upgrade the plan to add more.
+rule-not-in-plan = { $feature } is not part of the { $plan } plan. An owner can ask Hotelier to upgrade.
+
+## Kiosk PINs
+rule-pin-digits = A PIN is 4 to 8 digits.
+rule-pin-guessable = Choose a PIN that is not one digit repeated or a run such as 1234.
+
+## Onboarding a new organization
+rule-onboarding-slug = Use 2 to 63 lowercase letters, digits or dashes, like harbour-hotels.
+rule-onboarding-status = A new organization starts on a trial or active.
+rule-onboarding-currency = Use a three-letter ISO 4217 code, like USD.
+rule-onboarding-email = Enter the owner's email address.
+rule-onboarding-password-short = Use at least { $min } characters, or leave it empty to generate one.
+rule-onboarding-password-unusable = This password could not be used.

@@ -30,8 +30,8 @@ impl Msg {
     }
 
     /// Adds an argument: `Msg::new("nights").arg("count", 3)`.
-    pub fn arg(mut self, name: &str, value: impl Into<Arg>) -> Self {
-        self.args.push((name.to_owned(), value.into()));
+    pub fn arg(mut self, name: &str, value: impl ToArg) -> Self {
+        self.args.push((name.to_owned(), value.to_arg()));
         self
     }
 
@@ -41,56 +41,56 @@ impl Msg {
     }
 }
 
-impl From<&str> for Arg {
-    fn from(v: &str) -> Self {
-        Arg::Text(v.to_owned())
+/// What can be a message's argument: text, a number, a date, another message, or a
+/// reference to one of them (templates hand out references).
+pub trait ToArg {
+    fn to_arg(&self) -> Arg;
+}
+
+impl ToArg for str {
+    fn to_arg(&self) -> Arg {
+        Arg::Text(self.to_owned())
     }
 }
 
-impl From<String> for Arg {
-    fn from(v: String) -> Self {
-        Arg::Text(v)
-    }
-}
-
-impl From<&String> for Arg {
-    fn from(v: &String) -> Self {
-        Arg::Text(v.clone())
+impl ToArg for String {
+    fn to_arg(&self) -> Arg {
+        Arg::Text(self.clone())
     }
 }
 
 macro_rules! number_arg {
     ($($t:ty),*) => {$(
-        impl From<$t> for Arg {
-            fn from(v: $t) -> Self {
-                Arg::Number(v as i64)
+        impl ToArg for $t {
+            fn to_arg(&self) -> Arg {
+                Arg::Number(*self as i64)
             }
         }
     )*};
 }
 number_arg!(i64, i32, u32, u16, u8, usize);
 
-impl From<&i64> for Arg {
-    fn from(v: &i64) -> Self {
-        Arg::Number(*v)
+impl ToArg for chrono::NaiveDate {
+    fn to_arg(&self) -> Arg {
+        Arg::Date(*self)
     }
 }
 
-impl From<&usize> for Arg {
-    fn from(v: &usize) -> Self {
-        Arg::Number(*v as i64)
+impl ToArg for Msg {
+    fn to_arg(&self) -> Arg {
+        Arg::Msg(Box::new(self.clone()))
     }
 }
 
-impl From<chrono::NaiveDate> for Arg {
-    fn from(v: chrono::NaiveDate) -> Self {
-        Arg::Date(v)
+impl ToArg for Arg {
+    fn to_arg(&self) -> Arg {
+        self.clone()
     }
 }
 
-impl From<Msg> for Arg {
-    fn from(v: Msg) -> Self {
-        Arg::Msg(Box::new(v))
+impl<T: ToArg + ?Sized> ToArg for &T {
+    fn to_arg(&self) -> Arg {
+        (**self).to_arg()
     }
 }
 

@@ -107,7 +107,8 @@ impl Field {
     }
 }
 
-/// What is wrong with one field; `Display` is the message a person reads.
+/// What is wrong with one field; [`Problem::msg`] is the message a person reads, and
+/// `Display` its English (the command line's).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Problem {
     #[error("This field is required.")]
@@ -132,6 +133,27 @@ pub enum Problem {
     PasswordUnusable,
     #[error("Use up to 16 letters, digits or dashes, starting with a letter or digit.")]
     Code,
+}
+
+impl Problem {
+    /// The message a person reads next to the field (the forms' own keys where they say
+    /// the same, `rule-onboarding-*` otherwise). `Display` is its English, for the command line.
+    pub fn msg(&self) -> super::message::Msg {
+        use super::message::Msg;
+        match self {
+            Self::Required => Msg::new("form-required"),
+            Self::TooLong { max } => Msg::new("form-too-long").arg("max", *max),
+            Self::Slug => Msg::new("rule-onboarding-slug"),
+            Self::Choice => Msg::new("form-choose-option"),
+            Self::Status => Msg::new("rule-onboarding-status"),
+            Self::Currency => Msg::new("rule-onboarding-currency"),
+            Self::Timezone => Msg::new("form-timezone"),
+            Self::Email => Msg::new("rule-onboarding-email"),
+            Self::PasswordTooShort { min } => Msg::new("rule-onboarding-password-short").arg("min", *min),
+            Self::PasswordUnusable => Msg::new("rule-onboarding-password-unusable"),
+            Self::Code => Msg::new("form-code"),
+        }
+    }
 }
 
 /// A refused request: one problem per field at most, in field order.
@@ -345,6 +367,26 @@ mod tests {
                 .unwrap();
         assert_eq!(org.password_to_show(true), None);
         assert!(password::verify("long-enough-pw", &org.owner_password_hash));
+    }
+
+    #[test]
+    fn each_problem_reads_in_english_as_the_command_line_prints_it() {
+        let all = [
+            Problem::Required,
+            Problem::TooLong { max: 200 },
+            Problem::Slug,
+            Problem::Choice,
+            Problem::Status,
+            Problem::Currency,
+            Problem::Timezone,
+            Problem::Email,
+            Problem::PasswordTooShort { min: password::MIN_LENGTH },
+            Problem::PasswordUnusable,
+            Problem::Code,
+        ];
+        for problem in all {
+            assert_eq!(crate::i18n::Tr::english().msg(&problem.msg()), problem.to_string());
+        }
     }
 
     #[test]

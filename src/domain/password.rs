@@ -4,18 +4,20 @@ use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, Pass
 use argon2::Argon2;
 use std::sync::OnceLock;
 
+use super::message::Msg;
+
 pub const MIN_LENGTH: usize = 10;
 
 /// Why a kiosk PIN is refused: 4 to 8 digits, not one digit repeated, not a run up or
 /// down (`1234`, `8765`), the first guesses of anyone at the desk.
-pub fn pin_problem(pin: &str) -> Option<&'static str> {
+pub fn pin_problem(pin: &str) -> Option<Msg> {
     if !(4..=8).contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
-        return Some("A PIN is 4 to 8 digits.");
+        return Some(Msg::new("rule-pin-digits"));
     }
     let digits: Vec<i16> = pin.bytes().map(|b| i16::from(b - b'0')).collect();
     let steps: Vec<i16> = digits.windows(2).map(|w| w[1] - w[0]).collect();
     if steps.iter().all(|s| *s == 0) || steps.iter().all(|s| *s == 1) || steps.iter().all(|s| *s == -1) {
-        return Some("Choose a PIN that is not one digit repeated or a run such as 1234.");
+        return Some(Msg::new("rule-pin-guessable"));
     }
     None
 }
@@ -46,7 +48,9 @@ pub fn verify(password: &str, stored: &str) -> bool {
 
 #[cfg(test)]
 mod pin_tests {
-    use super::pin_problem;
+    fn pin_problem(pin: &str) -> Option<String> {
+        super::pin_problem(pin).map(|m| crate::i18n::Tr::english().msg(&m))
+    }
 
     #[test]
     fn pins_are_four_to_eight_digits_and_not_the_first_guesses() {
@@ -54,7 +58,11 @@ mod pin_tests {
             assert_eq!(pin_problem(good), None, "{good}");
         }
         for short_or_not_digits in ["", "123", "123456789", "12a4", "１２３４", " 2580"] {
-            assert_eq!(pin_problem(short_or_not_digits), Some("A PIN is 4 to 8 digits."), "{short_or_not_digits:?}");
+            assert_eq!(
+                pin_problem(short_or_not_digits).as_deref(),
+                Some("A PIN is 4 to 8 digits."),
+                "{short_or_not_digits:?}"
+            );
         }
         for guess in ["0000", "1234", "4321", "56789", "98765432"] {
             assert!(pin_problem(guess).unwrap().contains("run such as 1234"), "{guess}");

@@ -8,6 +8,7 @@
 //! | enterprise | unlimited | unlimited | unlimited | ✓ | ✓ |
 
 use super::enums::Plan;
+use super::message::{Labelled, Msg};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Limited {
@@ -64,14 +65,15 @@ impl Plan {
         }
     }
 
-    /// The message when adding one more of `what` to `current` would pass the limit.
-    pub fn check(self, what: Limited, current: i64) -> Result<(), String> {
+    /// The message when adding one more of `what` to `current` would pass the limit
+    /// (`rule-plan-limit`, with `what` as `hotels`, `users` or `rooms`).
+    pub fn check(self, what: Limited, current: i64) -> Result<(), Msg> {
         match self.limit(what) {
-            Some(max) if current >= max => Err(format!(
-                "The {} plan includes up to {max} {}, and this organization has {current}. Upgrade the plan to add more.",
-                self.label(),
-                what.noun()
-            )),
+            Some(max) if current >= max => Err(Msg::new("rule-plan-limit")
+                .arg("plan", self.label_msg())
+                .arg("max", max)
+                .arg("what", what.noun())
+                .arg("current", current)),
             _ => Ok(()),
         }
     }
@@ -84,7 +86,7 @@ mod tests {
     #[test]
     fn limits_at_and_past_the_edge() {
         assert!(Plan::Starter.check(Limited::Hotels, 0).is_ok());
-        let refused = Plan::Starter.check(Limited::Hotels, 1).unwrap_err();
+        let refused = crate::i18n::Tr::english().msg(&Plan::Starter.check(Limited::Hotels, 1).unwrap_err());
         assert!(refused.contains("Starter plan includes up to 1 hotels"), "{refused}");
         assert!(Plan::Professional.check(Limited::Rooms, 999).is_ok());
         assert!(Plan::Professional.check(Limited::Rooms, 1_000).is_err());
@@ -94,7 +96,7 @@ mod tests {
     }
 }
 
-impl crate::domain::message::Labelled for Feature {
+impl Labelled for Feature {
     fn label_key(&self) -> &'static str {
         match self {
             Self::Kiosk => "feature-kiosk",

@@ -71,12 +71,39 @@ impl Action {
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Refusal {
-    #[error("A {from} reservation cannot be {wanted}.")]
-    NotFrom { from: &'static str, wanted: &'static str },
+    /// The action does not apply to a reservation of this status.
+    #[error("{}", crate::i18n::Tr::english().msg(&self.msg()))]
+    NotFrom { from: S, action: Action },
     #[error("A guest can only be marked a no-show on or after the arrival date ({arrival}).")]
     NoShowTooEarly { arrival: NaiveDate },
     #[error("Check-in opens on the arrival date ({arrival}).")]
     CheckInTooEarly { arrival: NaiveDate },
+}
+
+impl Refusal {
+    /// The message the desk reads, from the catalogue (`rule-*`). Dates are written as
+    /// they are typed (`2026-05-10`).
+    pub fn msg(&self) -> crate::domain::message::Msg {
+        use crate::domain::message::{Labelled, Msg};
+        match self {
+            Self::NotFrom { from, action } => {
+                let key = match action {
+                    Action::Confirm => "rule-not-from-confirm",
+                    Action::CheckIn => "rule-not-from-check-in",
+                    Action::CheckOut => "rule-not-from-check-out",
+                    Action::Cancel => "rule-not-from-cancel",
+                    Action::NoShow => "rule-not-from-no-show",
+                    Action::UndoCheckIn => "rule-not-from-undo-check-in",
+                    Action::UndoCheckOut => "rule-not-from-undo-check-out",
+                };
+                Msg::new(key).arg("from", from.label_msg())
+            }
+            Self::NoShowTooEarly { arrival } => Msg::new("rule-no-show-too-early").arg("arrival", arrival.to_string()),
+            Self::CheckInTooEarly { arrival } => {
+                Msg::new("rule-check-in-too-early").arg("arrival", arrival.to_string())
+            }
+        }
+    }
 }
 
 /// The status `action` leads to from `from`, given the hotel's `today`.
@@ -99,18 +126,7 @@ pub fn next(from: S, action: Action, arrival: NaiveDate, today: NaiveDate) -> Re
         }
         (S::CheckedIn, Action::UndoCheckIn) => S::Confirmed,
         (S::CheckedOut, Action::UndoCheckOut) => S::CheckedIn,
-        _ => {
-            let wanted = match action {
-                Action::Confirm => "confirmed",
-                Action::CheckIn => "checked in",
-                Action::CheckOut => "checked out",
-                Action::Cancel => "cancelled",
-                Action::NoShow => "marked a no-show",
-                Action::UndoCheckIn => "taken back to confirmed",
-                Action::UndoCheckOut => "taken back to checked in",
-            };
-            return Err(Refusal::NotFrom { from: from.label(), wanted });
-        }
+        _ => return Err(Refusal::NotFrom { from, action }),
     };
     Ok(to)
 }

@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};
 
-pub use crate::domain::message::{Arg, Labelled, Msg};
+pub use crate::domain::message::{Arg, Labelled, Msg, ToArg};
 use crate::domain::money::Separators;
 pub use format::Formats;
 
@@ -130,8 +130,22 @@ type Args = HashMap<Cow<'static, str>, FluentValue<'static>>;
 fn lookup(lang: &Language, key: &str, args: Option<&Args>) -> String {
     CATALOGUE.try_lookup_complete(&lang.id, key, args).unwrap_or_else(|| {
         tracing::warn!(key, language = %lang.tag, "no such catalogue key");
+        if let Ok(mut missing) = MISSING.lock() {
+            if missing.len() < 1000 {
+                missing.insert(key.to_owned());
+            }
+        }
         key.to_owned()
     })
+}
+
+/// The keys looked up since start that no catalogue has (the page showed the key): the
+/// language tests walk every page and then expect none.
+static MISSING: std::sync::Mutex<std::collections::BTreeSet<String>> =
+    std::sync::Mutex::new(std::collections::BTreeSet::new());
+
+pub fn missing_keys() -> Vec<String> {
+    MISSING.lock().map(|m| m.iter().cloned().collect()).unwrap_or_default()
 }
 
 /// An ISO 4217 code, three letters, so that a [`Tr`] is `Copy`.
@@ -200,11 +214,11 @@ impl Tr {
     }
 
     /// The message `key` with one argument: `t1("nights", "count", 3)`.
-    pub fn t1(&self, key: &str, name: &str, value: impl Into<Arg>) -> String {
+    pub fn t1(&self, key: &str, name: &str, value: impl ToArg) -> String {
         self.msg(&Msg::new(key).arg(name, value))
     }
 
-    pub fn t2(&self, key: &str, a: &str, va: impl Into<Arg>, b: &str, vb: impl Into<Arg>) -> String {
+    pub fn t2(&self, key: &str, a: &str, va: impl ToArg, b: &str, vb: impl ToArg) -> String {
         self.msg(&Msg::new(key).arg(a, va).arg(b, vb))
     }
 
@@ -213,11 +227,11 @@ impl Tr {
         &self,
         key: &str,
         a: &str,
-        va: impl Into<Arg>,
+        va: impl ToArg,
         b: &str,
-        vb: impl Into<Arg>,
+        vb: impl ToArg,
         c: &str,
-        vc: impl Into<Arg>,
+        vc: impl ToArg,
     ) -> String {
         self.msg(&Msg::new(key).arg(a, va).arg(b, vb).arg(c, vc))
     }
@@ -252,8 +266,8 @@ impl Tr {
     }
 
     /// An amount of the organization's currency: `R$ 1.234,56`, `$1,234.56`.
-    pub fn money(&self, minor: impl std::borrow::Borrow<i64>) -> String {
-        self.money_in(*minor.borrow(), self.currency.code())
+    pub fn money(&self, minor: impl Whole) -> String {
+        self.money_in(minor.whole(), self.currency.code())
     }
 
     /// An amount of another currency (the platform's figures).
@@ -267,44 +281,44 @@ impl Tr {
     }
 
     /// A whole number with the language's grouping: `12,345`, `12.345`.
-    pub fn number(&self, n: impl std::borrow::Borrow<i64>) -> String {
-        self.lang.formats.integer(*n.borrow())
+    pub fn number(&self, n: impl Whole) -> String {
+        self.lang.formats.integer(n.whole())
     }
 
     /// A ratio (0.303) as a percentage with one decimal: `30.3%`, `30,3 %`.
-    pub fn percent(&self, ratio: impl std::borrow::Borrow<f64>) -> String {
-        let value = self.lang.formats.decimal(*ratio.borrow() * 100.0, 1);
+    pub fn percent(&self, ratio: impl Real) -> String {
+        let value = self.lang.formats.decimal(ratio.real() * 100.0, 1);
         lookup(self.lang, "percent", Some(&one("value", value)))
     }
 
     /// A number with `digits` decimals: `1.5`, `1,5`.
-    pub fn decimal(&self, value: impl std::borrow::Borrow<f64>, digits: u8) -> String {
-        self.lang.formats.decimal(*value.borrow(), digits)
+    pub fn decimal(&self, value: impl Real, digits: u8) -> String {
+        self.lang.formats.decimal(value.real(), digits)
     }
 
     /// A day with its weekday, without the year: "Tue, Dec 1", "ter., 1 de dez.".
-    pub fn day(&self, date: impl std::borrow::Borrow<chrono::NaiveDate>) -> String {
-        self.lang.formats.day(*date.borrow())
+    pub fn day(&self, date: impl Day) -> String {
+        self.lang.formats.day(date.day())
     }
 
     /// A date with the year: "Dec 1, 2026", "1 de dez. de 2026".
-    pub fn date(&self, date: impl std::borrow::Borrow<chrono::NaiveDate>) -> String {
-        self.lang.formats.date(*date.borrow())
+    pub fn date(&self, date: impl Day) -> String {
+        self.lang.formats.date(date.day())
     }
 
     /// The weekday, short: "Tue", "ter.".
-    pub fn weekday(&self, date: impl std::borrow::Borrow<chrono::NaiveDate>) -> String {
-        self.lang.formats.weekday(*date.borrow())
+    pub fn weekday(&self, date: impl Day) -> String {
+        self.lang.formats.weekday(date.day())
     }
 
     /// A month and year: "Dec 2026", "dez. de 2026".
-    pub fn month(&self, date: impl std::borrow::Borrow<chrono::NaiveDate>) -> String {
-        self.lang.formats.month(*date.borrow())
+    pub fn month(&self, date: impl Day) -> String {
+        self.lang.formats.month(date.day())
     }
 
     /// A moment in UTC: the date with the year, and the time: "Dec 1, 2026 14:05".
-    pub fn datetime(&self, at: impl std::borrow::Borrow<crate::domain::Timestamp>) -> String {
-        let at = at.borrow().0;
+    pub fn datetime(&self, at: impl Moment) -> String {
+        let at = at.moment();
         format!("{} {}", self.date(at.date_naive()), at.format("%H:%M"))
     }
 
@@ -314,8 +328,94 @@ impl Tr {
     }
 
     /// An amount as an amount field shows it and reads it back (`1250,50` in Portuguese).
-    pub fn amount_input(&self, minor: impl std::borrow::Borrow<i64>) -> String {
-        crate::domain::money::to_input_with(*minor.borrow(), self.currency.code(), self.separators())
+    pub fn amount_input(&self, minor: impl Whole) -> String {
+        crate::domain::money::to_input_with(minor.whole(), self.currency.code(), self.separators())
+    }
+}
+
+/// What the date formats take: a date, or a reference to one (templates hand out
+/// references).
+pub trait Day {
+    fn day(&self) -> chrono::NaiveDate;
+}
+
+impl Day for chrono::NaiveDate {
+    fn day(&self) -> chrono::NaiveDate {
+        *self
+    }
+}
+
+/// What the date-and-time format takes: a timestamp, a chrono UTC time, or a reference.
+pub trait Moment {
+    fn moment(&self) -> chrono::DateTime<chrono::Utc>;
+}
+
+impl Moment for crate::domain::Timestamp {
+    fn moment(&self) -> chrono::DateTime<chrono::Utc> {
+        self.0
+    }
+}
+
+impl Moment for chrono::DateTime<chrono::Utc> {
+    fn moment(&self) -> chrono::DateTime<chrono::Utc> {
+        *self
+    }
+}
+
+impl<T: Moment + ?Sized> Moment for &T {
+    fn moment(&self) -> chrono::DateTime<chrono::Utc> {
+        (**self).moment()
+    }
+}
+
+/// What the number and money formats take: a whole number of any width, or a reference.
+pub trait Whole {
+    fn whole(&self) -> i64;
+}
+
+/// What the percentage and decimal formats take.
+pub trait Real {
+    fn real(&self) -> f64;
+}
+
+macro_rules! whole {
+    ($($t:ty),*) => {$(
+        impl Whole for $t {
+            fn whole(&self) -> i64 {
+                *self as i64
+            }
+        }
+    )*};
+}
+whole!(i64, i32, u32, usize);
+
+impl Real for f64 {
+    fn real(&self) -> f64 {
+        *self
+    }
+}
+
+impl Real for f32 {
+    fn real(&self) -> f64 {
+        f64::from(*self)
+    }
+}
+
+impl<T: Day + ?Sized> Day for &T {
+    fn day(&self) -> chrono::NaiveDate {
+        (**self).day()
+    }
+}
+
+impl<T: Whole + ?Sized> Whole for &T {
+    fn whole(&self) -> i64 {
+        (**self).whole()
+    }
+}
+
+impl<T: Real + ?Sized> Real for &T {
+    fn real(&self) -> f64 {
+        (**self).real()
     }
 }
 
@@ -324,3 +424,6 @@ fn one(name: &'static str, value: String) -> Args {
     args.insert(Cow::Borrowed(name), FluentValue::String(Cow::Owned(value)));
     args
 }
+
+#[cfg(test)]
+mod tests;

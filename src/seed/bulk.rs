@@ -330,7 +330,7 @@ fn member(role: Role, slug: &str, name: &str, password_hash: &str, created_at: T
     User {
         id: UserId::new(),
         email: format!("{}@{slug}.seed", role.as_str()),
-        full_name: format!("{} of {name}", role.label()),
+        full_name: format!("{} of {name}", crate::i18n::Tr::english().label(role)),
         password_hash: password_hash.to_owned(),
         is_super_admin: false,
         is_active: true,

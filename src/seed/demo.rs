@@ -2,6 +2,7 @@
 //! two thousand bookings around today, from a fixed seed. The same day gives the same
 //! data; dates are relative to each hotel's today.
 
+use crate::i18n::Tr;
 use chrono::{Duration, NaiveDate};
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -336,7 +337,7 @@ fn seed(p: &mut PlatformScope<'_>, hash: &str) -> DbResult<Counts> {
         let mut members = Vec::new();
         for role in [Role::Owner, Role::Manager, Role::Staff, Role::Viewer] {
             let email = format!("{}@{}.demo", role.as_str(), org.slug);
-            let name = format!("{} {}", role.label(), org.name);
+            let name = org_words(org).t2("demo-member-name", "role", org_words(org).label(role), "org", org.name);
             members.push((user(p, &email, &name, false)?, role, true));
         }
         if org.slug != "summit-hospitality" {
@@ -353,7 +354,14 @@ fn seed(p: &mut PlatformScope<'_>, hash: &str) -> DbResult<Counts> {
     Ok(counts)
 }
 
+/// Words of the demo in `org`'s language.
+fn org_words(org: &OrgSpec) -> Tr {
+    Tr::new(crate::i18n::negotiate([org.locale]), crate::i18n::Currency::of(org.currency))
+}
+
 fn seed_org(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng, counts: &mut Counts) -> DbResult<()> {
+    // The demo's own words (a block's reason, a folio line) in the organization's language.
+    let words = org_words(org);
     let guests = seed_guests(t, org, rng)?;
     counts.guests += guests.len();
     for spec in org.hotels {
@@ -412,14 +420,14 @@ fn seed_org(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng, counts
                 counts.rooms += 1;
                 let stays = room_timeline(rng, today);
                 if out_of_order {
-                    block_if_free(t, &room, &stays, today)?;
+                    block_if_free(t, &words, &room, &stays, today)?;
                 }
                 for (check_in, nights) in stays {
                     let guest = *guests.choose(rng).expect("guests");
                     let new = stay(rng, hotel.id, room_type.id, room.id, guest, check_in, nights, rate, max, today);
                     let reservation = t.reservations().create(&new)?;
                     counts.reservations += 1;
-                    counts.folio_entries += post_folio(t, rng, &reservation, today)?;
+                    counts.folio_entries += post_folio(t, &words, rng, &reservation, today)?;
                 }
             }
         }
@@ -480,7 +488,7 @@ pub(super) fn guest_names() -> (Vec<&'static str>, Vec<&'static str>) {
 /// Non-overlapping stays for one room from 60 days ago to 90 days ahead.
 /// Takes `room` out of order for three nights from `today`, unless one of its `stays`
 /// (arrival, nights) is there then.
-fn block_if_free(t: &mut TenantScope<'_>, room: &Room, stays: &[(NaiveDate, i64)], today: NaiveDate) -> DbResult<()> {
+fn block_if_free(t: &mut TenantScope<'_>, words: &Tr, room: &Room, stays: &[(NaiveDate, i64)], today: NaiveDate) -> DbResult<()> {
     let until = today + Duration::days(3);
     if stays.iter().all(|&(check_in, nights)| check_in >= until || check_in + Duration::days(nights) <= today) {
         t.room_blocks().create(&NewRoomBlock {
@@ -489,7 +497,7 @@ fn block_if_free(t: &mut TenantScope<'_>, room: &Room, stays: &[(NaiveDate, i64)
             kind: BlockKind::OutOfOrder,
             starts_on: today,
             ends_on: until,
-            reason: "Leaking shower: plumber booked".into(),
+            reason: words.t("demo-block-reason"),
         })?;
     }
     Ok(())
@@ -585,6 +593,7 @@ pub(super) fn stay(
 /// Room charges for the nights already slept, and payments as a real desk would take them.
 fn post_folio(
     t: &mut TenantScope<'_>,
+    words: &Tr,
     rng: &mut ChaCha8Rng,
     r: &crate::db::reservations::Reservation,
     today: NaiveDate,
@@ -615,28 +624,29 @@ fn post_folio(
             t.folio().post(&NewFolioEntry {
                 reservation_id: r.id,
                 kind: FolioKind::Charge,
-                description: "Minibar".into(),
+                description: words.t("demo-minibar"),
                 amount: 1_200,
                 method: None,
                 reference: None,
                 service_date: Some(r.check_out - Duration::days(1)),
             })?;
             posted += 1;
-            posted += pay(t, r, charged + 1_200, rng)?;
+            posted += pay(t, words, r, charged + 1_200, rng)?;
         } else {
-            posted += pay(t, r, charged, rng)?;
+            posted += pay(t, words, r, charged, rng)?;
         }
     } else if r.status == ReservationStatus::CheckedIn
         || (r.status == ReservationStatus::Confirmed && rng.gen_bool(0.25))
     {
         // A deposit of the first night.
-        posted += pay(t, r, r.nightly_rate, rng)?;
+        posted += pay(t, words, r, r.nightly_rate, rng)?;
     }
     Ok(posted)
 }
 
 fn pay(
     t: &mut TenantScope<'_>,
+    words: &Tr,
     r: &crate::db::reservations::Reservation,
     amount: i64,
     rng: &mut ChaCha8Rng,
@@ -648,7 +658,7 @@ fn pay(
     t.folio().post(&NewFolioEntry {
         reservation_id: r.id,
         kind: FolioKind::Payment,
-        description: "Payment".into(),
+        description: words.t("demo-payment"),
         amount,
         method: Some(method),
         reference: None,

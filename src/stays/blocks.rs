@@ -12,13 +12,14 @@ use crate::db::reservations::ReservationRow;
 use crate::db::room_blocks::{NewRoomBlock, RoomBlock};
 use crate::db::TenantScope;
 use crate::domain::{BlockKind, ReservationStatus, RoomBlockId, RoomId};
+use crate::i18n::{Msg, Tr};
 
 /// The longest block, in nights (the database's limit).
 pub const MAX_BLOCK_NIGHTS: i64 = 366;
 /// The longest reason a block keeps (the database's limit).
 pub const BLOCK_REASON_MAX: usize = 500;
-/// What the desk reads when a block has no reason (or too long a one).
-pub const BLOCK_NEEDS_REASON: &str = "Say why the room is off sale (at most 500 characters).";
+/// What the desk reads when a block has no reason (or too long a one): a catalogue key.
+pub const BLOCK_NEEDS_REASON: &str = "rule-block-needs-reason";
 
 /// A block as asked.
 #[derive(Clone, Debug)]
@@ -37,14 +38,14 @@ impl BlockRequest {
     /// What a form can fix, field by field, with the hotel's `today`.
     pub fn refusals(&self, today: NaiveDate) -> Vec<Refused> {
         let mut out = Vec::new();
-        let mut refuse = |field, message: &str| out.push(Refused::Block { field, message: message.to_owned() });
+        let mut refuse = |field, key: &str| out.push(Refused::Block { field, message: Msg::new(key) });
         if self.starts_on < today {
-            refuse("starts_on", "A block starts today or later.");
+            refuse("starts_on", "rule-block-starts-today");
         }
         if self.ends_on <= self.starts_on {
-            refuse("ends_on", "The room comes back after it goes out: choose a date after the start.");
+            refuse("ends_on", "rule-block-ends-after-start");
         } else if (self.ends_on - self.starts_on).num_days() > MAX_BLOCK_NIGHTS {
-            refuse("ends_on", "A block lasts at most a year; add another one after it.");
+            refuse("ends_on", "rule-block-too-long");
         }
         let reason = self.reason.trim();
         if reason.is_empty() || reason.chars().count() > BLOCK_REASON_MAX {
@@ -77,13 +78,11 @@ pub fn block_room(s: &mut TenantScope<'_>, actor: &impl Actor, req: &BlockReques
     }
     let overlap = s.room_blocks().of_room(room.id, req.starts_on)?.into_iter().find(|b| b.starts_on < req.ends_on);
     if let Some(b) = overlap {
-        let message = format!(
-            "Room {} is already {} from {} to {}. End that block first, or choose other dates.",
-            room.number,
-            b.kind.label().to_lowercase(),
-            b.starts_on,
-            b.last_night()
-        );
+        let message = Msg::new("rule-block-overlap")
+            .arg("number", &room.number)
+            .arg("kind", b.kind.as_str())
+            .arg("from", b.starts_on.to_string())
+            .arg("to", b.last_night().to_string());
         return Err(Refused::Block { field: "starts_on", message }.into());
     }
     let affected = s.reservations().in_room(room.id, req.starts_on, req.ends_on)?;
@@ -101,7 +100,7 @@ pub fn block_room(s: &mut TenantScope<'_>, actor: &impl Actor, req: &BlockReques
         let event = Event::new("reservation.room_released", "reservation", r.id)
             .before(serde_json::json!({ "room": room.number }))
             .after(
-                serde_json::json!({ "room": null, "because": format!("{} {}", req.kind.label(), req.reason.trim()) }),
+                serde_json::json!({ "room": null, "because": format!("{} {}", Tr::english().label(req.kind), req.reason.trim()) }),
             );
         actor.audit(s, event)?;
         released.push(r.confirmation_code);

@@ -7,6 +7,7 @@ use crate::db::folio::NewFolioEntry;
 use crate::db::TenantScope;
 use crate::domain::roles::Capability;
 use crate::domain::{FolioEntryId, FolioKind, PaymentMethod, ReservationId, ReservationStatus};
+use crate::i18n::{Labelled, Msg};
 
 /// The longest reason a void keeps (the database's limit).
 pub const VOID_REASON_MAX: usize = 500;
@@ -33,14 +34,13 @@ impl Posting {
     pub fn refusals(&self, actor: &impl Actor) -> Vec<Refused> {
         let mut out = Vec::new();
         if self.kind == FolioKind::RoomCharge {
-            let message = "Room charges are posted by the night audit and at check-out.".into();
-            out.push(Refused::Posting { field: "kind", message });
+            out.push(Refused::Posting { field: "kind", message: Msg::new("rule-posting-room-charge") });
         }
         if self.takes_method() {
             let message = match self.method {
-                None => Some("Choose how the money was paid.".to_owned()),
+                None => Some(Msg::new("rule-posting-choose-method")),
                 Some(m) if !actor.tenant().settings().payment_methods.contains(&m) => {
-                    Some(format!("{} is not a payment method this organization accepts.", m.label()))
+                    Some(Msg::new("rule-posting-method-not-accepted").arg("method", m.label_msg()))
                 }
                 Some(_) => None,
             };
@@ -107,7 +107,7 @@ pub fn void(
     }
     let reason = reason.trim();
     if reason.is_empty() || reason.chars().count() > VOID_REASON_MAX {
-        let message = format!("Say why the entry is voided (at most {VOID_REASON_MAX} characters).");
+        let message = Msg::new("rule-void-needs-reason").arg("max", VOID_REASON_MAX);
         return Err(Refused::Posting { field: "reason", message }.into());
     }
     let void_id = s.folio().void(&original, reason)?;

@@ -66,7 +66,7 @@ pub type StayResult<T> = Result<T, StayError>;
 /// A right the actor lacks, with the colleagues who have it, so that the desk knows whom
 /// to ask.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{}", self.message())]
+#[error("{}", crate::i18n::Tr::english().msg(&self.msg()))]
 pub struct Missing {
     pub cap: Capability,
     /// The active members who have it, by name (at most a few).
@@ -79,21 +79,15 @@ impl Missing {
     /// The most names a refusal lists.
     const NAMES: usize = 3;
 
-    /// The message the desk reads. MIGRATION: still the English text.
+    /// The message the desk reads: the right, and whom to ask (`rule-missing-*`).
     pub fn msg(&self) -> crate::domain::message::Msg {
-        self.message().into()
-    }
-
-    fn message(&self) -> String {
-        let right = format!("“{}” is not part of your role.", self.cap.label());
+        use crate::domain::message::{Labelled, Msg};
+        let right = self.cap.label_msg();
         if self.holders.is_empty() {
-            return format!("{right} Ask an administrator to grant it.");
+            return Msg::new("rule-missing-nobody").arg("right", right);
         }
-        let mut names = self.holders.join(", ");
-        if self.more > 0 {
-            names.push_str(&format!(" and {} more", self.more));
-        }
-        format!("{right} Ask a colleague who has it ({names}), or an administrator to grant it.")
+        let key = if self.more > 0 { "rule-missing-holders-more" } else { "rule-missing-holders" };
+        Msg::new(key).arg("right", right).arg("names", self.holders.join(", ")).arg("more", self.more)
     }
 }
 

@@ -3,13 +3,51 @@
 use chrono::NaiveDate;
 
 use crate::domain::booking::StayProblem;
+use crate::domain::message::{Labelled, Msg};
 use crate::domain::stay::{Action, Refusal};
-use crate::domain::{money, ReservationStatus};
+use crate::domain::{money, HousekeepingStatus, ReservationStatus};
+use crate::i18n::Tr;
 
 impl Refused {
-    /// The message the desk reads. MIGRATION: still the English text.
-    pub fn msg(&self) -> crate::domain::message::Msg {
-        self.to_string().into()
+    /// The message the desk reads, from the catalogue (`rule-*`): amounts in the
+    /// organization's currency, dates as they are typed (`2026-05-10`).
+    pub fn msg(&self) -> Msg {
+        match self {
+            Self::Stay(problem) => problem.msg(),
+            Self::SoldOut { room_type, check_in, check_out } => Msg::new("rule-sold-out")
+                .arg("room_type", room_type)
+                .arg("check_in", check_in.to_string())
+                .arg("check_out", check_out.to_string()),
+            Self::RoomNotSellable(number) => Msg::new("rule-room-not-sellable").arg("number", number),
+            Self::RoomTaken(number) => Msg::new("rule-room-taken").arg("number", number),
+            Self::Closed(status) => Msg::new("rule-closed").arg("status", status.as_str()),
+            Self::Transition(refusal) => refusal.msg(),
+            Self::NoAction => Msg::new("rule-no-action"),
+            Self::NeedsReason(action) => Msg::new("rule-needs-reason").arg("action", action.label_msg()),
+            Self::NoRoom => Msg::new("rule-no-room"),
+            Self::RoomNotReady { number, status } => {
+                Msg::new("rule-room-not-ready").arg("number", number).arg("status", status.as_str())
+            }
+            Self::RoomNotForStay(number) => Msg::new("rule-room-not-for-stay").arg("number", number),
+            Self::OpenBalance { owed, may_override, .. } => {
+                let key = if *may_override { "rule-open-balance-override" } else { "rule-open-balance-ask-manager" };
+                Msg::new(key).money("amount", *owed)
+            }
+            Self::Posting { message, .. } | Self::Block { message, .. } => message.clone(),
+            Self::FolioClosed => Msg::new("rule-folio-closed"),
+            Self::VoidRoomCharge => Msg::new("rule-void-room-charge"),
+            Self::VoidOfVoid => Msg::new("rule-void-of-void"),
+            Self::AlreadyVoided => Msg::new("rule-already-voided"),
+            Self::BlockOver => Msg::new("rule-block-over"),
+            Self::AuditTooEarly { day, hotel } => {
+                Msg::new("rule-audit-too-early").arg("day", day.to_string()).arg("hotel", hotel)
+            }
+        }
+    }
+
+    /// The English message, for the logs and the command line.
+    fn english(&self) -> String {
+        Tr::english().msg(&self.msg())
     }
 }
 
@@ -29,19 +67,19 @@ pub enum Refused {
     #[error("Room {0} is already taken on some of these nights.")]
     RoomTaken(String),
     /// Only pending, confirmed and in-house stays can be edited.
-    #[error("A {} reservation cannot be changed.", .0.label().to_lowercase())]
+    #[error("{}", self.english())]
     Closed(ReservationStatus),
     /// The status machine does not allow the action from here.
     #[error("{0}")]
     Transition(Refusal),
     #[error("Choose an action.")]
     NoAction,
-    #[error("{} needs a reason.", .0.label())]
+    #[error("{}", self.english())]
     NeedsReason(Action),
     #[error("Assign a room before checking in.")]
     NoRoom,
-    #[error("Room {number} is {}: it must be clean or inspected before check-in.", .status.to_lowercase())]
-    RoomNotReady { number: String, status: &'static str },
+    #[error("{}", self.english())]
+    RoomNotReady { number: String, status: HousekeepingStatus },
     #[error("Room {0} is not a sellable room of this stay's type. Choose another room.")]
     RoomNotForStay(String),
     /// Check-out with money still owed; a manager may override.
@@ -52,8 +90,8 @@ pub enum Refused {
     )]
     OpenBalance { owed: i64, currency: String, locale: String, may_override: bool },
     /// A folio posting the rules do not allow (the field at fault, and why).
-    #[error("{message}")]
-    Posting { field: &'static str, message: String },
+    #[error("{}", Tr::english().msg(.message))]
+    Posting { field: &'static str, message: Msg },
     #[error("This reservation is closed; charges cannot be added.")]
     FolioClosed,
     /// Room charges follow the stay's nights and are not voided.
@@ -65,8 +103,8 @@ pub enum Refused {
     #[error("This entry is already voided.")]
     AlreadyVoided,
     /// A room block the rules do not allow (the field at fault, and why).
-    #[error("{message}")]
-    Block { field: &'static str, message: String },
+    #[error("{}", Tr::english().msg(.message))]
+    Block { field: &'static str, message: Msg },
     /// The room is back on sale already.
     #[error("This block is over: the room is on sale again.")]
     BlockOver,

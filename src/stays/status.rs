@@ -83,8 +83,7 @@ fn check_in(s: &mut TenantScope<'_>, current: &Reservation, change: &Change) -> 
     let room = working.room_id.ok_or(Refused::NoRoom)?;
     let r = s.rooms().get(room)?;
     if !r.housekeeping_status.is_ready() {
-        let status = r.housekeeping_status.label();
-        return Err(Refused::RoomNotReady { number: r.number, status }.into());
+        return Err(Refused::RoomNotReady { number: r.number, status: r.housekeeping_status }.into());
     }
     // Clean or inspected (checked above) is always sellable.
     if r.room_type_id != working.room_type_id || !r.is_active {

@@ -15,6 +15,7 @@ use crate::db::Access;
 use crate::domain::plans::Feature;
 use crate::domain::roles::{Capability, Grants};
 use crate::domain::{Plan, Role, TenantStatus, Timestamp};
+use crate::i18n::{Labelled, Msg};
 use crate::web::error::AppError;
 
 /// What the request asks for, beside who asks.
@@ -128,12 +129,9 @@ impl From<Refusal> for AppError {
             Refusal::TenantBlocked { name, status } => AppError::TenantBlocked { name, status },
             Refusal::TrialEnded => AppError::TrialEnded,
             Refusal::Forbidden => AppError::Forbidden,
-            Refusal::NotInPlan { feature, plan } => AppError::NotInPlan(format!(
-                "{} is not part of the {} plan. An owner can ask Hotelier to upgrade.",
-                feature.label(),
-                plan.label()
-            )
-            .into()),
+            Refusal::NotInPlan { feature, plan } => AppError::NotInPlan(
+                Msg::new("rule-not-in-plan").arg("feature", feature.label_msg()).arg("plan", plan.label_msg()),
+            ),
         }
     }
 }

@@ -21,6 +21,7 @@ use crate::db::memberships::Membership;
 use crate::db::users::User;
 use crate::db::{DbError, TenantScope};
 use crate::domain::{GuestId, ReservationId, Timestamp, UserId};
+use crate::i18n::Tr;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
@@ -72,13 +73,14 @@ struct AuditPage {
     entities: &'static [&'static str],
 }
 
-const ENTITIES: &[&str] = &["hotel", "room_type", "room", "guest", "membership", "tenant", "user", "reservation"];
+const ENTITIES: &[&str] = audit_view::ENTITIES;
 
 /// The names of the records `entries` mention: the organization's hotels, room types,
 /// rooms and `users` (the members, by membership and by account), and the reservations
 /// and guests the rows are about.
 fn names_of(
     s: &mut TenantScope<'_>,
+    tr: &Tr,
     users: &[(Membership, User)],
     entries: &[AuditEntry],
 ) -> Result<HashMap<String, String>, AppError> {
@@ -90,7 +92,7 @@ fn names_of(
         names.insert(t.id.to_string(), t.name);
     }
     for r in s.rooms().list(None)? {
-        names.insert(r.id.to_string(), format!("Room {}", r.number));
+        names.insert(r.id.to_string(), tr.t1("audit-room", "number", r.number.as_str()));
     }
     for (m, u) in users {
         names.insert(m.id.to_string(), u.full_name.clone());
@@ -118,11 +120,11 @@ fn names_of(
 }
 
 /// "Reservation AABC123 · Ana Silva", or the kind alone.
-fn record(entry: &AuditEntry, names: &HashMap<String, String>) -> String {
-    let kind = audit_view::label(&entry.entity_type);
+fn record(tr: &Tr, entry: &AuditEntry, names: &HashMap<String, String>) -> String {
+    let kind = audit_view::entity(tr, &entry.entity_type);
     match entry.entity_id.as_deref().and_then(|id| names.get(id)) {
         Some(name) if name.starts_with(&kind) => name.clone(),
-        Some(name) => format!("{kind} {name}"),
+        Some(name) => tr.t2("audit-record", "kind", kind, "name", name.as_str()),
         None => kind,
     }
 }
@@ -132,27 +134,27 @@ pub async fn index(ctx: TenantCtx, state: State, query: web::Query<AuditQuery>) 
     let filter = query.filter();
     let paging = ListQuery { page: query.page.clone(), ..ListQuery::default() };
     let offset = paging.offset();
-    let (view, entries, total, members, names, (currency, locale)) = ctx
+    let (view, entries, total, members, names) = ctx
         .read(&state, move |s, m| {
             let (entries, total) = s.audit_page(&filter, PER_PAGE, offset)?;
             let members = s.memberships().list()?;
-            let names = names_of(s, &members, &entries)?;
-            let money = (m.acting.tenant.currency.clone(), m.acting.tenant.locale.clone());
-            Ok((m.view(), entries, total, members, names, money))
+            let names = names_of(s, &m.tr(), &members, &entries)?;
+            Ok((m.view(), entries, total, members, names))
         })
         .await?;
-    let words = Vocabulary { names: &names, currency: &currency, locale: &locale };
+    let tr = view.tr;
+    let words = Vocabulary { names: &names, tr };
     let users: Vec<User> = members.into_iter().map(|(_, u)| u).collect();
     let rows = entries
         .into_iter()
         .map(|entry| {
             // A member by name; someone who is not one is platform staff.
             let who = match entry.user_id {
-                Some(id) => names.get(&id.to_string()).cloned().unwrap_or_else(|| "Platform staff".into()),
-                None => "System".into(),
+                Some(id) => names.get(&id.to_string()).cloned().unwrap_or_else(|| tr.t("audit-platform-staff")),
+                None => tr.t("audit-system"),
             };
             let changes = words.changes(entry.before.as_ref().map(|v| &v.0), entry.after.as_ref().map(|v| &v.0));
-            Row { record: record(&entry, &names), changes, who, entry }
+            Row { record: record(&tr, &entry, &names), changes, who, entry }
         })
         .collect();
     let keep = [

@@ -25,6 +25,7 @@ use crate::db::tenants::Tenant;
 use crate::db::users::User;
 use crate::db::Access;
 use crate::domain::{password, TenantId, Timestamp};
+use crate::i18n::Msg;
 use crate::web::error::AppError;
 
 /// Sign-in attempts per client address: a burst of 10, then one every 6 seconds.
@@ -42,7 +43,7 @@ struct LoginPage {
     tr: crate::i18n::Tr,
     csrf: String,
     email: String,
-    error: Option<String>,
+    error: Option<Msg>,
     flash: Option<Flash>,
 }
 
@@ -53,7 +54,9 @@ pub async fn login_form(meta: RequestMeta, session: Session) -> Reply {
     }
     state.save(&session);
     let flash = session::take_flash(&session);
-    render(StatusCode::OK, &LoginPage { tr: meta.tr(None, state.lang.as_deref()), csrf: state.csrf, email: String::new(), error: None, flash })
+    let page =
+        LoginPage { tr: meta.tr(None, state.lang.as_deref()), csrf: state.csrf, email: String::new(), error: None, flash };
+    render(StatusCode::OK, &page)
 }
 
 #[derive(Deserialize)]
@@ -97,6 +100,9 @@ enum Attempt {
         tenant: Option<TenantId>,
         /// The user has a PIN and `tenant` lets it unlock the kiosk.
         pin_unlock: bool,
+        /// The language the session's pages are read in: the user's own, else the
+        /// organization's (a catalogue's tag).
+        lang: Option<String>,
     },
 }
 
@@ -128,7 +134,7 @@ pub async fn login(req: HttpRequest, session: Session, state: State, form: web::
         _ => {}
     }
     let error = match attempt {
-        Attempt::Ok { user, tenant, pin_unlock } => {
+        Attempt::Ok { user, tenant, pin_unlock, lang } => {
             s.renew(&session);
             let now = Utc::now().timestamp();
             s.user = Some(user.id);
@@ -140,6 +146,7 @@ pub async fn login(req: HttpRequest, session: Session, state: State, form: web::
             s.signed_in_at = now;
             s.seen_at = now;
             s.kiosk_seen_at = now;
+            s.lang = lang;
             s.save(&session);
             // A kiosk's sign-in screen returns to the kiosk; nowhere else is accepted.
             let next = if next == urls::kiosk() && tenant.is_some() {
@@ -152,15 +159,14 @@ pub async fn login(req: HttpRequest, session: Session, state: State, form: web::
             return Ok(see_other(&next));
         }
         Attempt::Unknown | Attempt::Inactive | Attempt::Wrong { locked_until: None, .. } if by_pin => {
-            "That PIN is not right, or PINs do not unlock this kiosk. Try again, or use your password.".to_owned()
+            Msg::new("auth-wrong-pin")
         }
         Attempt::Unknown | Attempt::Inactive | Attempt::Wrong { locked_until: None, .. } => {
-            "The email or password is incorrect.".to_owned()
+            Msg::new("auth-wrong-password")
         }
-        Attempt::Wrong { locked_until: Some(until), .. } | Attempt::Locked(until) => format!(
-            "Too many failed attempts: this account is locked until {} UTC. Try again then, or ask an administrator.",
-            until.format("%H:%M")
-        ),
+        Attempt::Wrong { locked_until: Some(until), .. } | Attempt::Locked(until) => {
+            Msg::new("auth-locked").arg("time", until.format("%H:%M").to_string())
+        }
     };
     s.save(&session);
     if next == urls::kiosk() {
@@ -168,7 +174,7 @@ pub async fn login(req: HttpRequest, session: Session, state: State, form: web::
         session::set_flash(&session, "error", error);
         return Ok(see_other(&urls::kiosk_lock()));
     }
-    let page = LoginPage { tr: RequestMeta::from_request(&req).tr(None, s.lang.as_deref()), csrf: s.csrf, email, error: Some(error), flash: None };
+    let page = LoginPage { tr: meta.tr(None, s.lang.as_deref()), csrf: s.csrf, email, error: Some(error), flash: None };
     render(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
@@ -220,6 +226,10 @@ fn attempt_login(db: &crate::db::Db, email: &str, secret: &Secret, meta: &Reques
     let landing = landing(&memberships, now);
     let tenant = landing.map(|t| t.id);
     let pin_unlock = user.kiosk_pin_hash.is_some() && landing.is_some_and(|t| t.settings().kiosk_pin);
+    let lang = match landing {
+        Some(t) => Some(crate::i18n::for_user(user.language.as_deref(), Some(t.locale.as_str())).tag().to_owned()),
+        None => user.language.clone(),
+    };
     let event = meta.stamp(Event::new("login", "user", user.id));
     match tenant {
         // Signing in uses the membership it lands in, as a switch does ("last used").
@@ -229,7 +239,7 @@ fn attempt_login(db: &crate::db::Db, email: &str, secret: &Secret, meta: &Reques
         })?,
         None => db.user(user.id, Access::Write, |u| u.audit_platform_event(&event))?,
     }
-    Ok(Attempt::Ok { user: Box::new(user), tenant, pin_unlock })
+    Ok(Attempt::Ok { user: Box::new(user), tenant, pin_unlock, lang })
 }
 
 /// The organization a sign-in lands in: the primary membership if it is usable, else the
@@ -276,6 +286,6 @@ pub async fn logout(signed_in: SignedIn, state: State) -> Reply {
             Ok::<_, AppError>(())
         })
         .await?;
-    signed_in.end("You have signed out.");
+    signed_in.end(Msg::new("auth-signed-out"));
     Ok(see_other(&urls::login()))
 }

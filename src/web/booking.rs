@@ -26,6 +26,7 @@ use crate::domain::availability;
 use crate::domain::{GuestId, HotelId, ReservationSource, RoomId, RoomTypeId};
 use crate::stays::availability::Occupied;
 use crate::stays::{self, Booking, GuestChoice, Offer, Stay, StayError};
+use crate::i18n::Msg;
 use crate::web::error::AppError;
 
 /// The search: every field text, so any input re-renders.
@@ -180,7 +181,7 @@ struct DetailsPage {
     guests: Vec<Guest>,
     form: BookingForm,
     errors: FieldErrors,
-    problem: Option<String>,
+    problem: Option<Msg>,
     sources: &'static [ReservationSource],
     q: String,
     back: String,
@@ -205,8 +206,21 @@ impl DetailsPage {
     }
 
     /// The page with the messages of a refused booking.
-    fn with(self, errors: FieldErrors, problem: Option<String>) -> Self {
+    fn with(self, errors: FieldErrors, problem: Option<Msg>) -> Self {
         Self { errors, problem, ..self }
+    }
+
+    /// The dates, the party and the rate, under the page's title.
+    fn subtitle(&self) -> String {
+        let tr = &self.chrome;
+        let party = Msg::new("res-party").arg("adults", self.stay.adults).arg("children", self.stay.children);
+        tr.msg(
+            &Msg::new("res-details-subtitle")
+                .arg("check_in", tr.date(self.stay.check_in))
+                .arg("check_out", tr.date(self.stay.check_out))
+                .arg("party", party)
+                .money("rate", self.room_type.base_rate),
+        )
     }
 }
 
@@ -310,7 +324,7 @@ pub async fn create(ctx: TenantCtx, state: State, form: web::Form<BookingForm>) 
     let (status, errors, problem) = match result {
         Ok(Ok(r)) => {
             state.metrics.count(Business::ReservationCreated, Some(ctx.tenant));
-            ctx.flash("success", format!("Booked. Confirmation code {}.", r.confirmation_code));
+            ctx.flash("success", Msg::new("res-booked").arg("code", &r.confirmation_code));
             return Ok(see_other(&urls::reservation(r.id)));
         }
         Ok(Err(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
@@ -318,17 +332,17 @@ pub async fn create(ctx: TenantCtx, state: State, form: web::Form<BookingForm>) 
             let mut errors = FieldErrors::default();
             match refused_field(&mut errors, &refused) {
                 true => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
-                false => (StatusCode::CONFLICT, errors, Some(refused.to_string())),
+                false => (StatusCode::CONFLICT, errors, Some(refused.msg())),
             }
         }
         Err(AppError::Db(DbError::Conflict(Constraint::RoomOverlap))) => (
             StatusCode::CONFLICT,
             FieldErrors::default(),
-            Some("That room was just taken by another booking. Choose another room.".into()),
+            Some(Msg::new("res-room-just-taken-booking")),
         ),
         Err(AppError::Db(DbError::Conflict(Constraint::GuestEmail))) => {
             let mut errors = FieldErrors::default();
-            errors.add("email", "A guest with this email exists already: search for them above and choose them.");
+            errors.add("email", Msg::new("res-guest-email-exists"));
             (StatusCode::UNPROCESSABLE_ENTITY, errors, None)
         }
         Err(e) => return Err(e),

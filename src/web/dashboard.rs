@@ -16,6 +16,7 @@ use crate::domain::availability::nights;
 use crate::domain::booking::today_in;
 use crate::domain::kpi::{Kpis, Sold};
 use crate::domain::{HousekeepingStatus, ReservationStatus};
+use crate::i18n::Tr;
 
 /// One hotel's day.
 #[derive(Clone)]
@@ -30,15 +31,6 @@ pub struct HotelToday {
     pub tonight: usize,
 }
 
-impl HotelToday {
-    pub fn occupancy(&self) -> String {
-        if self.rooms == 0 {
-            "—".into()
-        } else {
-            format!("{:.0}%", self.tonight as f64 * 100.0 / self.rooms as f64)
-        }
-    }
-}
 
 /// The chart's bars, already in SVG coordinates.
 pub struct Bar {
@@ -46,6 +38,7 @@ pub struct Bar {
     pub y: i64,
     pub height: i64,
     pub past: bool,
+    /// The bar's tooltip: the day and its occupancy, in the reader's language.
     pub label: String,
 }
 
@@ -68,6 +61,32 @@ struct DashboardPage {
     next30: Kpis,
     chart: Chart,
     totals: (usize, usize, usize, usize),
+}
+
+impl DashboardPage {
+    /// Tonight's occupancy of a hotel, in whole percent ("75%"), or "—" without rooms.
+    pub fn occupancy(&self, h: &HotelToday) -> String {
+        if h.rooms == 0 {
+            "—".into()
+        } else {
+            whole_percent(&self.chrome, h.tonight as f64 * 100.0 / h.rooms as f64)
+        }
+    }
+
+    /// Occupancy as a ratio (0.303), for `chrome.percent`.
+    pub fn occupancy_ratio(&self, k: &Kpis) -> f64 {
+        k.occupancy_bp() as f64 / 10_000.0
+    }
+
+    /// The chart's top line: "100%".
+    pub fn full_scale(&self) -> String {
+        whole_percent(&self.chrome, 100.0)
+    }
+}
+
+/// A percentage (75.0 for 75 %) without decimals, in the reader's language: "75%", "75 %".
+fn whole_percent(tr: &Tr, value: f64) -> String {
+    tr.t1("percent", "value", tr.decimal(value, 0))
 }
 
 /// What the dashboard shows, read in one transaction and kept in the aggregate cache
@@ -94,7 +113,7 @@ pub async fn show(ctx: TenantCtx, state: State) -> Reply {
     let Figures { hotels, sold, rooms_total } = figures;
     let last30 = Kpis::compute(rooms_total, &sold, org_today - Duration::days(CHART_DAYS), org_today);
     let next30 = Kpis::compute(rooms_total, &sold, org_today, org_today + Duration::days(CHART_DAYS));
-    let chart = chart(rooms_total, &sold, org_today);
+    let chart = chart(&view.tr, rooms_total, &sold, org_today);
     let totals = hotels
         .iter()
         .fold((0, 0, 0, 0), |t, h| (t.0 + h.arrivals, t.1 + h.departures, t.2 + h.in_house, t.3 + h.to_clean));
@@ -133,7 +152,7 @@ fn figures(s: &mut TenantScope<'_>, org_today: NaiveDate, now: DateTime<Utc>) ->
 }
 
 /// Daily occupancy from 30 days back to 30 days ahead, as bars.
-fn chart(rooms: i64, stays: &[Sold], today: NaiveDate) -> Chart {
+fn chart(tr: &Tr, rooms: i64, stays: &[Sold], today: NaiveDate) -> Chart {
     let (width, height, bar_width) = (720, 160, 12);
     let from = today - Duration::days(CHART_DAYS);
     let mut per_day = vec![0i64; (2 * CHART_DAYS) as usize];
@@ -150,7 +169,8 @@ fn chart(rooms: i64, stays: &[Sold], today: NaiveDate) -> Chart {
             let pct = if rooms == 0 { 0 } else { (sold * 100 / rooms).min(100) };
             let h = pct * (height - 20) / 100;
             let day = from + Duration::days(i as i64);
-            Bar { x: i as i64 * step, y: height - h, height: h, past: day < today, label: format!("{day}: {pct}%") }
+            let label = tr.t2("dash-chart-bar", "day", day, "percent", whole_percent(tr, pct as f64));
+            Bar { x: i as i64 * step, y: height - h, height: h, past: day < today, label }
         })
         .collect();
     Chart { bars, today_x: CHART_DAYS * step, width, height, bar_width: bar_width.min(step - 1) }

@@ -28,7 +28,7 @@ impl Actor for Member {
 pub fn refused_field(errors: &mut FieldErrors, refused: &Refused) -> bool {
     match refused.field() {
         Some(field) => {
-            errors.add(field, refused.to_string());
+            errors.add(field, refused.msg());
             true
         }
         None => false,

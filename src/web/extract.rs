@@ -103,7 +103,7 @@ impl SignedIn {
         let idle = settings.session_idle_timeout.as_secs() as i64;
         let absolute = settings.session_absolute_timeout.as_secs() as i64;
         if now - state.seen_at > idle || now - state.signed_in_at > absolute {
-            end_session(&session, "Your session ended. Please sign in again.");
+            end_session(&session, crate::i18n::Msg::new("auth-session-ended"));
             return Err(AppError::Unauthenticated);
         }
         // Refresh the idle clock at most once a minute (sooner for short timeouts), so
@@ -224,7 +224,7 @@ impl Member {
     /// Refuses one more of `what` when the organization's plan is at its limit; `count`
     /// is how many it has now.
     pub fn within_plan(&self, what: crate::domain::plans::Limited, count: i64) -> Result<(), AppError> {
-        self.acting.tenant.plan.check(what, count).map_err(|m| AppError::NotInPlan(m.into()))
+        self.acting.tenant.plan.check(what, count).map_err(AppError::NotInPlan)
     }
 
     /// Records an event for this tenant, as this user, from this request.
@@ -306,7 +306,7 @@ fn verify(acting: Acting, request: &Admission, meta: RequestMeta) -> Result<Memb
 /// Ends the browser's session when the account check failed.
 pub fn ended_if_unauthenticated<T>(signed_in: &SignedIn, result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(AppError::Unauthenticated) = &result {
-        signed_in.end("Your session has ended. Please sign in again.");
+        signed_in.end(crate::i18n::Msg::new("auth-session-has-ended"));
     }
     result
 }

@@ -16,6 +16,7 @@ use crate::db::guests::{Guest, GuestFields};
 use crate::db::reservations::Reservation;
 use crate::db::{Constraint, DbError, TenantScope};
 use crate::domain::{DocumentType, GuestId};
+use crate::i18n::Msg;
 use crate::web::error::AppError;
 
 const SORTS: &[&str] = &["name", "created"];
@@ -99,7 +100,7 @@ impl GuestForm {
         };
         let nationality = forms::optional(&mut e, "nationality", &self.nationality, 2).map(|n| n.to_uppercase());
         if nationality.as_deref().is_some_and(|n| n.len() != 2 || !n.chars().all(|c| c.is_ascii_uppercase())) {
-            e.add("nationality", "Use the two-letter country code, like BR or GB.");
+            e.add("nationality", Msg::new("guest-nationality-format"));
         }
         let fields = GuestFields {
             first_name: forms::required(&mut e, "first_name", &self.first_name, 100),
@@ -117,13 +118,13 @@ impl GuestForm {
 
     fn diffs(&self, current: &GuestForm) -> Vec<Diff> {
         forms::changed([
-            ("First name", &self.first_name, &current.first_name),
-            ("Last name", &self.last_name, &current.last_name),
-            ("Email", &self.email, &current.email),
-            ("Phone", &self.phone, &current.phone),
-            ("Document", &self.document_number, &current.document_number),
-            ("Nationality", &self.nationality, &current.nationality),
-            ("Notes", &self.notes, &current.notes),
+            ("guest-field-first-name", &self.first_name, &current.first_name),
+            ("guest-field-last-name", &self.last_name, &current.last_name),
+            ("guest-field-email", &self.email, &current.email),
+            ("guest-field-phone", &self.phone, &current.phone),
+            ("guest-field-document", &self.document_number, &current.document_number),
+            ("guest-field-nationality", &self.nationality, &current.nationality),
+            ("guest-field-notes", &self.notes, &current.notes),
         ])
     }
 }
@@ -154,7 +155,7 @@ impl Managed for Guests {
     type Page = FormPage;
     const AREA: &'static str = "guests";
     const KIND: &'static str = "guest";
-    const IN_USE: &'static str = "This guest has reservations, so the record is kept for the hotel's books.";
+    const IN_USE: &'static str = "guest-in-use";
 
     fn env(_: &mut TenantScope<'_>, _: ()) -> Result<(), AppError> {
         Ok(())
@@ -193,31 +194,27 @@ impl Managed for Guests {
         yours.diffs(current)
     }
     fn page(chrome: Chrome, _: (), existing: Option<&Guest>, shown: Shown<GuestForm>) -> FormPage {
-        let editing = existing.map(|g| (format!("Edit {}", g.full_name()), urls::guest(g.id)));
-        let Heading { title, action, .. } = Heading::of(editing, "New guest", urls::guests());
+        let editing = existing.map(|g| (chrome.t1("guest-edit-title", "name", g.full_name()), urls::guest(g.id)));
+        let Heading { title, action, .. } = Heading::of(editing, &chrome.t("guest-new-title"), urls::guests());
         let Shown { form, errors, conflict } = shown;
         FormPage { chrome, title, cancel: action.clone(), action, form, errors, conflict, documents: DocumentType::ALL }
     }
 
     fn created(g: &Guest) -> Done {
-        Done::new(format!("Guest {} added.", g.full_name()), urls::guest(g.id))
+        Done::new(Msg::new("guest-added").arg("name", g.full_name()), urls::guest(g.id))
     }
     fn saved(g: &Guest) -> Done {
-        Done::new(format!("{} saved.", g.full_name()), urls::guest(g.id))
+        Done::new(Msg::new("guest-saved").arg("name", g.full_name()), urls::guest(g.id))
     }
     fn deleted(g: &Guest) -> Done {
-        Done::new(format!("{} deleted.", g.full_name()), urls::guests())
+        Done::new(Msg::new("guest-deleted").arg("name", g.full_name()), urls::guests())
     }
     fn delete_from(id: Self::Id) -> String {
         urls::guest(id)
     }
     fn taken(e: &AppError) -> Option<FieldErrors> {
-        matches!(e, AppError::Db(DbError::Conflict(Constraint::GuestEmail))).then(|| {
-            manage::field_error(
-                "email",
-                "Another guest already has this email. Search for them instead of adding a duplicate.",
-            )
-        })
+        matches!(e, AppError::Db(DbError::Conflict(Constraint::GuestEmail)))
+            .then(|| manage::field_error("email", Msg::new("guest-email-taken")))
     }
 }
 

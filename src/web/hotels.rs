@@ -18,6 +18,7 @@ use crate::db::{Constraint, DbError, TenantScope};
 use crate::domain::plans::Limited;
 use crate::domain::roles::Capability;
 use crate::domain::HotelId;
+use crate::i18n::Msg;
 use crate::web::error::AppError;
 
 const SORTS: &[&str] = &["name", "code", "city"];
@@ -110,7 +111,7 @@ impl HotelForm {
         let mut e = FieldErrors::default();
         let country = forms::optional(&mut e, "country", &self.country, 2).map(|c| c.to_uppercase());
         if country.as_deref().is_some_and(|c| c.len() != 2 || !c.chars().all(|ch| ch.is_ascii_uppercase())) {
-            e.add("country", "Use the two-letter country code, like US or PT.");
+            e.add("country", Msg::new("hotel-country-format"));
         }
         let fields = HotelFields {
             code: forms::code(&mut e, "code", &self.code),
@@ -155,8 +156,7 @@ impl Managed for Hotels {
     type Page = FormPage;
     const AREA: &'static str = "hotels";
     const KIND: &'static str = "hotel";
-    const IN_USE: &'static str =
-        "This hotel still has room types, rooms or reservations, so it cannot be deleted. Mark it inactive instead.";
+    const IN_USE: &'static str = "hotel-in-use";
 
     fn env(_: &mut TenantScope<'_>, _: ()) -> Result<(), AppError> {
         Ok(())
@@ -194,39 +194,39 @@ impl Managed for Hotels {
     }
     fn diffs(yours: &HotelForm, current: &HotelForm, _: &()) -> Vec<Diff> {
         forms::changed([
-            ("Code", &yours.code, &current.code),
-            ("Name", &yours.name, &current.name),
-            ("Brand", &yours.brand, &current.brand),
-            ("Address", &yours.address, &current.address),
-            ("City", &yours.city, &current.city),
-            ("Country", &yours.country, &current.country),
-            ("Timezone", &yours.timezone, &current.timezone),
-            ("Email", &yours.email, &current.email),
-            ("Phone", &yours.phone, &current.phone),
+            ("hotel-field-code", &yours.code, &current.code),
+            ("hotel-field-name", &yours.name, &current.name),
+            ("hotel-field-brand", &yours.brand, &current.brand),
+            ("hotel-field-address", &yours.address, &current.address),
+            ("hotel-field-city", &yours.city, &current.city),
+            ("hotel-field-country", &yours.country, &current.country),
+            ("hotel-field-timezone", &yours.timezone, &current.timezone),
+            ("hotel-field-email", &yours.email, &current.email),
+            ("hotel-field-phone", &yours.phone, &current.phone),
         ])
     }
     fn page(chrome: Chrome, _: (), hotel: Option<&Hotel>, shown: Shown<HotelForm>) -> FormPage {
-        let editing = hotel.map(|h| (format!("Edit {}", h.name), urls::hotel(h.id)));
-        let Heading { title, action, .. } = Heading::of(editing, "New hotel", urls::hotels());
+        let editing = hotel.map(|h| (chrome.t1("hotel-edit-title", "name", h.name.as_str()), urls::hotel(h.id)));
+        let Heading { title, action, .. } = Heading::of(editing, &chrome.t("hotel-new"), urls::hotels());
         let Shown { form, errors, conflict } = shown;
         FormPage { chrome, title, cancel: action.clone(), action, form, errors, conflict, timezones: forms::TIMEZONES }
     }
 
     fn created(h: &Hotel) -> Done {
-        Done::new(format!("Hotel {} created. Add its room types next.", h.name), urls::hotel(h.id))
+        Done::new(Msg::new("hotel-created").arg("name", &h.name), urls::hotel(h.id))
     }
     fn saved(h: &Hotel) -> Done {
-        Done::new(format!("{} saved.", h.name), urls::hotel(h.id))
+        Done::new(Msg::new("hotel-saved").arg("name", &h.name), urls::hotel(h.id))
     }
     fn deleted(h: &Hotel) -> Done {
-        Done::new(format!("{} deleted.", h.name), urls::hotels())
+        Done::new(Msg::new("hotel-deleted").arg("name", &h.name), urls::hotels())
     }
     fn delete_from(id: Self::Id) -> String {
         urls::hotel(id)
     }
     fn taken(e: &AppError) -> Option<FieldErrors> {
         matches!(e, AppError::Db(DbError::Conflict(Constraint::HotelCode)))
-            .then(|| manage::field_error("code", "Another hotel already uses this code."))
+            .then(|| manage::field_error("code", Msg::new("hotel-code-taken")))
     }
 }
 

@@ -4,7 +4,7 @@
 //! organization's idle time: a meta refresh sends an untouched screen to the lock page
 //! (no JavaScript needed), and the server refuses a kiosk request that comes too late.
 
-use crate::i18n::Tr;
+use crate::i18n::{Arg, Msg, Tr};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
@@ -93,7 +93,7 @@ where
 fn lock_now(session: &actix_session::Session) -> HttpResponse {
     let before = SessionState::load(session);
     if before.user.is_some() {
-        end_session(session, "The kiosk locked. Enter your password to continue.");
+        end_session(session, Msg::new("kiosk-locked"));
     }
     let mut s = SessionState::load(session);
     s.kiosk_hotel = before.kiosk_hotel;
@@ -238,7 +238,7 @@ pub async fn home(ctx: TenantCtx, state: State, query: web::Query<KioskQuery>) -
         }
         Some((hotel, today, lists)) => {
             let page = HomePage {
-                frame: frame(&ctx, &hotel.name, &user, idle, today.format("%A %d %B").to_string(), can_pay),
+                frame: frame(&ctx, &hotel.name, &user, idle, user.1.day(today), can_pay),
                 lists,
                 q,
             };
@@ -259,7 +259,7 @@ pub async fn choose_hotel(ctx: TenantCtx, state: State, form: web::Form<HotelFor
     let raw = form.into_inner().hotel;
     let hotel = ctx
         .read(&state, move |s, _| {
-            let bad_choice = || AppError::Conflict("Choose one of this organization's hotels.".into());
+            let bad_choice = || AppError::Conflict(Msg::new("kiosk-choose-hotel"));
             let id: HotelId = raw.trim().parse().map_err(|_| bad_choice())?;
             match s.hotels().get(id) {
                 Ok(h) => Ok(h),
@@ -284,23 +284,21 @@ struct StayPage {
     room: Option<Room>,
     ready_rooms: Vec<Room>,
     entries: Vec<FolioEntry>,
-    /// "Balance due", "Credit" or "Settled".
-    balance_label: &'static str,
-    /// The amount after the label, never negative; empty when settled.
+    /// The balance as the desk reads it: "Balance due $75.50", "Credit $75.50" or
+    /// "Settled" (`money::Standing`'s message), never a negative amount due.
     balance: String,
     balance_input: String,
     owes: bool,
-    /// The nights check-out will charge, formatted, when there are any.
-    due: Option<String>,
+    /// The nights check-out will charge (minor units), when there are any.
+    due: Option<i64>,
     methods: Vec<PaymentMethod>,
     can_check_in: bool,
     can_check_out: bool,
-    problem: Option<String>,
-    currency: (String, String),
+    problem: Option<Msg>,
     errors: FieldErrors,
     confirm: Option<PayConfirm>,
     /// Why this member cannot take the payment, and who can.
-    cannot_pay: Option<String>,
+    cannot_pay: Option<Msg>,
 }
 
 /// A payment about to be taken: the screen asks "Take R$ 120,00 by card?" before it posts.
@@ -320,16 +318,8 @@ struct StayExtras {
     confirm: Option<PayConfirm>,
 }
 
-impl StayPage {
-    /// A folio line's effect, formatted.
-    pub fn money_sign(&self, e: &FolioEntry) -> String {
-        let _ = self;
-        money::format(e.signed_amount(), &self.currency.0, &self.currency.1)
-    }
-}
-
 /// The page, or with `Some(problem)` the page with that conflict above it (409).
-async fn stay_page(ctx: &TenantCtx, state: &AppState, id: ReservationId, problem: Option<String>) -> Reply {
+async fn stay_page(ctx: &TenantCtx, state: &AppState, id: ReservationId, problem: Option<Msg>) -> Reply {
     let status = if problem.is_some() { StatusCode::CONFLICT } else { StatusCode::OK };
     stay_page_with(ctx, state, id, problem, status, StayExtras::default()).await
 }
@@ -339,20 +329,18 @@ async fn stay_page_with(
     ctx: &TenantCtx,
     state: &AppState,
     id: ReservationId,
-    problem: Option<String>,
+    problem: Option<Msg>,
     status: StatusCode,
     extras: StayExtras,
 ) -> Reply {
     let chosen = SessionState::load(ctx.session()).kiosk_hotel;
-    let (idle, user, v, methods, (can_pay, cannot_pay), currency) = ctx
+    let (idle, user, v, methods, (can_pay, cannot_pay)) = ctx
         .read(state, move |s, m| {
             let v = stays::StayView::load(s, id)?;
             if chosen.is_some_and(|h| h != v.reservation.hotel_id) {
                 return Err(AppError::NotFound);
             }
-            let t = &m.acting.tenant;
-            let settings = t.settings();
-            let currency = (t.currency.clone(), t.locale.clone());
+            let settings = m.acting.tenant.settings();
             let user = (m.acting.user.full_name.clone(), m.tr());
             // Who may take the payment instead: asked only when there is one to take.
             let can_pay = m.can(Capability::PaymentsCreate);
@@ -360,32 +348,35 @@ async fn stay_page_with(
                 None
             } else {
                 match stays::require(s, m, Capability::PaymentsCreate) {
-                    Err(stays::StayError::Missing(missing)) => Some(missing.to_string()),
+                    Err(stays::StayError::Missing(missing)) => Some(missing.msg()),
                     Err(other) => return Err(other.into()),
                     Ok(()) => None,
                 }
             };
-            Ok((settings.kiosk_idle_minutes, user, v, settings.payment_methods, (can_pay, cannot_pay), currency))
+            Ok((settings.kiosk_idle_minutes, user, v, settings.payment_methods, (can_pay, cannot_pay)))
         })
         .await?;
     if let Err(lock) = touch(ctx, idle) {
         return Ok(*lock);
     }
     let stays::StayView { reservation: r, hotel, guest, room, free_rooms, entries, today, due, balance } = v;
-    let f = frame(ctx, &hotel.name, &user, idle, today.format("%A %d %B").to_string(), can_pay);
+    let tr = user.1;
+    let f = frame(ctx, &hotel.name, &user, idle, tr.day(today), can_pay);
     let standing = money::Standing::of(balance);
     let page = StayPage {
         can_check_in: matches!(r.status, ReservationStatus::Pending | ReservationStatus::Confirmed)
             && r.check_in <= today,
         can_check_out: r.status == ReservationStatus::CheckedIn,
-        balance_label: standing.label_key(),
-        balance: standing.amount().map(|a| money::format(a, &currency.0, &currency.1)).unwrap_or_default(),
-        balance_input: extras.typed_amount.unwrap_or_else(|| money::to_input(balance.max(0), &currency.0, &currency.1)),
+        balance: match standing.amount() {
+            Some(amount) => tr.t1(standing.label_key(), "amount", Arg::Money(amount)),
+            None => tr.t(standing.label_key()),
+        },
+        balance_input: extras.typed_amount.unwrap_or_else(|| tr.amount_input(balance.max(0))),
         errors: extras.errors,
         confirm: extras.confirm,
         cannot_pay,
         owes: balance > 0,
-        due: (due > 0).then(|| money::format(due, &currency.0, &currency.1)),
+        due: (due > 0).then_some(due),
         frame: f,
         r,
         guest: guest.full_name(),
@@ -395,7 +386,6 @@ async fn stay_page_with(
         entries,
         methods,
         problem,
-        currency: currency.clone(),
     };
     render(status, &page)
 }
@@ -437,16 +427,16 @@ async fn apply(ctx: TenantCtx, state: State, id: ReservationId, action: Action, 
         Ok(None) => Ok(lock_now(ctx.session())),
         Ok(Some(r)) => {
             state.metrics.transition(action, ctx.tenant);
-            let done = if action == Action::CheckIn { "checked in" } else { "checked out" };
-            ctx.flash("success", format!("{} {done}.", r.confirmation_code));
+            let done = if action == Action::CheckIn { "kiosk-checked-in" } else { "kiosk-checked-out" };
+            ctx.flash("success", Msg::new(done).arg("code", r.confirmation_code));
             Ok(see_other(&urls::kiosk()))
         }
-        Err(AppError::Refused(refused)) => stay_page(&ctx, &state, id, Some(refused.to_string())).await,
+        Err(AppError::Refused(refused)) => stay_page(&ctx, &state, id, Some(refused.msg())).await,
         Err(AppError::Stale) => {
-            stay_page(&ctx, &state, id, Some("This stay changed a moment ago. Check it and tap again.".into())).await
+            stay_page(&ctx, &state, id, Some(Msg::new("kiosk-stale"))).await
         }
         Err(AppError::Db(crate::db::DbError::Conflict(crate::db::Constraint::RoomOverlap))) => {
-            stay_page(&ctx, &state, id, Some("That room was just taken. Choose another.".into())).await
+            stay_page(&ctx, &state, id, Some(Msg::new("kiosk-room-just-taken"))).await
         }
         Err(e) => Err(e),
     }
@@ -470,22 +460,23 @@ pub async fn pay(ctx: TenantCtx, state: State, id: web::Path<ReservationId>, for
     let typed = form.amount.clone();
     let result = unless_idle(&ctx, &state, move |s, m| {
         let mut errors = FieldErrors::default();
-        let t = &m.acting.tenant;
-        let amount = forms::amount(&mut errors, "amount", &form.amount, &m.tr());
+        let tr = m.tr();
+        let amount = forms::amount(&mut errors, "amount", &form.amount, &tr);
         let method: Option<PaymentMethod> = form.method.trim().parse().ok();
         let posting = Posting {
             kind: FolioKind::Payment,
             amount: amount.unwrap_or(0),
             method,
-            description: "Payment at the desk".into(),
+            // Stored with the folio: in the words of whoever takes it.
+            description: tr.t("kiosk-payment-description"),
             reference: None,
         };
         errors.merge(field_errors(posting.refusals(m)));
         match (errors.is_empty(), method) {
             (false, _) | (true, None) => Ok(Err(errors)),
             (true, Some(method)) if form.confirmed != "yes" => Ok(Ok(Paid::Confirm(PayConfirm {
-                shown: money::format(posting.amount, &t.currency, &t.locale),
-                input: money::to_input(posting.amount, &t.currency, &t.locale),
+                shown: tr.money(posting.amount),
+                input: tr.amount_input(posting.amount),
                 method,
             }))),
             (true, Some(_)) => {
@@ -498,7 +489,7 @@ pub async fn pay(ctx: TenantCtx, state: State, id: web::Path<ReservationId>, for
     match result {
         Ok(None) => Ok(lock_now(ctx.session())),
         Ok(Some(Ok(Paid::Taken))) => {
-            ctx.flash("success", "Payment taken.");
+            ctx.flash("success", Msg::new("kiosk-payment-taken"));
             Ok(see_other(&urls::kiosk_stay(id)))
         }
         Ok(Some(Ok(Paid::Confirm(confirm)))) => {
@@ -511,7 +502,7 @@ pub async fn pay(ctx: TenantCtx, state: State, id: web::Path<ReservationId>, for
         }
         Err(AppError::Refused(refused)) => {
             let page = StayExtras { typed_amount: Some(typed), ..StayExtras::default() };
-            stay_page_with(&ctx, &state, id, Some(refused.to_string()), StatusCode::CONFLICT, page).await
+            stay_page_with(&ctx, &state, id, Some(refused.msg()), StatusCode::CONFLICT, page).await
         }
         Err(e) => Err(e),
     }
@@ -528,6 +519,30 @@ struct LockPage {
     locked_by: Option<session::Who>,
     /// Ask for the PIN rather than the password.
     by_pin: bool,
+}
+
+impl LockPage {
+    /// "Locked by <strong>name</strong>": the catalogue's words, the name escaped.
+    fn locked_by_html(&self, who: &session::Who) -> String {
+        let name = format!("<strong>{}</strong>", escape_html(&who.name));
+        self.tr.t1("kiosk-lock-locked-by", "name", name)
+    }
+}
+
+/// Escapes text for HTML, for a name set inside a message shown unescaped.
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[derive(Deserialize, Default)]

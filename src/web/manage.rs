@@ -32,6 +32,7 @@ use super::pages::{ok, render, see_other, Chrome, MemberView};
 use super::AppState;
 use crate::db::audit::Event;
 use crate::db::TenantScope;
+use crate::i18n::Msg;
 use crate::web::error::{AppError, Reply};
 
 /// A record with management pages: the parts that differ between resources.
@@ -54,7 +55,7 @@ pub trait Managed: Sized + 'static {
     const AREA: &'static str;
     /// The audit log's entity type; the events are `KIND.create`, `.update` and `.delete`.
     const KIND: &'static str;
-    /// Why a delete is refused while other records use this one.
+    /// The catalogue key of why a delete is refused while other records use this one.
     const IN_USE: &'static str;
 
     fn env(s: &mut TenantScope<'_>, parent: Self::Parent) -> Result<Self::Env, AppError>;
@@ -88,7 +89,8 @@ pub trait Managed: Sized + 'static {
     fn diffs(yours: &Self::Form, current: &Self::Form, env: &Self::Env) -> Vec<Diff>;
     fn page(chrome: Chrome, env: Self::Env, existing: Option<&Self::Record>, shown: Shown<Self::Form>) -> Self::Page;
 
-    /// Where a new record is announced, and with what message.
+    /// Where a new record is announced, and with what message (a catalogue key and its
+    /// arguments).
     fn created(record: &Self::Record) -> Done;
     fn saved(record: &Self::Record) -> Done;
     fn deleted(record: &Self::Record) -> Done;
@@ -132,12 +134,12 @@ impl<F> Shown<F> {
 
 /// Where a successful POST sends the user, and the message shown there.
 pub struct Done {
-    pub message: String,
+    pub message: Msg,
     pub location: String,
 }
 
 impl Done {
-    pub fn new(message: impl Into<String>, location: impl Into<String>) -> Self {
+    pub fn new(message: impl Into<Msg>, location: impl Into<String>) -> Self {
         Self { message: message.into(), location: location.into() }
     }
 
@@ -147,7 +149,7 @@ impl Done {
     }
 }
 
-/// A form page's title and the action its form posts to: the record's path when
+/// A form page's title (already read out) and the action its form posts to: the record's path when
 /// editing (with `…/delete` for its delete button), or where new ones are posted.
 pub struct Heading {
     pub title: String,
@@ -195,7 +197,7 @@ pub fn refusal(e: AppError, taken: impl Fn(&AppError) -> Option<FieldErrors>) ->
 }
 
 /// One message for `field`, as [`Managed::taken`] returns it.
-pub fn field_error(field: &'static str, message: &str) -> FieldErrors {
+pub fn field_error(field: &'static str, message: impl Into<Msg>) -> FieldErrors {
     let mut errors = FieldErrors::default();
     errors.add(field, message);
     errors
@@ -308,7 +310,7 @@ pub async fn delete<R: Managed>(ctx: &TenantCtx, state: &AppState, id: R::Id) ->
         Ok(record) => Ok(R::deleted(&record).reply(ctx)),
         // Still needed: back to the page the button was on, which says why.
         Err(AppError::Db(crate::db::DbError::Reference)) => {
-            ctx.flash("error", R::IN_USE);
+            ctx.flash("error", Msg::new(R::IN_USE));
             Ok(see_other(&R::delete_from(id)))
         }
         Err(e) => Err(e),

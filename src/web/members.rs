@@ -21,6 +21,7 @@ use crate::db::users::User;
 use crate::db::{Constraint, DbError, TenantScope};
 use crate::domain::roles::Capability;
 use crate::domain::{password, AssociationId, Role, Timestamp};
+use crate::i18n::Msg;
 use crate::web::error::AppError;
 
 #[derive(Template)]
@@ -62,7 +63,7 @@ fn expiry(errors: &mut FieldErrors, raw: &str) -> Option<Timestamp> {
     match forms::day(&raw) {
         Some(date) => date.and_hms_opt(0, 0, 0).map(|t| Timestamp(t.and_utc())),
         None => {
-            errors.add("expires_on", "Enter a date like 2027-01-31, or leave it empty.");
+            errors.add("expires_on", Msg::new("member-expiry-format"));
             None
         }
     }
@@ -73,16 +74,13 @@ impl AddForm {
         let mut e = FieldErrors::default();
         let email = forms::clean(&self.email).to_lowercase();
         if !forms::looks_like_email(&email) {
-            e.add("email", "Enter an email address like name@example.com.");
+            e.add("email", Msg::new("form-email"));
         }
         let role = forms::choice(&mut e, "role", &self.role);
         let expires_at = expiry(&mut e, &self.expires_on);
         let typed = forms::clean(&self.password);
         if !typed.is_empty() && typed.chars().count() < password::MIN_LENGTH {
-            e.add(
-                "password",
-                format!("Use at least {} characters, or leave it empty to generate one.", password::MIN_LENGTH),
-            );
+            e.add("password", Msg::new("member-password-too-short").arg("min", password::MIN_LENGTH));
         }
         let member = NewMember {
             email,
@@ -139,7 +137,8 @@ pub async fn create(ctx: TenantCtx, state: State, form: web::Form<AddForm>) -> R
     let submitted = form.clone();
     let refused = match ctx.write(&state, move |s, m| add(s, m, &submitted)).await {
         Ok(Added::Existing(email)) => {
-            return Ok(Done::new(format!("{email} can now sign in to this organization."), urls::members()).reply(&ctx));
+            let notice = Msg::new("member-can-sign-in").arg("email", email);
+            return Ok(Done::new(notice, urls::members()).reply(&ctx));
         }
         Ok(Added::New { email, password }) => {
             let view = ctx.read(&state, |_, m| Ok(m.view())).await?;
@@ -148,10 +147,7 @@ pub async fn create(ctx: TenantCtx, state: State, form: web::Form<AddForm>) -> R
         Ok(Added::Invalid(errors)) => Refusal::invalid(errors),
         Err(e) => manage::refusal(e, |e| {
             matches!(e, AppError::Db(DbError::Conflict(Constraint::Membership))).then(|| {
-                manage::field_error(
-                    "email",
-                    "This person is already a member. Change their role from the list instead.",
-                )
+                manage::field_error("email", Msg::new("member-already"))
             })
         })?,
     };
@@ -311,9 +307,7 @@ fn apply(
     }
     let after = s.memberships().update(id, version, changes)?;
     if s.memberships().usable_owners()? == 0 {
-        return Err(AppError::Conflict(
-            "An organization needs at least one active owner. Make someone else owner first.".into(),
-        ));
+        return Err(AppError::Conflict(Msg::new("member-last-owner")));
     }
     // A deactivated member's sessions in this organization end now, on every device.
     if before.is_active && !after.is_active {
@@ -340,7 +334,7 @@ pub async fn update(ctx: TenantCtx, state: State, path: web::Path<AssociationId>
                 if !after.is_active {
                     state.sessions.forget_user(after.user_id);
                 }
-                return Ok(Done::new("Membership saved.", urls::members()).reply(&ctx));
+                return Ok(Done::new(Msg::new("member-saved"), urls::members()).reply(&ctx));
             }
             Err(e) => manage::refusal(e, |_| None)?,
         },
@@ -382,13 +376,7 @@ pub async fn toggle_active(ctx: TenantCtx, state: State, path: web::Path<Associa
     if !after.is_active {
         state.sessions.forget_user(after.user_id);
     }
-    ctx.flash(
-        "success",
-        if after.is_active {
-            "Membership reactivated."
-        } else {
-            "Membership deactivated: that person has lost access."
-        },
-    );
+    let notice = if after.is_active { "member-reactivated" } else { "member-deactivated-notice" };
+    ctx.flash("success", Msg::new(notice));
     Ok(see_other(&urls::members()))
 }

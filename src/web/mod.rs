@@ -108,6 +108,7 @@ route_table! {
     Post "/account/password"        => account::change_password, SignedIn;
     Get  "/account/pin"             => account::pin_form, SignedIn;
     Post "/account/pin"             => account::set_pin, SignedIn;
+    Post "/account/language"        => account::set_language, SignedIn;
 
     Get  "/platform"                => platform::index, Platform;
     Get  "/platform/orgs/new"       => platform::new_form, Platform;

@@ -10,6 +10,7 @@ use super::pages::see_other;
 use super::state::State;
 use super::urls;
 use crate::domain::HotelId;
+use crate::i18n::Msg;
 use crate::stays;
 use crate::web::error::AppError;
 
@@ -35,21 +36,18 @@ pub async fn run(ctx: TenantCtx, state: State, path: web::Path<HotelId>, form: w
             let h = s.hotels().get(hotel)?;
             match day {
                 Ok(day) => Ok(stays::night_audit(s, &h, day)?),
-                Err(()) => Err(AppError::Conflict("Enter the date to audit like 2026-11-21.".into())),
+                Err(()) => Err(AppError::Conflict(Msg::new("res-audit-date-format"))),
             }
         })
         .await?;
+    // The dates as ISO days, as the hotel page shows the business date.
     ctx.flash(
         "success",
-        format!(
-            "Night audit for {}: {} no-show{}, {} room charge{} posted. Business date is now {}.",
-            report.date,
-            report.no_shows,
-            if report.no_shows == 1 { "" } else { "s" },
-            report.charges_posted,
-            if report.charges_posted == 1 { "" } else { "s" },
-            report.business_date.map(|d| d.to_string()).unwrap_or_default()
-        ),
+        Msg::new("res-audit-done")
+            .arg("date", report.date.to_string())
+            .arg("no_shows", report.no_shows)
+            .arg("charges", report.charges_posted)
+            .arg("business_date", report.business_date.map(|d| d.to_string()).unwrap_or_default()),
     );
     Ok(see_other(&urls::hotel(hotel)))
 }

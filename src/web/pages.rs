@@ -134,8 +134,8 @@ impl Chrome {
 
     /// A folio balance as the desk reads it: "Balance due $75.50", "Credit $75.50" or
     /// "Settled", never a negative amount due.
-    pub fn standing(&self, balance: impl std::borrow::Borrow<i64>) -> String {
-        let standing = crate::domain::money::Standing::of(*balance.borrow());
+    pub fn standing(&self, balance: impl crate::i18n::Whole) -> String {
+        let standing = crate::domain::money::Standing::of(balance.whole());
         match standing.amount() {
             Some(amount) => self.t1(standing.label_key(), "amount", crate::i18n::Arg::Money(amount)),
             None => self.t(standing.label_key()),

@@ -15,6 +15,7 @@ use crate::db::hotels::Hotel;
 use crate::domain::booking::today_in;
 use crate::domain::kpi::{Kpis, Sold};
 use crate::domain::money;
+use crate::i18n::Msg;
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
@@ -98,7 +99,14 @@ struct ReportPage {
     lines: Vec<Line>,
     total: Kpis,
     csv_href: String,
-    note: Option<String>,
+    note: Option<Msg>,
+}
+
+impl ReportPage {
+    /// Occupancy as a ratio (0.303), for `chrome.percent`.
+    pub fn occupancy_ratio(&self, k: &Kpis) -> f64 {
+        k.occupancy_bp() as f64 / 10_000.0
+    }
 }
 
 /// The report's lines for the chosen hotels, periods and dates (inclusive `to`).
@@ -131,10 +139,10 @@ pub async fn show(ctx: TenantCtx, state: State, query: web::Query<ReportQuery>) 
     let mut note = None;
     if (to - from).num_days() > 366 {
         to = from + Duration::days(366);
-        note = Some("Reports cover at most 366 days; the range was shortened.".to_owned());
+        note = Some(Msg::new("rep-range-shortened").arg("days", 366));
     }
     if asked_from.is_none() && !query.from.trim().is_empty() {
-        note = Some("The start date could not be read; showing the last 30 days.".to_owned());
+        note = Some(Msg::new("rep-bad-start").arg("days", 30));
         from = today - Duration::days(30);
     }
     let end = to + Duration::days(1);
@@ -177,6 +185,8 @@ pub async fn show(ctx: TenantCtx, state: State, query: web::Query<ReportQuery>) 
     ok(&page)
 }
 
+/// The report as CSV, for machines: stable English snake_case headers, never translated, and
+/// plain numbers (dot decimal, no grouping) whatever the reader's language.
 fn csv(lines: &[Line], currency: &str) -> HttpResponse {
     let decimal = |minor: i64| money::plain(minor, currency);
     let mut out = String::from(

@@ -32,6 +32,7 @@ use crate::domain::{
     money, FolioEntryId, FolioKind, PaymentMethod, ReservationId, ReservationSource, ReservationStatus, RoomId,
 };
 use crate::stays::{self, Change, Posting, StayEdit};
+use crate::i18n::{Arg, Msg};
 use crate::web::error::AppError;
 
 const SORTS: &[&str] = &["check_in", "check_out", "created"];
@@ -51,13 +52,13 @@ pub struct ListParams {
     pub view: String,
 }
 
-/// The quick filters, as the list's tabs show them.
+/// The quick filters, as the list's tabs show them: the `view` and its label's catalogue key.
 pub const VIEWS: &[(&str, &str)] = &[
-    ("", "Today and ahead"),
-    ("arriving", "Arriving today"),
-    ("in_house", "In house"),
-    ("departing", "Departing today"),
-    ("all", "All"),
+    ("", "res-view-current"),
+    ("arriving", "res-view-arriving"),
+    ("in_house", "res-view-in-house"),
+    ("departing", "res-view-departing"),
+    ("all", "res-view-all"),
 ];
 
 impl ListParams {
@@ -188,7 +189,7 @@ struct ShowPage {
     due: i64,
     actions: Vec<Action>,
     methods: Vec<PaymentMethod>,
-    problem: Option<String>,
+    problem: Option<Msg>,
     folio: FolioForm,
     folio_errors: FieldErrors,
     /// A void refused for its reason, shown by that entry's form.
@@ -198,7 +199,7 @@ struct ShowPage {
 /// A void refused for its reason: which entry, why, and the reason as typed.
 struct VoidRefused {
     entry: FolioEntryId,
-    message: String,
+    message: Msg,
     typed: String,
 }
 
@@ -227,6 +228,36 @@ impl ShowPage {
         money::Standing::of(self.balance)
     }
 
+    /// The hotel, the room type, the dates and the nights, under the page's title.
+    fn subtitle(&self) -> String {
+        let tr = &self.chrome;
+        tr.msg(
+            &Msg::new("res-show-subtitle")
+                .arg("hotel", &self.hotel.name)
+                .arg("room_type", &self.room_type.name)
+                .arg("check_in", tr.date(self.r.check_in))
+                .arg("check_out", tr.date(self.r.check_out))
+                .arg("nights", self.r.nights()),
+        )
+    }
+
+    /// The folio's heading with its standing: "Folio · balance due $75.50".
+    fn folio_heading(&self) -> String {
+        let standing = self.standing();
+        self.chrome.t2(
+            "folio-heading",
+            "standing",
+            standing.label_key(),
+            "amount",
+            Arg::Money(standing.amount().unwrap_or(0)),
+        )
+    }
+
+    /// The folio's total row's label: "Balance due", "Credit" or "Settled".
+    fn folio_total(&self) -> String {
+        self.chrome.t1("res-folio-total", "standing", self.standing().label_key())
+    }
+
     pub fn signed(&self, e: &FolioEntry) -> String {
         self.chrome.money(e.signed_amount())
     }
@@ -243,7 +274,7 @@ impl ShowPage {
 }
 
 /// The page, or with `Some(problem)` the page with that conflict above it (409).
-async fn show_page(ctx: &TenantCtx, state: &AppState, id: ReservationId, problem: Option<String>) -> Reply {
+async fn show_page(ctx: &TenantCtx, state: &AppState, id: ReservationId, problem: Option<Msg>) -> Reply {
     let status = if problem.is_some() { StatusCode::CONFLICT } else { StatusCode::OK };
     show_page_with(ctx, state, id, problem, status, FolioInput::default()).await
 }
@@ -253,7 +284,7 @@ async fn show_page_with(
     ctx: &TenantCtx,
     state: &AppState,
     id: ReservationId,
-    problem: Option<String>,
+    problem: Option<Msg>,
     status: StatusCode,
     input: FolioInput,
 ) -> Reply {
@@ -328,23 +359,21 @@ pub async fn act(ctx: TenantCtx, state: State, path: web::Path<ReservationId>, f
             if let Some(action) = action {
                 state.metrics.transition(action, ctx.tenant);
             }
-            ctx.flash("success", format!("{}: now {}.", r.confirmation_code, r.status.label().to_lowercase()));
+            ctx.flash(
+                "success",
+                Msg::new("res-status-now").arg("code", &r.confirmation_code).arg("status", r.status.as_str()),
+            );
             Ok(see_other(&urls::reservation(id)))
         }
-        Err(AppError::Refused(refused)) => show_page(&ctx, &state, id, Some(refused.to_string())).await,
+        Err(AppError::Refused(refused)) => show_page(&ctx, &state, id, Some(refused.msg())).await,
         Err(AppError::Missing(missing)) => {
-            let (problem, status) = (Some(missing.to_string()), StatusCode::FORBIDDEN);
+            let (problem, status) = (Some(missing.msg()), StatusCode::FORBIDDEN);
             show_page_with(&ctx, &state, id, problem, status, FolioInput::default()).await
         }
         Err(AppError::Db(DbError::Conflict(Constraint::RoomOverlap))) => {
-            let msg = "That room is taken on some of these nights. Choose another room.".to_owned();
-            show_page(&ctx, &state, id, Some(msg)).await
+            show_page(&ctx, &state, id, Some(Msg::new("res-room-taken"))).await
         }
-        Err(AppError::Stale) => {
-            let msg =
-                "Someone else changed this reservation a moment ago. Here is the current state; try again.".to_owned();
-            show_page(&ctx, &state, id, Some(msg)).await
-        }
+        Err(AppError::Stale) => show_page(&ctx, &state, id, Some(Msg::new("res-stale-show"))).await,
         Err(e) => Err(e),
     }
 }
@@ -365,7 +394,7 @@ impl FolioForm {
         let mut e = FieldErrors::default();
         let kind: Option<FolioKind> = self.kind.trim().parse().ok();
         if kind.is_none() {
-            e.add("kind", "Choose what to post.");
+            e.add("kind", Msg::new("res-folio-choose-kind"));
         }
         let amount = forms::amount(&mut e, "amount", &self.amount, &m.tr());
         let method = match forms::clean(&self.method).as_str() {
@@ -379,7 +408,7 @@ impl FolioForm {
             kind,
             amount,
             method,
-            description: description.unwrap_or_else(|| kind.label().to_owned()),
+            description: description.unwrap_or_else(|| m.tr().label(kind)),
             reference,
         };
         e.merge(field_errors(posting.refusals(m)));
@@ -409,11 +438,11 @@ pub async fn post_folio(
         .await;
     match result {
         Ok(Ok(p)) => {
-            ctx.flash("success", format!("{} posted.", p.kind.label()));
+            ctx.flash("success", Msg::new("res-posted").arg("kind", p.kind.as_str()));
             Ok(see_other(&urls::reservation(id)))
         }
         Ok(Err(errors)) => {
-            let problem = Some("The folio entry was not posted: see the marked fields.".to_owned());
+            let problem = Some(Msg::new("res-not-posted"));
             show_page_with(
                 &ctx,
                 &state,
@@ -425,7 +454,7 @@ pub async fn post_folio(
             .await
         }
         Err(AppError::Refused(refused)) => {
-            let problem = Some(refused.to_string());
+            let problem = Some(refused.msg());
             show_page_with(
                 &ctx,
                 &state,
@@ -437,7 +466,7 @@ pub async fn post_folio(
             .await
         }
         Err(AppError::Missing(missing)) => {
-            let problem = Some(missing.to_string());
+            let problem = Some(missing.msg());
             show_page_with(
                 &ctx,
                 &state,
@@ -470,22 +499,22 @@ pub async fn void_entry(
     let reason = forms::clean(&typed);
     match ctx.write(&state, move |s, m| Ok(stays::void(s, m, id, entry, &reason)?)).await {
         Ok(_) => {
-            ctx.flash("success", "Entry voided: a reversing entry is on the folio.");
+            ctx.flash("success", Msg::new("res-voided"));
             Ok(see_other(&urls::reservation(id)))
         }
         Err(AppError::Refused(refused)) if refused.field().is_some() => {
-            let problem = Some("The entry was not voided: see its reason.".to_owned());
-            let refused = VoidRefused { entry, message: refused.to_string(), typed };
+            let problem = Some(Msg::new("res-not-voided"));
+            let refused = VoidRefused { entry, message: refused.msg(), typed };
             let input = FolioInput { void_error: Some(refused), ..FolioInput::default() };
             show_page_with(&ctx, &state, id, problem, StatusCode::UNPROCESSABLE_ENTITY, input).await
         }
-        Err(AppError::Refused(refused)) => show_page(&ctx, &state, id, Some(refused.to_string())).await,
+        Err(AppError::Refused(refused)) => show_page(&ctx, &state, id, Some(refused.msg())).await,
         Err(AppError::Missing(missing)) => {
-            let (problem, status) = (Some(missing.to_string()), StatusCode::FORBIDDEN);
+            let (problem, status) = (Some(missing.msg()), StatusCode::FORBIDDEN);
             show_page_with(&ctx, &state, id, problem, status, FolioInput::default()).await
         }
         Err(AppError::Db(DbError::Conflict(Constraint::FolioVoid))) => {
-            show_page(&ctx, &state, id, Some(stays::Refused::AlreadyVoided.to_string())).await
+            show_page(&ctx, &state, id, Some(stays::Refused::AlreadyVoided.msg())).await
         }
         Err(e) => Err(e),
     }
@@ -525,7 +554,7 @@ struct EditPage {
     rooms: Vec<Room>,
     form: EditForm,
     errors: FieldErrors,
-    problem: Option<String>,
+    problem: Option<Msg>,
 }
 
 async fn edit_page(
@@ -534,7 +563,7 @@ async fn edit_page(
     id: ReservationId,
     form: Option<EditForm>,
     errors: FieldErrors,
-    problem: Option<String>,
+    problem: Option<Msg>,
     status: StatusCode,
 ) -> Reply {
     let (view, r, rooms) = ctx
@@ -602,7 +631,7 @@ pub async fn update(ctx: TenantCtx, state: State, path: web::Path<ReservationId>
         .await;
     match result {
         Ok(Ok(_)) => {
-            ctx.flash("success", "Stay saved.");
+            ctx.flash("success", Msg::new("res-saved"));
             Ok(see_other(&urls::reservation(id)))
         }
         Ok(Err(errors)) => {
@@ -613,15 +642,15 @@ pub async fn update(ctx: TenantCtx, state: State, path: web::Path<ReservationId>
             if refused_field(&mut errors, &refused) {
                 return edit_page(&ctx, &state, id, Some(form), errors, None, StatusCode::UNPROCESSABLE_ENTITY).await;
             }
-            let msg = Some(refused.to_string());
+            let msg = Some(refused.msg());
             edit_page(&ctx, &state, id, Some(form), errors, msg, StatusCode::CONFLICT).await
         }
         Err(AppError::Stale) => {
-            let msg = "Someone else changed this reservation while you were editing. Your entries are below; the current stay is shown above.".to_owned();
+            let msg = Msg::new("res-stale-edit");
             edit_page(&ctx, &state, id, Some(form), FieldErrors::default(), Some(msg), StatusCode::CONFLICT).await
         }
         Err(AppError::Db(DbError::Conflict(Constraint::RoomOverlap))) => {
-            let msg = "That room was just taken by another stay. Choose another room.".to_owned();
+            let msg = Msg::new("res-room-just-taken-edit");
             edit_page(&ctx, &state, id, Some(form), FieldErrors::default(), Some(msg), StatusCode::CONFLICT).await
         }
         Err(e) => Err(e),

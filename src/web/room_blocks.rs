@@ -44,7 +44,7 @@ impl BlockForm {
         let reason = forms::clean(&self.reason);
         let (Some(kind), Some(starts_on), Some(ends_on)) = (kind, starts_on, ends_on) else {
             if reason.is_empty() {
-                e.add("reason", stays::BLOCK_NEEDS_REASON);
+                e.add("reason", crate::i18n::Msg::new(stays::BLOCK_NEEDS_REASON));
             }
             return Err(e);
         };
@@ -132,7 +132,7 @@ pub async fn create(ctx: TenantCtx, state: State, path: web::Path<RoomId>, form:
         Err(AppError::Refused(refused)) => {
             let mut errors = FieldErrors::default();
             if !refused_field(&mut errors, &refused) {
-                errors = FieldErrors::for_form(refused.to_string());
+                errors = FieldErrors::for_form(refused.msg());
             }
             page(&ctx, &state, id, Some(typed), errors, vec![], unprocessable).await
         }
@@ -171,7 +171,7 @@ pub async fn end(ctx: TenantCtx, state: State, path: web::Path<RoomBlockId>) -> 
         // Over already: back to the room's blocks, which say so.
         Err(AppError::Refused(refused)) => {
             let block = ctx.read(&state, move |s, _| Ok(s.room_blocks().get(id)?)).await?;
-            ctx.flash("error", refused.to_string());
+            ctx.flash("error", refused.msg());
             Ok(see_other(&urls::room_block_new(block.room_id)))
         }
         Err(e) => Err(e),

@@ -1,6 +1,6 @@
 //! Room types of a hotel: create, edit, delete. They are listed on the hotel's page.
 
-use crate::i18n::Tr;
+use crate::i18n::{Msg, Tr};
 use actix_web::web;
 use askama::Template;
 use serde::Deserialize;
@@ -51,7 +51,7 @@ impl RoomTypeForm {
         let max = forms::integer(&mut e, "max_occupancy", &self.max_occupancy, 1, 20);
         if let (Some(b), Some(m)) = (base, max) {
             if m < b {
-                e.add("max_occupancy", "The maximum cannot be below the standard occupancy.");
+                e.add("max_occupancy", Msg::new("rtype-max-below-base"));
             }
         }
         let rate = forms::amount_or_zero(&mut e, "base_rate", &self.base_rate, tr);
@@ -69,12 +69,12 @@ impl RoomTypeForm {
 
     fn diffs(&self, current: &RoomTypeForm) -> Vec<Diff> {
         forms::changed([
-            ("Code", &self.code, &current.code),
-            ("Name", &self.name, &current.name),
-            ("Standard occupancy", &self.base_occupancy, &current.base_occupancy),
-            ("Maximum occupancy", &self.max_occupancy, &current.max_occupancy),
-            ("Nightly rate", &self.base_rate, &current.base_rate),
-            ("Description", &self.description, &current.description),
+            ("rtype-field-code", &self.code, &current.code),
+            ("rtype-field-name", &self.name, &current.name),
+            ("rtype-field-base-occupancy", &self.base_occupancy, &current.base_occupancy),
+            ("rtype-field-max-occupancy", &self.max_occupancy, &current.max_occupancy),
+            ("rtype-field-rate", &self.base_rate, &current.base_rate),
+            ("rtype-field-description", &self.description, &current.description),
         ])
     }
 }
@@ -106,8 +106,7 @@ impl Managed for RoomTypes {
     type Page = FormPage;
     const AREA: &'static str = "hotels";
     const KIND: &'static str = "room_type";
-    const IN_USE: &'static str =
-        "Rooms or reservations still use this room type, so it cannot be deleted. Mark it inactive instead.";
+    const IN_USE: &'static str = "rtype-in-use";
 
     fn env(s: &mut TenantScope<'_>, hotel: HotelId) -> Result<Hotel, AppError> {
         Ok(s.hotels().get(hotel)?)
@@ -163,28 +162,28 @@ impl Managed for RoomTypes {
         yours.diffs(current)
     }
     fn page(chrome: Chrome, hotel: Hotel, existing: Option<&RoomType>, shown: Shown<RoomTypeForm>) -> FormPage {
-        let editing = existing.map(|t| (format!("Edit {}", t.name), urls::room_type(t.id)));
+        let editing = existing.map(|t| (chrome.t1("rtype-edit-title", "name", t.name.as_str()), urls::room_type(t.id)));
         let new_action = urls::room_types_of(hotel.id);
-        let Heading { title, action, delete: delete_action } = Heading::of(editing, "New room type", new_action);
+        let Heading { title, action, delete: delete_action } = Heading::of(editing, &chrome.t("rtype-new"), new_action);
         let Shown { form, errors, conflict } = shown;
         FormPage { chrome, hotel, title, action, form, errors, conflict, delete_action }
     }
 
     fn created(t: &RoomType) -> Done {
-        Done::new(format!("Room type {} added.", t.name), urls::hotel(t.hotel_id))
+        Done::new(Msg::new("rtype-added").arg("name", &t.name), urls::hotel(t.hotel_id))
     }
     fn saved(t: &RoomType) -> Done {
-        Done::new(format!("{} saved.", t.name), urls::hotel(t.hotel_id))
+        Done::new(Msg::new("rtype-saved").arg("name", &t.name), urls::hotel(t.hotel_id))
     }
     fn deleted(t: &RoomType) -> Done {
-        Done::new(format!("Room type {} deleted.", t.name), urls::hotel(t.hotel_id))
+        Done::new(Msg::new("rtype-deleted").arg("name", &t.name), urls::hotel(t.hotel_id))
     }
     fn delete_from(id: Self::Id) -> String {
         urls::room_type_edit(id)
     }
     fn taken(e: &AppError) -> Option<FieldErrors> {
         matches!(e, AppError::Db(DbError::Conflict(Constraint::RoomTypeCode)))
-            .then(|| manage::field_error("code", "This hotel already has a room type with this code."))
+            .then(|| manage::field_error("code", Msg::new("rtype-code-taken")))
     }
 }
 

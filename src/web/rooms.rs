@@ -26,13 +26,13 @@ use crate::domain::booking::today_in;
 use crate::domain::plans::Limited;
 use crate::domain::{HotelId, HousekeepingStatus, RoomId, RoomTypeId};
 use crate::stays::RoomToday;
+use crate::i18n::Msg;
 use crate::web::error::AppError;
 
 const SORTS: &[&str] = &["number", "floor", "status"];
 
-/// Why a click or the room form cannot set a room out of order or service.
-const OFF_SALE_NEEDS_DATES: &str =
-    "A room goes out of order or out of service for some nights, with a reason: use “Off sale…” on the housekeeping board.";
+/// Why a click or the room form cannot set a room out of order or service (a catalogue key).
+const OFF_SALE_NEEDS_DATES: &str = "room-off-sale-needs-dates";
 
 /// Hotels and room types by id, for showing names and filling selects.
 pub struct Catalog {
@@ -194,7 +194,7 @@ pub async fn set_housekeeping(
             let status = match status {
                 Ok(status) if status.is_sellable() => status,
                 Ok(_) => return Ok(Err((before, OFF_SALE_NEEDS_DATES))),
-                Err(_) => return Ok(Err((before, "Choose one of the housekeeping statuses."))),
+                Err(_) => return Ok(Err((before, "hk-choose-status"))),
             };
             let after = s.rooms().set_housekeeping(id, status)?;
             m.audit(
@@ -208,12 +208,12 @@ pub async fn set_housekeeping(
         .await?;
     let room = match changed {
         Ok(room) => {
-            let now = room.housekeeping_status.label().to_lowercase();
-            ctx.flash("success", format!("Room {} is now {now}.", room.number));
+            let now = Msg::new("hk-now").arg("number", &room.number).arg("status", room.housekeeping_status.as_str());
+            ctx.flash("success", now);
             room
         }
         Err((room, why)) => {
-            ctx.flash("error", why);
+            ctx.flash("error", Msg::new(why));
             room
         }
     };
@@ -258,20 +258,20 @@ impl RoomForm {
         let hotel: Option<HotelId> = forms::id(&mut e, "hotel_id", &self.hotel_id);
         let hotel = hotel.filter(|h| catalog.hotels.iter().any(|x| x.id == *h));
         if hotel.is_none() {
-            e.add("hotel_id", "Choose one of your hotels.");
+            e.add("hotel_id", Msg::new("room-choose-hotel"));
         }
         let room_type: Option<RoomTypeId> = self.room_type_id.parse().ok();
         let room_type =
             room_type.filter(|t| catalog.room_types.iter().any(|x| x.id == *t && Some(x.hotel_id) == hotel));
         if room_type.is_none() {
-            e.add("room_type_id", "Choose a room type of this hotel.");
+            e.add("room_type_id", Msg::new("room-choose-type"));
         }
         let status: Option<HousekeepingStatus> =
             forms::choice(&mut e, "housekeeping_status", &self.housekeeping_status);
         // A new room starts clean, dirty or inspected; an existing one may keep an out of
         // order or service status from before room blocks.
         if status.is_some_and(|st| !st.is_sellable()) && self.version.is_empty() {
-            e.add("housekeeping_status", OFF_SALE_NEEDS_DATES);
+            e.add("housekeeping_status", Msg::new(OFF_SALE_NEEDS_DATES));
         }
         let fields = RoomFields {
             room_type_id: room_type.unwrap_or_default(),
@@ -287,11 +287,11 @@ impl RoomForm {
     fn diffs(&self, current: &RoomForm, catalog: &Catalog) -> Vec<Diff> {
         let type_name = |raw: &str| raw.parse().map(|id| catalog.type_name(&id).to_owned()).unwrap_or_default();
         forms::changed([
-            ("Number", self.number.clone(), current.number.clone()),
-            ("Floor", self.floor.clone(), current.floor.clone()),
-            ("Room type", type_name(&self.room_type_id), type_name(&current.room_type_id)),
-            ("Housekeeping", self.housekeeping_status.clone(), current.housekeeping_status.clone()),
-            ("Notes", self.notes.clone(), current.notes.clone()),
+            ("room-field-number", self.number.clone(), current.number.clone()),
+            ("room-field-floor", self.floor.clone(), current.floor.clone()),
+            ("room-field-type", type_name(&self.room_type_id), type_name(&current.room_type_id)),
+            ("room-field-housekeeping", self.housekeeping_status.clone(), current.housekeeping_status.clone()),
+            ("room-field-notes", self.notes.clone(), current.notes.clone()),
         ])
     }
 }
@@ -324,8 +324,7 @@ impl Managed for Rooms {
     type Page = FormPage;
     const AREA: &'static str = "rooms";
     const KIND: &'static str = "room";
-    const IN_USE: &'static str =
-        "This room has reservations, so it cannot be deleted. Mark it inactive or out of service instead.";
+    const IN_USE: &'static str = "room-in-use";
 
     fn env(s: &mut TenantScope<'_>, _: Option<HotelId>) -> Result<Catalog, AppError> {
         Catalog::load(s)
@@ -352,7 +351,7 @@ impl Managed for Rooms {
     fn update(s: &mut TenantScope<'_>, id: RoomId, version: i32, f: &(HotelId, RoomFields)) -> Result<Room, AppError> {
         let status = f.1.housekeeping_status;
         if !status.is_sellable() && s.rooms().get(id)?.housekeeping_status != status {
-            return Err(AppError::Conflict(OFF_SALE_NEEDS_DATES.into()));
+            return Err(AppError::Conflict(Msg::new(OFF_SALE_NEEDS_DATES)));
         }
         Ok(s.rooms().update(id, version, &f.1)?)
     }
@@ -386,8 +385,8 @@ impl Managed for Rooms {
         RoomForm { hotel_id: saved.hotel_id.to_string(), ..form }
     }
     fn page(chrome: Chrome, catalog: Catalog, existing: Option<&Room>, shown: Shown<RoomForm>) -> FormPage {
-        let editing = existing.map(|r| (format!("Edit room {}", r.number), urls::room(r.id)));
-        let Heading { title, action, delete: delete_action } = Heading::of(editing, "New room", urls::rooms());
+        let editing = existing.map(|r| (chrome.t1("room-edit-title", "number", r.number.as_str()), urls::room(r.id)));
+        let Heading { title, action, delete: delete_action } = Heading::of(editing, &chrome.t("room-new"), urls::rooms());
         let Shown { form, errors, conflict } = shown;
         FormPage {
             chrome,
@@ -403,20 +402,20 @@ impl Managed for Rooms {
     }
 
     fn created(r: &Room) -> Done {
-        Done::new(format!("Room {} added.", r.number), urls::rooms_of(r.hotel_id))
+        Done::new(Msg::new("room-added").arg("number", &r.number), urls::rooms_of(r.hotel_id))
     }
     fn saved(r: &Room) -> Done {
-        Done::new(format!("Room {} saved.", r.number), urls::rooms_of(r.hotel_id))
+        Done::new(Msg::new("room-saved").arg("number", &r.number), urls::rooms_of(r.hotel_id))
     }
     fn deleted(r: &Room) -> Done {
-        Done::new(format!("Room {} deleted.", r.number), urls::rooms_of(r.hotel_id))
+        Done::new(Msg::new("room-deleted").arg("number", &r.number), urls::rooms_of(r.hotel_id))
     }
     fn delete_from(id: Self::Id) -> String {
         urls::room_edit(id)
     }
     fn taken(e: &AppError) -> Option<FieldErrors> {
         matches!(e, AppError::Db(DbError::Conflict(Constraint::RoomNumber)))
-            .then(|| manage::field_error("number", "This hotel already has a room with this number."))
+            .then(|| manage::field_error("number", Msg::new("room-number-taken")))
     }
     /// The new room as saved, with its hotel and id.
     fn audit_new(event: Event, _: &(HotelId, RoomFields), room: &Room) -> Event {

@@ -15,6 +15,7 @@ use crate::db::tenants::{OrganizationChanges, Tenant};
 use crate::domain::roles::Capability;
 use crate::domain::settings::TenantSettings;
 use crate::domain::PaymentMethod;
+use crate::i18n::Msg;
 use crate::web::error::AppError;
 
 /// The form's fields. `payment_methods` arrives once per ticked box, so the form is read
@@ -88,7 +89,7 @@ impl SettingsForm {
         let mut e = FieldErrors::default();
         let currency = forms::clean(&self.currency).to_uppercase();
         if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
-            e.add("currency", "Use a three-letter ISO 4217 code, like USD, EUR or BRL.");
+            e.add("currency", Msg::new("settings-currency-invalid"));
         }
         let timezone = forms::timezone(&mut e, "timezone", &self.timezone);
         let locale = forms::required(&mut e, "locale", &self.locale, 10);
@@ -98,18 +99,18 @@ impl SettingsForm {
             || languages.len() > 10
             || languages.iter().any(|l| l.len() > 10 || !l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
         {
-            e.add("languages", "List language tags separated by commas, like en, pt-BR.");
+            e.add("languages", Msg::new("settings-languages-invalid"));
         }
         let time = |e: &mut FieldErrors, field: &'static str, raw: &str| {
             let v = forms::clean(raw);
             if chrono::NaiveTime::parse_from_str(&v, "%H:%M").is_err() {
-                e.add(field, "Enter a time like 15:00.");
+                e.add(field, Msg::new("settings-time-invalid"));
             }
             v
         };
         let payment_methods: Vec<PaymentMethod> = self.payment_methods.iter().filter_map(|m| m.parse().ok()).collect();
         if payment_methods.is_empty() {
-            e.add("payment_methods", "Accept at least one payment method.");
+            e.add("payment_methods", Msg::new("settings-payment-methods-none"));
         }
         let settings = TenantSettings {
             check_in_time: time(&mut e, "check_in_time", &self.check_in_time),
@@ -191,7 +192,7 @@ pub async fn update(ctx: TenantCtx, state: State, body: web::Form<Vec<(String, S
         .await;
     let (status, errors, stale) = match result {
         Ok(Ok(_)) => {
-            ctx.flash("success", "Settings saved.");
+            ctx.flash("success", Msg::new("settings-saved"));
             return Ok(see_other(&urls::settings()));
         }
         Ok(Err(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, false),

@@ -17,7 +17,8 @@ use crate::db::audit::Event;
 use crate::db::memberships::Membership;
 use crate::db::tenants::Tenant;
 use crate::db::{Access, DbError};
-use crate::domain::{Role, TenantId, TenantStatus, Timestamp};
+use crate::domain::{TenantId, TenantStatus, Timestamp};
+use crate::i18n::{Msg, Tr};
 use crate::web::error::AppError;
 
 pub struct Choice {
@@ -31,7 +32,7 @@ pub struct Choice {
 #[derive(Template)]
 #[template(path = "auth/switch.html")]
 struct SwitchPage {
-    tr: crate::i18n::Tr,
+    tr: Tr,
     csrf: String,
     user_name: String,
     choices: Vec<Choice>,
@@ -46,10 +47,19 @@ pub struct SwitchQuery {
     q: String,
 }
 
-fn describe(m: Option<&Membership>, t: &Tenant) -> String {
-    let role = m.map_or("super admin", |m| m.role.label());
-    let used = m.and_then(|m| m.last_accessed_at).map(|t| format!(" · last used {}", t.format("%Y-%m-%d")));
-    format!("{role} · {} · {}{}", t.kind.label(), t.status.label(), used.unwrap_or_default())
+/// "Owner · Hotel chain · Active · last used Dec 1, 2026": the role (or "super admin"),
+/// the organization's kind and status, and when the membership was last used.
+fn describe(tr: &Tr, m: Option<&Membership>, t: &Tenant) -> String {
+    let role = m.map_or_else(|| tr.t("switch-super-admin"), |m| tr.label(m.role));
+    let (kind, status) = (tr.label(t.kind), tr.label(t.status));
+    match m.and_then(|m| m.last_accessed_at) {
+        Some(used) => {
+            let date = tr.date(used.date_naive());
+            let words = Msg::new("switch-detail-used").arg("role", role).arg("kind", kind).arg("status", status);
+            tr.msg(&words.arg("date", date))
+        }
+        None => tr.t3("switch-detail", "role", role, "kind", kind, "status", status),
+    }
 }
 
 pub async fn picker(signed_in: SignedIn, state: State, query: web::Query<SwitchQuery>) -> Reply {
@@ -57,10 +67,12 @@ pub async fn picker(signed_in: SignedIn, state: State, query: web::Query<SwitchQ
     let (_, epoch) = signed_in.identity();
     let q = super::forms::clean(&query.q);
     let search = q.clone();
+    let (meta, session_lang) = (signed_in.meta.clone(), signed_in.state.lang.clone());
     let result = state
         .db
         .blocking(move |db| {
             let me = check_account(db, user, epoch)?;
+            let tr = meta.tr(me.language.as_deref(), session_lang.as_deref());
             let memberships = db.user(user, Access::Read, |u| u.memberships())?;
             let now = Timestamp::now();
             let mut choices: Vec<Choice> = memberships
@@ -69,7 +81,7 @@ pub async fn picker(signed_in: SignedIn, state: State, query: web::Query<SwitchQ
                 .map(|(m, t)| Choice {
                     id: t.id,
                     name: t.name.clone(),
-                    detail: describe(Some(m), t),
+                    detail: describe(&tr, Some(m), t),
                     current: Some(t.id) == current,
                     status: t.status,
                 })
@@ -82,18 +94,18 @@ pub async fn picker(signed_in: SignedIn, state: State, query: web::Query<SwitchQ
                     choices.push(Choice {
                         id: t.id,
                         name: t.name.clone(),
-                        detail: describe(None, t),
+                        detail: describe(&tr, None, t),
                         current: Some(t.id) == current,
                         status: t.status,
                     });
                 }
             }
-            Ok::<_, AppError>((me, choices))
+            Ok::<_, AppError>((me, choices, tr))
         })
         .await;
-    let (me, choices) = ended_if_unauthenticated(&signed_in, result)?;
+    let (me, choices, tr) = ended_if_unauthenticated(&signed_in, result)?;
     let page = SwitchPage {
-        tr: signed_in.tr(me.language.as_deref()),
+        tr,
         csrf: signed_in.state.csrf.clone(),
         user_name: me.full_name,
         super_admin: me.is_super_admin,
@@ -124,12 +136,13 @@ pub async fn switch(signed_in: SignedIn, state: State, form: web::Form<SwitchFor
             let memberships = db.user(user, Access::Read, |u| u.memberships())?;
             let member = memberships.iter().find(|(m, _)| m.tenant_id == target);
             // The same membership rule as every tenant request (`admission`).
+            // The organization's locale, when the user may enter it.
             let allowed = match super::admission::membership(&me, member.map(|(m, _)| m), now) {
-                Ok(admitted) if !admitted.visiting => Some(admitted.grants.role),
+                Ok(admitted) if !admitted.visiting => member.map(|(_, t)| t.locale.clone()),
                 Ok(_) => {
                     let grant = db.user(user, Access::Read, |u| u.platform_grant())?;
                     match db.platform(&grant, Access::Read, |p| p.tenants().get(target)) {
-                        Ok(_) => Some(Role::Owner),
+                        Ok(t) => Some(t.locale),
                         Err(DbError::NotFound) => None,
                         Err(e) => return Err(e.into()),
                     }
@@ -137,7 +150,7 @@ pub async fn switch(signed_in: SignedIn, state: State, form: web::Form<SwitchFor
                 Err(_) => None,
             };
             match allowed {
-                Some(_) => {
+                Some(locale) => {
                     let visiting = member.is_none();
                     let event = meta.stamp(
                         Event::new("tenant.switch", "tenant", target)
@@ -147,7 +160,8 @@ pub async fn switch(signed_in: SignedIn, state: State, form: web::Form<SwitchFor
                         s.memberships().touch(user)?;
                         s.audit(&event)
                     })?;
-                    Ok::<_, AppError>(true)
+                    let lang = crate::i18n::for_user(me.language.as_deref(), Some(locale.as_str()));
+                    Ok::<_, AppError>(Some(lang.tag().to_owned()))
                 }
                 None => {
                     let reason = match member {
@@ -159,19 +173,19 @@ pub async fn switch(signed_in: SignedIn, state: State, form: web::Form<SwitchFor
                             .after(serde_json::json!({ "reason": reason })),
                     );
                     db.user(user, Access::Write, |u| u.audit_platform_event(&event))?;
-                    Ok(false)
+                    Ok(None)
                 }
             }
         })
         .await;
-    let allowed = ended_if_unauthenticated(&signed_in, result)?;
-    if !allowed {
+    let Some(lang) = ended_if_unauthenticated(&signed_in, result)? else {
         return Err(AppError::NotFound);
-    }
+    };
     let mut s = signed_in.state;
     s.renew(&signed_in.session);
     s.tenant = Some(target);
     s.kiosk_hotel = None;
+    s.lang = Some(lang);
     s.save(&signed_in.session);
     Ok(see_other(&urls::dashboard()))
 }

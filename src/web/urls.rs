@@ -40,6 +40,7 @@ urls! {
     Post account_sessions_end_others() => "/account/sessions/end-others";
     Get  account_password() => "/account/password";
     Get  account_pin() => "/account/pin";
+    Post account_language() => "/account/language";
     Get  platform() => "/platform";
     Get  platform_org_new() => "/platform/orgs/new";
     Post platform_orgs() => "/platform/orgs";

@@ -9,7 +9,7 @@ use askama::Template;
 use chrono::{Datelike, Duration, Utc};
 
 use crate::domain::analytics::{last_months, month_key, totals_by_currency, CurrencyTotal, OrgActivity};
-use crate::domain::{money, TenantKind, TenantStatus, Timestamp};
+use crate::domain::{TenantKind, TenantStatus, Timestamp};
 use crate::web::extract::PlatformCtx;
 use crate::web::pages::ok;
 use crate::web::session::Flash;
@@ -24,7 +24,7 @@ pub struct KindRow {
     pub total: i64,
 }
 
-/// A bar chart in SVG coordinates.
+/// A bar chart in SVG coordinates; its title is a catalogue key.
 pub struct BarChart {
     pub title: &'static str,
     pub bars: Vec<ChartBar>,
@@ -69,7 +69,7 @@ struct AnalyticsPage {
     statuses: &'static [TenantStatus],
     kinds: Vec<KindRow>,
     status_totals: Vec<i64>,
-    organizations: usize,
+    organizations: i64,
     top: Vec<OrgActivity>,
     more: usize,
     totals: Vec<CurrencyTotal>,
@@ -77,22 +77,24 @@ struct AnalyticsPage {
 }
 
 impl AnalyticsPage {
+    /// An amount in its own currency (the platform's figures are per currency).
     fn money(&self, minor: impl std::borrow::Borrow<i64>, currency: &str) -> String {
-        money::format(*minor.borrow(), currency, "en")
+        self.tr.money_in(*minor.borrow(), currency)
     }
 }
 
 pub async fn show(ctx: PlatformCtx, state: State) -> Reply {
     let months = last_months(Utc::now().date_naive(), MONTHS);
     let since = Timestamp(months[0].and_hms_opt(0, 0, 0).expect("midnight").and_utc());
-    let (me, tenants, mut activity, made) = ctx
+    let (me, language, tenants, mut activity, made) = ctx
         .read(&state, move |p, me| {
             let tenants = p.tenants().list()?;
             let activity = p.org_activity(&tenants)?;
             let made = p.reservations_by_month(since)?;
-            Ok((me.full_name.clone(), tenants, activity, made))
+            Ok((me.full_name.clone(), me.language.clone(), tenants, activity, made))
         })
         .await?;
+    let tr = ctx.signed_in.tr(language.as_deref());
 
     let statuses = TenantStatus::ALL;
     let kinds: Vec<KindRow> = TenantKind::ALL
@@ -111,9 +113,9 @@ pub async fn show(ctx: PlatformCtx, state: State) -> Reply {
         let end = end.and_hms_opt(0, 0, 0).expect("midnight").and_utc();
         tenants.iter().filter(|t| t.created_at.0 < end).count() as i64
     };
-    let month_label = |m: chrono::NaiveDate| m.format("%b %Y").to_string();
+    let month_label = |m: chrono::NaiveDate| tr.month(m);
     let orgs_chart = BarChart::new(
-        "Organizations at the end of each month",
+        "platform-chart-organizations",
         months
             .iter()
             .map(|&m| {
@@ -123,17 +125,17 @@ pub async fn show(ctx: PlatformCtx, state: State) -> Reply {
             .collect(),
     );
     let made_chart = BarChart::new(
-        "Reservations made per month",
+        "platform-chart-reservations",
         months.iter().map(|&m| (month_label(m), made.get(&month_key(m)).copied().unwrap_or(0))).collect(),
     );
 
     let totals = totals_by_currency(&activity);
     activity.sort_by(|a, b| b.reservations.cmp(&a.reservations).then_with(|| a.name.cmp(&b.name)));
-    let organizations = activity.len();
-    let more = organizations.saturating_sub(TOP);
+    let organizations = activity.len() as i64;
+    let more = activity.len().saturating_sub(TOP);
     activity.truncate(TOP);
     ok(&AnalyticsPage {
-        tr: ctx.signed_in.tr(None),
+        tr,
         user_name: me,
         csrf: ctx.csrf().to_owned(),
         flash: ctx.flash(),

@@ -15,6 +15,7 @@ use crate::db::platform::OrgSummary;
 use crate::db::tenants::Tenant;
 use crate::db::users::User;
 use crate::domain::{Plan, TenantId, TenantKind, TenantStatus};
+use crate::i18n::{Labelled, Msg};
 use crate::web::error::AppError;
 use crate::web::extract::PlatformCtx;
 use crate::web::forms::{self, FieldErrors};
@@ -47,18 +48,18 @@ pub async fn index(ctx: PlatformCtx, state: State, query: web::Query<ConsoleQuer
     let query = query.into_inner();
     let search = forms::clean(&query.q);
     let (status, kind) = (query.status.parse::<TenantStatus>().ok(), query.kind.parse::<TenantKind>().ok());
-    let (me, orgs) = ctx
+    let (me, language, orgs) = ctx
         .read(&state, move |p, me| {
             let orgs = p
                 .org_summaries(Some(search.as_str()))?
                 .into_iter()
                 .filter(|o| status.is_none_or(|s| o.tenant.status == s) && kind.is_none_or(|k| o.tenant.kind == k))
                 .collect();
-            Ok((me.full_name.clone(), orgs))
+            Ok((me.full_name.clone(), me.language.clone(), orgs))
         })
         .await?;
     let page = ConsolePage {
-        tr: ctx.signed_in.tr(None),
+        tr: ctx.signed_in.tr(language.as_deref()),
         user_name: me,
         csrf: ctx.csrf().to_owned(),
         flash: ctx.flash(),
@@ -72,7 +73,8 @@ pub async fn index(ctx: PlatformCtx, state: State, query: web::Query<ConsoleQuer
 
 pub struct TrailLine {
     pub entry: AuditEntry,
-    pub who: String,
+    /// The user's name; `None` for the system.
+    pub who: Option<String>,
 }
 
 #[derive(Template)]
@@ -90,7 +92,7 @@ struct OrgPage {
     /// What a refused status or plan change typed, with its messages.
     form: ChangeForm,
     errors: FieldErrors,
-    problem: Option<String>,
+    problem: Option<Msg>,
 }
 
 impl OrgPage {
@@ -120,10 +122,10 @@ async fn org_page(
     id: TenantId,
     form: ChangeForm,
     errors: FieldErrors,
-    problem: Option<String>,
+    problem: Option<Msg>,
     status: StatusCode,
 ) -> Reply {
-    let (me, org, members, trail) = ctx
+    let (me, language, org, members, trail) = ctx
         .read(state, move |p, me| {
             let org = p.tenants().get(id)?;
             let members = p.org_members(id)?;
@@ -133,16 +135,16 @@ async fn org_page(
             let trail = entries
                 .into_iter()
                 .map(|entry| {
-                    let who = entry.user_id.and_then(|u| names.get(&u).cloned()).unwrap_or_else(|| "System".into());
+                    let who = entry.user_id.and_then(|u| names.get(&u).cloned());
                     TrailLine { entry, who }
                 })
                 .collect();
-            Ok((me.full_name.clone(), org, members, trail))
+            Ok((me.full_name.clone(), me.language.clone(), org, members, trail))
         })
         .await?;
     let next_statuses = crate::domain::lifecycle::next(org.status);
     let page = OrgPage {
-        tr: ctx.signed_in.tr(None),
+        tr: ctx.signed_in.tr(language.as_deref()),
         user_name: me,
         csrf: ctx.csrf().to_owned(),
         flash: ctx.flash(),
@@ -224,12 +226,11 @@ async fn change(ctx: PlatformCtx, state: State, id: TenantId, form: ChangeForm, 
                     let reason = forms::required(&mut e, "reason", &form.reason, 500);
                     let Some(to) = to.filter(|_| e.is_empty()) else { return Ok(Err(e)) };
                     if !crate::domain::lifecycle::allowed(current.status, to) {
-                        return Err(AppError::Conflict(format!(
-                            "An organization that is {} cannot become {}.",
-                            current.status.label().to_lowercase(),
-                            to.label().to_lowercase()
-                        )
-                        .into()));
+                        return Err(AppError::Conflict(
+                            Msg::new("platform-cannot-become")
+                                .arg("from", status_word(current.status))
+                                .arg("to", status_word(to)),
+                        ));
                     }
                     let after = p.tenants().set_status(id, version, to)?;
                     let event = Event::new("tenant.status", "tenant", id)
@@ -256,20 +257,30 @@ async fn change(ctx: PlatformCtx, state: State, id: TenantId, form: ChangeForm, 
     match result {
         Ok(Ok(org)) => {
             let done = match change {
-                Change::Status => format!("{} is now {}.", org.name, org.status.label().to_lowercase()),
-                Change::Plan => format!("{} is now on the {} plan.", org.name, org.plan.label()),
+                Change::Status => Msg::new("platform-now-status").arg("name", &org.name).arg("status", status_word(org.status)),
+                Change::Plan => Msg::new("platform-now-plan").arg("name", &org.name).arg("plan", org.plan.label_msg()),
             };
             session::set_flash(&ctx.signed_in.session, "success", done);
             Ok(crate::web::pages::see_other(&crate::web::urls::platform_org(id)))
         }
         Ok(Err(errors)) => refused(errors, None, StatusCode::UNPROCESSABLE_ENTITY).await,
-        Err(AppError::Conflict(msg)) => {
-            refused(FieldErrors::default(), Some(crate::i18n::Tr::english().msg(&msg)), StatusCode::CONFLICT).await
-        }
+        Err(AppError::Conflict(msg)) => refused(FieldErrors::default(), Some(msg), StatusCode::CONFLICT).await,
         Err(AppError::Stale) => {
-            let msg = "Someone changed this organization since you opened it: here it is as it is now.".to_owned();
+            let msg = Msg::new("platform-stale");
             refused(FieldErrors::default(), Some(msg), StatusCode::CONFLICT).await
         }
         Err(e) => Err(e),
     }
+}
+
+/// A status as a word inside a sentence ("is now suspended"), in its own key: a label
+/// is capitalized, and the sentence's grammar may want another form of it.
+fn status_word(status: TenantStatus) -> Msg {
+    Msg::new(match status {
+        TenantStatus::Trial => "platform-status-word-trial",
+        TenantStatus::Active => "platform-status-word-active",
+        TenantStatus::Suspended => "platform-status-word-suspended",
+        TenantStatus::Inactive => "platform-status-word-inactive",
+        TenantStatus::Cancelled => "platform-status-word-cancelled",
+    })
 }

@@ -23,10 +23,23 @@ struct HealthPage {
     verdict: Verdict,
 }
 
+impl HealthPage {
+    /// A verdict's word: OK, Warning, FAIL.
+    fn verdict_label(&self, verdict: impl std::borrow::Borrow<Verdict>) -> String {
+        self.tr.t(match verdict.borrow() {
+            Verdict::Ok => "platform-verdict-ok",
+            Verdict::Warn => "platform-verdict-warn",
+            Verdict::Fail => "platform-verdict-fail",
+        })
+    }
+}
+
 /// Answers 200 when healthy and 503 when a check fails, so a monitor can poll it too.
 pub async fn show(ctx: PlatformCtx, state: State) -> Reply {
-    let (me, report) = ctx.read(&state, |p, me| Ok((me.full_name.clone(), p.isolation_report()?))).await?;
+    let (me, language, report) =
+        ctx.read(&state, |p, me| Ok((me.full_name.clone(), me.language.clone(), p.isolation_report()?))).await?;
     let verdict = report.verdict();
     let status = if verdict == Verdict::Fail { StatusCode::SERVICE_UNAVAILABLE } else { StatusCode::OK };
-    render(status, &HealthPage { tr: ctx.signed_in.tr(None), user_name: me, csrf: ctx.csrf().to_owned(), flash: ctx.flash(), report, verdict })
+    let tr = ctx.signed_in.tr(language.as_deref());
+    render(status, &HealthPage { tr, user_name: me, csrf: ctx.csrf().to_owned(), flash: ctx.flash(), report, verdict })
 }

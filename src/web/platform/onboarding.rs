@@ -15,6 +15,7 @@ use crate::db::tenants::Tenant;
 use crate::db::{Constraint, DbError};
 use crate::domain::onboarding::{Invalid, NewOrganization, OnboardingRequest};
 use crate::domain::{Plan, TenantKind};
+use crate::i18n::Msg;
 use crate::web::error::AppError;
 use crate::web::extract::PlatformCtx;
 use crate::web::forms::{self, FieldErrors};
@@ -38,13 +39,13 @@ struct NewOrgPage {
 impl NewOrgPage {
     fn new(
         ctx: &PlatformCtx,
-        user_name: String,
+        (user_name, language): (String, Option<String>),
         flash: Option<Flash>,
         form: OnboardingRequest,
         errors: FieldErrors,
     ) -> Self {
         Self {
-            tr: ctx.signed_in.tr(None),
+            tr: ctx.signed_in.tr(language.as_deref()),
             user_name,
             csrf: ctx.csrf().to_owned(),
             flash,
@@ -58,7 +59,7 @@ impl NewOrgPage {
 }
 
 pub async fn new_form(ctx: PlatformCtx, state: State) -> Reply {
-    let me = ctx.read(&state, |_, me| Ok(me.full_name.clone())).await?;
+    let me = ctx.read(&state, |_, me| Ok((me.full_name.clone(), me.language.clone()))).await?;
     let form = OnboardingRequest {
         kind: "independent".into(),
         plan: "starter".into(),
@@ -82,6 +83,31 @@ struct OnboardedPage {
     password: Option<String>,
 }
 
+impl OnboardedPage {
+    /// "The owner, <strong>email</strong>, can sign in now": the catalogue's words, the
+    /// email escaped.
+    fn owner_line_html(&self) -> String {
+        let email = format!("<strong>{}</strong>", escape_html(&self.owner_email));
+        self.tr.t1("platform-onboarded-owner", "email", email)
+    }
+}
+
+/// Escapes text for HTML, for an email set inside a message shown unescaped.
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 pub async fn create(ctx: PlatformCtx, state: State, form: web::Form<OnboardingRequest>) -> Reply {
     let form = form.into_inner();
     let submitted = form.clone();
@@ -94,13 +120,13 @@ pub async fn create(ctx: PlatformCtx, state: State, form: web::Form<OnboardingRe
             };
             let done = p.onboard(&Onboarding::from(&org))?;
             let shown = org.password_to_show(done.new_account).map(str::to_owned);
-            Ok(Ok((me.full_name.clone(), done.tenant, done.owner.email, shown)))
+            Ok(Ok(((me.full_name.clone(), me.language.clone()), done.tenant, done.owner.email, shown)))
         })
         .await;
     let errors = match result {
-        Ok(Ok((me, org, owner_email, password))) => {
+        Ok(Ok(((me, language), org, owner_email, password))) => {
             return ok(&OnboardedPage {
-                tr: ctx.signed_in.tr(None),
+                tr: ctx.signed_in.tr(language.as_deref()),
                 user_name: me,
                 csrf: ctx.csrf().to_owned(),
                 flash: None,
@@ -112,12 +138,12 @@ pub async fn create(ctx: PlatformCtx, state: State, form: web::Form<OnboardingRe
         Ok(Err(errors)) => errors,
         Err(AppError::Db(DbError::Conflict(Constraint::TenantSlug))) => {
             let mut e = FieldErrors::default();
-            e.add("slug", "Another organization already uses this slug.");
+            e.add("slug", Msg::new("platform-slug-taken"));
             e
         }
         Err(e) => return Err(e),
     };
-    let me = ctx.read(&state, |_, me| Ok(me.full_name.clone())).await?;
+    let me = ctx.read(&state, |_, me| Ok((me.full_name.clone(), me.language.clone()))).await?;
     render(StatusCode::UNPROCESSABLE_ENTITY, &NewOrgPage::new(&ctx, me, None, form, errors))
 }
 
@@ -125,7 +151,7 @@ pub async fn create(ctx: PlatformCtx, state: State, form: web::Form<OnboardingRe
 fn field_errors(invalid: &Invalid) -> FieldErrors {
     let mut e = FieldErrors::default();
     for (field, problem) in invalid.problems() {
-        e.add(field.name(), problem.to_string());
+        e.add(field.name(), problem.msg());
     }
     e
 }

@@ -219,7 +219,7 @@ pub struct Ids {
 }
 
 /// `org`'s probe folio entry and room block, made the first time they are asked for.
-fn probe_records(db: &hotelier::db::Db, org: &Org) -> (FolioEntryId, RoomBlockId) {
+pub fn probe_records(db: &hotelier::db::Db, org: &Org) -> (FolioEntryId, RoomBlockId) {
     use hotelier::db::folio::NewFolioEntry;
     use hotelier::db::room_blocks::NewRoomBlock;
     use hotelier::domain::{BlockKind, FolioKind};

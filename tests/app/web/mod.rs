@@ -12,6 +12,7 @@ mod hostile_props;
 mod isolation;
 mod kiosk;
 mod kiosk_pin;
+mod languages;
 mod lifecycle;
 mod members;
 mod metrics;

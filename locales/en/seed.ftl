@@ -1,0 +1,6 @@
+### The demo's own words (`serve --demo`), written in each demo organization's language.
+
+demo-member-name = { $role } { $org }
+demo-block-reason = Leaking shower: plumber booked
+demo-minibar = Minibar
+demo-payment = Payment

@@ -1,0 +1,6 @@
+### As palavras da demonstração (`serve --demo`), no idioma de cada organização.
+
+demo-member-name = { $role } { $org }
+demo-block-reason = Vazamento no chuveiro: encanador agendado
+demo-minibar = Frigobar
+demo-payment = Pagamento
