@@ -79,6 +79,9 @@ amount-decimals = Use at most { $digits } decimals: enter an amount such as { $e
 amount-ambiguous = This could mean { $as_group } or { $as_decimal }. Type the decimals too, as in { $example }.
 amount-too-large = That amount is too large.
 
+## A folio's line
+folio-room-night = Room, night of { $date }
+
 ## A folio's balance
 standing-due = Balance due { $amount }
 standing-credit = Credit { $amount }

@@ -80,6 +80,9 @@ amount-decimals = Use no máximo { $digits } casas decimais: informe um valor co
 amount-ambiguous = Isto pode significar { $as_group } ou { $as_decimal }. Digite também os centavos, como em { $example }.
 amount-too-large = Esse valor é grande demais.
 
+## Uma linha da conta
+folio-room-night = Diária, noite de { $date }
+
 ## O saldo de uma conta
 standing-due = Saldo devedor { $amount }
 standing-credit = Crédito { $amount }

@@ -74,7 +74,7 @@ rule-room-not-ready = O quarto { $number } está { $status ->
    *[dirty] sujo
 }: ele precisa estar limpo ou inspecionado antes do check-in.
 rule-room-not-for-stay = O quarto { $number } não é um quarto vendável do tipo desta estadia. Escolha outro quarto.
-rule-open-balance-override = A conta ainda tem { $amount } a pagar. Receba um pagamento antes ou marque a liberação do saldo.
+rule-open-balance-override = A conta ainda tem { $amount } a pagar. Receba um pagamento antes ou marque a opção de ignorar o saldo.
 rule-open-balance-ask-manager = A conta ainda tem { $amount } a pagar. Receba um pagamento antes ou peça a um gerente.
 rule-folio-closed = Esta reserva está encerrada; não é possível incluir lançamentos.
 rule-void-room-charge = Uma diária acompanha as noites da estadia: altere as datas da estadia ou lance um desconto.

@@ -168,7 +168,8 @@ pub async fn set_language(signed_in: SignedIn, state: State, form: web::Form<Lan
         let me = ended_if_unauthenticated(&signed_in, result)?;
         let mut errors = FieldErrors::default();
         errors.add("language", Msg::new("account-language-invalid"));
-        let page = account_page(&signed_in, &state, me, typed, errors).await?;
+        let saved = me.language.clone().unwrap_or_default();
+        let page = account_page(&signed_in, &state, me, saved, errors).await?;
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     let (meta, tenant) = (signed_in.meta.clone(), signed_in.state.tenant);

@@ -144,6 +144,16 @@ impl Chrome {
 
 }
 
+/// A folio line as the reader reads it: a room charge names its night in their language
+/// (the stored description is the system's own note, written when it was posted); any
+/// other entry shows the description that was typed.
+pub fn entry_text(tr: &Tr, entry: &crate::db::folio::FolioEntry) -> String {
+    match (entry.kind, entry.service_date) {
+        (crate::domain::FolioKind::RoomCharge, Some(night)) => tr.t1("folio-room-night", "date", night),
+        _ => entry.description.clone(),
+    }
+}
+
 /// Renders a template with a status.
 pub fn render(status: StatusCode, page: &impl Template) -> Reply {
     let body = page.render().map_err(|e| anyhow::anyhow!("template: {e}"))?;

@@ -21,6 +21,7 @@ use crate::db::room_blocks::RoomBlock;
 use crate::db::rooms::Room;
 use crate::domain::booking::today_in;
 use crate::domain::{BlockKind, RoomBlockId, RoomId};
+use crate::i18n::Msg;
 use crate::stays::{self, BlockOutcome, BlockRequest};
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -44,7 +45,7 @@ impl BlockForm {
         let reason = forms::clean(&self.reason);
         let (Some(kind), Some(starts_on), Some(ends_on)) = (kind, starts_on, ends_on) else {
             if reason.is_empty() {
-                e.add("reason", crate::i18n::Msg::new(stays::BLOCK_NEEDS_REASON));
+                e.add("reason", Msg::new(stays::BLOCK_NEEDS_REASON));
             }
             return Err(e);
         };
@@ -140,23 +141,19 @@ pub async fn create(ctx: TenantCtx, state: State, path: web::Path<RoomId>, form:
     }
 }
 
-/// What the desk reads after a block: the dates, and the stays it must see to.
-fn blocked_notice(room: &Room, block: &RoomBlock, released: &[String], in_house: &[String]) -> String {
-    let mut notice = format!(
-        "Room {} is {} from {} to {} (back on {}).",
-        room.number,
-        block.kind.label().to_lowercase(),
-        block.starts_on,
-        block.last_night(),
-        block.ends_on
-    );
-    if !released.is_empty() {
-        notice.push_str(&format!(" Give these stays another room: {}.", released.join(", ")));
-    }
-    if !in_house.is_empty() {
-        notice.push_str(&format!(" Move the in-house guests of {} to another room.", in_house.join(", ")));
-    }
-    notice
+/// What the desk reads after a block: the dates, and the stays it must see to. The
+/// dates stay ISO (`2026-06-01`), as the form takes them; the codes are listed as they are.
+fn blocked_notice(room: &Room, block: &RoomBlock, released: &[String], in_house: &[String]) -> Msg {
+    Msg::new("block-blocked")
+        .arg("number", room.number.as_str())
+        .arg("kind", block.kind.as_str())
+        .arg("from", block.starts_on.to_string())
+        .arg("last", block.last_night().to_string())
+        .arg("back", block.ends_on.to_string())
+        .arg("released_count", released.len())
+        .arg("released", released.join(", "))
+        .arg("in_house_count", in_house.len())
+        .arg("in_house", in_house.join(", "))
 }
 
 /// Puts a blocked room back on sale from today.
@@ -165,7 +162,7 @@ pub async fn end(ctx: TenantCtx, state: State, path: web::Path<RoomBlockId>) -> 
     let ended = ctx.write(&state, move |s, m| Ok(stays::end_block(s, m, id)?)).await;
     match ended {
         Ok(block) => {
-            ctx.flash("success", format!("The room is back on sale ({} ended).", block.kind.label().to_lowercase()));
+            ctx.flash("success", Msg::new("block-ended").arg("kind", block.kind.as_str()));
             Ok(see_other(&format!("{}#room-{}", urls::housekeeping_of(block.hotel_id), block.room_id)))
         }
         // Over already: back to the room's blocks, which say so.

@@ -438,3 +438,92 @@ async fn super_admin_reads_the_console_in_the_browser() {
     b.shot("33-platform-organization").await;
     b.client.clone().close().await.unwrap();
 }
+
+/// Casa do Mar's desk in Portuguese: the dashboard, the tape chart, the booking flow with an
+/// amount typed the Brazilian way, and the kiosk. Screenshots `40-pt-*`; no page is wider
+/// than the window (Portuguese runs longer than English).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_brazilian_desk_works_in_portuguese() {
+    let Some(b) = browser().await else { return };
+    let app = spawn_app(Backend::Sqlite).await;
+    let db = &app.test_db.db;
+    hotelier::seed::demo::seed_if_empty(db).unwrap().expect("demo seeded");
+    let casa = db.platform(&PlatformGrant::operator(), Access::Read, |p| p.tenants().by_slug("casa-do-mar")).unwrap();
+    db.platform(&PlatformGrant::operator(), Access::Write, |p| {
+        p.tenants().set_plan(casa.id, casa.version, hotelier::domain::Plan::Enterprise)
+    })
+    .unwrap();
+    b.client.set_window_size(1366, 900).await.unwrap();
+    let fits = || async {
+        let wide = b
+            .client
+            .execute("return document.documentElement.scrollWidth <= window.innerWidth", vec![])
+            .await
+            .unwrap();
+        assert_eq!(wide, serde_json::json!(true), "the page is wider than the window");
+        let lang = b.client.execute("return document.documentElement.lang", vec![]).await.unwrap();
+        assert_eq!(lang, serde_json::json!("pt-BR"));
+    };
+
+    b.client.goto(&format!("{}/login", app.address)).await.unwrap();
+    b.fill("#email", "manager@casa-do-mar.demo").await;
+    b.fill("#password", hotelier::seed::demo::PASSWORD).await;
+    b.click("form[action='/login'] button").await;
+    let text = b.body_text().await;
+    assert!(text.contains("Painel") && text.contains("Reservas") && text.contains("R$"), "{text}");
+    fits().await;
+    b.shot("40-pt-dashboard").await;
+
+    b.client.goto(&format!("{}/calendar", app.address)).await.unwrap();
+    fits().await;
+    b.shot("41-pt-tape-chart").await;
+
+    let arrive = chrono::Utc::now().date_naive() + chrono::Duration::days(120);
+    let depart = arrive + chrono::Duration::days(3);
+    b.client.goto(&format!("{}/reservations/new", app.address)).await.unwrap();
+    b.fill("#check_in", &arrive.format("%m%d%Y").to_string()).await;
+    b.fill("#check_out", &depart.format("%m%d%Y").to_string()).await;
+    b.click("form.filters button.btn-primary").await;
+    let text = b.body_text().await;
+    assert!(text.contains("Disponíveis") && text.contains("3 noites"), "availability in Portuguese: {text}");
+    fits().await;
+    b.shot("42-pt-availability").await;
+    b.click("table.availability a.btn-primary").await;
+    b.fill("#first_name", "Joana").await;
+    b.fill("#last_name", "Pereira").await;
+    b.fill("#email", "joana.pereira@example.com").await;
+    b.select("#source", "Telefone").await;
+    fits().await;
+    b.shot("43-pt-guest-step").await;
+    b.click("form.form button.btn-primary").await;
+    let text = b.body_text().await;
+    assert!(text.contains("Reserva feita") && text.contains("Joana Pereira"), "{text}");
+    // A charge typed the Brazilian way: 12,50 is R$ 12,50.
+    b.fill("#amount", "12,50").await;
+    b.fill("#description", "Frigobar").await;
+    b.click("form[action$='/folio'] button").await;
+    let text = b.body_text().await;
+    assert!(text.contains("R$ 12,50"), "{text}");
+    fits().await;
+    b.shot("44-pt-booked").await;
+
+    // Another person at the kiosk: a fresh browser session.
+    b.client.delete_all_cookies().await.unwrap();
+    b.client.goto(&format!("{}/login", app.address)).await.unwrap();
+    b.fill("#email", "staff@casa-do-mar.demo").await;
+    b.fill("#password", hotelier::seed::demo::PASSWORD).await;
+    b.click("form[action='/login'] button").await;
+    b.client.set_window_size(1024, 768).await.unwrap();
+    b.client.goto(&format!("{}/kiosk", app.address)).await.unwrap();
+    b.click("form[action='/kiosk/hotel'] button").await;
+    let text = b.body_text().await;
+    assert!(text.contains("Chegadas"), "the kiosk in Portuguese: {text}");
+    fits().await;
+    b.shot("45-pt-kiosk").await;
+    if !b.client.find_all(Locator::Css("a.kiosk-row")).await.unwrap().is_empty() {
+        b.click("a.kiosk-row").await;
+        fits().await;
+        b.shot("46-pt-kiosk-stay").await;
+    }
+    b.client.clone().close().await.unwrap();
+}
