@@ -229,7 +229,10 @@ fn export_tenant(settings: &Settings, slug: &str, without_credentials: bool) -> 
     let options = crate::db::transfer::ExportOptions { credentials: !without_credentials };
     let counts = crate::db::ops::export_tenant(&db, slug, &mut out, options)?;
     let seconds = format!("{:.1}", started.elapsed().as_secs_f64());
-    eprintln!("{}", say(Msg::new("cli-exported").arg("slug", slug).arg("seconds", seconds).arg("counts", counts.to_string())));
+    eprintln!(
+        "{}",
+        say(Msg::new("cli-exported").arg("slug", slug).arg("seconds", seconds).arg("counts", counts.to_string()))
+    );
     Ok(())
 }
 
@@ -282,9 +285,8 @@ fn doctor(settings: &Settings) -> anyhow::Result<()> {
 fn create_superadmin(settings: &Settings, email: &str, name: &str) -> anyhow::Result<()> {
     let password = match std::env::var("HOTELIER_PASSWORD") {
         Ok(p) => p,
-        Err(_) => {
-            rpassword::prompt_password(say(Msg::new("cli-password-prompt")) + " ").context("cannot read the password")?
-        }
+        Err(_) => rpassword::prompt_password(say(Msg::new("cli-password-prompt")) + " ")
+            .context("cannot read the password")?,
     };
     let db = crate::startup::prepare_database(settings)?;
     let id = crate::db::ops::create_superadmin(&db, email, name, &password)?;

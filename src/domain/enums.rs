@@ -15,7 +15,7 @@ pub struct UnknownVariant {
 }
 
 macro_rules! text_enum {
-    ($(#[$doc:meta])* $name:ident $prefix:literal { $($variant:ident => $text:literal / $label:literal),* $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident $prefix:literal { $($variant:ident => $text:literal),* $(,)? }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, diesel::AsExpression, diesel::FromSqlRow)]
         #[diesel(sql_type = Text)]
@@ -26,11 +26,6 @@ macro_rules! text_enum {
 
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),* }
-            }
-
-            /// The name people read on a page.
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),* }
             }
 
             fn as_static_ref(self) -> &'static &'static str {
@@ -106,112 +101,112 @@ macro_rules! text_enum {
 text_enum!(
     /// What sort of organization a tenant is.
     TenantKind "tenant-kind" {
-        Chain => "chain" / "Hotel chain",
-        Independent => "independent" / "Independent hotel",
-        Franchise => "franchise" / "Franchise operator",
-        ManagementCompany => "management_company" / "Management company",
-        VacationRental => "vacation_rental" / "Vacation rental",
+        Chain => "chain",
+        Independent => "independent",
+        Franchise => "franchise",
+        ManagementCompany => "management_company",
+        VacationRental => "vacation_rental",
     }
 );
 
 text_enum!(
     TenantStatus "tenant-status" {
-        Trial => "trial" / "Trial",
-        Active => "active" / "Active",
-        Suspended => "suspended" / "Suspended",
-        Inactive => "inactive" / "Inactive",
-        Cancelled => "cancelled" / "Cancelled",
+        Trial => "trial",
+        Active => "active",
+        Suspended => "suspended",
+        Inactive => "inactive",
+        Cancelled => "cancelled",
     }
 );
 
 text_enum!(
     Plan "plan" {
-        Starter => "starter" / "Starter",
-        Professional => "professional" / "Professional",
-        Enterprise => "enterprise" / "Enterprise",
+        Starter => "starter",
+        Professional => "professional",
+        Enterprise => "enterprise",
     }
 );
 
 text_enum!(
     /// A member's role inside one organization (docs/ARCHITECTURE.md, "Roles"), most powerful first.
     Role "role" {
-        Owner => "owner" / "Owner",
-        Admin => "admin" / "Admin",
-        Manager => "manager" / "Manager",
-        Staff => "staff" / "Staff",
-        Viewer => "viewer" / "Viewer",
+        Owner => "owner",
+        Admin => "admin",
+        Manager => "manager",
+        Staff => "staff",
+        Viewer => "viewer",
     }
 );
 
 text_enum!(
     HousekeepingStatus "housekeeping" {
-        Clean => "clean" / "Clean",
-        Dirty => "dirty" / "Dirty",
-        Inspected => "inspected" / "Inspected",
-        OutOfOrder => "out_of_order" / "Out of order",
-        OutOfService => "out_of_service" / "Out of service",
+        Clean => "clean",
+        Dirty => "dirty",
+        Inspected => "inspected",
+        OutOfOrder => "out_of_order",
+        OutOfService => "out_of_service",
     }
 );
 
 text_enum!(
     ReservationStatus "reservation-status" {
-        Pending => "pending" / "Pending",
-        Confirmed => "confirmed" / "Confirmed",
-        CheckedIn => "checked_in" / "Checked in",
-        CheckedOut => "checked_out" / "Checked out",
-        Cancelled => "cancelled" / "Cancelled",
-        NoShow => "no_show" / "No-show",
+        Pending => "pending",
+        Confirmed => "confirmed",
+        CheckedIn => "checked_in",
+        CheckedOut => "checked_out",
+        Cancelled => "cancelled",
+        NoShow => "no_show",
     }
 );
 
 text_enum!(
     ReservationSource "source" {
-        Direct => "direct" / "Direct",
-        Phone => "phone" / "Phone",
-        WalkIn => "walk_in" / "Walk-in",
-        Website => "website" / "Website",
-        Ota => "ota" / "Online travel agency",
-        Corporate => "corporate" / "Corporate",
-        Agent => "agent" / "Travel agent",
+        Direct => "direct",
+        Phone => "phone",
+        WalkIn => "walk_in",
+        Website => "website",
+        Ota => "ota",
+        Corporate => "corporate",
+        Agent => "agent",
     }
 );
 
 text_enum!(
     /// A folio line. Amounts are stored non-negative; the kind gives the sign.
     FolioKind "folio-kind" {
-        RoomCharge => "room_charge" / "Room charge",
-        Charge => "charge" / "Charge",
-        Payment => "payment" / "Payment",
-        Refund => "refund" / "Refund",
-        Discount => "discount" / "Discount",
+        RoomCharge => "room_charge",
+        Charge => "charge",
+        Payment => "payment",
+        Refund => "refund",
+        Discount => "discount",
     }
 );
 
 text_enum!(
     /// Why a room is off sale for a range of nights (a room block).
     BlockKind "block-kind" {
-        OutOfOrder => "out_of_order" / "Out of order",
-        OutOfService => "out_of_service" / "Out of service",
+        OutOfOrder => "out_of_order",
+        OutOfService => "out_of_service",
     }
 );
 
 text_enum!(
     PaymentMethod "payment-method" {
-        Cash => "cash" / "Cash",
-        Card => "card" / "Card",
-        BankTransfer => "bank_transfer" / "Bank transfer",
-        Voucher => "voucher" / "Voucher",
-        CityLedger => "city_ledger" / "City ledger",
-        Other => "other" / "Other",
+        Cash => "cash",
+        Card => "card",
+        BankTransfer => "bank_transfer",
+        Voucher => "voucher",
+        CityLedger => "city_ledger",
+        Other => "other",
     }
 );
 
 text_enum!(
     DocumentType "document-type" {
-        Passport => "passport" / "Passport",
-        NationalId => "national_id" / "National ID",
-        DrivingLicence => "driving_licence" / "Driving licence",
-        Other => "other" / "Other",
+        Passport => "passport",
+        NationalId => "national_id",
+        DrivingLicence => "driving_licence",
+        Other => "other",
     }
 );
 

@@ -109,17 +109,3 @@ impl<T: Labelled> Labelled for &T {
         (*self).label_key()
     }
 }
-
-// MIGRATION SHIM (removed when every message is a key): text given where a message is
-// expected is looked up as a key, which fails and shows the text as it is.
-impl From<&str> for Msg {
-    fn from(v: &str) -> Self {
-        Msg::new(v)
-    }
-}
-
-impl From<String> for Msg {
-    fn from(v: String) -> Self {
-        Msg { key: v, args: Vec::new() }
-    }
-}

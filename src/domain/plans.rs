@@ -34,15 +34,7 @@ pub enum Feature {
     Export,
 }
 
-impl Feature {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Kiosk => "The front-desk kiosk",
-            Self::Reports => "Reports",
-            Self::Export => "Data export",
-        }
-    }
-}
+impl Feature {}
 
 impl Plan {
     /// The most of `what` the plan allows; `None` is unlimited.
@@ -79,6 +71,16 @@ impl Plan {
     }
 }
 
+impl Labelled for Feature {
+    fn label_key(&self) -> &'static str {
+        match self {
+            Self::Kiosk => "feature-kiosk",
+            Self::Reports => "feature-reports",
+            Self::Export => "feature-export",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,15 +95,5 @@ mod tests {
         assert!(Plan::Enterprise.check(Limited::Users, 1_000_000).is_ok());
         assert!(!Plan::Starter.includes(Feature::Kiosk) && Plan::Professional.includes(Feature::Reports));
         assert!(!Plan::Professional.includes(Feature::Export) && Plan::Enterprise.includes(Feature::Export));
-    }
-}
-
-impl Labelled for Feature {
-    fn label_key(&self) -> &'static str {
-        match self {
-            Self::Kiosk => "feature-kiosk",
-            Self::Reports => "feature-reports",
-            Self::Export => "feature-export",
-        }
     }
 }

@@ -120,33 +120,6 @@ impl Capability {
         Self::ALL.iter().copied().find(|c| c.key() == key)
     }
 
-    /// What it lets a member do, as a page names it ("Take payments").
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::View => "See the organization's hotels and stays",
-            Self::PropertyEdit => "Edit hotels, room types and rooms",
-            Self::PropertyManage => "Create and delete hotels, room types and rooms",
-            Self::Housekeeping => "Change housekeeping status",
-            Self::GuestsEdit => "Create and edit guests",
-            Self::GuestsDelete => "Delete guests",
-            Self::SettingsView => "See settings and users",
-            Self::SettingsEdit => "Change settings",
-            Self::UsersManage => "Manage users",
-            Self::OwnersManage => "Manage owners",
-            Self::AuditView => "Read the audit log",
-            Self::ReservationsEdit => "Book and edit stays",
-            Self::ReservationsReverse => "Undo a check-in or check-out",
-            Self::Backdate => "Book arrivals in the past",
-            Self::CheckoutOverride => "Check out with an open balance",
-            Self::PaymentsCreate => "Take payments, refunds and discounts",
-            Self::FolioVoid => "Void folio entries",
-            Self::NightAudit => "Run the night audit",
-            Self::Kiosk => "Use the front-desk kiosk",
-            Self::Reports => "Read reports",
-            Self::DataExport => "Export the organization's data",
-        }
-    }
-
     /// The least powerful role that has this capability by default.
     pub fn minimum_role(self) -> Role {
         match self {
@@ -220,6 +193,34 @@ impl Grants {
     }
 }
 
+impl crate::domain::message::Labelled for Capability {
+    fn label_key(&self) -> &'static str {
+        match self {
+            Self::View => "capability-view",
+            Self::PropertyEdit => "capability-property-edit",
+            Self::PropertyManage => "capability-property-manage",
+            Self::Housekeeping => "capability-housekeeping",
+            Self::GuestsEdit => "capability-guests-edit",
+            Self::GuestsDelete => "capability-guests-delete",
+            Self::SettingsView => "capability-settings-view",
+            Self::SettingsEdit => "capability-settings-edit",
+            Self::UsersManage => "capability-users-manage",
+            Self::OwnersManage => "capability-owners-manage",
+            Self::AuditView => "capability-audit-view",
+            Self::ReservationsEdit => "capability-reservations-edit",
+            Self::ReservationsReverse => "capability-reservations-reverse",
+            Self::Backdate => "capability-backdate",
+            Self::CheckoutOverride => "capability-checkout-override",
+            Self::PaymentsCreate => "capability-payments-create",
+            Self::FolioVoid => "capability-folio-void",
+            Self::NightAudit => "capability-night-audit",
+            Self::Kiosk => "capability-kiosk",
+            Self::Reports => "capability-reports",
+            Self::DataExport => "capability-data-export",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,34 +261,6 @@ mod tests {
             [Capability::UsersManage, Capability::OwnersManage, Capability::SettingsEdit, Capability::DataExport]
         {
             assert!(!Capability::GRANTABLE.contains(&dangerous), "{dangerous:?} must come with a role");
-        }
-    }
-}
-
-impl crate::domain::message::Labelled for Capability {
-    fn label_key(&self) -> &'static str {
-        match self {
-            Self::View => "capability-view",
-            Self::PropertyEdit => "capability-property-edit",
-            Self::PropertyManage => "capability-property-manage",
-            Self::Housekeeping => "capability-housekeeping",
-            Self::GuestsEdit => "capability-guests-edit",
-            Self::GuestsDelete => "capability-guests-delete",
-            Self::SettingsView => "capability-settings-view",
-            Self::SettingsEdit => "capability-settings-edit",
-            Self::UsersManage => "capability-users-manage",
-            Self::OwnersManage => "capability-owners-manage",
-            Self::AuditView => "capability-audit-view",
-            Self::ReservationsEdit => "capability-reservations-edit",
-            Self::ReservationsReverse => "capability-reservations-reverse",
-            Self::Backdate => "capability-backdate",
-            Self::CheckoutOverride => "capability-checkout-override",
-            Self::PaymentsCreate => "capability-payments-create",
-            Self::FolioVoid => "capability-folio-void",
-            Self::NightAudit => "capability-night-audit",
-            Self::Kiosk => "capability-kiosk",
-            Self::Reports => "capability-reports",
-            Self::DataExport => "capability-data-export",
         }
     }
 }

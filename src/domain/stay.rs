@@ -43,18 +43,6 @@ impl Action {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Confirm => "Confirm",
-            Self::CheckIn => "Check in",
-            Self::CheckOut => "Check out",
-            Self::Cancel => "Cancel",
-            Self::NoShow => "Mark no-show",
-            Self::UndoCheckIn => "Undo check-in",
-            Self::UndoCheckOut => "Undo check-out",
-        }
-    }
-
     pub fn parse(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|a| a.key() == key)
     }
@@ -136,6 +124,20 @@ pub fn offered(from: S, arrival: NaiveDate, today: NaiveDate) -> Vec<Action> {
     Action::ALL.into_iter().filter(|a| next(from, *a, arrival, today).is_ok()).collect()
 }
 
+impl crate::domain::message::Labelled for Action {
+    fn label_key(&self) -> &'static str {
+        match self {
+            Self::Confirm => "action-confirm",
+            Self::CheckIn => "action-check-in",
+            Self::CheckOut => "action-check-out",
+            Self::Cancel => "action-cancel",
+            Self::NoShow => "action-no-show",
+            Self::UndoCheckIn => "action-undo-check-in",
+            Self::UndoCheckOut => "action-undo-check-out",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,19 +190,5 @@ mod tests {
             next(S::CheckedOut, Action::Cancel, arrival, arrival).unwrap_err().to_string(),
             "A Checked out reservation cannot be cancelled."
         );
-    }
-}
-
-impl crate::domain::message::Labelled for Action {
-    fn label_key(&self) -> &'static str {
-        match self {
-            Self::Confirm => "action-confirm",
-            Self::CheckIn => "action-check-in",
-            Self::CheckOut => "action-check-out",
-            Self::Cancel => "action-cancel",
-            Self::NoShow => "action-no-show",
-            Self::UndoCheckIn => "action-undo-check-in",
-            Self::UndoCheckOut => "action-undo-check-out",
-        }
     }
 }

@@ -87,7 +87,8 @@ impl Formats {
 
 fn gregorian(d: chrono::NaiveDate) -> Date<Gregorian> {
     // A NaiveDate is always a valid Gregorian date.
-    Date::try_new_gregorian(d.year(), d.month() as u8, d.day() as u8).unwrap_or_else(|_| Date::try_new_gregorian(1970, 1, 1).unwrap())
+    Date::try_new_gregorian(d.year(), d.month() as u8, d.day() as u8)
+        .unwrap_or_else(|_| Date::try_new_gregorian(1970, 1, 1).unwrap())
 }
 
 /// Reads the separators off CLDR's own rendering of 1234.5 (`1,234.5`, `1.234,5`).

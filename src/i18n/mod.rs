@@ -70,7 +70,7 @@ impl std::fmt::Debug for Language {
 static LANGUAGES: LazyLock<Vec<Language>> = LazyLock::new(|| {
     let mut ids: Vec<LanguageIdentifier> = CATALOGUE.locales().cloned().collect();
     // The default first, then by tag: a stable order for menus.
-    ids.sort_by_key(|id| (id.to_string() != DEFAULT, id.to_string()));
+    ids.sort_by_key(|id| (*id != DEFAULT, id.to_string()));
     ids.into_iter()
         .map(|id| {
             let tag = id.to_string();
@@ -223,16 +223,7 @@ impl Tr {
     }
 
     #[allow(clippy::too_many_arguments)]
-    pub fn t3(
-        &self,
-        key: &str,
-        a: &str,
-        va: impl ToArg,
-        b: &str,
-        vb: impl ToArg,
-        c: &str,
-        vc: impl ToArg,
-    ) -> String {
+    pub fn t3(&self, key: &str, a: &str, va: impl ToArg, b: &str, vb: impl ToArg, c: &str, vc: impl ToArg) -> String {
         self.msg(&Msg::new(key).arg(a, va).arg(b, vb).arg(c, vc))
     }
 

@@ -62,7 +62,10 @@ fn every_language_has_every_key() {
     for (tag, keys) in &files {
         let missing: Vec<_> = english.difference(keys).collect();
         let extra: Vec<_> = keys.difference(english).collect();
-        assert!(missing.is_empty() && extra.is_empty(), "{tag} lacks {missing:?} and has keys English lacks: {extra:?}");
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{tag} lacks {missing:?} and has keys English lacks: {extra:?}"
+        );
     }
     // What the loader serves is what the files say: every shipped language is loaded.
     let loaded: BTreeSet<String> = languages().iter().map(|l| l.tag().to_owned()).collect();
@@ -88,8 +91,7 @@ fn every_key_the_templates_and_the_code_name_exists() {
     for file in sources {
         let text = std::fs::read_to_string(&file).expect("read source");
         // Comments name keys as examples.
-        let text: String =
-            text.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
+        let text: String = text.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
         let short = file.strip_prefix(root).unwrap_or(&file).display().to_string();
         for marker in [".t(\"", ".t1(\"", ".t2(\"", ".t3(\"", "Msg::new(\""] {
             for key in literals_after(&text, marker) {

@@ -488,7 +488,13 @@ pub(super) fn guest_names() -> (Vec<&'static str>, Vec<&'static str>) {
 /// Non-overlapping stays for one room from 60 days ago to 90 days ahead.
 /// Takes `room` out of order for three nights from `today`, unless one of its `stays`
 /// (arrival, nights) is there then.
-fn block_if_free(t: &mut TenantScope<'_>, words: &Tr, room: &Room, stays: &[(NaiveDate, i64)], today: NaiveDate) -> DbResult<()> {
+fn block_if_free(
+    t: &mut TenantScope<'_>,
+    words: &Tr,
+    room: &Room,
+    stays: &[(NaiveDate, i64)],
+    today: NaiveDate,
+) -> DbResult<()> {
     let until = today + Duration::days(3);
     if stays.iter().all(|&(check_in, nights)| check_in >= until || check_in + Duration::days(nights) <= today) {
         t.room_blocks().create(&NewRoomBlock {

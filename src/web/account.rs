@@ -179,9 +179,8 @@ pub async fn set_language(signed_in: SignedIn, state: State, form: web::Form<Lan
         .blocking(move |db| {
             check_account(db, user, epoch)?;
             db.user(user, Access::Write, |u| u.set_language(saved.as_deref()))?;
-            let event = meta
-                .stamp(Event::new("user.language", "user", user))
-                .after(serde_json::json!({ "language": saved }));
+            let event =
+                meta.stamp(Event::new("user.language", "user", user)).after(serde_json::json!({ "language": saved }));
             // The organization this session is in decides when the user leaves it to it.
             let locale = match tenant {
                 Some(t) => Some(

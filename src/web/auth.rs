@@ -54,8 +54,13 @@ pub async fn login_form(meta: RequestMeta, session: Session) -> Reply {
     }
     state.save(&session);
     let flash = session::take_flash(&session);
-    let page =
-        LoginPage { tr: meta.tr(None, state.lang.as_deref()), csrf: state.csrf, email: String::new(), error: None, flash };
+    let page = LoginPage {
+        tr: meta.tr(None, state.lang.as_deref()),
+        csrf: state.csrf,
+        email: String::new(),
+        error: None,
+        flash,
+    };
     render(StatusCode::OK, &page)
 }
 

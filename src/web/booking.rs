@@ -24,9 +24,9 @@ use crate::db::rooms::Room;
 use crate::db::{Constraint, DbError, TenantScope};
 use crate::domain::availability;
 use crate::domain::{GuestId, HotelId, ReservationSource, RoomId, RoomTypeId};
+use crate::i18n::Msg;
 use crate::stays::availability::Occupied;
 use crate::stays::{self, Booking, GuestChoice, Offer, Stay, StayError};
-use crate::i18n::Msg;
 use crate::web::error::AppError;
 
 /// The search: every field text, so any input re-renders.
@@ -335,11 +335,9 @@ pub async fn create(ctx: TenantCtx, state: State, form: web::Form<BookingForm>) 
                 false => (StatusCode::CONFLICT, errors, Some(refused.msg())),
             }
         }
-        Err(AppError::Db(DbError::Conflict(Constraint::RoomOverlap))) => (
-            StatusCode::CONFLICT,
-            FieldErrors::default(),
-            Some(Msg::new("res-room-just-taken-booking")),
-        ),
+        Err(AppError::Db(DbError::Conflict(Constraint::RoomOverlap))) => {
+            (StatusCode::CONFLICT, FieldErrors::default(), Some(Msg::new("res-room-just-taken-booking")))
+        }
         Err(AppError::Db(DbError::Conflict(Constraint::GuestEmail))) => {
             let mut errors = FieldErrors::default();
             errors.add("email", Msg::new("res-guest-email-exists"));

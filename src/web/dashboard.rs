@@ -31,7 +31,6 @@ pub struct HotelToday {
     pub tonight: usize,
 }
 
-
 /// The chart's bars, already in SVG coordinates.
 pub struct Bar {
     pub x: i64,

@@ -68,9 +68,7 @@ impl From<DbError> for AppError {
             DbError::NotFound => AppError::NotFound,
             DbError::Unavailable(msg) => AppError::Unavailable(msg),
             DbError::Stale => AppError::Stale,
-            DbError::Busy => {
-                AppError::Conflict(Msg::new("error-busy"))
-            }
+            DbError::Busy => AppError::Conflict(Msg::new("error-busy")),
             other => AppError::Db(other),
         }
     }

@@ -4,7 +4,7 @@
 //! organization's idle time: a meta refresh sends an untouched screen to the lock page
 //! (no JavaScript needed), and the server refuses a kiosk request that comes too late.
 
-use crate::i18n::{Arg, Msg, Tr};
+use crate::i18n::{Msg, Tr};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use askama::Template;
@@ -162,7 +162,14 @@ pub struct KioskQuery {
 }
 
 /// The kiosk's frame; `user` is who is signed in and what they read pages in.
-fn frame(ctx: &TenantCtx, hotel: &str, user: &(String, Tr), idle_minutes: u32, today: String, can_pay: bool) -> KioskFrame {
+fn frame(
+    ctx: &TenantCtx,
+    hotel: &str,
+    user: &(String, Tr),
+    idle_minutes: u32,
+    today: String,
+    can_pay: bool,
+) -> KioskFrame {
     KioskFrame {
         tr: user.1,
         hotel: hotel.to_owned(),
@@ -237,11 +244,7 @@ pub async fn home(ctx: TenantCtx, state: State, query: web::Query<KioskQuery>) -
             render(StatusCode::OK, &page)
         }
         Some((hotel, today, lists)) => {
-            let page = HomePage {
-                frame: frame(&ctx, &hotel.name, &user, idle, user.1.day(today), can_pay),
-                lists,
-                q,
-            };
+            let page = HomePage { frame: frame(&ctx, &hotel.name, &user, idle, user.1.day(today), can_pay), lists, q };
             render(StatusCode::OK, &page)
         }
     }
@@ -284,8 +287,9 @@ struct StayPage {
     room: Option<Room>,
     ready_rooms: Vec<Room>,
     entries: Vec<FolioEntry>,
-    /// The balance as the desk reads it: "Balance due $75.50", "Credit $75.50" or
-    /// "Settled" (`money::Standing`'s message), never a negative amount due.
+    /// The balance as the desk reads it: "Balance due" and "$75.50", "Credit" and
+    /// "$75.50", or "Settled" alone, never a negative amount due.
+    balance_label: String,
     balance: String,
     balance_input: String,
     owes: bool,
@@ -367,10 +371,8 @@ async fn stay_page_with(
         can_check_in: matches!(r.status, ReservationStatus::Pending | ReservationStatus::Confirmed)
             && r.check_in <= today,
         can_check_out: r.status == ReservationStatus::CheckedIn,
-        balance: match standing.amount() {
-            Some(amount) => tr.t1(standing.label_key(), "amount", Arg::Money(amount)),
-            None => tr.t(standing.label_key()),
-        },
+        balance_label: tr.t1("res-folio-total", "standing", standing.label_key()),
+        balance: standing.amount().map(|amount| tr.money(amount)).unwrap_or_default(),
         balance_input: extras.typed_amount.unwrap_or_else(|| tr.amount_input(balance.max(0))),
         errors: extras.errors,
         confirm: extras.confirm,
@@ -432,9 +434,7 @@ async fn apply(ctx: TenantCtx, state: State, id: ReservationId, action: Action, 
             Ok(see_other(&urls::kiosk()))
         }
         Err(AppError::Refused(refused)) => stay_page(&ctx, &state, id, Some(refused.msg())).await,
-        Err(AppError::Stale) => {
-            stay_page(&ctx, &state, id, Some(Msg::new("kiosk-stale"))).await
-        }
+        Err(AppError::Stale) => stay_page(&ctx, &state, id, Some(Msg::new("kiosk-stale"))).await,
         Err(AppError::Db(crate::db::DbError::Conflict(crate::db::Constraint::RoomOverlap))) => {
             stay_page(&ctx, &state, id, Some(Msg::new("kiosk-room-just-taken"))).await
         }

@@ -146,9 +146,8 @@ pub async fn create(ctx: TenantCtx, state: State, form: web::Form<AddForm>) -> R
         }
         Ok(Added::Invalid(errors)) => Refusal::invalid(errors),
         Err(e) => manage::refusal(e, |e| {
-            matches!(e, AppError::Db(DbError::Conflict(Constraint::Membership))).then(|| {
-                manage::field_error("email", Msg::new("member-already"))
-            })
+            matches!(e, AppError::Db(DbError::Conflict(Constraint::Membership)))
+                .then(|| manage::field_error("email", Msg::new("member-already")))
         })?,
     };
     let view = ctx.read(&state, |_, m| Ok(m.view())).await?;

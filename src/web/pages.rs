@@ -141,7 +141,6 @@ impl Chrome {
             None => self.t(standing.label_key()),
         }
     }
-
 }
 
 /// A folio line as the reader reads it: a room charge names its night in their language

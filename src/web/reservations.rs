@@ -31,8 +31,8 @@ use crate::domain::stay::{self, Action};
 use crate::domain::{
     money, FolioEntryId, FolioKind, PaymentMethod, ReservationId, ReservationSource, ReservationStatus, RoomId,
 };
-use crate::stays::{self, Change, Posting, StayEdit};
 use crate::i18n::{Arg, Msg};
+use crate::stays::{self, Change, Posting, StayEdit};
 use crate::web::error::AppError;
 
 const SORTS: &[&str] = &["check_in", "check_out", "created"];
@@ -404,13 +404,8 @@ impl FolioForm {
         let description = forms::optional(&mut e, "description", &self.description, 200);
         let reference = forms::optional(&mut e, "reference", &self.reference, 100);
         let (Some(kind), Some(amount)) = (kind, amount) else { return Err(e) };
-        let posting = Posting {
-            kind,
-            amount,
-            method,
-            description: description.unwrap_or_else(|| m.tr().label(kind)),
-            reference,
-        };
+        let posting =
+            Posting { kind, amount, method, description: description.unwrap_or_else(|| m.tr().label(kind)), reference };
         e.merge(field_errors(posting.refusals(m)));
         if e.is_empty() {
             Ok(posting)

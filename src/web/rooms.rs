@@ -25,8 +25,8 @@ use crate::db::{Constraint, DbError, TenantScope};
 use crate::domain::booking::today_in;
 use crate::domain::plans::Limited;
 use crate::domain::{HotelId, HousekeepingStatus, RoomId, RoomTypeId};
-use crate::stays::RoomToday;
 use crate::i18n::Msg;
+use crate::stays::RoomToday;
 use crate::web::error::AppError;
 
 const SORTS: &[&str] = &["number", "floor", "status"];
@@ -386,7 +386,8 @@ impl Managed for Rooms {
     }
     fn page(chrome: Chrome, catalog: Catalog, existing: Option<&Room>, shown: Shown<RoomForm>) -> FormPage {
         let editing = existing.map(|r| (chrome.t1("room-edit-title", "number", r.number.as_str()), urls::room(r.id)));
-        let Heading { title, action, delete: delete_action } = Heading::of(editing, &chrome.t("room-new"), urls::rooms());
+        let Heading { title, action, delete: delete_action } =
+            Heading::of(editing, &chrome.t("room-new"), urls::rooms());
         let Shown { form, errors, conflict } = shown;
         FormPage {
             chrome,

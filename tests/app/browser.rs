@@ -455,11 +455,8 @@ async fn a_brazilian_desk_works_in_portuguese() {
     .unwrap();
     b.client.set_window_size(1366, 900).await.unwrap();
     let fits = || async {
-        let wide = b
-            .client
-            .execute("return document.documentElement.scrollWidth <= window.innerWidth", vec![])
-            .await
-            .unwrap();
+        let wide =
+            b.client.execute("return document.documentElement.scrollWidth <= window.innerWidth", vec![]).await.unwrap();
         assert_eq!(wide, serde_json::json!(true), "the page is wider than the window");
         let lang = b.client.execute("return document.documentElement.lang", vec![]).await.unwrap();
         assert_eq!(lang, serde_json::json!("pt-BR"));

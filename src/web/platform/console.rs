@@ -257,7 +257,9 @@ async fn change(ctx: PlatformCtx, state: State, id: TenantId, form: ChangeForm, 
     match result {
         Ok(Ok(org)) => {
             let done = match change {
-                Change::Status => Msg::new("platform-now-status").arg("name", &org.name).arg("status", status_word(org.status)),
+                Change::Status => {
+                    Msg::new("platform-now-status").arg("name", &org.name).arg("status", status_word(org.status))
+                }
                 Change::Plan => Msg::new("platform-now-plan").arg("name", &org.name).arg("plan", org.plan.label_msg()),
             };
             session::set_flash(&ctx.signed_in.session, "success", done);

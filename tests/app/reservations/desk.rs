@@ -638,7 +638,7 @@ async fn a_credit_reads_as_a_credit_and_zero_as_settled(backend: Backend) {
 
 crate::both_backends_async!(amounts_are_read_in_the_organizations_locale);
 
-/// In a Brazilian organization `25,50` is R$ 25,50 (it was posted as R$ 2.550,00) and
+/// In a Brazilian organization (whose pages are Portuguese) `25,50` is R$ 25,50 (it was posted as R$ 2.550,00) and
 /// `1.250,00` is taken (it was refused), at the desk, at the kiosk and in a room rate. What
 /// could mean two things is refused with the expected format, and nothing is posted.
 async fn amounts_are_read_in_the_organizations_locale(backend: Backend) {
@@ -658,9 +658,9 @@ async fn amounts_are_read_in_the_organizations_locale(backend: Backend) {
     assert!(admin.get(&url).await.body.contains("R$ 1.275,50"), "the balance in the Brazilian way");
 
     for (typed, message) in [
-        ("25.50", "Enter an amount such as 1.250,00."),
-        ("1.250", "This could mean 1.250 or 1,250. Type the decimals too, as in 1.250,00."),
-        ("1,234", "Use at most 2 decimals: enter an amount such as 1.250,00."),
+        ("25.50", "Informe um valor como 1.250,00."),
+        ("1.250", "Isto pode significar 1.250 ou 1,250. Digite também os centavos, como em 1.250,00."),
+        ("1,234", "Use no máximo 2 casas decimais: informe um valor como 1.250,00."),
     ] {
         let before = snapshot(w.db(), w.a.id);
         let page = post_folio(&admin, id, &[("kind", "charge"), ("amount", typed)]).await;
@@ -675,7 +675,7 @@ async fn amounts_are_read_in_the_organizations_locale(backend: Backend) {
     assert!(kiosk.body.contains("value=\"1275,50\""), "{}", kiosk.short());
     let pay = format!("/kiosk/stay/{id}/pay");
     let confirm = admin.post(&pay, &[("amount", "1275,50"), ("method", "cash")]).await;
-    assert!(confirm.body.contains("Take R$ 1.275,50 by Cash?"), "{}", confirm.short());
+    assert!(confirm.body.contains("R$ 1.275,50") && confirm.body.contains("Dinheiro"), "{}", confirm.short());
     admin.post(&pay, &[("amount", "1275,50"), ("method", "cash"), ("confirmed", "yes")]).await;
     assert_eq!(balance(w.db(), &w.a, id), 0, "R$ 1.275,50 paid at the kiosk settles the folio");
 }

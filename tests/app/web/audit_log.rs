@@ -19,11 +19,11 @@ async fn the_audit_log_shows_changes_in_words(backend: Backend) {
     assert_eq!(page.status, 200, "{}", page.short());
     let shown = text(&page);
     for words in [
-        "Reservation AABC123 · Guest of alpha-hotels",
-        "Amount:</span> R$ 25,50",
-        "Description:</span> Frigobar",
-        "Room 102",
-        "Housekeeping status:</span> Clean → Dirty",
+        "Reserva AABC123 · Guest of alpha-hotels",
+        "Valor:</span> R$ 25,50",
+        "Descrição:</span> Frigobar",
+        "Quarto 102",
+        "Situação da governança:</span> Limpo → Sujo",
     ] {
         assert!(shown.contains(words), "{words:?} not on the page: {}", page.short());
     }

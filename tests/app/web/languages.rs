@@ -363,7 +363,11 @@ async fn before_sign_in_the_browser_language_decides(backend: crate::support::Ba
         .expect("GET");
     let missing = Page::from(missing).await;
     assert_eq!(missing.status, 404);
-    assert!(missing.body.contains("<html lang=\"pt-BR\">") && missing.body.contains("Não encontr"), "{}", missing.short());
+    assert!(
+        missing.body.contains("<html lang=\"pt-BR\">") && missing.body.contains("Não encontr"),
+        "{}",
+        missing.short()
+    );
 }
 
 #[test]
