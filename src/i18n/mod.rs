@@ -38,11 +38,57 @@ pub const CATALOGUE_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");
 /// The default language, and the one the command line and the logs speak.
 pub const DEFAULT: &str = "en";
 
-/// A shipped language: its tag, and its formatters built once.
+/// A shipped language: its tag, its formatters, and where its words go around an amount
+/// and a percentage, all worked out once.
 pub struct Language {
     id: LanguageIdentifier,
     tag: String,
     formats: Formats,
+    patterns: Patterns,
+}
+
+/// The catalogue's `money`, `money-negative` and `percent`, read out once with markers in
+/// place of the arguments: an amount is then put in place without a catalogue lookup.
+struct Patterns {
+    money: Pattern,
+    money_negative: Pattern,
+    percent: Pattern,
+}
+
+/// A message with two arguments, as the text before, between and after them, and which
+/// argument comes first.
+struct Pattern {
+    parts: [String; 3],
+    swapped: bool,
+}
+
+const FIRST: &str = "\u{E000}";
+const SECOND: &str = "\u{E001}";
+
+impl Pattern {
+    /// `key` read out with `a` and `b` as markers (`b` may be absent from the message).
+    fn of(id: &LanguageIdentifier, key: &str, a: &'static str, b: &'static str) -> Self {
+        let mut args = Args::new();
+        args.insert(Cow::Borrowed(a), FluentValue::String(Cow::Borrowed(FIRST)));
+        args.insert(Cow::Borrowed(b), FluentValue::String(Cow::Borrowed(SECOND)));
+        let text = CATALOGUE.try_lookup_complete(id, key, Some(&args)).unwrap_or_default();
+        let (i, j) = (text.find(FIRST), text.find(SECOND));
+        let swapped = matches!((i, j), (Some(i), Some(j)) if j < i);
+        let mut parts: Vec<String> =
+            text.split([FIRST.chars().next().unwrap(), SECOND.chars().next().unwrap()]).map(str::to_owned).collect();
+        parts.resize(3, String::new());
+        Self { parts: [parts[0].clone(), parts[1].clone(), parts[2].clone()], swapped }
+    }
+
+    fn fill(&self, a: &str, b: &str) -> String {
+        let (x, y) = if self.swapped { (b, a) } else { (a, b) };
+        let [p0, p1, p2] = &self.parts;
+        let mut out = String::with_capacity(p0.len() + x.len() + p1.len() + y.len() + p2.len());
+        for part in [p0.as_str(), x, p1, y, p2] {
+            out.push_str(part);
+        }
+        out
+    }
 }
 
 impl Language {
@@ -74,7 +120,12 @@ static LANGUAGES: LazyLock<Vec<Language>> = LazyLock::new(|| {
     ids.into_iter()
         .map(|id| {
             let tag = id.to_string();
-            Language { formats: Formats::new(&tag), id, tag }
+            let patterns = Patterns {
+                money: Pattern::of(&id, "money", "symbol", "amount"),
+                money_negative: Pattern::of(&id, "money-negative", "symbol", "amount"),
+                percent: Pattern::of(&id, "percent", "value", "unused"),
+            };
+            Language { formats: Formats::new(&tag), id, tag, patterns }
         })
         .collect()
 });
@@ -102,9 +153,32 @@ pub fn negotiate<'a>(wanted: impl IntoIterator<Item = &'a str>) -> &'static Lang
 
 /// The same, or `None` when no shipped language matches.
 pub fn matching<'a>(wanted: impl IntoIterator<Item = &'a str>) -> Option<&'static Language> {
-    let requested: Vec<LanguageIdentifier> =
-        wanted.into_iter().filter(|w| !w.trim().is_empty()).filter_map(|w| w.trim().parse().ok()).collect();
-    matching_ids(&requested)
+    wanted.into_iter().map(str::trim).filter(|w| !w.is_empty()).find_map(matching_tag)
+}
+
+thread_local! {
+    /// What each tag asked for negotiated to (`pt` → `pt-BR`): every signed-in request
+    /// asks for its user's and organization's, so the answer is kept per worker thread.
+    static NEGOTIATED: std::cell::RefCell<HashMap<String, Option<&'static Language>>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+/// The shipped language for one tag, if any.
+fn matching_tag(tag: &str) -> Option<&'static Language> {
+    if let Some(exact) = by_tag(tag) {
+        return Some(exact);
+    }
+    NEGOTIATED.with(|cache| {
+        if let Some(found) = cache.borrow().get(tag) {
+            return *found;
+        }
+        let found = tag.parse::<LanguageIdentifier>().ok().and_then(|id| matching_ids(&[id]));
+        let mut cache = cache.borrow_mut();
+        if cache.len() < 256 {
+            cache.insert(tag.to_owned(), found);
+        }
+        found
+    })
 }
 
 /// The best shipped language for an `Accept-Language` header, if any matches.
@@ -113,6 +187,9 @@ pub fn from_accept_language(header: &str) -> Option<&'static Language> {
 }
 
 fn matching_ids(requested: &[LanguageIdentifier]) -> Option<&'static Language> {
+    if requested.is_empty() {
+        return None;
+    }
     let available: Vec<&LanguageIdentifier> = LANGUAGES.iter().map(|l| &l.id).collect();
     let chosen =
         fluent_langneg::negotiate_languages(requested, &available, None, fluent_langneg::NegotiationStrategy::Lookup);
@@ -126,6 +203,44 @@ pub fn for_user(own: Option<&str>, org_locale: Option<&str>) -> &'static Languag
 }
 
 type Args = HashMap<Cow<'static, str>, FluentValue<'static>>;
+
+thread_local! {
+    /// Messages without arguments, read out once per language and worker thread: a page
+    /// shows dozens (the navigation, the headings, the buttons).
+    static PLAIN: PerLanguage = const { std::cell::RefCell::new(Vec::new()) };
+    /// Each language's currency symbols (`currency-symbol`), by code.
+    static SYMBOLS: PerLanguage = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Texts by key, one map per shipped language (in `LANGUAGES`' order).
+type PerLanguage = std::cell::RefCell<Vec<HashMap<String, std::rc::Rc<str>>>>;
+
+/// `key` of `lang` from a per-language cache of `read`'s answers.
+fn cached(
+    cache: &'static std::thread::LocalKey<PerLanguage>,
+    lang: &'static Language,
+    key: &str,
+    read: impl FnOnce() -> String,
+) -> String {
+    let index = LANGUAGES.iter().position(|l| std::ptr::eq(l, lang)).unwrap_or(0);
+    cache.with(|cache| {
+        if let Some(text) = cache.borrow().get(index).and_then(|m| m.get(key)) {
+            return text.to_string();
+        }
+        let text = read();
+        let mut cache = cache.borrow_mut();
+        if cache.len() <= index {
+            cache.resize_with(index + 1, HashMap::new);
+        }
+        cache[index].insert(key.to_owned(), text.as_str().into());
+        text
+    })
+}
+
+/// A message without arguments.
+fn plain(lang: &'static Language, key: &str) -> String {
+    cached(&PLAIN, lang, key, || lookup(lang, key, None))
+}
 
 fn lookup(lang: &Language, key: &str, args: Option<&Args>) -> String {
     CATALOGUE.try_lookup_complete(&lang.id, key, args).unwrap_or_else(|| {
@@ -210,21 +325,21 @@ impl Tr {
 
     /// The message `key`, without arguments.
     pub fn t(&self, key: &str) -> String {
-        lookup(self.lang, key, None)
+        plain(self.lang, key)
     }
 
     /// The message `key` with one argument: `t1("nights", "count", 3)`.
     pub fn t1(&self, key: &str, name: &str, value: impl ToArg) -> String {
-        self.msg(&Msg::new(key).arg(name, value))
+        self.with(key, [(name, value.to_arg())])
     }
 
     pub fn t2(&self, key: &str, a: &str, va: impl ToArg, b: &str, vb: impl ToArg) -> String {
-        self.msg(&Msg::new(key).arg(a, va).arg(b, vb))
+        self.with(key, [(a, va.to_arg()), (b, vb.to_arg())])
     }
 
     #[allow(clippy::too_many_arguments)]
     pub fn t3(&self, key: &str, a: &str, va: impl ToArg, b: &str, vb: impl ToArg, c: &str, vc: impl ToArg) -> String {
-        self.msg(&Msg::new(key).arg(a, va).arg(b, vb).arg(c, vc))
+        self.with(key, [(a, va.to_arg()), (b, vb.to_arg()), (c, vc.to_arg())])
     }
 
     /// A message read out: its arguments formatted in this language first.
@@ -232,8 +347,31 @@ impl Tr {
         if msg.args.is_empty() {
             return self.t(&msg.key);
         }
-        let args: Args = msg.args.iter().map(|(name, arg)| (Cow::Owned(name.clone()), self.value(arg))).collect();
-        lookup(self.lang, &msg.key, Some(&args))
+        self.with(&msg.key, msg.args.iter().map(|(name, arg)| (name.as_str(), arg.clone())))
+    }
+
+    /// A message whose two arguments are plain text it only places, never selects on
+    /// (a chart's tooltips, sixty to a page): read out once per language, then filled in.
+    pub fn place2(&self, key: &'static str, a: &'static str, va: &str, b: &'static str, vb: &str) -> String {
+        thread_local! {
+            static PLACED: std::cell::RefCell<HashMap<(&'static str, &'static str), std::rc::Rc<Pattern>>> =
+                std::cell::RefCell::new(HashMap::new());
+        }
+        let pattern = PLACED.with(|cache| {
+            let slot = (self.lang.tag.as_str(), key);
+            if let Some(p) = cache.borrow().get(&slot) {
+                return p.clone();
+            }
+            let p = std::rc::Rc::new(Pattern::of(&self.lang.id, key, a, b));
+            cache.borrow_mut().insert(slot, p.clone());
+            p
+        });
+        pattern.fill(va, vb)
+    }
+
+    fn with<'a>(&self, key: &str, args: impl IntoIterator<Item = (&'a str, Arg)>) -> String {
+        let args: Args = args.into_iter().map(|(name, arg)| (Cow::Owned(name.to_owned()), self.value(&arg))).collect();
+        lookup(self.lang, key, Some(&args))
     }
 
     /// A message that may be absent (a field's error), or "".
@@ -264,11 +402,16 @@ impl Tr {
     /// An amount of another currency (the platform's figures).
     pub fn money_in(&self, minor: i64, currency: &str) -> String {
         let amount = self.lang.formats.amount(minor.unsigned_abs() as i64, currency);
-        let symbol = lookup(self.lang, "currency-symbol", Some(&one("code", currency.to_owned())));
-        let key = if minor < 0 { "money-negative" } else { "money" };
-        let mut args = one("amount", amount);
-        args.insert(Cow::Borrowed("symbol"), FluentValue::String(Cow::Owned(symbol)));
-        lookup(self.lang, key, Some(&args))
+        let symbol = self.symbol(currency);
+        let patterns = &self.lang.patterns;
+        let pattern = if minor < 0 { &patterns.money_negative } else { &patterns.money };
+        pattern.fill(&symbol, &amount)
+    }
+
+    /// The catalogue's `currency-symbol` for `currency`, kept per worker thread.
+    fn symbol(&self, currency: &str) -> String {
+        let lang = self.lang;
+        cached(&SYMBOLS, lang, currency, || lookup(lang, "currency-symbol", Some(&one("code", currency.to_owned()))))
     }
 
     /// A whole number with the language's grouping: `12,345`, `12.345`.
@@ -279,7 +422,13 @@ impl Tr {
     /// A ratio (0.303) as a percentage with one decimal: `30.3%`, `30,3 %`.
     pub fn percent(&self, ratio: impl Real) -> String {
         let value = self.lang.formats.decimal(ratio.real() * 100.0, 1);
-        lookup(self.lang, "percent", Some(&one("value", value)))
+        self.lang.patterns.percent.fill(&value, "")
+    }
+
+    /// A percentage (not a ratio: 75 for 75 %) without decimals: `75%`, `75 %`.
+    pub fn whole_percent(&self, percent: impl Real) -> String {
+        let value = self.lang.formats.decimal(percent.real(), 0);
+        self.lang.patterns.percent.fill(&value, "")
     }
 
     /// A number with `digits` decimals: `1.5`, `1,5`.

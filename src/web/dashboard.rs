@@ -68,7 +68,7 @@ impl DashboardPage {
         if h.rooms == 0 {
             "—".into()
         } else {
-            whole_percent(&self.chrome, h.tonight as f64 * 100.0 / h.rooms as f64)
+            self.chrome.whole_percent(h.tonight as f64 * 100.0 / h.rooms as f64)
         }
     }
 
@@ -79,13 +79,8 @@ impl DashboardPage {
 
     /// The chart's top line: "100%".
     pub fn full_scale(&self) -> String {
-        whole_percent(&self.chrome, 100.0)
+        self.chrome.whole_percent(100.0)
     }
-}
-
-/// A percentage (75.0 for 75 %) without decimals, in the reader's language: "75%", "75 %".
-fn whole_percent(tr: &Tr, value: f64) -> String {
-    tr.t1("percent", "value", tr.decimal(value, 0))
 }
 
 /// What the dashboard shows, read in one transaction and kept in the aggregate cache
@@ -168,7 +163,7 @@ fn chart(tr: &Tr, rooms: i64, stays: &[Sold], today: NaiveDate) -> Chart {
             let pct = if rooms == 0 { 0 } else { (sold * 100 / rooms).min(100) };
             let h = pct * (height - 20) / 100;
             let day = from + Duration::days(i as i64);
-            let label = tr.t2("dash-chart-bar", "day", day, "percent", whole_percent(tr, pct as f64));
+            let label = tr.place2("dash-chart-bar", "day", &tr.day(day), "percent", &tr.whole_percent(pct as f64));
             Bar { x: i as i64 * step, y: height - h, height: h, past: day < today, label }
         })
         .collect();

@@ -524,25 +524,8 @@ struct LockPage {
 impl LockPage {
     /// "Locked by <strong>name</strong>": the catalogue's words, the name escaped.
     fn locked_by_html(&self, who: &session::Who) -> String {
-        let name = format!("<strong>{}</strong>", escape_html(&who.name));
-        self.tr.t1("kiosk-lock-locked-by", "name", name)
+        crate::web::pages::with_bold(&self.tr, "kiosk-lock-locked-by", "name", &who.name)
     }
-}
-
-/// Escapes text for HTML, for a name set inside a message shown unescaped.
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[derive(Deserialize, Default)]

@@ -153,6 +153,13 @@ pub fn entry_text(tr: &Tr, entry: &crate::db::folio::FolioEntry) -> String {
     }
 }
 
+/// A message with one argument set in bold (`<strong>`): the catalogue's words around
+/// `value`, which is HTML-escaped, for a template that prints the result with `|safe`.
+pub fn with_bold(tr: &Tr, key: &str, name: &str, value: &str) -> String {
+    let escaped = askama::filters::escape(value, askama::filters::Html).map(|e| e.to_string()).unwrap_or_default();
+    tr.t1(key, name, format!("<strong>{escaped}</strong>"))
+}
+
 /// Renders a template with a status.
 pub fn render(status: StatusCode, page: &impl Template) -> Reply {
     let body = page.render().map_err(|e| anyhow::anyhow!("template: {e}"))?;
@@ -209,7 +216,6 @@ pub async fn error_pages(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let request_id = req.extensions().get::<RequestId>().map(|id| id.to_string());
-    let tr = request_tr(req.request());
     let res = next.call(req).await?.map_into_boxed_body();
     let status = res.status();
     if !(status.is_client_error() || status.is_server_error()) {
@@ -226,7 +232,7 @@ pub async fn error_pages(
         None => AppError::Unexpected(anyhow::anyhow!("")).public_message(),
     };
     let (req, res) = res.into_parts();
-    let mut page = error_page(status, &message, tr, request_id.as_deref());
+    let mut page = error_page(status, &message, request_tr(&req), request_id.as_deref());
     for (name, value) in res.headers() {
         if name.as_str().starts_with("set-cookie") || name == "location" {
             page.headers_mut().append(name.clone(), value.clone());

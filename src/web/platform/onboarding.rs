@@ -87,25 +87,8 @@ impl OnboardedPage {
     /// "The owner, <strong>email</strong>, can sign in now": the catalogue's words, the
     /// email escaped.
     fn owner_line_html(&self) -> String {
-        let email = format!("<strong>{}</strong>", escape_html(&self.owner_email));
-        self.tr.t1("platform-onboarded-owner", "email", email)
+        crate::web::pages::with_bold(&self.tr, "platform-onboarded-owner", "email", &self.owner_email)
     }
-}
-
-/// Escapes text for HTML, for an email set inside a message shown unescaped.
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 pub async fn create(ctx: PlatformCtx, state: State, form: web::Form<OnboardingRequest>) -> Reply {
