@@ -427,7 +427,12 @@ impl Tr {
 
     /// A percentage (not a ratio: 75 for 75 %) without decimals: `75%`, `75 %`.
     pub fn whole_percent(&self, percent: impl Real) -> String {
-        let value = self.lang.formats.decimal(percent.real(), 0);
+        let percent = percent.real().round_ties_even();
+        let value = if percent.abs() < 1e15 {
+            self.lang.formats.integer(percent as i64)
+        } else {
+            self.lang.formats.decimal(percent, 0)
+        };
         self.lang.patterns.percent.fill(&value, "")
     }
 
@@ -438,17 +443,44 @@ impl Tr {
 
     /// A day with its weekday, without the year: "Tue, Dec 1", "ter., 1 de dez.".
     pub fn day(&self, date: impl Day) -> String {
-        self.lang.formats.day(date.day())
+        self.dated(DateStyle::Day, date.day())
     }
 
     /// A date with the year: "Dec 1, 2026", "1 de dez. de 2026".
     pub fn date(&self, date: impl Day) -> String {
-        self.lang.formats.date(date.day())
+        self.dated(DateStyle::Date, date.day())
     }
 
     /// The weekday, short: "Tue", "ter.".
     pub fn weekday(&self, date: impl Day) -> String {
-        self.lang.formats.weekday(date.day())
+        self.dated(DateStyle::Weekday, date.day())
+    }
+
+    /// A date in one of the styles, kept per worker thread: pages show the same few
+    /// weeks of dates over and over (the tape chart, the dashboard's chart, the lists).
+    fn dated(&self, style: DateStyle, date: chrono::NaiveDate) -> String {
+        thread_local! {
+            static DATES: std::cell::RefCell<HashMap<(usize, DateStyle, chrono::NaiveDate), std::rc::Rc<str>>> =
+                std::cell::RefCell::new(HashMap::new());
+        }
+        let slot = (self.lang as *const Language as usize, style, date);
+        DATES.with(|cache| {
+            if let Some(text) = cache.borrow().get(&slot) {
+                return text.to_string();
+            }
+            let formats = &self.lang.formats;
+            let text = match style {
+                DateStyle::Day => formats.day(date),
+                DateStyle::Date => formats.date(date),
+                DateStyle::Weekday => formats.weekday(date),
+            };
+            let mut cache = cache.borrow_mut();
+            if cache.len() >= 8192 {
+                cache.clear();
+            }
+            cache.insert(slot, text.as_str().into());
+            text
+        })
     }
 
     /// A month and year: "Dec 2026", "dez. de 2026".
@@ -471,6 +503,13 @@ impl Tr {
     pub fn amount_input(&self, minor: impl Whole) -> String {
         crate::domain::money::to_input_with(minor.whole(), self.currency.code(), self.separators())
     }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum DateStyle {
+    Day,
+    Date,
+    Weekday,
 }
 
 /// What the date formats take: a date, or a reference to one (templates hand out

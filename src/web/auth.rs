@@ -47,7 +47,7 @@ struct LoginPage {
     flash: Option<Flash>,
 }
 
-pub async fn login_form(meta: RequestMeta, session: Session) -> Reply {
+pub async fn login_form(req: HttpRequest, session: Session) -> Reply {
     let state = SessionState::load(&session);
     if state.user.is_some() {
         return Ok(see_other(&urls::dashboard()));
@@ -55,7 +55,7 @@ pub async fn login_form(meta: RequestMeta, session: Session) -> Reply {
     state.save(&session);
     let flash = session::take_flash(&session);
     let page = LoginPage {
-        tr: meta.tr(None, state.lang.as_deref()),
+        tr: RequestMeta::tr_of(&req, state.lang.as_deref()),
         csrf: state.csrf,
         email: String::new(),
         error: None,

@@ -59,10 +59,14 @@ impl RequestMeta {
     /// What a page without a signed-in member is read in: `own` (a user's setting), the
     /// session's last language, the browser's `Accept-Language`, then English.
     pub fn tr(&self, own: Option<&str>, session_lang: Option<&str>) -> crate::i18n::Tr {
-        let lang = crate::i18n::matching(own.into_iter().chain(session_lang))
-            .or_else(|| self.accept_language.as_deref().and_then(crate::i18n::from_accept_language))
-            .unwrap_or_else(crate::i18n::default_language);
-        crate::i18n::Tr::new(lang, crate::i18n::Currency::USD)
+        language_of(own, session_lang, self.accept_language.as_deref())
+    }
+
+    /// The same, for a page that needs nothing else of the request (the sign-in page, the
+    /// kiosk's lock screen): the header is read, no origin is gathered.
+    pub fn tr_of(req: &HttpRequest, session_lang: Option<&str>) -> crate::i18n::Tr {
+        let accept = req.headers().get("accept-language").and_then(|v| v.to_str().ok());
+        language_of(None, session_lang, accept)
     }
 
     /// Stamps an event with this request's origin.
@@ -82,6 +86,13 @@ impl FromRequest for RequestMeta {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         ready(Ok(Self::from_request(req)))
     }
+}
+
+fn language_of(own: Option<&str>, session_lang: Option<&str>, accept: Option<&str>) -> crate::i18n::Tr {
+    let lang = crate::i18n::matching(own.into_iter().chain(session_lang))
+        .or_else(|| accept.and_then(crate::i18n::from_accept_language))
+        .unwrap_or_else(crate::i18n::default_language);
+    crate::i18n::Tr::new(lang, crate::i18n::Currency::USD)
 }
 
 /// A signed-in user, from the cookie alone. Enforces the idle and absolute timeouts.

@@ -98,6 +98,8 @@ fn lock_now(session: &actix_session::Session) -> HttpResponse {
     let mut s = SessionState::load(session);
     s.kiosk_hotel = before.kiosk_hotel;
     s.kiosk_locked_by = before.who.or(before.kiosk_locked_by);
+    // The lock screen speaks the desk's language.
+    s.lang = before.lang;
     s.save(session);
     see_other(&urls::kiosk_lock())
 }
@@ -541,7 +543,7 @@ pub struct LockQuery {
 /// The lock screen: a large sign-in form that returns to the kiosk. Showing it changes
 /// nothing (a link anyone can embed must not sign a desk out): locking is a POST.
 pub async fn lock_screen(
-    meta: crate::web::extract::RequestMeta,
+    req: actix_web::HttpRequest,
     session: actix_session::Session,
     query: web::Query<LockQuery>,
 ) -> Reply {
@@ -553,7 +555,16 @@ pub async fn lock_screen(
     let flash = session::take_flash(&session);
     let locked_by = if query.other.is_some() { None } else { s.kiosk_locked_by.clone() };
     let by_pin = locked_by.as_ref().is_some_and(|w| w.pin) && query.password.is_none();
-    render(StatusCode::OK, &LockPage { tr: meta.tr(None, s.lang.as_deref()), csrf: s.csrf, flash, locked_by, by_pin })
+    render(
+        StatusCode::OK,
+        &LockPage {
+            tr: crate::web::extract::RequestMeta::tr_of(&req, s.lang.as_deref()),
+            csrf: s.csrf,
+            flash,
+            locked_by,
+            by_pin,
+        },
+    )
 }
 
 /// The Lock button (and the idle timer's script): ends this kiosk's session.

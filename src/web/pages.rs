@@ -65,26 +65,26 @@ pub struct NavItem {
     pub href: String,
 }
 
-/// A navigation entry: its key (for the active page, and `nav-<key>` in the catalogue),
-/// where it goes, and the capability it needs.
-type NavEntry = (&'static str, fn() -> String, Capability);
+/// A navigation entry: its key (for the active page), its label's catalogue key, where it
+/// goes, and the capability it needs.
+type NavEntry = (&'static str, &'static str, fn() -> String, Capability);
 
 /// The navigation, in order, with the capability each entry needs.
 const NAV: &[NavEntry] = &[
-    ("dashboard", urls::dashboard, Capability::View),
-    ("reservations", urls::reservations, Capability::View),
-    ("calendar", urls::calendar, Capability::View),
-    ("reports", urls::reports, Capability::Reports),
-    ("kiosk", urls::kiosk, Capability::Kiosk),
-    ("hotels", urls::hotels, Capability::View),
-    ("rooms", urls::rooms, Capability::View),
-    ("housekeeping", urls::housekeeping, Capability::View),
-    ("guests", urls::guests, Capability::View),
+    ("dashboard", "nav-dashboard", urls::dashboard, Capability::View),
+    ("reservations", "nav-reservations", urls::reservations, Capability::View),
+    ("calendar", "nav-calendar", urls::calendar, Capability::View),
+    ("reports", "nav-reports", urls::reports, Capability::Reports),
+    ("kiosk", "nav-kiosk", urls::kiosk, Capability::Kiosk),
+    ("hotels", "nav-hotels", urls::hotels, Capability::View),
+    ("rooms", "nav-rooms", urls::rooms, Capability::View),
+    ("housekeeping", "nav-housekeeping", urls::housekeeping, Capability::View),
+    ("guests", "nav-guests", urls::guests, Capability::View),
 ];
 const NAV_ORG: &[NavEntry] = &[
-    ("members", urls::members, Capability::SettingsView),
-    ("settings", urls::settings, Capability::SettingsView),
-    ("audit", urls::audit, Capability::AuditView),
+    ("members", "nav-members", urls::members, Capability::SettingsView),
+    ("settings", "nav-settings", urls::settings, Capability::SettingsView),
+    ("audit", "nav-audit", urls::audit, Capability::AuditView),
 ];
 
 /// The layout around every signed-in page. It reads messages out in the member's
@@ -102,7 +102,7 @@ fn nav_for(member: &MemberView, items: &[NavEntry]) -> Vec<NavItem> {
     items
         .iter()
         .filter(|(.., cap)| member.can(*cap))
-        .map(|&(key, href, _)| NavItem { key, label: member.tr.t(&format!("nav-{key}")), href: href() })
+        .map(|&(key, label, href, _)| NavItem { key, label: member.tr.t(label), href: href() })
         .collect()
 }
 

@@ -289,6 +289,13 @@ async fn casa_do_mar_reads_every_page_in_portuguese(backend: crate::support::Bac
     assert!(dashboard.body.contains("R$ "), "amounts in reais: {}", dashboard.short());
     let stay = b.get(&format!("/reservations/{}", ids.reservation)).await;
     assert!(stay.body.contains(",00") || stay.body.contains(",50"), "decimal comma: {}", stay.short());
+
+    // The kiosk's lock screen keeps the desk's language (the session it leaves behind is
+    // anonymous).
+    b.post("/kiosk/hotel", &[("hotel", &ids.hotel)]).await;
+    b.post("/kiosk/lock", &[]).await.assert_redirect("/kiosk/lock");
+    let locked = b.get("/kiosk/lock").await;
+    assert_language(&[("GET /kiosk/lock, locked".into(), locked)], "pt-BR", ENGLISH);
 }
 
 async fn aurora_hotels_reads_every_page_in_english(backend: crate::support::Backend) {
