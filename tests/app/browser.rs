@@ -116,10 +116,27 @@ impl Chromium {
     }
 
     pub async fn login(&self, app: &TestApp, email: &str) {
+        self.login_with(app, email, PASSWORD).await;
+    }
+
+    /// Signs in through the form with `password` (the demo's, say).
+    pub async fn login_with(&self, app: &TestApp, email: &str, password: &str) {
         self.client.goto(&format!("{}/login", app.address)).await.unwrap();
         self.fill("#email", email).await;
-        self.fill("#password", PASSWORD).await;
+        self.fill("#password", password).await;
         self.click("form[action='/login'] button").await;
+    }
+
+    /// Step 1 of the booking flow: three nights from 120 days ahead, where rooms are free.
+    /// Returns the arrival and the departure.
+    pub async fn search_ahead(&self, app: &TestApp) -> (chrono::NaiveDate, chrono::NaiveDate) {
+        let arrive = chrono::Utc::now().date_naive() + chrono::Duration::days(120);
+        let depart = arrive + chrono::Duration::days(3);
+        self.client.goto(&format!("{}/reservations/new", app.address)).await.unwrap();
+        self.fill("#check_in", &arrive.format("%m%d%Y").to_string()).await;
+        self.fill("#check_out", &depart.format("%m%d%Y").to_string()).await;
+        self.click("form.filters button.btn-primary").await;
+        (arrive, depart)
     }
 }
 
@@ -268,10 +285,7 @@ async fn manager_books_a_stay_in_the_browser() {
     let Some(b) = browser().await else { return };
     let app = spawn_app(Backend::Sqlite).await;
     hotelier::seed::demo::seed_if_empty(&app.test_db.db).unwrap().expect("demo seeded");
-    b.client.goto(&format!("{}/login", app.address)).await.unwrap();
-    b.fill("#email", "manager@aurora-hotels.demo").await;
-    b.fill("#password", hotelier::seed::demo::PASSWORD).await;
-    b.click("form[action='/login'] button").await;
+    b.login_with(&app, "manager@aurora-hotels.demo", hotelier::seed::demo::PASSWORD).await;
     let text = b.body_text().await;
     assert!(text.contains("Aurora Hotels") && text.to_lowercase().contains("occupancy tonight"), "{text}");
     b.shot("10-dashboard").await;
@@ -281,12 +295,7 @@ async fn manager_books_a_stay_in_the_browser() {
     b.shot("11-tape-chart").await;
 
     // Step 1: dates and party, far enough ahead to find rooms.
-    let arrive = chrono::Utc::now().date_naive() + chrono::Duration::days(120);
-    let depart = arrive + chrono::Duration::days(3);
-    b.client.goto(&format!("{}/reservations/new", app.address)).await.unwrap();
-    b.fill("#check_in", &arrive.format("%m%d%Y").to_string()).await;
-    b.fill("#check_out", &depart.format("%m%d%Y").to_string()).await;
-    b.click("form.filters button.btn-primary").await;
+    let (arrive, depart) = b.search_ahead(&app).await;
     let text = b.body_text().await;
     assert!(text.to_lowercase().contains("bookable"), "availability shown: {text}");
     b.shot("12-availability").await;
@@ -462,10 +471,7 @@ async fn a_brazilian_desk_works_in_portuguese() {
         assert_eq!(lang, serde_json::json!("pt-BR"));
     };
 
-    b.client.goto(&format!("{}/login", app.address)).await.unwrap();
-    b.fill("#email", "manager@casa-do-mar.demo").await;
-    b.fill("#password", hotelier::seed::demo::PASSWORD).await;
-    b.click("form[action='/login'] button").await;
+    b.login_with(&app, "manager@casa-do-mar.demo", hotelier::seed::demo::PASSWORD).await;
     let text = b.body_text().await;
     assert!(text.contains("Painel") && text.contains("Reservas") && text.contains("R$"), "{text}");
     fits().await;
@@ -475,12 +481,7 @@ async fn a_brazilian_desk_works_in_portuguese() {
     fits().await;
     b.shot("41-pt-tape-chart").await;
 
-    let arrive = chrono::Utc::now().date_naive() + chrono::Duration::days(120);
-    let depart = arrive + chrono::Duration::days(3);
-    b.client.goto(&format!("{}/reservations/new", app.address)).await.unwrap();
-    b.fill("#check_in", &arrive.format("%m%d%Y").to_string()).await;
-    b.fill("#check_out", &depart.format("%m%d%Y").to_string()).await;
-    b.click("form.filters button.btn-primary").await;
+    b.search_ahead(&app).await;
     let text = b.body_text().await;
     let lower = text.to_lowercase();
     assert!(
@@ -510,10 +511,7 @@ async fn a_brazilian_desk_works_in_portuguese() {
 
     // Another person at the kiosk: a fresh browser session.
     b.client.delete_all_cookies().await.unwrap();
-    b.client.goto(&format!("{}/login", app.address)).await.unwrap();
-    b.fill("#email", "staff@casa-do-mar.demo").await;
-    b.fill("#password", hotelier::seed::demo::PASSWORD).await;
-    b.click("form[action='/login'] button").await;
+    b.login_with(&app, "staff@casa-do-mar.demo", hotelier::seed::demo::PASSWORD).await;
     b.client.set_window_size(1024, 768).await.unwrap();
     b.client.goto(&format!("{}/kiosk", app.address)).await.unwrap();
     b.click("form[action='/kiosk/hotel'] button").await;
