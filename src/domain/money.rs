@@ -9,20 +9,8 @@ pub fn exponent(currency: &str) -> u32 {
     }
 }
 
-fn symbol(currency: &str) -> Option<&'static str> {
-    Some(match currency {
-        "USD" => "$",
-        "EUR" => "€",
-        "GBP" => "£",
-        "BRL" => "R$",
-        "JPY" => "¥",
-        "CHF" => "CHF",
-        _ => return None,
-    })
-}
-
-/// How a locale writes numbers: the grouping and the decimal separator. English style
-/// (`1,250.00`) unless the locale writes them the continental way (`1.250,00`).
+/// How a language writes numbers: the grouping and the decimal separator (`i18n` reads
+/// them off CLDR: `1,250.00` in English, `1.250,00` in Portuguese).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Separators {
     pub group: char,
@@ -30,13 +18,8 @@ pub struct Separators {
 }
 
 impl Separators {
-    pub fn of(locale: &str) -> Self {
-        let language = locale.split(['-', '_']).next().unwrap_or_default();
-        match language {
-            "pt" | "de" | "es" | "it" | "nl" => Self { group: '.', decimal: ',' },
-            _ => Self { group: ',', decimal: '.' },
-        }
-    }
+    pub const EN: Separators = Separators { group: ',', decimal: '.' };
+    pub const PT: Separators = Separators { group: '.', decimal: ',' };
 
     /// An example amount written this way, for messages: `1,250.00` or `1.250,00`.
     pub fn example(self) -> String {
@@ -44,42 +27,9 @@ impl Separators {
     }
 }
 
-/// Formats `minor` units of `currency` for people, e.g. `$1,234.50`, `€1.234,50` with a
-/// Portuguese locale, or `NOK 1,234.50` where no symbol is known.
-pub fn format(minor: i64, currency: &str, locale: &str) -> String {
-    let exp = exponent(currency);
-    let Separators { group, decimal } = Separators::of(locale);
-    let abs = minor.unsigned_abs();
-    let scale = 10u64.pow(exp);
-    let whole = (abs / scale).to_string();
-    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
-    for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(group);
-        }
-        grouped.push(ch);
-    }
-    if exp > 0 {
-        grouped.push(decimal);
-        grouped.push_str(&format!("{:0width$}", abs % scale, width = exp as usize));
-    }
-    let sign = if minor < 0 { "-" } else { "" };
-    match symbol(currency) {
-        // One-character symbols hug the number ($5.00); longer ones get a space (R$ 5,00).
-        Some(sym) if sym.chars().count() == 1 => format!("{sign}{sym}{grouped}"),
-        Some(sym) => format!("{sign}{sym} {grouped}"),
-        None => format!("{sign}{currency} {grouped}"),
-    }
-}
-
-/// The amount as a form field shows it and [`parse`] reads it back: the locale's decimal
-/// separator, no grouping, no symbol (`1250.50`, `1250,50`).
-pub fn to_input(minor: i64, currency: &str, locale: &str) -> String {
-    to_input_with(minor, currency, Separators::of(locale))
-}
-
-/// The same, with the separators of a language (`i18n::Tr::amount_input`).
-pub fn to_input_with(minor: i64, currency: &str, separators: Separators) -> String {
+/// The amount as a form field shows it and [`parse`] reads it back: the language's
+/// decimal separator, no grouping, no symbol (`1250.50`, `1250,50`).
+pub fn to_input(minor: i64, currency: &str, separators: Separators) -> String {
     plain(minor, currency).replace('.', &separators.decimal.to_string())
 }
 
@@ -158,15 +108,10 @@ impl AmountError {
     }
 }
 
-/// Reads a user-typed amount, written the way `locale` writes numbers, into minor units of
-/// `currency`. `25,50` and `1.250,00` in Portuguese; `25.50` and `1,250.00` in English.
-/// Grouping is optional but, where used, must be in threes. Spaces are ignored.
-pub fn parse(input: &str, currency: &str, locale: &str) -> Result<i64, AmountError> {
-    parse_with(input, currency, Separators::of(locale))
-}
-
-/// The same, with the separators of a language (`i18n::Tr::separators`).
-pub fn parse_with(input: &str, currency: &str, sep: Separators) -> Result<i64, AmountError> {
+/// Reads a user-typed amount, written with `sep` (`i18n::Tr::separators`), into minor
+/// units of `currency`. `25,50` and `1.250,00` in Portuguese; `25.50` and `1,250.00` in
+/// English. Grouping is optional but, where used, must be in threes. Spaces are ignored.
+pub fn parse(input: &str, currency: &str, sep: Separators) -> Result<i64, AmountError> {
     let exp = exponent(currency);
     let example = example_for(sep, exp);
     let format_error = || AmountError::Format { example: example.clone() };
@@ -222,19 +167,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formats_by_currency_and_locale() {
-        assert_eq!(format(123_450, "USD", "en"), "$1,234.50");
-        assert_eq!(format(123_450, "EUR", "pt"), "€1.234,50");
-        assert_eq!(format(123_450, "BRL", "pt"), "R$ 1.234,50");
-        assert_eq!(format(5, "USD", "en"), "$0.05");
-        assert_eq!(format(-2500, "USD", "en"), "-$25.00");
-        assert_eq!(format(1500, "JPY", "en"), "¥1,500");
-        assert_eq!(format(1_000_000, "NOK", "en"), "NOK 10,000.00");
-    }
-
-    #[test]
     fn reads_amounts_the_english_way() {
-        let en = |typed: &str| parse(typed, "USD", "en");
+        let en = |typed: &str| parse(typed, "USD", Separators::EN);
         assert_eq!(en("120"), Ok(12_000));
         assert_eq!(en("25.50"), Ok(2_550));
         assert_eq!(en("120.5"), Ok(12_050));
@@ -247,19 +181,19 @@ mod tests {
 
     #[test]
     fn reads_amounts_the_portuguese_way() {
-        let pt = |typed: &str| parse(typed, "BRL", "pt-BR");
+        let pt = |typed: &str| parse(typed, "BRL", Separators::PT);
         assert_eq!(pt("25,50"), Ok(2_550), "the charge that was posted as R$ 2.550,00");
         assert_eq!(pt("1.250,00"), Ok(125_000), "the amount that was refused");
         assert_eq!(pt("120"), Ok(12_000));
         assert_eq!(pt(",5"), Ok(50));
         assert_eq!(pt("1.234.567,89"), Ok(123_456_789));
-        assert_eq!(parse("1.250,00", "EUR", "de"), Ok(125_000));
+        assert_eq!(parse("1.250,00", "EUR", Separators::PT), Ok(125_000));
     }
 
     #[test]
     fn refuses_what_the_locale_would_not_write() {
-        let pt = |typed: &str| parse(typed, "BRL", "pt");
-        let en = |typed: &str| parse(typed, "USD", "en");
+        let pt = |typed: &str| parse(typed, "BRL", Separators::PT);
+        let en = |typed: &str| parse(typed, "USD", Separators::EN);
         let pt_format = Err(AmountError::Format { example: "1.250,00".into() });
         let en_format = Err(AmountError::Format { example: "1,250.00".into() });
         // The other locale's decimal point reads as a misplaced group separator.
@@ -277,35 +211,38 @@ mod tests {
         assert_eq!(en(""), Err(AmountError::Empty));
         assert_eq!(en("   "), Err(AmountError::Empty));
         assert_eq!(en("1.234"), Err(AmountError::Decimals { digits: 2, example: "1,250.00".into() }));
-        assert_eq!(parse("1.5", "JPY", "en"), Err(AmountError::Decimals { digits: 0, example: "1,250".into() }));
+        assert_eq!(
+            parse("1.5", "JPY", Separators::EN),
+            Err(AmountError::Decimals { digits: 0, example: "1,250".into() })
+        );
         assert_eq!(en("99999999999999999"), Err(AmountError::TooLarge));
     }
 
     #[test]
     fn a_lone_group_of_three_could_mean_two_things() {
-        let refused = parse("1.250", "BRL", "pt").unwrap_err();
+        let refused = parse("1.250", "BRL", Separators::PT).unwrap_err();
         assert_eq!(
             refused,
             AmountError::Ambiguous { as_group: "1.250".into(), as_decimal: "1,250".into(), example: "1.250,00".into() }
         );
         assert_eq!(refused.to_string(), "This could mean 1.250 or 1,250. Type the decimals too, as in 1.250,00.");
-        assert!(matches!(parse("1,250", "USD", "en"), Err(AmountError::Ambiguous { .. })));
+        assert!(matches!(parse("1,250", "USD", Separators::EN), Err(AmountError::Ambiguous { .. })));
         // With its decimals, or with two groups, it means one thing only.
-        assert_eq!(parse("1.250,00", "BRL", "pt"), Ok(125_000));
-        assert_eq!(parse("1,250.00", "USD", "en"), Ok(125_000));
-        assert_eq!(parse("1,250,000", "USD", "en"), Ok(125_000_000));
-        assert_eq!(parse("1.250", "JPY", "pt"), Ok(1_250), "without cents a group is only a group");
+        assert_eq!(parse("1.250,00", "BRL", Separators::PT), Ok(125_000));
+        assert_eq!(parse("1,250.00", "USD", Separators::EN), Ok(125_000));
+        assert_eq!(parse("1,250,000", "USD", Separators::EN), Ok(125_000_000));
+        assert_eq!(parse("1.250", "JPY", Separators::PT), Ok(1_250), "without cents a group is only a group");
     }
 
     #[test]
     fn a_form_shows_amounts_as_it_reads_them() {
-        assert_eq!(to_input(125_050, "BRL", "pt"), "1250,50");
-        assert_eq!(to_input(125_050, "USD", "en"), "1250.50");
-        assert_eq!(to_input(1500, "JPY", "pt"), "1500");
+        assert_eq!(to_input(125_050, "BRL", Separators::PT), "1250,50");
+        assert_eq!(to_input(125_050, "USD", Separators::EN), "1250.50");
+        assert_eq!(to_input(1500, "JPY", Separators::PT), "1500");
         assert_eq!(plain(125_050, "BRL"), "1250.50");
-        for locale in ["en", "pt", "pt-BR", "de", "es"] {
+        for sep in [Separators::EN, Separators::PT] {
             for (minor, cur) in [(12_050, "USD"), (5, "EUR"), (1500, "JPY"), (1_000_001, "BHD"), (0, "BRL")] {
-                assert_eq!(parse(&to_input(minor, cur, locale), cur, locale), Ok(minor), "{minor} {cur} {locale}");
+                assert_eq!(parse(&to_input(minor, cur, sep), cur, sep), Ok(minor), "{minor} {cur} {sep:?}");
             }
         }
     }

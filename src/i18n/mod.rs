@@ -501,7 +501,7 @@ impl Tr {
 
     /// An amount as an amount field shows it and reads it back (`1250,50` in Portuguese).
     pub fn amount_input(&self, minor: impl Whole) -> String {
-        crate::domain::money::to_input_with(minor.whole(), self.currency.code(), self.separators())
+        crate::domain::money::to_input(minor.whole(), self.currency.code(), self.separators())
     }
 }
 

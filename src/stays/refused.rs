@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crate::domain::booking::StayProblem;
 use crate::domain::message::{Labelled, Msg};
 use crate::domain::stay::{Action, Refusal};
-use crate::domain::{money, HousekeepingStatus, ReservationStatus};
+use crate::domain::{HousekeepingStatus, ReservationStatus};
 use crate::i18n::Tr;
 
 impl Refused {
@@ -47,7 +47,11 @@ impl Refused {
 
     /// The English message, for the logs and the command line.
     fn english(&self) -> String {
-        Tr::english().msg(&self.msg())
+        let currency = match self {
+            Self::OpenBalance { currency, .. } => crate::i18n::Currency::of(currency),
+            _ => crate::i18n::Currency::USD,
+        };
+        Tr::new(crate::i18n::default_language(), currency).msg(&self.msg())
     }
 }
 
@@ -83,12 +87,8 @@ pub enum Refused {
     #[error("Room {0} is not a sellable room of this stay's type. Choose another room.")]
     RoomNotForStay(String),
     /// Check-out with money still owed; a manager may override.
-    #[error(
-        "The folio still has {} to pay. Take a payment first{}.",
-        money::format(*owed, currency, locale),
-        if *may_override { ", or tick the override" } else { ", or ask a manager" }
-    )]
-    OpenBalance { owed: i64, currency: String, locale: String, may_override: bool },
+    #[error("{}", self.english())]
+    OpenBalance { owed: i64, currency: String, may_override: bool },
     /// A folio posting the rules do not allow (the field at fault, and why).
     #[error("{}", Tr::english().msg(.message))]
     Posting { field: &'static str, message: Msg },

@@ -165,13 +165,7 @@ fn check_out_charges(
     let may_override = actor.can(Capability::CheckoutOverride);
     if owed > 0 && !(override_balance && may_override) {
         let t = actor.tenant();
-        return Err(Refused::OpenBalance {
-            owed,
-            currency: t.currency.clone(),
-            locale: t.locale.clone(),
-            may_override,
-        }
-        .into());
+        return Err(Refused::OpenBalance { owed, currency: t.currency.clone(), may_override }.into());
     }
     Ok(())
 }

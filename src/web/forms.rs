@@ -158,7 +158,7 @@ pub fn stay_dates(errors: &mut FieldErrors, check_in: Option<chrono::NaiveDate>,
 /// language writes numbers (`25,50` in Portuguese, `25.50` in English); a message showing
 /// that format otherwise.
 pub fn amount(errors: &mut FieldErrors, field: &'static str, value: &str, tr: &Tr) -> Option<i64> {
-    match money::parse_with(value, tr.currency(), tr.separators()) {
+    match money::parse(value, tr.currency(), tr.separators()) {
         Ok(0) => errors.add(field, Msg::new("amount-above-zero")),
         Ok(minor) => return Some(minor),
         Err(e) => errors.add(field, e.msg()),
@@ -168,7 +168,7 @@ pub fn amount(errors: &mut FieldErrors, field: &'static str, value: &str, tr: &T
 
 /// An amount, zero allowed (a rate, a price), typed the reader's way.
 pub fn amount_or_zero(errors: &mut FieldErrors, field: &'static str, value: &str, tr: &Tr) -> Option<i64> {
-    money::parse_with(value, tr.currency(), tr.separators()).map_err(|e| errors.add(field, e.msg())).ok()
+    money::parse(value, tr.currency(), tr.separators()).map_err(|e| errors.add(field, e.msg())).ok()
 }
 
 pub fn optional_integer(errors: &mut FieldErrors, field: &'static str, value: &str, min: i64, max: i64) -> Option<i64> {
