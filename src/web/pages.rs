@@ -22,8 +22,6 @@ use crate::web::error::AppError;
 #[derive(Clone, Debug)]
 pub struct MemberView {
     pub org_name: String,
-    pub currency: String,
-    pub locale: String,
     pub timezone: String,
     pub user_name: String,
     pub role: Role,
@@ -38,8 +36,6 @@ impl Member {
         let tenant = &self.acting.tenant;
         MemberView {
             org_name: tenant.name.clone(),
-            currency: tenant.currency.clone(),
-            locale: tenant.locale.clone(),
             timezone: tenant.timezone.clone(),
             user_name: self.acting.user.full_name.clone(),
             role: self.role(),

@@ -160,7 +160,7 @@ pub async fn show(ctx: TenantCtx, state: State, query: web::Query<ReportQuery>) 
             start = stop;
         }
     }
-    let currency = view.currency.clone();
+    let currency = view.tr.currency().to_owned();
     if query.format == "csv" {
         return Ok(csv(&lines, &currency));
     }

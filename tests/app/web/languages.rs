@@ -276,13 +276,21 @@ fn assert_language(pages: &[(String, Page)], lang: &str, tripwire: &[&str]) {
     assert!(missing.is_empty(), "pages looked up keys that no catalogue has: {missing:?}");
 }
 
+/// Signs in as `slug`'s owner, walks every page and checks them all against `lang` and
+/// its `tripwire`; returns the signed-in browser and the organization's ids.
+async fn every_page_of(app: &TestApp, slug: &str, lang: &str, tripwire: &[&str]) -> (Browser, Ids) {
+    let owner = format!("owner@{slug}.demo");
+    let ids = demo_ids(app, slug, &owner);
+    let mut b = signed_in(app, &owner).await;
+    let pages = walk(&mut b, &ids, &owner).await;
+    assert!(pages.len() > 80, "the walk reached only {} pages", pages.len());
+    assert_language(&pages, lang, tripwire);
+    (b, ids)
+}
+
 async fn casa_do_mar_reads_every_page_in_portuguese(backend: crate::support::Backend) {
     let app = demo(backend).await;
-    let ids = demo_ids(&app, "casa-do-mar", "owner@casa-do-mar.demo");
-    let mut b = signed_in(&app, "owner@casa-do-mar.demo").await;
-    let pages = walk(&mut b, &ids, "owner@casa-do-mar.demo").await;
-    assert!(pages.len() > 80, "the walk reached only {} pages", pages.len());
-    assert_language(&pages, "pt-BR", ENGLISH);
+    let (b, ids) = every_page_of(&app, "casa-do-mar", "pt-BR", ENGLISH).await;
 
     // Brazilian formats: the dashboard's day, the reservation's amounts.
     let dashboard = b.get("/").await;
@@ -300,11 +308,7 @@ async fn casa_do_mar_reads_every_page_in_portuguese(backend: crate::support::Bac
 
 async fn aurora_hotels_reads_every_page_in_english(backend: crate::support::Backend) {
     let app = demo(backend).await;
-    let ids = demo_ids(&app, "aurora-hotels", "owner@aurora-hotels.demo");
-    let mut b = signed_in(&app, "owner@aurora-hotels.demo").await;
-    let pages = walk(&mut b, &ids, "owner@aurora-hotels.demo").await;
-    assert!(pages.len() > 80, "the walk reached only {} pages", pages.len());
-    assert_language(&pages, "en", PORTUGUESE);
+    let (b, _) = every_page_of(&app, "aurora-hotels", "en", PORTUGUESE).await;
     let dashboard = b.get("/").await;
     assert!(dashboard.body.contains("Dashboard") && dashboard.body.contains('$'), "{}", dashboard.short());
 }
