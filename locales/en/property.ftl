@@ -10,6 +10,7 @@ manage-edit = Edit
 conflict-what-hotel = hotel
 conflict-what-room = room
 conflict-what-room-type = room type
+conflict-what-rate-plan = rate plan
 conflict-what-guest = guest
 
 ## Hotels: the list

@@ -70,8 +70,6 @@ res-check-availability = Check availability
 res-no-room-types-title = This hotel has no room types to sell
 res-no-room-types = Add room types and rooms to the hotel first.
 res-col-room-type = Room type
-res-col-rate-night = Rate / night
-res-col-bookable = Bookable
 res-option-summary = { $max ->
     [one] { $min }–{ $max } guest
    *[other] { $min }–{ $max } guests
@@ -88,7 +86,7 @@ res-availability-note = Numbers per night are rooms still bookable, including th
 res-details-title = New booking · guest
 res-details-step = Guest and confirm
 res-details-heading = { $room_type } at { $hotel }
-res-details-subtitle = { $check_in } → { $check_out } · { $party } · { $rate } per night
+res-details-subtitle = { $check_in } → { $check_out } · { $party } · { $total } in all
 res-change-dates = Change dates
 res-change-dates-or-party = Change the dates or party
 res-find-guest = Find an existing guest
@@ -204,3 +202,27 @@ res-audit-done = Night audit for { $date }: { $no_shows ->
     [one] 1 room charge
    *[other] { $charges } room charges
 } posted. Business date is now { $business_date }.
+
+## Rate plans on the booking and the stay.
+res-rooms-left = Rooms left that night
+res-bookable-count = { $count ->
+    [one] 1 bookable
+   *[other] { $count } bookable
+}
+res-breakdown-title = { $plan }: night by night
+res-col-night = Night
+res-col-price = Price
+res-breakdown-total = { $nights ->
+    [one] Total, one night
+   *[other] Total, { $nights } nights
+}
+res-choose-another-plan = Choose another plan or other dates.
+res-dt-rate-plan = Rate plan
+res-nights-agreed = { $count ->
+    [one] The night's agreed price
+   *[other] Each of the { $count } nights' agreed price
+}
+res-saved-nights-added = { $count ->
+    [one] Stay saved. The night it adds is priced at today's rate: { $amount }; the other nights keep their booked prices.
+   *[other] Stay saved. The { $count } nights it adds are priced at today's rates: { $amount } in all; the other nights keep their booked prices.
+}

@@ -126,3 +126,17 @@ rule-onboarding-currency = Use a three-letter ISO 4217 code, like USD.
 rule-onboarding-email = Enter the owner's email address.
 rule-onboarding-password-short = Use at least { $min } characters, or leave it empty to generate one.
 rule-onboarding-password-unusable = This password could not be used.
+
+## Rate plans' restrictions.
+rule-rate-closed = { $plan } is closed on the night of { $night }.
+rule-rate-closed-to-arrival = { $plan } takes no arrivals on { $day }.
+rule-rate-closed-to-departure = { $plan } takes no departures on { $day }.
+rule-rate-min-stay = { $plan }: arrivals on { $day } stay at least { $nights ->
+    [one] one night
+   *[other] { $nights } nights
+}.
+rule-rate-max-stay = { $plan }: arrivals on { $day } stay at most { $nights ->
+    [one] one night
+   *[other] { $nights } nights
+}.
+rule-plan-not-sold = { $plan } does not sell { $room_type } now. Choose another plan.

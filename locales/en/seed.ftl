@@ -4,3 +4,5 @@ demo-member-name = { $role } { $org }
 demo-block-reason = Leaking shower: plumber booked
 demo-minibar = Minibar
 demo-payment = Payment
+demo-plan-bar = Best available rate
+demo-plan-nrf = Non-refundable

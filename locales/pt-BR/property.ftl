@@ -10,6 +10,7 @@ manage-edit = Editar
 conflict-what-hotel = hotel
 conflict-what-room = quarto
 conflict-what-room-type = tipo de quarto
+conflict-what-rate-plan = plano tarifário
 conflict-what-guest = hóspede
 
 ## Hotéis: a lista

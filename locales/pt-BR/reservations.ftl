@@ -72,8 +72,6 @@ res-check-availability = Ver disponibilidade
 res-no-room-types-title = Este hotel não tem tipos de quarto à venda
 res-no-room-types = Cadastre primeiro tipos de quarto e quartos no hotel.
 res-col-room-type = Tipo de quarto
-res-col-rate-night = Diária
-res-col-bookable = Disponíveis
 res-option-summary = { $max ->
     [one] { $min }–{ $max } hóspede
    *[other] { $min }–{ $max } hóspedes
@@ -91,7 +89,7 @@ res-availability-note = Os números por noite são os quartos ainda disponíveis
 res-details-title = Nova reserva · hóspede
 res-details-step = Hóspede e confirmação
 res-details-heading = { $room_type } em { $hotel }
-res-details-subtitle = { $check_in } → { $check_out } · { $party } · { $rate } por noite
+res-details-subtitle = { $check_in } → { $check_out } · { $party } · { $total } no total
 res-change-dates = Alterar datas
 res-change-dates-or-party = Alterar as datas ou os hóspedes
 res-find-guest = Buscar um hóspede cadastrado
@@ -211,3 +209,27 @@ res-audit-done = Auditoria noturna de { $date }: { $no_shows ->
     [one] 1 diária lançada
    *[other] { $charges } diárias lançadas
 }. A data de movimento agora é { $business_date }.
+
+## Planos tarifários na reserva e na estadia.
+res-rooms-left = Quartos restantes naquela noite
+res-bookable-count = { $count ->
+    [one] 1 disponível
+   *[other] { $count } disponíveis
+}
+res-breakdown-title = { $plan }: noite a noite
+res-col-night = Noite
+res-col-price = Preço
+res-breakdown-total = { $nights ->
+    [one] Total, uma noite
+   *[other] Total, { $nights } noites
+}
+res-choose-another-plan = Escolha outro plano ou outras datas.
+res-dt-rate-plan = Plano tarifário
+res-nights-agreed = { $count ->
+    [one] O preço acordado da noite
+   *[other] O preço acordado de cada uma das { $count } noites
+}
+res-saved-nights-added = { $count ->
+    [one] Estadia salva. A noite acrescentada tem o preço de hoje: { $amount }; as outras noites mantêm os preços reservados.
+   *[other] Estadia salva. As { $count } noites acrescentadas têm os preços de hoje: { $amount } no total; as outras noites mantêm os preços reservados.
+}

@@ -135,3 +135,17 @@ rule-onboarding-currency = Use um código ISO 4217 de três letras, como BRL.
 rule-onboarding-email = Informe o e-mail do proprietário.
 rule-onboarding-password-short = Use pelo menos { $min } caracteres ou deixe em branco para gerar uma.
 rule-onboarding-password-unusable = Não foi possível usar esta senha.
+
+## Restrições dos planos tarifários.
+rule-rate-closed = { $plan } está fechado na noite de { $night }.
+rule-rate-closed-to-arrival = { $plan } não aceita chegadas em { $day }.
+rule-rate-closed-to-departure = { $plan } não aceita saídas em { $day }.
+rule-rate-min-stay = { $plan }: quem chega em { $day } fica pelo menos { $nights ->
+    [one] uma noite
+   *[other] { $nights } noites
+}.
+rule-rate-max-stay = { $plan }: quem chega em { $day } fica no máximo { $nights ->
+    [one] uma noite
+   *[other] { $nights } noites
+}.
+rule-plan-not-sold = { $plan } não vende { $room_type } agora. Escolha outro plano.

@@ -4,3 +4,5 @@ demo-member-name = { $role } { $org }
 demo-block-reason = Vazamento no chuveiro: encanador agendado
 demo-minibar = Frigobar
 demo-payment = Pagamento
+demo-plan-bar = Melhor tarifa disponível
+demo-plan-nrf = Não reembolsável

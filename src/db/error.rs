@@ -46,6 +46,10 @@ pub enum Constraint {
     RoomCharge,
     /// A folio entry is voided once.
     FolioVoid,
+    RatePlanCode,
+    /// A plan follows only a base plan, never itself, and a plan that others follow
+    /// cannot start following one (checked before the write: plans are one level deep).
+    RatePlanParent,
     Other,
 }
 
@@ -65,6 +69,7 @@ const KNOWN: &[(Constraint, &str, &str)] = &[
         "user_tenant_associations.tenant_id, user_tenant_associations.user_id",
     ),
     (Constraint::HotelCode, "hotels_code_key", "hotels.tenant_id, hotels.code"),
+    (Constraint::RatePlanCode, "rate_plans_code_key", "rate_plans.tenant_id, rate_plans.hotel_id, rate_plans.code"),
     (Constraint::RoomTypeCode, "room_types_code_key", "room_types.tenant_id, room_types.hotel_id, room_types.code"),
     (Constraint::RoomNumber, "rooms_number_key", "rooms.tenant_id, rooms.hotel_id, rooms.number"),
     (Constraint::GuestEmail, "guests_email_key", "guests.tenant_id, guests.email"),

@@ -130,6 +130,14 @@ const RELATIONS: &[Relation] = &[
     Relation { child: "folio_entries", column: "reservation_id", parent: "reservations" },
     Relation { child: "folio_entries", column: "voids_entry_id", parent: "folio_entries" },
     Relation { child: "room_blocks", column: "room_id", parent: "rooms" },
+    Relation { child: "rate_plans", column: "hotel_id", parent: "hotels" },
+    Relation { child: "rate_plans", column: "parent_id", parent: "rate_plans" },
+    Relation { child: "rate_plan_prices", column: "rate_plan_id", parent: "rate_plans" },
+    Relation { child: "rate_plan_prices", column: "room_type_id", parent: "room_types" },
+    Relation { child: "rate_days", column: "rate_plan_id", parent: "rate_plans" },
+    Relation { child: "rate_days", column: "room_type_id", parent: "room_types" },
+    Relation { child: "reservation_nights", column: "reservation_id", parent: "reservations" },
+    Relation { child: "reservation_nights", column: "rate_plan_id", parent: "rate_plans" },
     Relation { child: "audit_log", column: "tenant_id", parent: "tenants" },
 ];
 

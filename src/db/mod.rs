@@ -23,6 +23,8 @@ pub mod folio;
 pub mod guests;
 pub mod hotels;
 pub mod memberships;
+pub mod nights;
+pub mod rates;
 pub mod reservations;
 pub mod room_blocks;
 pub mod room_types;

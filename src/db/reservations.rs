@@ -137,7 +137,9 @@ pub struct StayChanges {
     pub room_id: Option<RoomId>,
     pub adults: i32,
     pub children: i32,
+    /// The average of the nights' prices, and their sum.
     pub nightly_rate: i64,
+    pub total_amount: i64,
     pub notes: Option<String>,
 }
 
@@ -503,7 +505,6 @@ impl Reservations<'_, '_> {
         if let (Some(room), true) = (c.room_id, current.status.is_active()) {
             s.reservations().ensure_room_free(room, c.check_in, c.check_out, Some(id))?;
         }
-        let nights = (c.check_out - c.check_in).num_days();
         let changed = diesel::update(
             s.all(reservations::table).filter(reservations::id.eq(id)).filter(reservations::version.eq(version)),
         )
@@ -515,7 +516,7 @@ impl Reservations<'_, '_> {
             reservations::adults.eq(c.adults),
             reservations::children.eq(c.children),
             reservations::nightly_rate.eq(c.nightly_rate),
-            reservations::total_amount.eq(c.nightly_rate * nights),
+            reservations::total_amount.eq(c.total_amount),
             reservations::notes.eq(&c.notes),
             reservations::version.eq(version + 1),
             reservations::updated_at.eq(Timestamp::now()),

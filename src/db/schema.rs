@@ -275,6 +275,78 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, UtcTime};
+
+    rate_plans (tenant_id, id) {
+        tenant_id -> Id,
+        id -> Id,
+        hotel_id -> Id,
+        code -> Text,
+        name -> Text,
+        parent_id -> Nullable<Id>,
+        adjust_kind -> Nullable<Text>,
+        adjust_value -> Nullable<BigInt>,
+        is_active -> Bool,
+        deposit_kind -> Text,
+        deposit_value -> BigInt,
+        deposit_due_days -> Integer,
+        cancel_hours -> Nullable<Integer>,
+        penalty_kind -> Text,
+        penalty_value -> BigInt,
+        no_show_kind -> Text,
+        no_show_value -> BigInt,
+        created_at -> UtcTime,
+        updated_at -> UtcTime,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::Id;
+
+    rate_plan_prices (tenant_id, rate_plan_id, room_type_id) {
+        tenant_id -> Id,
+        rate_plan_id -> Id,
+        room_type_id -> Id,
+        hotel_id -> Id,
+        price -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::Id;
+
+    rate_days (tenant_id, rate_plan_id, room_type_id, day) {
+        tenant_id -> Id,
+        rate_plan_id -> Id,
+        room_type_id -> Id,
+        day -> Date,
+        price -> Nullable<BigInt>,
+        min_stay -> Nullable<Integer>,
+        max_stay -> Nullable<Integer>,
+        closed -> Bool,
+        closed_to_arrival -> Bool,
+        closed_to_departure -> Bool,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::Id;
+
+    reservation_nights (tenant_id, reservation_id, night) {
+        tenant_id -> Id,
+        reservation_id -> Id,
+        night -> Date,
+        rate_plan_id -> Nullable<Id>,
+        price -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     tenants,
     users,
@@ -286,6 +358,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     reservations,
     folio_entries,
     room_blocks,
+    rate_plans,
+    rate_plan_prices,
+    rate_days,
+    reservation_nights,
     audit_log,
     sessions,
 );

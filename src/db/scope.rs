@@ -52,6 +52,10 @@ tenant_tables!(
     reservations,
     folio_entries,
     room_blocks,
+    rate_plans,
+    rate_plan_prices,
+    rate_days,
+    reservation_nights,
     audit_log
 );
 

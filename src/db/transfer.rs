@@ -21,13 +21,15 @@ use super::folio::FolioEntry;
 use super::guests::Guest;
 use super::hotels::Hotel;
 use super::memberships::Membership;
+use super::nights::ReservationNight;
+use super::rates::{RateDay, RatePlan, RatePlanPrice};
 use super::reservations::Reservation;
 use super::room_blocks::RoomBlock;
 use super::room_types::RoomType;
 use super::rooms::Room;
 use super::schema::{
-    audit_log, folio_entries, guests, hotels, reservations, room_blocks, room_types, rooms,
-    user_tenant_associations as uta, users,
+    audit_log, folio_entries, guests, hotels, rate_days, rate_plan_prices, rate_plans, reservation_nights,
+    reservations, room_blocks, room_types, rooms, user_tenant_associations as uta, users,
 };
 use super::scope::{scoped_insert, PlatformGrant, PlatformScope, TenantScope};
 use super::tenants::Tenant;
@@ -124,6 +126,15 @@ struct Document {
     /// Absent from files written before room blocks.
     #[serde(default)]
     room_blocks: Vec<RoomBlock>,
+    /// Absent from files written before rate plans (such stays keep their one rate).
+    #[serde(default)]
+    rate_plans: Vec<RatePlan>,
+    #[serde(default)]
+    rate_plan_prices: Vec<RatePlanPrice>,
+    #[serde(default)]
+    rate_days: Vec<RateDay>,
+    #[serde(default)]
+    reservation_nights: Vec<ReservationNight>,
     audit_log: Vec<AuditEntry>,
 }
 
@@ -160,6 +171,35 @@ impl JsonOut<'_> {
             }
             match rows.last() {
                 Some(last) if rows.len() as i64 == PAGE => after = id(last),
+                _ => break,
+            }
+        }
+        self.w.write_all(b"\n]")?;
+        Ok(written)
+    }
+
+    /// A table whose rows have no id of their own but hang under a parent's: a page of
+    /// parent ids at a time (`parents`, keyset-paginated like [`JsonOut::table`]), then
+    /// all the rows of those parents (`rows`).
+    fn children<S, R: Serialize, K: Copy>(
+        &mut self,
+        key: &str,
+        start: K,
+        scope: &mut S,
+        parents: impl Fn(&mut S, K) -> Result<Vec<K>, DbError>,
+        rows: impl Fn(&mut S, &[K]) -> Result<Vec<R>, DbError>,
+    ) -> Result<usize, TransferError> {
+        write!(self.w, ",\n\"{key}\":[")?;
+        let (mut after, mut written) = (start, 0usize);
+        loop {
+            let ids = parents(scope, after)?;
+            for row in rows(scope, &ids)? {
+                self.w.write_all(if written == 0 { b"\n" } else { b",\n" })?;
+                serde_json::to_writer(&mut *self.w, &row)?;
+                written += 1;
+            }
+            match ids.last() {
+                Some(last) if ids.len() as i64 == PAGE => after = *last,
                 _ => break,
             }
         }
@@ -217,6 +257,40 @@ impl TenantScope<'_> {
             reservations as "reservations": Reservation, ReservationId;
             folio_entries as "folio_entries": FolioEntry, FolioEntryId;
             room_blocks as "room_blocks": RoomBlock, RoomBlockId;
+            rate_plans as "rate_plans": RatePlan, RatePlanId;
+        }
+        // The tables keyed under a plan or a stay, a page of parents at a time.
+        macro_rules! dump_children {
+            ($($table:ident as $key:literal: $row:ty, under $parent:ident . $col:ident, $id:ident;)*) => {$(
+                let n = out.children(
+                    $key,
+                    $id::from_uuid(Uuid::nil()),
+                    &mut *self,
+                    |s: &mut Self, after| {
+                        Ok(s.all($parent::table)
+                            .filter($parent::id.gt(after))
+                            .order($parent::id)
+                            .limit(PAGE)
+                            .select($parent::id)
+                            .load(s.conn())?)
+                    },
+                    |s: &mut Self, ids| {
+                        Ok(s.all($table::table)
+                            .filter($table::$col.eq_any(ids))
+                            .select(<$row>::as_select())
+                            .load(s.conn())?)
+                    },
+                )?;
+                counts.push(($key, n));
+            )*};
+        }
+        dump_children! {
+            rate_plan_prices as "rate_plan_prices": RatePlanPrice, under rate_plans.rate_plan_id, RatePlanId;
+            rate_days as "rate_days": RateDay, under rate_plans.rate_plan_id, RatePlanId;
+            reservation_nights as "reservation_nights": ReservationNight, under reservations.reservation_id,
+                ReservationId;
+        }
+        dump! {
             audit_log as "audit_log": AuditEntry, AuditId;
         }
         out.w.write_all(b"\n}\n")?;
@@ -316,6 +390,10 @@ impl Document {
             .chain(self.reservations.iter().map(|r| r.tenant_id))
             .chain(self.folio_entries.iter().map(|r| r.tenant_id))
             .chain(self.room_blocks.iter().map(|r| r.tenant_id))
+            .chain(self.rate_plans.iter().map(|r| r.tenant_id))
+            .chain(self.rate_plan_prices.iter().map(|r| r.tenant_id))
+            .chain(self.rate_days.iter().map(|r| r.tenant_id))
+            .chain(self.reservation_nights.iter().map(|r| r.tenant_id))
             .chain(self.audit_log.iter().map(|r| r.tenant_id.unwrap_or(me)));
         if let Some(other) = tenants.into_iter().find(|t| *t != me) {
             return Err(TransferError::Format(format!("it holds rows of organization {other}, not only of {me}")));
@@ -363,6 +441,7 @@ fn refuse_conflicts(p: &mut PlatformScope<'_>, doc: &Document) -> Result<(), Tra
     taken!(reservations, ReservationId, doc.reservations, "the reservation");
     taken!(folio_entries, FolioEntryId, doc.folio_entries, "the folio entry");
     taken!(room_blocks, RoomBlockId, doc.room_blocks, "the room block");
+    taken!(rate_plans, RatePlanId, doc.rate_plans, "the rate plan");
     taken!(audit_log, AuditId, doc.audit_log, "the audit entry");
     Ok(())
 }
@@ -419,11 +498,17 @@ fn restore_rows(
     counts.push(("hotels", t.load(&mut doc.hotels)?));
     counts.push(("room_types", t.load(&mut doc.room_types)?));
     counts.push(("rooms", t.load(&mut doc.rooms)?));
+    // A derived plan references its parent: base plans first.
+    doc.rate_plans.sort_by_key(|p| p.parent_id.is_some());
+    counts.push(("rate_plans", t.load(&mut doc.rate_plans)?));
+    counts.push(("rate_plan_prices", t.load(&mut doc.rate_plan_prices)?));
+    counts.push(("rate_days", t.load(&mut doc.rate_days)?));
     counts.push(("guests", t.load(&mut doc.guests)?));
     for r in &mut doc.reservations {
         r.created_by = user(r.created_by);
     }
     counts.push(("reservations", t.load(&mut doc.reservations)?));
+    counts.push(("reservation_nights", t.load(&mut doc.reservation_nights)?));
     for e in &mut doc.folio_entries {
         e.created_by = user(e.created_by);
     }

@@ -132,8 +132,8 @@ macro_rules! id_newtype_sql {
 }
 
 use crate::domain::ids::{
-    AssociationId, AuditId, FolioEntryId, GuestId, HotelId, ReservationId, RoomBlockId, RoomId, RoomTypeId, TenantId,
-    UserId,
+    AssociationId, AuditId, FolioEntryId, GuestId, HotelId, RatePlanId, ReservationId, RoomBlockId, RoomId, RoomTypeId,
+    TenantId, UserId,
 };
 id_newtype_sql!(
     TenantId,
@@ -146,6 +146,7 @@ id_newtype_sql!(
     ReservationId,
     FolioEntryId,
     RoomBlockId,
+    RatePlanId,
     AuditId
 );
 

@@ -191,6 +191,25 @@ text_enum!(
 );
 
 text_enum!(
+    /// How a derived rate plan follows its parent's price.
+    Adjustment "rate-adjust" {
+        Percent => "percent",
+        Amount => "amount",
+    }
+);
+
+text_enum!(
+    /// How a policy's deposit, cancellation penalty or no-show fee is worked out from the
+    /// stay (see `domain::rates::Charge`).
+    ChargeBasis "charge-basis" {
+        Nothing => "none",
+        Percent => "percent",
+        FirstNight => "first_night",
+        Amount => "amount",
+    }
+);
+
+text_enum!(
     PaymentMethod "payment-method" {
         Cash => "cash",
         Card => "card",
@@ -236,6 +255,14 @@ impl HousekeepingStatus {
     /// A guest may be checked into it.
     pub fn is_ready(self) -> bool {
         matches!(self, Self::Clean | Self::Inspected)
+    }
+}
+
+// `text_enum!` makes the enum, so it cannot mark a `#[default]` variant.
+#[allow(clippy::derivable_impls)]
+impl Default for ChargeBasis {
+    fn default() -> Self {
+        ChargeBasis::Nothing
     }
 }
 

@@ -63,5 +63,6 @@ id_type!(
     ReservationId,
     FolioEntryId,
     RoomBlockId,
+    RatePlanId,
     AuditId,
 );

@@ -12,6 +12,7 @@ pub mod money;
 pub mod onboarding;
 pub mod password;
 pub mod plans;
+pub mod rates;
 pub mod roles;
 pub mod settings;
 pub mod stay;

@@ -11,10 +11,13 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::demo;
+use super::rates::{self, HotelRates};
 use crate::db::folio::FolioEntry;
 use crate::db::guests::Guest;
 use crate::db::hotels::Hotel;
 use crate::db::memberships::Membership;
+use crate::db::nights::ReservationNight;
+use crate::db::rates::{RateDay, RatePlan, RatePlanPrice};
 use crate::db::reservations::Reservation;
 use crate::db::room_types::RoomType;
 use crate::db::rooms::Room;
@@ -37,6 +40,8 @@ const NIGHTS: [i64; 10] = [1, 1, 2, 2, 2, 3, 3, 4, 5, 7];
 /// The big and medium organizations load their stays in units of whole hotels holding
 /// at least this many, one transaction each, in parallel.
 const STAYS_PER_UNIT: usize = 25_000;
+/// The rate calendar has dates set from this many days before today.
+const RATED_PAST_DAYS: i64 = 30;
 
 /// Where an organization works.
 struct Region {
@@ -175,12 +180,16 @@ pub(crate) struct Catalogue {
     pub room_types: Vec<RoomType>,
     pub rooms: Vec<Room>,
     pub guests: Vec<Guest>,
+    pub rate_plans: Vec<RatePlan>,
+    pub rate_plan_prices: Vec<RatePlanPrice>,
+    pub rate_days: Vec<RateDay>,
 }
 
-/// Stays of some of an organization's hotels, with their folio entries.
+/// Stays of some of an organization's hotels, with their nights and folio entries.
 #[derive(Default)]
 pub(crate) struct Stays {
     pub reservations: Vec<Reservation>,
+    pub nights: Vec<ReservationNight>,
     pub folio: Vec<FolioEntry>,
 }
 
@@ -372,6 +381,8 @@ struct HotelPlan {
     guests: std::ops::Range<usize>,
     /// (room, its room type, the type's rate and max occupancy), in room order.
     rooms: Vec<(RoomId, RoomTypeId, i64, i32)>,
+    /// Its plans' calendars, which price its stays.
+    rates: HotelRates,
 }
 
 /// Everything `org` holds: its catalogue, and its stays in units (one for a small
@@ -435,7 +446,9 @@ fn hotel(
     let shares: usize = types.iter().map(|t| t.5).sum();
     let mut counts: Vec<usize> = types.iter().map(|t| (size * t.5 / shares).max(1)).collect();
     counts[0] = size.saturating_sub(counts[1..].iter().sum()).max(1);
-    let mut plan = HotelPlan { id, today: today_in(region.timezone, now.0), guests, rooms: Vec::with_capacity(size) };
+    let today = today_in(region.timezone, now.0);
+    let mut rooms = Vec::with_capacity(size);
+    let mut priced = Vec::with_capacity(types.len());
     for (&(code, name, base, max, percent, _), count) in types.iter().zip(counts) {
         let rate = standard_rate * percent / 100 / 100 * 100;
         let room_type = RoomTypeId::new();
@@ -454,8 +467,9 @@ fn hotel(
             updated_at: created,
             version: 1,
         });
+        priced.push((room_type, rate));
         for _ in 0..count {
-            let n = plan.rooms.len();
+            let n = rooms.len();
             let floor = 1 + (n / 20) as i32;
             let room = RoomId::new();
             c.rooms.push(Room {
@@ -477,10 +491,17 @@ fn hotel(
                 updated_at: created,
                 version: 1,
             });
-            plan.rooms.push((room, room_type, rate, max));
+            rooms.push((room, room_type, rate, max));
         }
     }
-    plan
+    // Weekend prices from a month ago to the end of the window.
+    let names = ("Best available rate".to_owned(), "Non-refundable".to_owned());
+    let from = today - Duration::days(RATED_PAST_DAYS);
+    let rates = rates::hotel_rates(tenant, id, &priced, names, from, RATED_PAST_DAYS + FUTURE_DAYS, created);
+    c.rate_plans.extend(rates.plans.iter().cloned());
+    c.rate_plan_prices.extend(rates.prices.iter().cloned());
+    c.rate_days.extend(rates.days.iter().cloned());
+    HotelPlan { id, today, guests, rooms, rates }
 }
 
 /// The `h`th hotel of `org`, in a city of `region`.
@@ -619,7 +640,14 @@ fn stay(
     let own = &guests[hotel.guests.clone()];
     let guest = *(if own.is_empty() { guests } else { own }).choose(rng).expect("guests");
     let today = hotel.today;
-    let new = demo::stay(rng, hotel.id, room_type_id, room_id, guest, check_in, nights, rate, max_occupancy, today);
+    let mut new = demo::stay(rng, hotel.id, room_type_id, room_id, guest, check_in, nights, max_occupancy, today);
+    let nrf = rng.gen_bool(0.2);
+    let mut priced = hotel.rates.nights(room_type_id, check_in, new.check_out, nrf);
+    if priced.is_empty() {
+        priced = crate::domain::availability::nights(check_in, new.check_out).map(|n| (n, rate)).collect();
+    }
+    new.total_amount = priced.iter().map(|(_, p)| p).sum();
+    new.nightly_rate = new.total_amount / nights;
     let mut code = new.confirmation_code;
     while !codes.insert(code.clone()) {
         code = confirmation_code(rng);
@@ -664,7 +692,12 @@ fn stay(
         version: 1,
     };
     lifecycle(rng, &mut r, [booked, checked_in, checked_out], now);
-    folio(rng, s, &r, today, now);
+    folio(rng, s, &r, &priced, today, now);
+    let plan = Some(if nrf { hotel.rates.nrf() } else { hotel.rates.bar() });
+    s.nights.extend(priced.iter().map(|&(night, price)| ReservationNight {
+        tenant_id: org.tenant.id,
+        ..ReservationNight::new(id, night, plan, price)
+    }));
     s.reservations.push(r);
 }
 
@@ -703,7 +736,14 @@ fn lifecycle(
 /// What the desk would have posted by now: a checked-out stay's room nights (as one line)
 /// and extras, paid in full; an in-house stay's nights so far (one line each, as the
 /// night audit posts them) and a deposit; a deposit on a quarter of the bookings ahead.
-fn folio(rng: &mut ChaCha8Rng, s: &mut Stays, r: &Reservation, today: NaiveDate, now: Timestamp) {
+fn folio(
+    rng: &mut ChaCha8Rng,
+    s: &mut Stays,
+    r: &Reservation,
+    priced: &[(NaiveDate, i64)],
+    today: NaiveDate,
+    now: Timestamp,
+) {
     let mut post = |kind, description: String, amount, method, service_date, created_at| {
         s.folio.push(FolioEntry {
             tenant_id: r.tenant_id,
@@ -743,22 +783,17 @@ fn folio(rng: &mut ChaCha8Rng, s: &mut Stays, r: &Reservation, today: NaiveDate,
             post(FolioKind::Payment, "Payment".into(), owed, Some(method), None, left);
         }
         ReservationStatus::CheckedIn => {
-            for night in crate::domain::availability::nights(r.check_in, today.min(r.check_out)) {
+            for &(night, price) in priced.iter().filter(|(night, _)| *night < today.min(r.check_out)) {
                 let audited = at(night + Duration::days(1), 3 * 60, now);
-                post(
-                    FolioKind::RoomCharge,
-                    format!("Room, night of {night}"),
-                    r.nightly_rate,
-                    None,
-                    Some(night),
-                    audited,
-                );
+                post(FolioKind::RoomCharge, format!("Room, night of {night}"), price, None, Some(night), audited);
             }
             let deposit_at = r.checked_in_at.unwrap_or(now);
-            post(FolioKind::Payment, "Deposit".into(), r.nightly_rate, Some(method), None, deposit_at);
+            let first = priced.first().map_or(r.nightly_rate, |(_, p)| *p);
+            post(FolioKind::Payment, "Deposit".into(), first, Some(method), None, deposit_at);
         }
         ReservationStatus::Confirmed if rng.gen_bool(0.25) => {
-            post(FolioKind::Payment, "Deposit".into(), r.nightly_rate, Some(method), None, r.created_at);
+            let first = priced.first().map_or(r.nightly_rate, |(_, p)| *p);
+            post(FolioKind::Payment, "Deposit".into(), first, Some(method), None, r.created_at);
         }
         _ => {}
     }

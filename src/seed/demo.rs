@@ -8,10 +8,13 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use super::rates;
+
 use crate::db::folio::NewFolioEntry;
 use crate::db::guests::GuestFields;
 use crate::db::hotels::HotelFields;
 use crate::db::memberships::NewMembership;
+use crate::db::nights::ReservationNight;
 use crate::db::reservations::NewReservation;
 use crate::db::room_blocks::NewRoomBlock;
 use crate::db::room_types::RoomTypeFields;
@@ -24,6 +27,7 @@ use crate::domain::booking::confirmation_code;
 use crate::domain::enums::*;
 use crate::domain::ids::{GuestId, TenantId, UserId};
 use crate::domain::settings::TenantSettings;
+use crate::domain::Timestamp;
 
 pub const PASSWORD: &str = "hotelier-demo";
 const SEED: u64 = 0x4845_4C49_4552; // "HOTELIER"
@@ -382,7 +386,8 @@ fn seed_org(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng, counts
         let tz: chrono_tz::Tz = spec.timezone.parse().unwrap_or(chrono_tz::UTC);
         let today = chrono::Utc::now().with_timezone(&tz).date_naive();
         let mut number = 0;
-        for &(code, name, base, max, rate, rooms) in spec.types {
+        let mut types = Vec::new();
+        for &(code, name, base, max, rate, _) in spec.types {
             let room_type = t.room_types().create(
                 hotel.id,
                 &RoomTypeFields {
@@ -395,6 +400,21 @@ fn seed_org(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng, counts
                     is_active: true,
                 },
             )?;
+            types.push((room_type, rate));
+        }
+        let names = (words.t("demo-plan-bar"), words.t("demo-plan-nrf"));
+        let priced: Vec<_> = types.iter().map(|(rt, rate)| (rt.id, *rate)).collect();
+        let rates = rates::hotel_rates(
+            t.tenant_id(),
+            hotel.id,
+            &priced,
+            names,
+            today - Duration::days(120),
+            240,
+            Timestamp::now(),
+        );
+        t.rate_plans().add_rows(rates.plans.clone(), rates.prices.clone(), rates.days.clone())?;
+        for ((room_type, _), &(_, _, _, max, _, rooms)) in types.iter().zip(spec.types) {
             for _ in 0..rooms {
                 number += 1;
                 let floor = 1 + (number - 1) / 10;
@@ -424,10 +444,18 @@ fn seed_org(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng, counts
                 }
                 for (check_in, nights) in stays {
                     let guest = *guests.choose(rng).expect("guests");
-                    let new = stay(rng, hotel.id, room_type.id, room.id, guest, check_in, nights, rate, max, today);
+                    let mut new = stay(rng, hotel.id, room_type.id, room.id, guest, check_in, nights, max, today);
+                    // One stay in five on the non-refundable plan.
+                    let nrf = rng.gen_bool(0.2);
+                    let priced = rates.nights(room_type.id, new.check_in, new.check_out, nrf);
+                    new.total_amount = priced.iter().map(|(_, p)| p).sum();
+                    new.nightly_rate = new.total_amount / nights;
                     let reservation = t.reservations().create(&new)?;
+                    let plan = Some(if nrf { rates.nrf() } else { rates.bar() });
+                    let rows = priced.iter().map(|(n, p)| ReservationNight::new(reservation.id, *n, plan, *p));
+                    t.nights().write(rows.collect())?;
                     counts.reservations += 1;
-                    counts.folio_entries += post_folio(t, &words, rng, &reservation, today)?;
+                    counts.folio_entries += post_folio(t, &words, rng, &reservation, &priced, today)?;
                 }
             }
         }
@@ -535,7 +563,6 @@ pub(super) fn stay(
     guest_id: GuestId,
     check_in: NaiveDate,
     nights: i64,
-    rate: i64,
     max_occupancy: i32,
     today: NaiveDate,
 ) -> NewReservation {
@@ -562,8 +589,6 @@ pub(super) fn stay(
             _ => ReservationStatus::Confirmed,
         }
     };
-    // Weekend nights and last-minute bookings cost a little more.
-    let nightly_rate = rate + rate * i64::from(rng.gen_range(0..15u8)) / 100;
     let source = *[
         ReservationSource::Direct,
         ReservationSource::Website,
@@ -589,8 +614,9 @@ pub(super) fn stay(
         adults: rng.gen_range(1..=max_occupancy.min(2)),
         children: if max_occupancy > 2 { rng.gen_range(0..=(max_occupancy - 2).min(2)) } else { 0 },
         status,
-        nightly_rate,
-        total_amount: nightly_rate * nights,
+        // Priced by the caller, night by night, from the hotel's plans.
+        nightly_rate: 0,
+        total_amount: 0,
         source,
         notes: None,
     }
@@ -602,6 +628,7 @@ fn post_folio(
     words: &Tr,
     rng: &mut ChaCha8Rng,
     r: &crate::db::reservations::Reservation,
+    nights: &[(NaiveDate, i64)],
     today: NaiveDate,
 ) -> DbResult<usize> {
     let mut posted = 0;
@@ -610,21 +637,20 @@ fn post_folio(
         ReservationStatus::CheckedIn => today.min(r.check_out),
         _ => r.check_in,
     };
-    let mut night = r.check_in;
-    while night < slept_until {
+    let mut charged = 0;
+    for &(night, price) in nights.iter().filter(|(night, _)| *night < slept_until) {
         t.folio().post(&NewFolioEntry {
             reservation_id: r.id,
             kind: FolioKind::RoomCharge,
             description: format!("Room, night of {night}"),
-            amount: r.nightly_rate,
+            amount: price,
             method: None,
             reference: None,
             service_date: Some(night),
         })?;
         posted += 1;
-        night += Duration::days(1);
+        charged += price;
     }
-    let charged = r.nightly_rate * (slept_until - r.check_in).num_days();
     if r.status == ReservationStatus::CheckedOut {
         if rng.gen_bool(0.3) {
             t.folio().post(&NewFolioEntry {
@@ -645,7 +671,7 @@ fn post_folio(
         || (r.status == ReservationStatus::Confirmed && rng.gen_bool(0.25))
     {
         // A deposit of the first night.
-        posted += pay(t, words, r, r.nightly_rate, rng)?;
+        posted += pay(t, words, r, nights.first().map_or(0, |(_, p)| *p), rng)?;
     }
     Ok(posted)
 }

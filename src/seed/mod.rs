@@ -8,3 +8,4 @@
 
 pub mod bulk;
 pub mod demo;
+pub mod rates;

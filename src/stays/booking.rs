@@ -3,17 +3,20 @@
 use chrono::NaiveDate;
 
 use super::availability::{Inventory, Window};
+use super::rates::{price_stay, sales, RateBook, Sale};
 use super::{today_at, Actor, Refused, StayResult};
 use crate::db::audit::Event;
 use crate::db::guests::{Guest, GuestFields};
 use crate::db::hotels::Hotel;
+use crate::db::nights::ReservationNight;
 use crate::db::reservations::{NewReservation, Reservation};
 use crate::db::room_types::RoomType;
 use crate::db::{DbError, TenantScope};
 use crate::domain::availability::TypeAvailability;
 use crate::domain::booking::{check_stay, confirmation_code};
+use crate::domain::rates::Quote;
 use crate::domain::roles::Capability;
-use crate::domain::{GuestId, HotelId, ReservationSource, ReservationStatus, RoomId, RoomTypeId};
+use crate::domain::{GuestId, HotelId, RatePlanId, ReservationSource, ReservationStatus, RoomId, RoomTypeId};
 
 /// A stay asked for: where, when, and for how many.
 #[derive(Clone, Copy, Debug)]
@@ -59,13 +62,17 @@ pub struct Booking {
     pub notes: Option<String>,
     /// Book as pending (a hold) rather than confirmed.
     pub hold: bool,
+    /// The rate plan; `None` takes the room type's first plan (see [`price_stay`]).
+    pub rate_plan: Option<RatePlanId>,
 }
 
-/// A room type of the hotel with its availability over a stay, and whether the party fits.
+/// A room type of the hotel with its availability over a stay, whether the party fits,
+/// and what each of its rate plans sells the stay at (or why it cannot).
 pub struct Offer {
     pub room_type: RoomType,
     pub availability: TypeAvailability,
     pub fits: bool,
+    pub sales: Vec<Sale>,
 }
 
 /// The hotel and room type of a stay, after its dates and party are checked: what booking
@@ -94,13 +101,15 @@ pub fn offers(s: &mut TenantScope<'_>, actor: &impl Actor, stay: &Stay) -> StayR
     let overbooking = actor.tenant().settings().overbooking_percent;
     let inventory = Inventory::load(s, stay.window(), overbooking)?;
     let ids: Vec<RoomTypeId> = types.iter().map(|t| t.id).collect();
+    let book = RateBook::load(s, stay.hotel, None, stay.check_in, stay.check_out)?;
     let mut offers: Vec<Offer> = inventory
         .by_type(&ids)
         .into_iter()
         .filter_map(|availability| {
             let room_type = types.iter().find(|t| t.id == availability.room_type)?.clone();
             let fits = stay.adults + stay.children <= room_type.max_occupancy;
-            Some(Offer { room_type, availability, fits })
+            let sales = sales(&book, &room_type, stay.check_in, stay.check_out);
+            Some(Offer { room_type, availability, fits, sales })
         })
         .collect();
     offers.sort_by_key(|o| o.room_type.base_rate);
@@ -119,6 +128,8 @@ pub fn book(s: &mut TenantScope<'_>, actor: &impl Actor, b: &Booking) -> StayRes
         GuestChoice::New(fields) => Err(fields),
     };
     let code = free_confirmation_code(s)?;
+    let book = RateBook::load(s, hotel.id, Some(room_type.id), b.stay.check_in, b.stay.check_out)?;
+    let (plan, quote) = price_stay(&book, &room_type, b.rate_plan, b.stay.check_in, b.stay.check_out)?;
     s.reservations().lock_inventory(room_type.id)?;
     let overbooking = actor.tenant().settings().overbooking_percent;
     let inventory = Inventory::load(s, b.stay.window(), overbooking)?;
@@ -139,14 +150,24 @@ pub fn book(s: &mut TenantScope<'_>, actor: &impl Actor, b: &Booking) -> StayRes
         adults: b.stay.adults,
         children: b.stay.children,
         status: if b.hold { ReservationStatus::Pending } else { ReservationStatus::Confirmed },
-        nightly_rate: room_type.base_rate,
-        total_amount: room_type.base_rate * (b.stay.check_out - b.stay.check_in).num_days(),
+        nightly_rate: average_night(&quote),
+        total_amount: quote.total,
         source: b.source,
         notes: b.notes.clone(),
     };
     let r = s.reservations().create(&new)?;
+    let plan_id = plan.as_ref().map(|p| p.id);
+    let nights = quote.nights.iter().map(|(night, price)| ReservationNight::new(r.id, *night, plan_id, *price));
+    s.nights().write(nights.collect())?;
     actor.audit(s, Event::new("reservation.create", "reservation", r.id).after(&r))?;
     Ok(r)
+}
+
+/// A stay's average nightly price, kept on the reservation for lists and figures (the
+/// nights keep each night's own).
+pub fn average_night(quote: &Quote) -> i64 {
+    let nights = quote.nights.len().max(1) as i64;
+    quote.total / nights
 }
 
 fn free_confirmation_code(s: &mut TenantScope<'_>) -> StayResult<String> {

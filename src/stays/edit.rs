@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::availability::{Inventory, Window};
+use super::rates::renight;
 use super::{Actor, Refused, Stay, StayResult};
 use crate::db::audit::Event;
 use crate::db::reservations::{Reservation, StayChanges};
@@ -24,7 +25,7 @@ pub struct StayEdit {
 
 /// Changes a pending, confirmed or in-house stay, with the same rules as booking: the
 /// dates and party, then the room type's availability and the room without this stay.
-pub fn edit(s: &mut TenantScope<'_>, actor: &impl Actor, id: ReservationId, e: &StayEdit) -> StayResult<Reservation> {
+pub fn edit(s: &mut TenantScope<'_>, actor: &impl Actor, id: ReservationId, e: &StayEdit) -> StayResult<Edited> {
     let current = s.reservations().get(id)?;
     if !current.status.is_active() {
         return Err(Refused::Closed(current.status).into());
@@ -44,6 +45,7 @@ pub fn edit(s: &mut TenantScope<'_>, actor: &impl Actor, id: ReservationId, e: &
         return Err(DbError::NotFound.into());
     }
     inventory.check(room_type.id, &room_type.name, room.as_ref())?;
+    let nights = renight(s, &current, &room_type, e.check_in, e.check_out)?;
     let changes = StayChanges {
         check_in: e.check_in,
         check_out: e.check_out,
@@ -51,10 +53,19 @@ pub fn edit(s: &mut TenantScope<'_>, actor: &impl Actor, id: ReservationId, e: &
         room_id: e.room,
         adults: e.adults,
         children: e.children,
-        nightly_rate: current.nightly_rate,
+        nightly_rate: nights.nightly_rate,
+        total_amount: nights.total,
         notes: e.notes.clone(),
     };
     let after = s.reservations().update_stay(id, e.version, &changes)?;
     actor.audit(s, Event::new("reservation.update", "reservation", id).before(&current).after(&after))?;
-    Ok(after)
+    Ok(Edited { reservation: after, added: nights.added })
+}
+
+/// A stay as edited, and the nights the edit added with the price each took (the nights
+/// it kept kept theirs).
+#[derive(Clone, Debug)]
+pub struct Edited {
+    pub reservation: Reservation,
+    pub added: Vec<(NaiveDate, i64)>,
 }

@@ -16,6 +16,7 @@ mod booking;
 mod edit;
 mod folio;
 mod night_audit;
+pub mod rates;
 mod refused;
 mod status;
 mod view;
@@ -24,11 +25,12 @@ pub use blocks::{
     block_room, end_block, BlockOutcome, BlockRequest, BLOCK_NEEDS_REASON, BLOCK_REASON_MAX, MAX_BLOCK_NIGHTS,
 };
 pub use booking::{book, check_request, offers, Booking, GuestChoice, Offer, Stay};
-pub use edit::{edit, StayEdit};
+pub use edit::{edit, Edited, StayEdit};
 pub use folio::{post, void, Posting, VOID_REASON_MAX};
 pub use night_audit::{business_day, night_audit, NightAuditReport};
+pub use rates::{change_calendar, price_stay, sales, CalendarChange, RateBook, Sale};
 pub use refused::Refused;
-pub use status::{assign_room, charges_due, nights_slept, transition, Change};
+pub use status::{agreed_price, assign_room, charges_due, nights_slept, transition, Change};
 pub use view::{RoomToday, StayView};
 
 use crate::db::audit::Event;

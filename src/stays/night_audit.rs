@@ -48,8 +48,13 @@ pub fn night_audit(s: &mut TenantScope<'_>, h: &Hotel, date: Option<NaiveDate>) 
         )?;
         report.no_shows += 1;
     }
-    for r in s.reservations().in_house(hotel, date)? {
-        if s.folio().post_room_night(r.id, date, r.nightly_rate)? {
+    let in_house = s.reservations().in_house(hotel, date)?;
+    let ids: Vec<_> = in_house.iter().map(|r| r.id).collect();
+    let agreed = s.nights().prices_on(&ids, date)?;
+    for r in in_house {
+        // Each night's agreed price (a stay booked before nights were stored: its rate).
+        let price = agreed.get(&r.id).copied().unwrap_or(r.nightly_rate);
+        if s.folio().post_room_night(r.id, date, price)? {
             report.charges_posted += 1;
         }
     }

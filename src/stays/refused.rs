@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use crate::domain::booking::StayProblem;
 use crate::domain::message::{Labelled, Msg};
+use crate::domain::rates::RateRefusal;
 use crate::domain::stay::{Action, Refusal};
 use crate::domain::{HousekeepingStatus, ReservationStatus};
 use crate::i18n::Tr;
@@ -33,12 +34,18 @@ impl Refused {
                 let key = if *may_override { "rule-open-balance-override" } else { "rule-open-balance-ask-manager" };
                 Msg::new(key).money("amount", *owed)
             }
-            Self::Posting { message, .. } | Self::Block { message, .. } => message.clone(),
+            Self::Posting { message, .. } | Self::Block { message, .. } | Self::Calendar { message, .. } => {
+                message.clone()
+            }
             Self::FolioClosed => Msg::new("rule-folio-closed"),
             Self::VoidRoomCharge => Msg::new("rule-void-room-charge"),
             Self::VoidOfVoid => Msg::new("rule-void-of-void"),
             Self::AlreadyVoided => Msg::new("rule-already-voided"),
             Self::BlockOver => Msg::new("rule-block-over"),
+            Self::Rate { plan, refusal } => rate_refusal(refusal).arg("plan", plan),
+            Self::PlanNotSold { plan, room_type } => {
+                Msg::new("rule-plan-not-sold").arg("plan", plan).arg("room_type", room_type)
+            }
             Self::AuditTooEarly { day, hotel } => {
                 Msg::new("rule-audit-too-early").arg("day", day.to_string()).arg("hotel", hotel)
             }
@@ -52,6 +59,17 @@ impl Refused {
             _ => crate::i18n::Currency::USD,
         };
         Tr::new(crate::i18n::default_language(), currency).msg(&self.msg())
+    }
+}
+
+/// Which restriction of a plan refuses a stay, on which date.
+fn rate_refusal(refusal: &RateRefusal) -> Msg {
+    match *refusal {
+        RateRefusal::Closed(night) => Msg::new("rule-rate-closed").arg("night", night),
+        RateRefusal::ClosedToArrival(day) => Msg::new("rule-rate-closed-to-arrival").arg("day", day),
+        RateRefusal::ClosedToDeparture(day) => Msg::new("rule-rate-closed-to-departure").arg("day", day),
+        RateRefusal::MinStay { day, nights } => Msg::new("rule-rate-min-stay").arg("day", day).arg("nights", nights),
+        RateRefusal::MaxStay { day, nights } => Msg::new("rule-rate-max-stay").arg("day", day).arg("nights", nights),
     }
 }
 
@@ -108,6 +126,15 @@ pub enum Refused {
     /// The room is back on sale already.
     #[error("This block is over: the room is on sale again.")]
     BlockOver,
+    /// A change of the rate calendar the rules do not allow (the field at fault, and why).
+    #[error("{}", Tr::english().msg(.message))]
+    Calendar { field: &'static str, message: Msg },
+    /// The rate plan's restrictions refuse these dates (which restriction, which date).
+    #[error("{}", self.english())]
+    Rate { plan: String, refusal: RateRefusal },
+    /// The rate plan does not sell this room type (or is inactive, or of another hotel).
+    #[error("{}", self.english())]
+    PlanNotSold { plan: String, room_type: String },
     /// A night audit for a date that has not happened yet at the hotel.
     #[error("{day} has not happened yet at {hotel}; its night audit cannot run.")]
     AuditTooEarly { day: NaiveDate, hotel: String },
@@ -120,7 +147,10 @@ impl Refused {
             Refused::Stay(StayProblem::TooManyGuests(_)) => Some("adults"),
             Refused::Stay(StayProblem::InThePast) => Some("check_in"),
             Refused::Stay(_) => Some("check_out"),
-            Refused::Posting { field, .. } | Refused::Block { field, .. } => Some(field),
+            Refused::Posting { field, .. } | Refused::Block { field, .. } | Refused::Calendar { field, .. } => {
+                Some(field)
+            }
+            Refused::Rate { .. } | Refused::PlanNotSold { .. } => Some("rate_plan"),
             _ => None,
         }
     }

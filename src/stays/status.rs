@@ -3,9 +3,11 @@
 
 use chrono::{Duration, NaiveDate};
 
+use super::rates::renight;
 use super::{today_at, Actor, Refused, StayResult};
 use crate::db::audit::Event;
 use crate::db::folio::FolioEntry;
+use crate::db::nights::ReservationNight;
 use crate::db::reservations::{Reservation, StayChanges};
 use crate::db::{DbError, TenantScope};
 use crate::domain::roles::Capability;
@@ -119,14 +121,20 @@ pub fn nights_slept(r: &Reservation, today: NaiveDate) -> impl Iterator<Item = N
 }
 
 /// What checking out today would add to the folio of an in-house stay: its nights slept
-/// that no room charge covers yet, at the stay's rate. Zero for any other status.
-pub fn charges_due(r: &Reservation, entries: &[FolioEntry], today: NaiveDate) -> i64 {
+/// that no room charge covers yet, each at its agreed price. Zero for any other status.
+pub fn charges_due(r: &Reservation, entries: &[FolioEntry], nights: &[ReservationNight], today: NaiveDate) -> i64 {
     if r.status != ReservationStatus::CheckedIn {
         return 0;
     }
     let charged =
         |night: NaiveDate| entries.iter().any(|e| e.kind == FolioKind::RoomCharge && e.service_date == Some(night));
-    nights_slept(r, today).filter(|n| !charged(*n)).count() as i64 * r.nightly_rate
+    nights_slept(r, today).filter(|n| !charged(*n)).map(|n| agreed_price(r, nights, n)).sum()
+}
+
+/// The price stay `r` was sold at for the night of `night` (its rate, for a stay booked
+/// before nights were stored, or a night it never had).
+pub fn agreed_price(r: &Reservation, nights: &[ReservationNight], night: NaiveDate) -> i64 {
+    nights.iter().find(|n| n.night == night).map_or(r.nightly_rate, |n| n.price)
 }
 
 /// An early departure ends the stay today (after at least one night): the nights after
@@ -136,6 +144,8 @@ fn shorten_to(s: &mut TenantScope<'_>, r: &Reservation, today: NaiveDate) -> Sta
     if departure >= r.check_out {
         return Ok(r.clone());
     }
+    let room_type = s.room_types().get(r.room_type_id)?;
+    let nights = renight(s, r, &room_type, r.check_in, departure)?;
     let changes = StayChanges {
         check_in: r.check_in,
         check_out: departure,
@@ -143,7 +153,8 @@ fn shorten_to(s: &mut TenantScope<'_>, r: &Reservation, today: NaiveDate) -> Sta
         room_id: r.room_id,
         adults: r.adults,
         children: r.children,
-        nightly_rate: r.nightly_rate,
+        nightly_rate: nights.nightly_rate,
+        total_amount: nights.total,
         notes: r.notes.clone(),
     };
     Ok(s.reservations().update_stay(r.id, r.version, &changes)?)
@@ -158,8 +169,9 @@ fn check_out_charges(
     today: NaiveDate,
     override_balance: bool,
 ) -> StayResult<()> {
+    let nights = s.nights().of(r.id)?;
     for night in nights_slept(r, today) {
-        s.folio().post_room_night(r.id, night, r.nightly_rate)?;
+        s.folio().post_room_night(r.id, night, agreed_price(r, &nights, night))?;
     }
     let owed = s.folio().balance(r.id)?;
     let may_override = actor.can(Capability::CheckoutOverride);

@@ -8,6 +8,8 @@ use super::{availability, charges_due, today_at};
 use crate::db::folio::FolioEntry;
 use crate::db::guests::Guest;
 use crate::db::hotels::Hotel;
+use crate::db::nights::ReservationNight;
+use crate::db::rates::RatePlan;
 use crate::db::reservations::Reservation;
 use crate::db::rooms::Room;
 use crate::db::{DbResult, TenantScope};
@@ -21,6 +23,10 @@ pub struct StayView {
     /// Active, sellable rooms of its type that no other stay holds on its nights.
     pub free_rooms: Vec<Room>,
     pub entries: Vec<FolioEntry>,
+    /// Each night with the price it was sold at.
+    pub nights: Vec<ReservationNight>,
+    /// The rate plan it was booked on (`None`: the room type's rack rate).
+    pub plan: Option<RatePlan>,
     /// The hotel's calendar date now.
     pub today: NaiveDate,
     /// In house: the nights check-out would charge today (see [`charges_due`]).
@@ -38,10 +44,12 @@ impl StayView {
         let room = reservation.room_id.map(|id| s.rooms().get(id)).transpose()?;
         let free_rooms = availability::free_rooms_for(s, &reservation)?;
         let entries = s.folio().entries(id)?;
+        let nights = s.nights().of(id)?;
+        let plan = nights.iter().find_map(|n| n.rate_plan_id).map(|p| s.rate_plans().get(p)).transpose()?;
         let today = today_at(&hotel);
-        let due = charges_due(&reservation, &entries, today);
+        let due = charges_due(&reservation, &entries, &nights, today);
         let balance = entries.iter().map(FolioEntry::signed_amount).sum::<i64>() + due;
-        Ok(Self { reservation, hotel, guest, room, free_rooms, entries, today, due, balance })
+        Ok(Self { reservation, hotel, guest, room, free_rooms, entries, nights, plan, today, due, balance })
     }
 }
 

@@ -18,15 +18,17 @@ use super::state::State;
 use super::urls;
 use crate::db::guests::Guest;
 use crate::db::hotels::Hotel;
+use crate::db::rates::RatePlan;
 use crate::db::reservations::Reservation;
 use crate::db::room_types::RoomType;
 use crate::db::rooms::Room;
 use crate::db::{Constraint, DbError, TenantScope};
 use crate::domain::availability;
-use crate::domain::{GuestId, HotelId, ReservationSource, RoomId, RoomTypeId};
+use crate::domain::rates::Quote;
+use crate::domain::{GuestId, HotelId, RatePlanId, ReservationSource, RoomId, RoomTypeId};
 use crate::i18n::Msg;
 use crate::stays::availability::Occupied;
-use crate::stays::{self, Booking, GuestChoice, Offer, Stay, StayError};
+use crate::stays::{self, Booking, GuestChoice, Offer, RateBook, Sale, Stay, StayError};
 use crate::web::error::AppError;
 
 /// The search: every field text, so any input re-renders.
@@ -39,10 +41,20 @@ pub struct Search {
     pub adults: String,
     pub children: String,
     pub room_type: String,
+    /// The rate plan chosen (empty: the room type's rack rate).
+    pub rate_plan: String,
     pub q: String,
 }
 
 impl Search {
+    /// The rate plan chosen, if any; a malformed one is an id of nothing (not found).
+    fn plan(&self) -> Result<Option<RatePlanId>, AppError> {
+        match self.rate_plan.trim() {
+            "" => Ok(None),
+            raw => raw.parse().map(Some).map_err(|_| AppError::NotFound),
+        }
+    }
+
     fn is_blank(&self) -> bool {
         self.check_in.trim().is_empty() && self.check_out.trim().is_empty()
     }
@@ -90,6 +102,23 @@ struct SearchPage {
     nights: Vec<NaiveDate>,
     searched: bool,
     query: String,
+}
+
+impl SearchPage {
+    /// The choose link's plan (nothing for the rack rate).
+    fn plan_param(&self, sale: &Sale) -> String {
+        sale.plan.as_ref().map(|p| format!("&rate_plan={}", p.id)).unwrap_or_default()
+    }
+
+    /// Why a plan cannot sell the stay: which restriction, which date.
+    fn refusal(&self, sale: &Sale) -> String {
+        match (&sale.plan, &sale.quote) {
+            (Some(plan), Err(refusal)) => {
+                self.chrome.msg(&stays::Refused::Rate { plan: plan.name.clone(), refusal: *refusal }.msg())
+            }
+            _ => String::new(),
+        }
+    }
 }
 
 pub async fn search(ctx: TenantCtx, state: State, query: web::Query<Search>) -> Reply {
@@ -177,6 +206,8 @@ struct DetailsPage {
     hotel: Hotel,
     room_type: RoomType,
     stay: Stay,
+    /// The plan and its price for the stay (night by night).
+    sale: Result<(Option<RatePlan>, Quote), Msg>,
     free_rooms: Vec<Room>,
     guests: Vec<Guest>,
     form: BookingForm,
@@ -195,6 +226,7 @@ impl DetailsPage {
             hotel: data.hotel,
             room_type: data.room_type,
             stay,
+            sale: data.sale,
             free_rooms: data.free_rooms,
             guests: data.guests,
             form,
@@ -210,37 +242,59 @@ impl DetailsPage {
         Self { errors, problem, ..self }
     }
 
-    /// The dates, the party and the rate, under the page's title.
+    /// The dates, the party and the stay's total, under the page's title.
     fn subtitle(&self) -> String {
         let tr = &self.chrome;
         let party = Msg::new("res-party").arg("adults", self.stay.adults).arg("children", self.stay.children);
+        let total = self.sale.as_ref().map_or(0, |(_, q)| q.total);
         tr.msg(
             &Msg::new("res-details-subtitle")
                 .arg("check_in", tr.date(self.stay.check_in))
                 .arg("check_out", tr.date(self.stay.check_out))
                 .arg("party", party)
-                .money("rate", self.room_type.base_rate),
+                .money("total", total),
         )
+    }
+
+    /// The plan's name, or the rack rate's.
+    fn plan_name(&self) -> String {
+        match &self.sale {
+            Ok((Some(plan), _)) => plan.name.clone(),
+            _ => self.chrome.t("rates-rack-rate"),
+        }
     }
 }
 
 struct DetailsData {
     hotel: Hotel,
     room_type: RoomType,
+    sale: Result<(Option<RatePlan>, Quote), Msg>,
     free_rooms: Vec<Room>,
     guests: Vec<Guest>,
 }
 
-fn details_data(s: &mut TenantScope<'_>, stay: &Stay, room_type: RoomTypeId, q: &str) -> Result<DetailsData, AppError> {
+fn details_data(
+    s: &mut TenantScope<'_>,
+    stay: &Stay,
+    room_type: RoomTypeId,
+    plan: Option<RatePlanId>,
+    q: &str,
+) -> Result<DetailsData, AppError> {
     let hotel = s.hotels().get(stay.hotel)?;
     let room_type = s.room_types().get(room_type)?;
     if room_type.hotel_id != hotel.id {
         return Err(AppError::NotFound);
     }
+    let book = RateBook::load(s, hotel.id, Some(room_type.id), stay.check_in, stay.check_out)?;
+    let sale = match stays::price_stay(&book, &room_type, plan, stay.check_in, stay.check_out) {
+        Ok(sale) => Ok(sale),
+        Err(StayError::Refused(refused)) => Err(refused.msg()),
+        Err(e) => return Err(e.into()),
+    };
     let occupied = Occupied::load(s, stay.window())?;
     let free_rooms = occupied.free_rooms(s.rooms().list(Some(hotel.id))?, room_type.id);
     let guests = if q.trim().is_empty() { vec![] } else { s.guests().list(Some(q), 20, 0)? };
-    Ok(DetailsData { hotel, room_type, free_rooms, guests })
+    Ok(DetailsData { hotel, room_type, sale, free_rooms, guests })
 }
 
 pub async fn details(ctx: TenantCtx, state: State, query: web::Query<Search>) -> Reply {
@@ -250,9 +304,10 @@ pub async fn details(ctx: TenantCtx, state: State, query: web::Query<Search>) ->
         return self::search(ctx, state, web::Query(search)).await;
     };
     let q = forms::clean(&search.q);
+    let plan = search.plan()?;
     let (view, data) = {
         let q = q.clone();
-        ctx.read(&state, move |s, m| Ok((m.view(), details_data(s, &stay, room_type, &q)?))).await?
+        ctx.read(&state, move |s, m| Ok((m.view(), details_data(s, &stay, room_type, plan, &q)?))).await?
     };
     let form = BookingForm {
         search: Search { q: String::new(), ..search.clone() },
@@ -273,6 +328,10 @@ impl BookingForm {
             "" => None,
             raw => forms::id(&mut e, "room", raw),
         };
+        let rate_plan: Option<RatePlanId> = match forms::clean(&self.search.rate_plan).as_str() {
+            "" => None,
+            raw => forms::id(&mut e, "rate_plan", raw),
+        };
         let source: Option<ReservationSource> = forms::choice(&mut e, "source", &self.source);
         let notes = forms::optional(&mut e, "notes", &self.notes, 2000);
         let guest = match forms::clean(&self.guest).as_str() {
@@ -291,7 +350,7 @@ impl BookingForm {
         };
         match (stay, room_type, source, guest) {
             (Ok(stay), Some(room_type), Some(source), Some(guest)) if e.is_empty() => {
-                Ok(Booking { stay, room_type, room, guest, source, notes, hold: self.hold.is_some() })
+                Ok(Booking { stay, room_type, room, guest, source, notes, hold: self.hold.is_some(), rate_plan })
             }
             _ => Err(e),
         }
@@ -363,7 +422,9 @@ pub async fn create(ctx: TenantCtx, state: State, form: web::Form<BookingForm>) 
         return render(status, &page);
     };
     let room_type: RoomTypeId = form.search.room_type.parse().map_err(|_| AppError::NotFound)?;
-    let (view, data) = ctx.read(&state, move |s, m| Ok((m.view(), details_data(s, &stay, room_type, "")?))).await?;
+    let plan = form.search.plan()?;
+    let (view, data) =
+        ctx.read(&state, move |s, m| Ok((m.view(), details_data(s, &stay, room_type, plan, "")?))).await?;
     let chrome = Chrome::new(&ctx, view, "reservations");
     render(status, &DetailsPage::new(chrome, &search, stay, data, form, String::new()).with(errors, problem))
 }

@@ -171,6 +171,38 @@ pub fn amount_or_zero(errors: &mut FieldErrors, field: &'static str, value: &str
     money::parse(value, tr.currency(), tr.separators()).map_err(|e| errors.add(field, e.msg())).ok()
 }
 
+/// A signed number with up to two decimals, typed the reader's way (`-10`, `12,5`), in
+/// hundredths: a percentage (`-1000` for −10 %) or, with `money`, an amount of the
+/// organization's currency. Blank is zero.
+pub fn signed(errors: &mut FieldErrors, field: &'static str, value: &str, tr: &Tr, money: bool) -> Option<i64> {
+    let v = clean(value);
+    let (negative, digits) = match v.strip_prefix(['-', '−']) {
+        Some(rest) => (true, rest.trim()),
+        None => (false, v.strip_prefix('+').unwrap_or(&v).trim()),
+    };
+    if digits.is_empty() {
+        return Some(0);
+    }
+    let currency = if money { tr.currency() } else { PERCENT_UNITS };
+    match money::parse(digits, currency, tr.separators()) {
+        Ok(minor) => Some(if negative { -minor } else { minor }),
+        Err(e) => {
+            errors.add(field, e.msg());
+            None
+        }
+    }
+}
+
+/// A currency code with two minor digits, for reading a percentage in hundredths.
+const PERCENT_UNITS: &str = "XXX";
+
+/// Hundredths of a percent as a form shows them: `-10`, `12,5`.
+pub fn percent_input(bp: i64, tr: &Tr) -> String {
+    let text = money::to_input(bp, PERCENT_UNITS, tr.separators());
+    let decimal = tr.separators().decimal;
+    text.trim_end_matches('0').trim_end_matches(decimal).to_owned()
+}
+
 pub fn optional_integer(errors: &mut FieldErrors, field: &'static str, value: &str, min: i64, max: i64) -> Option<i64> {
     if clean(value).is_empty() {
         None

@@ -365,7 +365,7 @@ async fn stay_page_with(
     if let Err(lock) = touch(ctx, idle) {
         return Ok(*lock);
     }
-    let stays::StayView { reservation: r, hotel, guest, room, free_rooms, entries, today, due, balance } = v;
+    let stays::StayView { reservation: r, hotel, guest, room, free_rooms, entries, today, due, balance, .. } = v;
     let tr = user.1;
     let f = frame(ctx, &hotel.name, &user, idle, tr.day(today), can_pay);
     let standing = money::Standing::of(balance);

@@ -27,6 +27,8 @@ pub mod metrics;
 pub mod night_audit;
 pub mod pages;
 pub mod platform;
+pub mod rate_plans;
+pub mod rates;
 pub mod reports;
 pub mod reservations;
 pub mod room_blocks;
@@ -136,6 +138,14 @@ route_table! {
     Get  "/room-types/{id}/edit"    => room_types::edit_form, Tenant(PropertyEdit);
     Post "/room-types/{id}"         => room_types::update, Tenant(PropertyEdit);
     Post "/room-types/{id}/delete"  => room_types::delete, Tenant(PropertyManage);
+
+    Get  "/rates"                   => rates::calendar, Tenant(View);
+    Post "/rates"                   => rates::bulk_update, Tenant(PropertyEdit);
+    Get  "/hotels/{id}/rate-plans/new" => rate_plans::new_form, Tenant(PropertyEdit);
+    Post "/hotels/{id}/rate-plans"  => rate_plans::create, Tenant(PropertyEdit);
+    Get  "/rate-plans/{id}/edit"    => rate_plans::edit_form, Tenant(PropertyEdit);
+    Post "/rate-plans/{id}"         => rate_plans::update, Tenant(PropertyEdit);
+    Post "/rate-plans/{id}/delete"  => rate_plans::delete, Tenant(PropertyEdit);
 
     Get  "/rooms"                   => rooms::index, Tenant(View);
     Get  "/rooms/new"               => rooms::new_form, Tenant(PropertyManage);

@@ -70,6 +70,7 @@ const NAV: &[NavEntry] = &[
     ("dashboard", "nav-dashboard", urls::dashboard, Capability::View),
     ("reservations", "nav-reservations", urls::reservations, Capability::View),
     ("calendar", "nav-calendar", urls::calendar, Capability::View),
+    ("rates", "nav-rates", urls::rates, Capability::View),
     ("reports", "nav-reports", urls::reports, Capability::Reports),
     ("kiosk", "nav-kiosk", urls::kiosk, Capability::Kiosk),
     ("hotels", "nav-hotels", urls::hotels, Capability::View),

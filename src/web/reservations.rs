@@ -21,6 +21,8 @@ use super::AppState;
 use crate::db::folio::FolioEntry;
 use crate::db::guests::Guest;
 use crate::db::hotels::Hotel;
+use crate::db::nights::ReservationNight;
+use crate::db::rates::RatePlan;
 use crate::db::reservations::{DeskList, Reservation, ReservationFilter, ReservationRow};
 use crate::db::room_types::RoomType;
 use crate::db::rooms::Room;
@@ -181,6 +183,9 @@ struct ShowPage {
     room_type: RoomType,
     room: Option<Room>,
     free_rooms: Vec<Room>,
+    /// Each night with the price it was sold at, and the plan.
+    nights: Vec<ReservationNight>,
+    plan: Option<RatePlan>,
     entries: Vec<FolioEntry>,
     /// The entries a later entry voids (struck through).
     voided: HashSet<FolioEntryId>,
@@ -295,7 +300,8 @@ async fn show_page_with(
             Ok((m.view(), v, room_type, m.acting.tenant.settings().payment_methods))
         })
         .await?;
-    let stays::StayView { reservation: r, hotel, guest, room, free_rooms, entries, today, due, balance } = v;
+    let stays::StayView { reservation: r, hotel, guest, room, free_rooms, entries, nights, plan, today, due, balance } =
+        v;
     let chrome = Chrome::new(ctx, view, "reservations");
     let actions = stay::offered(r.status, r.check_in, today)
         .into_iter()
@@ -309,6 +315,8 @@ async fn show_page_with(
         room_type,
         room,
         free_rooms,
+        nights,
+        plan,
         voided: FolioEntry::voided(&entries),
         entries,
         balance,
@@ -625,8 +633,13 @@ pub async fn update(ctx: TenantCtx, state: State, path: web::Path<ReservationId>
         })
         .await;
     match result {
-        Ok(Ok(_)) => {
-            ctx.flash("success", Msg::new("res-saved"));
+        Ok(Ok(edited)) => {
+            let added: i64 = edited.added.iter().map(|(_, price)| price).sum();
+            let message = match edited.added.len() {
+                0 => Msg::new("res-saved"),
+                n => Msg::new("res-saved-nights-added").arg("count", n).money("amount", added),
+            };
+            ctx.flash("success", message);
             Ok(see_other(&urls::reservation(id)))
         }
         Ok(Err(errors)) => {

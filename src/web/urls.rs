@@ -6,7 +6,7 @@
 use std::borrow::Borrow;
 
 use crate::domain::{
-    AssociationId, FolioEntryId, GuestId, HotelId, ReservationId, RoomBlockId, RoomId, RoomTypeId, TenantId,
+    AssociationId, FolioEntryId, GuestId, HotelId, RatePlanId, ReservationId, RoomBlockId, RoomId, RoomTypeId, TenantId,
 };
 
 /// `Method name(arg: Type) => "path with {arg}";`: one function per line; the method is
@@ -61,6 +61,13 @@ urls! {
     Get  room_type_edit(id: RoomTypeId) => "/room-types/{id}/edit";
     Post room_type(id: RoomTypeId) => "/room-types/{id}";
     Post room_type_delete(id: RoomTypeId) => "/room-types/{id}/delete";
+    Get  rates() => "/rates";
+    Post rates_bulk() => "/rates";
+    Get  rate_plan_new(id: HotelId) => "/hotels/{id}/rate-plans/new";
+    Post rate_plans_of(id: HotelId) => "/hotels/{id}/rate-plans";
+    Get  rate_plan_edit(id: RatePlanId) => "/rate-plans/{id}/edit";
+    Post rate_plan(id: RatePlanId) => "/rate-plans/{id}";
+    Post rate_plan_delete(id: RatePlanId) => "/rate-plans/{id}/delete";
     Get  rooms() => "/rooms";
     Get  rooms_of(hotel: HotelId) => "/rooms?hotel={hotel}";
     Get  room_new() => "/rooms/new";
@@ -104,6 +111,11 @@ urls! {
     Post reservation_status(id: ReservationId) => "/reservations/{id}/status";
     Post reservation_folio(id: ReservationId) => "/reservations/{id}/folio";
     Post reservation_folio_void(id: ReservationId, entry: FolioEntryId) => "/reservations/{id}/folio/{entry}/void";
+}
+
+/// The rate calendar of one hotel.
+pub fn rates_of(hotel: impl Borrow<HotelId>) -> String {
+    format!("{}?hotel={}", rates(), hotel.borrow())
 }
 
 #[cfg(test)]

@@ -484,10 +484,7 @@ async fn a_brazilian_desk_works_in_portuguese() {
     b.search_ahead(&app).await;
     let text = b.body_text().await;
     let lower = text.to_lowercase();
-    assert!(
-        lower.contains("disponíveis") && lower.contains("diária") && text.contains("R$ "),
-        "availability in Portuguese: {text}"
-    );
+    assert!(lower.contains("disponíveis") && text.contains("R$ "), "availability in Portuguese: {text}");
     fits().await;
     b.shot("42-pt-availability").await;
     b.click("table.availability a.btn-primary").await;

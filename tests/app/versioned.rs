@@ -137,6 +137,7 @@ fn reservation_stay(backend: Backend) {
         adults: 1,
         children: 0,
         nightly_rate: 9_000,
+        total_amount: 27_000,
         notes: None,
     };
     not_found(write(&t.db, a.id, |s| s.reservations().update_stay(ReservationId::new(), 1, &changes)));

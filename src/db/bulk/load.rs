@@ -95,6 +95,10 @@ tenant_rows!(
     crate::db::reservations::Reservation => reservations,
     crate::db::folio::FolioEntry => folio_entries,
     crate::db::room_blocks::RoomBlock => room_blocks,
+    crate::db::rates::RatePlan => rate_plans,
+    crate::db::rates::RatePlanPrice => rate_plan_prices,
+    crate::db::rates::RateDay => rate_days,
+    crate::db::nights::ReservationNight => reservation_nights,
 );
 platform_rows!(crate::db::tenants::Tenant => tenants, crate::db::users::User => users);
 

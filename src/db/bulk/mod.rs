@@ -94,11 +94,19 @@ pub fn seed(db: &Db, tenants: usize, reservations: usize) -> anyhow::Result<Seed
     let mut stays = stays.into_inner().expect("not poisoned");
     // The largest units first, so that no worker is left with a big one at the end.
     stays.sort_by_key(|(_, s)| std::cmp::Reverse(s.reservations.len()));
-    let (reservations, folios): (Vec<_>, Vec<_>) =
-        stays.into_iter().map(|(tenant, s)| ((tenant, s.reservations), (tenant, s.folio))).unzip();
+    let mut reservations = Vec::with_capacity(stays.len());
+    let mut nights = Vec::with_capacity(stays.len());
+    let mut folios = Vec::with_capacity(stays.len());
+    for (tenant, s) in stays {
+        reservations.push((tenant, s.reservations));
+        nights.push((tenant, s.nights));
+        folios.push((tenant, s.folio));
+    }
     in_parallel(workers, reservations, |(tenant, mut rows)| load(db, tenant, &mut rows))?;
     step("reservations written");
     super::health::update_statistics(db)?;
+    in_parallel(workers, nights, |(tenant, mut rows)| load(db, tenant, &mut rows))?;
+    step("nights written");
     in_parallel(workers, folios, |(tenant, mut rows)| load(db, tenant, &mut rows))?;
     step("folio entries written");
     super::health::analyze(db)?;
@@ -127,6 +135,9 @@ fn load_catalogue(t: &mut TenantScope<'_>, c: &mut Catalogue) -> DbResult<()> {
     t.load(&mut c.room_types)?;
     t.load(&mut c.rooms)?;
     t.load(&mut c.guests)?;
+    t.load(&mut c.rate_plans)?;
+    t.load(&mut c.rate_plan_prices)?;
+    t.load(&mut c.rate_days)?;
     Ok(())
 }
 

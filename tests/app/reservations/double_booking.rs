@@ -157,6 +157,7 @@ fn the_longest_stay_is_held_by_the_database(backend: Backend) {
             adults: r.adults,
             children: r.children,
             nightly_rate: r.nightly_rate,
+            total_amount: r.nightly_rate * (check_out - check_in).num_days(),
             notes: None,
         };
         t.db.tenant(a.id, None, Access::Write, |s| s.reservations().update_stay(r.id, r.version, &changes))

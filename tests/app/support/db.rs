@@ -274,9 +274,22 @@ pub fn snapshot(db: &Db, tenant: TenantId) -> serde_json::Value {
     db.tenant(tenant, None, Access::Read, |s| {
         let reservations = s.reservations().list(None, 100_000)?;
         let mut folios = Vec::new();
+        let mut nights = Vec::new();
         for r in &reservations {
             folios.push(serde_json::to_value(s.folio().entries(r.id)?).unwrap());
+            nights.push(serde_json::to_value(s.nights().of(r.id)?).unwrap());
         }
+        let plans = s.rate_plans().list(None)?;
+        let ids: Vec<_> = plans.iter().map(|p| p.id).collect();
+        let far = (
+            chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2200, 1, 1).unwrap(),
+        );
+        let mut prices = Vec::new();
+        for h in s.hotels().list()? {
+            prices.extend(s.rate_plans().prices(h.id)?);
+        }
+        let days = s.rate_plans().days(&ids, far.0, far.1)?;
         Ok::<_, DbError>(serde_json::json!({
             "organization": s.organization()?,
             "hotels": s.hotels().list()?,
@@ -285,6 +298,10 @@ pub fn snapshot(db: &Db, tenant: TenantId) -> serde_json::Value {
             "guests": s.guests().list(None, 100_000, 0)?,
             "reservations": reservations,
             "folios": folios,
+            "nights": nights,
+            "rate_plans": plans,
+            "rate_plan_prices": prices,
+            "rate_days": days,
             "members": s.memberships().list()?,
             "audit": s.audit_entries(100_000)?,
         }))

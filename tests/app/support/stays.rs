@@ -311,10 +311,11 @@ pub fn grid(page: &Page, room_type_name: &str) -> (Vec<i64>, i64) {
             content.replace("<strong>", "").replace("</strong>", "").trim().to_owned()
         })
         .collect();
-    // Rate, one cell per night, then the bookable total.
-    let numbers: Vec<i64> = cells[1..].iter().map(|c| c.parse().unwrap_or_else(|_| panic!("cell {c:?}"))).collect();
-    let (total, nights) = numbers.split_last().expect("bookable cell");
-    (nights.to_vec(), *total)
+    // One cell per night (rooms left), then the bookable total ("3 bookable").
+    let (total, nights) = cells.split_last().expect("bookable cell");
+    let number = |c: &str| c.parse::<i64>().unwrap_or_else(|_| panic!("cell {c:?}"));
+    let total = number(total.split_whitespace().next().unwrap_or_default());
+    (nights.iter().map(|c| number(c)).collect(), total)
 }
 
 /// The href of the first link whose href starts with `prefix`, unescaped.

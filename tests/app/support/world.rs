@@ -4,7 +4,7 @@
 use hotelier::db::hotels::HotelFields;
 use hotelier::db::users::NewUser;
 use hotelier::db::{Access, Db, DbError, PlatformGrant};
-use hotelier::domain::{AssociationId, FolioEntryId, HotelId, Role, RoomBlockId, UserId};
+use hotelier::domain::{AssociationId, FolioEntryId, HotelId, RatePlanId, Role, RoomBlockId, UserId};
 use hotelier::web::{RouteAccess, ROUTES};
 
 use super::{new_membership, spawn_app, two_orgs, Backend, Browser, Org, TestApp, PASSWORD};
@@ -216,10 +216,12 @@ pub struct Ids {
     pub entry: String,
     /// A room block of the first room, from yesterday for a month.
     pub block: String,
+    /// A rate plan of `hotel` selling `room_type`.
+    pub rate_plan: String,
 }
 
 /// `org`'s probe folio entry and room block, made the first time they are asked for.
-pub fn probe_records(db: &hotelier::db::Db, org: &Org) -> (FolioEntryId, RoomBlockId) {
+pub fn probe_records(db: &hotelier::db::Db, org: &Org) -> (FolioEntryId, RoomBlockId, RatePlanId) {
     use hotelier::db::folio::NewFolioEntry;
     use hotelier::db::room_blocks::NewRoomBlock;
     use hotelier::domain::{BlockKind, FolioKind};
@@ -253,15 +255,37 @@ pub fn probe_records(db: &hotelier::db::Db, org: &Org) -> (FolioEntryId, RoomBlo
                     s.room_blocks().create(&new)?.id
                 }
             };
-        Ok::<_, hotelier::db::DbError>((entry, block))
+        let plan = match s.rate_plans().list(Some(org.hotel))?.into_iter().find(|p| p.code == "PROBE") {
+            Some(p) => p.id,
+            None => {
+                let fields = hotelier::db::rates::RatePlanFields {
+                    code: "PROBE".into(),
+                    name: "Probe plan".into(),
+                    is_active: true,
+                    cancel_hours: Some(24),
+                    ..Default::default()
+                };
+                let plan = s.rate_plans().create(org.hotel, &fields)?;
+                s.rate_plans().set_prices(&plan, &[(org.room_type, Some(12_000))])?;
+                // A night of the probe stay sold on it, so that deleting it is refused (in
+                // use) and every role finds it still there.
+                let r = s.reservations().get(org.reservation)?;
+                s.nights().keep_only(r.id, r.check_in, r.check_in)?;
+                let night =
+                    hotelier::db::nights::ReservationNight::new(r.id, r.check_in, Some(plan.id), r.nightly_rate);
+                s.nights().write(vec![night])?;
+                plan.id
+            }
+        };
+        Ok::<_, hotelier::db::DbError>((entry, block, plan))
     })
     .expect("probe records")
 }
 
 impl Ids {
     /// The probe folio entry and room block (see `World::ids_a`).
-    pub fn with_probes(self, (entry, block): (FolioEntryId, RoomBlockId)) -> Self {
-        Self { entry: entry.to_string(), block: block.to_string(), ..self }
+    pub fn with_probes(self, (entry, block, plan): (FolioEntryId, RoomBlockId, RatePlanId)) -> Self {
+        Self { entry: entry.to_string(), block: block.to_string(), rate_plan: plan.to_string(), ..self }
     }
 
     pub fn of(org: &Org, membership: AssociationId) -> Self {
@@ -275,6 +299,7 @@ impl Ids {
             membership: membership.to_string(),
             entry: String::new(),
             block: String::new(),
+            rate_plan: String::new(),
         }
     }
 
@@ -289,6 +314,7 @@ impl Ids {
             self.membership.clone(),
             self.entry.clone(),
             self.block.clone(),
+            self.rate_plan.clone(),
         ]
         .into_iter()
         .filter(|id| !id.is_empty())
@@ -306,6 +332,7 @@ impl Ids {
             "guests" => &self.guest,
             "members" => &self.membership,
             "room-blocks" => &self.block,
+            "rate-plans" => &self.rate_plan,
             "reservations" | "kiosk" => &self.reservation,
             "platform" => &self.tenant,
             other => panic!(
@@ -362,6 +389,13 @@ pub fn probe_form(ids: &Ids) -> Vec<(String, String)> {
         ("guest_id", &ids.guest),
         ("reservation_id", &ids.reservation),
         ("membership_id", &ids.membership),
+        ("rate_plan", &ids.rate_plan),
+        ("room_type", &ids.room_type),
+        ("hotel", &ids.hotel),
+        ("from", "2030-01-01"),
+        ("to", "2030-01-31"),
+        ("mon", "on"),
+        ("min_stay", "2"),
     ];
     fields.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect()
 }
