@@ -5,6 +5,9 @@
 //! its date, stay edits that price only the nights they add, and the night audit posting
 //! each night's agreed price.
 
+// Amounts are written as units_cents (`495_00` is 495.00).
+#![allow(clippy::inconsistent_digit_grouping)]
+
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use hotelier::db::nights::ReservationNight;
 use hotelier::db::Access;
