@@ -226,3 +226,20 @@ res-saved-nights-added = { $count ->
     [one] Stay saved. The night it adds is priced at today's rate: { $amount }; the other nights keep their booked prices.
    *[other] Stay saved. The { $count } nights it adds are priced at today's rates: { $amount } in all; the other nights keep their booked prices.
 }
+
+## A rate plan's policy on the stay.
+res-penalty-title = Cancelling now costs { $amount }
+res-penalty-explain = The stay's rate plan charges this penalty for a cancellation after its deadline. Post it to the folio, or waive it with a reason.
+res-penalty-post = Cancel and post { $amount }
+res-penalty-waive = Cancel and waive the penalty
+res-waiver-reason = Why the penalty is waived
+res-waiver-placeholder = Why it is waived
+res-cancel-costs = Cancelling now costs { $amount }.
+res-cancel-free-until = Free cancellation until { $until }.
+res-cancel-free = Free cancellation.
+res-no-show-costs = No-show fee: { $amount }.
+res-deposit-due = Deposit { $amount } due by { $by }
+res-deposit-paid = Deposit paid
+res-deposit-owed = { $amount } still owed
+res-tax-included = incl. { $name }
+res-tax-added = + { $name }

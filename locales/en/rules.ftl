@@ -16,6 +16,7 @@ capability-reservations-edit = Book and edit stays
 capability-reservations-reverse = Undo a check-in or check-out
 capability-backdate = Book arrivals in the past
 capability-checkout-override = Check out with an open balance
+capability-penalty-waive = Waive a cancellation penalty
 capability-payments-create = Take payments, refunds and discounts
 capability-folio-void = Void folio entries
 capability-night-audit = Run the night audit
@@ -140,3 +141,5 @@ rule-rate-max-stay = { $plan }: arrivals on { $day } stay at most { $nights ->
    *[other] { $nights } nights
 }.
 rule-plan-not-sold = { $plan } does not sell { $room_type } now. Choose another plan.
+rule-penalty-due = Cancelling now costs the rate plan's penalty of { $amount }. Confirm it, or waive it with a reason.
+rule-waiver-needs-reason = Say why the penalty is waived.

@@ -6,3 +6,7 @@ demo-minibar = Minibar
 demo-payment = Payment
 demo-plan-bar = Best available rate
 demo-plan-nrf = Non-refundable
+demo-tax-occupancy = Hotel occupancy tax
+demo-tax-iss = ISS
+demo-tax-city = City tax
+demo-tax-vat = VAT

@@ -233,3 +233,20 @@ res-saved-nights-added = { $count ->
     [one] Estadia salva. A noite acrescentada tem o preço de hoje: { $amount }; as outras noites mantêm os preços reservados.
    *[other] Estadia salva. As { $count } noites acrescentadas têm os preços de hoje: { $amount } no total; as outras noites mantêm os preços reservados.
 }
+
+## A política do plano tarifário na estadia.
+res-penalty-title = Cancelar agora custa { $amount }
+res-penalty-explain = O plano tarifário da estadia cobra esta multa por um cancelamento após o prazo. Lance-a no extrato, ou dispense-a com um motivo.
+res-penalty-post = Cancelar e lançar { $amount }
+res-penalty-waive = Cancelar e dispensar a multa
+res-waiver-reason = Por que a multa é dispensada
+res-waiver-placeholder = Motivo da dispensa
+res-cancel-costs = Cancelar agora custa { $amount }.
+res-cancel-free-until = Cancelamento grátis até { $until }.
+res-cancel-free = Cancelamento grátis.
+res-no-show-costs = Taxa de no-show: { $amount }.
+res-deposit-due = Depósito de { $amount } devido até { $by }
+res-deposit-paid = Depósito pago
+res-deposit-owed = { $amount } ainda em aberto
+res-tax-included = incl. { $name }
+res-tax-added = + { $name }

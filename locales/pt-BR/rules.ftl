@@ -16,6 +16,7 @@ capability-reservations-edit = Reservar e editar estadias
 capability-reservations-reverse = Desfazer um check-in ou check-out
 capability-backdate = Reservar chegadas no passado
 capability-checkout-override = Fazer check-out com saldo em aberto
+capability-penalty-waive = Dispensar uma multa de cancelamento
 capability-payments-create = Receber pagamentos, reembolsos e descontos
 capability-folio-void = Estornar lançamentos da conta
 capability-night-audit = Executar a auditoria noturna
@@ -149,3 +150,5 @@ rule-rate-max-stay = { $plan }: quem chega em { $day } fica no máximo { $nights
    *[other] { $nights } noites
 }.
 rule-plan-not-sold = { $plan } não vende { $room_type } agora. Escolha outro plano.
+rule-penalty-due = Cancelar agora custa a multa do plano tarifário de { $amount }. Confirme-a, ou dispense-a com um motivo.
+rule-waiver-needs-reason = Diga por que a multa é dispensada.

@@ -6,3 +6,7 @@ demo-minibar = Frigobar
 demo-payment = Pagamento
 demo-plan-bar = Melhor tarifa disponível
 demo-plan-nrf = Não reembolsável
+demo-tax-occupancy = Imposto de ocupação
+demo-tax-iss = ISS
+demo-tax-city = Taxa de turismo
+demo-tax-vat = IVA

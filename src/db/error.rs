@@ -47,6 +47,7 @@ pub enum Constraint {
     /// A folio entry is voided once.
     FolioVoid,
     RatePlanCode,
+    TaxRuleCode,
     /// A plan follows only a base plan, never itself, and a plan that others follow
     /// cannot start following one (checked before the write: plans are one level deep).
     RatePlanParent,
@@ -70,6 +71,7 @@ const KNOWN: &[(Constraint, &str, &str)] = &[
     ),
     (Constraint::HotelCode, "hotels_code_key", "hotels.tenant_id, hotels.code"),
     (Constraint::RatePlanCode, "rate_plans_code_key", "rate_plans.tenant_id, rate_plans.hotel_id, rate_plans.code"),
+    (Constraint::TaxRuleCode, "tax_rules_code_key", "tax_rules.tenant_id, tax_rules.hotel_id, tax_rules.code"),
     (Constraint::RoomTypeCode, "room_types_code_key", "room_types.tenant_id, room_types.hotel_id, room_types.code"),
     (Constraint::RoomNumber, "rooms_number_key", "rooms.tenant_id, rooms.hotel_id, rooms.number"),
     (Constraint::GuestEmail, "guests_email_key", "guests.tenant_id, guests.email"),

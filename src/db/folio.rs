@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::schema::folio_entries;
 use super::scope::{scoped_insert, TenantScope};
+use super::taxes::FolioTax;
 use super::DbResult;
 use crate::domain::enums::{FolioKind, PaymentMethod};
 use crate::domain::ids::{FolioEntryId, ReservationId, TenantId, UserId};
@@ -59,6 +60,19 @@ impl FolioEntry {
     pub fn voided(entries: &[FolioEntry]) -> HashSet<FolioEntryId> {
         entries.iter().filter_map(|e| e.voids_entry_id).collect()
     }
+
+    /// The taxes this entry adds on top of its amount (`taxes`: the folio's tax lines),
+    /// with the entry's effect (a void's are taken back).
+    pub fn signed_added_tax(&self, taxes: &[FolioTax]) -> i64 {
+        let added: i64 = taxes.iter().filter(|t| t.entry_id == self.id && !t.included).map(|t| t.amount).sum();
+        added * self.signed_amount().signum()
+    }
+
+    /// What the guest owes on `entries` with their tax lines: every entry's effect and the
+    /// taxes added to it.
+    pub fn total(entries: &[FolioEntry], taxes: &[FolioTax]) -> i64 {
+        entries.iter().map(|e| e.signed_amount() + e.signed_added_tax(taxes)).sum()
+    }
 }
 
 #[derive(Insertable, Clone, Debug)]
@@ -91,9 +105,13 @@ impl Folio<'_, '_> {
             .load(s.conn())?)
     }
 
-    /// What the guest owes: charges and refunds minus payments and discounts.
+    /// What the guest owes: charges and their added taxes, and refunds, minus payments
+    /// and discounts.
     pub fn balance(self, reservation: ReservationId) -> DbResult<i64> {
-        Ok(self.entries(reservation)?.iter().map(FolioEntry::signed_amount).sum())
+        let s = self.0;
+        let entries = s.folio().entries(reservation)?;
+        let taxes = s.tax_rules().lines_of(&entries.iter().map(|e| e.id).collect::<Vec<_>>())?;
+        Ok(FolioEntry::total(&entries, &taxes))
     }
 
     /// Entry `entry` of reservation `reservation`: not found for another stay's.
@@ -158,8 +176,13 @@ impl Folio<'_, '_> {
     }
 
     /// Posts the room charge of one night unless it is already there (night audit and
-    /// check-out both call this; the unique index backs it). Returns whether it posted.
-    pub fn post_room_night(self, reservation: ReservationId, night: NaiveDate, rate: i64) -> DbResult<bool> {
+    /// check-out both call this; the unique index backs it). Returns the entry it posted.
+    pub fn post_room_night(
+        self,
+        reservation: ReservationId,
+        night: NaiveDate,
+        rate: i64,
+    ) -> DbResult<Option<FolioEntryId>> {
         let s = self.0;
         let exists: i64 = s
             .all(folio_entries::table)
@@ -169,9 +192,9 @@ impl Folio<'_, '_> {
             .count()
             .get_result(s.conn())?;
         if exists > 0 {
-            return Ok(false);
+            return Ok(None);
         }
-        s.folio().post(&NewFolioEntry {
+        let id = s.folio().post(&NewFolioEntry {
             reservation_id: reservation,
             kind: FolioKind::RoomCharge,
             description: format!("Room, night of {night}"),
@@ -180,6 +203,6 @@ impl Folio<'_, '_> {
             reference: None,
             service_date: Some(night),
         })?;
-        Ok(true)
+        Ok(Some(id))
     }
 }

@@ -138,6 +138,9 @@ const RELATIONS: &[Relation] = &[
     Relation { child: "rate_days", column: "room_type_id", parent: "room_types" },
     Relation { child: "reservation_nights", column: "reservation_id", parent: "reservations" },
     Relation { child: "reservation_nights", column: "rate_plan_id", parent: "rate_plans" },
+    Relation { child: "tax_rules", column: "hotel_id", parent: "hotels" },
+    Relation { child: "folio_taxes", column: "entry_id", parent: "folio_entries" },
+    Relation { child: "folio_taxes", column: "tax_rule_id", parent: "tax_rules" },
     Relation { child: "audit_log", column: "tenant_id", parent: "tenants" },
 ];
 

@@ -30,6 +30,7 @@ pub mod room_blocks;
 pub mod room_types;
 pub mod rooms;
 pub mod sessions;
+pub mod taxes;
 pub mod tenants;
 pub mod transfer;
 pub mod users;

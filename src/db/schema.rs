@@ -347,6 +347,43 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, UtcTime};
+
+    tax_rules (tenant_id, id) {
+        tenant_id -> Id,
+        id -> Id,
+        hotel_id -> Id,
+        code -> Text,
+        name -> Text,
+        kind -> Text,
+        rate -> Nullable<BigInt>,
+        amount -> Nullable<BigInt>,
+        included -> Bool,
+        applies_to -> Text,
+        exempt_children -> Bool,
+        valid_from -> Date,
+        valid_to -> Nullable<Date>,
+        created_at -> UtcTime,
+        updated_at -> UtcTime,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::Id;
+
+    folio_taxes (tenant_id, entry_id, tax_rule_id) {
+        tenant_id -> Id,
+        entry_id -> Id,
+        tax_rule_id -> Id,
+        amount -> BigInt,
+        included -> Bool,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     tenants,
     users,
@@ -362,6 +399,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     rate_plan_prices,
     rate_days,
     reservation_nights,
+    tax_rules,
+    folio_taxes,
     audit_log,
     sessions,
 );

@@ -56,6 +56,8 @@ tenant_tables!(
     rate_plan_prices,
     rate_days,
     reservation_nights,
+    tax_rules,
+    folio_taxes,
     audit_log
 );
 

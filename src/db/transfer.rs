@@ -28,10 +28,11 @@ use super::room_blocks::RoomBlock;
 use super::room_types::RoomType;
 use super::rooms::Room;
 use super::schema::{
-    audit_log, folio_entries, guests, hotels, rate_days, rate_plan_prices, rate_plans, reservation_nights,
-    reservations, room_blocks, room_types, rooms, user_tenant_associations as uta, users,
+    audit_log, folio_entries, folio_taxes, guests, hotels, rate_days, rate_plan_prices, rate_plans, reservation_nights,
+    reservations, room_blocks, room_types, rooms, tax_rules, user_tenant_associations as uta, users,
 };
 use super::scope::{scoped_insert, PlatformGrant, PlatformScope, TenantScope};
+use super::taxes::{FolioTax, TaxRule};
 use super::tenants::Tenant;
 use super::users::{normalize_email, NewUser};
 use super::{Access, Db, DbError};
@@ -135,6 +136,11 @@ struct Document {
     rate_days: Vec<RateDay>,
     #[serde(default)]
     reservation_nights: Vec<ReservationNight>,
+    /// Absent from files written before taxes.
+    #[serde(default)]
+    tax_rules: Vec<TaxRule>,
+    #[serde(default)]
+    folio_taxes: Vec<FolioTax>,
     audit_log: Vec<AuditEntry>,
 }
 
@@ -258,6 +264,7 @@ impl TenantScope<'_> {
             folio_entries as "folio_entries": FolioEntry, FolioEntryId;
             room_blocks as "room_blocks": RoomBlock, RoomBlockId;
             rate_plans as "rate_plans": RatePlan, RatePlanId;
+            tax_rules as "tax_rules": TaxRule, TaxRuleId;
         }
         // The tables keyed under a plan or a stay, a page of parents at a time.
         macro_rules! dump_children {
@@ -289,6 +296,7 @@ impl TenantScope<'_> {
             rate_days as "rate_days": RateDay, under rate_plans.rate_plan_id, RatePlanId;
             reservation_nights as "reservation_nights": ReservationNight, under reservations.reservation_id,
                 ReservationId;
+            folio_taxes as "folio_taxes": FolioTax, under folio_entries.entry_id, FolioEntryId;
         }
         dump! {
             audit_log as "audit_log": AuditEntry, AuditId;
@@ -394,6 +402,8 @@ impl Document {
             .chain(self.rate_plan_prices.iter().map(|r| r.tenant_id))
             .chain(self.rate_days.iter().map(|r| r.tenant_id))
             .chain(self.reservation_nights.iter().map(|r| r.tenant_id))
+            .chain(self.tax_rules.iter().map(|r| r.tenant_id))
+            .chain(self.folio_taxes.iter().map(|r| r.tenant_id))
             .chain(self.audit_log.iter().map(|r| r.tenant_id.unwrap_or(me)));
         if let Some(other) = tenants.into_iter().find(|t| *t != me) {
             return Err(TransferError::Format(format!("it holds rows of organization {other}, not only of {me}")));
@@ -442,6 +452,7 @@ fn refuse_conflicts(p: &mut PlatformScope<'_>, doc: &Document) -> Result<(), Tra
     taken!(folio_entries, FolioEntryId, doc.folio_entries, "the folio entry");
     taken!(room_blocks, RoomBlockId, doc.room_blocks, "the room block");
     taken!(rate_plans, RatePlanId, doc.rate_plans, "the rate plan");
+    taken!(tax_rules, TaxRuleId, doc.tax_rules, "the tax rule");
     taken!(audit_log, AuditId, doc.audit_log, "the audit entry");
     Ok(())
 }
@@ -503,6 +514,7 @@ fn restore_rows(
     counts.push(("rate_plans", t.load(&mut doc.rate_plans)?));
     counts.push(("rate_plan_prices", t.load(&mut doc.rate_plan_prices)?));
     counts.push(("rate_days", t.load(&mut doc.rate_days)?));
+    counts.push(("tax_rules", t.load(&mut doc.tax_rules)?));
     counts.push(("guests", t.load(&mut doc.guests)?));
     for r in &mut doc.reservations {
         r.created_by = user(r.created_by);
@@ -515,6 +527,7 @@ fn restore_rows(
     // A void references the entry it reverses: originals first.
     doc.folio_entries.sort_by_key(FolioEntry::is_void);
     counts.push(("folio_entries", t.load(&mut doc.folio_entries)?));
+    counts.push(("folio_taxes", t.load(&mut doc.folio_taxes)?));
     for b in &mut doc.room_blocks {
         b.created_by = user(b.created_by);
     }

@@ -133,7 +133,7 @@ macro_rules! id_newtype_sql {
 
 use crate::domain::ids::{
     AssociationId, AuditId, FolioEntryId, GuestId, HotelId, RatePlanId, ReservationId, RoomBlockId, RoomId, RoomTypeId,
-    TenantId, UserId,
+    TaxRuleId, TenantId, UserId,
 };
 id_newtype_sql!(
     TenantId,
@@ -147,6 +147,7 @@ id_newtype_sql!(
     FolioEntryId,
     RoomBlockId,
     RatePlanId,
+    TaxRuleId,
     AuditId
 );
 

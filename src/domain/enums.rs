@@ -210,6 +210,23 @@ text_enum!(
 );
 
 text_enum!(
+    /// A tax rule's kind: a percentage of the charge, or a fixed amount per person and night.
+    TaxKind "tax-kind" {
+        Percent => "percent",
+        PerPersonNight => "per_person_night",
+    }
+);
+
+text_enum!(
+    /// What a percentage tax applies to.
+    TaxBase "tax-base" {
+        Rooms => "rooms",
+        Extras => "extras",
+        Both => "both",
+    }
+);
+
+text_enum!(
     PaymentMethod "payment-method" {
         Cash => "cash",
         Card => "card",

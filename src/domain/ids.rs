@@ -64,5 +64,6 @@ id_type!(
     FolioEntryId,
     RoomBlockId,
     RatePlanId,
+    TaxRuleId,
     AuditId,
 );

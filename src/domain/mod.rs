@@ -16,6 +16,7 @@ pub mod rates;
 pub mod roles;
 pub mod settings;
 pub mod stay;
+pub mod tax;
 pub mod text;
 pub mod values;
 

@@ -16,7 +16,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 use super::enums::{Adjustment, ChargeBasis};
 
@@ -193,6 +193,17 @@ impl PlanCalendar {
     }
 }
 
+/// The hour (hotel time) a stay counts as arriving on its check-in date, for its
+/// cancellation deadline: the usual check-in hour.
+pub const ARRIVAL_HOUR: u32 = 15;
+
+/// The last moment (hotel time) a stay arriving `check_in` may be cancelled free under a
+/// deadline of `cancel_hours` before arrival; `None` when it never may (non-refundable).
+pub fn free_until(check_in: NaiveDate, cancel_hours: Option<i32>) -> Option<NaiveDateTime> {
+    let arrival = check_in.and_hms_opt(ARRIVAL_HOUR, 0, 0)?;
+    cancel_hours.map(|hours| arrival - Duration::hours(i64::from(hours)))
+}
+
 /// A policy's deposit, penalty or fee: what it is based on, and its value (hundredths of
 /// a percent for `Percent`, minor units for `Amount`, unused otherwise).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -332,6 +343,15 @@ mod tests {
         let after = change.apply(day);
         assert_eq!(after, DayRule { price: Some(420_00), min_stay: None, closed: false, ..DayRule::default() });
         assert!(DayChange::default().is_empty() && !change.is_empty());
+    }
+
+    #[test]
+    fn the_free_cancellation_deadline_counts_back_from_the_arrival_hour() {
+        let arrival = d(10);
+        let until = free_until(arrival, Some(24)).unwrap();
+        assert_eq!(until, d(9).and_hms_opt(ARRIVAL_HOUR, 0, 0).unwrap());
+        assert_eq!(free_until(arrival, None), None);
+        assert_eq!(free_until(arrival, Some(0)).unwrap(), arrival.and_hms_opt(ARRIVAL_HOUR, 0, 0).unwrap());
     }
 
     #[test]

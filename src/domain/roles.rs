@@ -37,6 +37,8 @@ pub enum Capability {
     Backdate,
     /// Check a guest out with an open balance.
     CheckoutOverride,
+    /// Waive a rate plan's cancellation penalty, with a reason.
+    PenaltyWaive,
     /// Take payments, refunds and discounts.
     PaymentsCreate,
     /// Void a posted folio entry (one that moves money also needs `PaymentsCreate`).
@@ -68,6 +70,7 @@ impl Capability {
         Self::ReservationsReverse,
         Self::Backdate,
         Self::CheckoutOverride,
+        Self::PenaltyWaive,
         Self::PaymentsCreate,
         Self::FolioVoid,
         Self::NightAudit,
@@ -94,6 +97,7 @@ impl Capability {
             Self::ReservationsReverse => "reservations:reverse",
             Self::Backdate => "reservations:backdate",
             Self::CheckoutOverride => "checkout:override",
+            Self::PenaltyWaive => "penalties:waive",
             Self::PaymentsCreate => "payments:create",
             Self::FolioVoid => "folio:void",
             Self::NightAudit => "night_audit:run",
@@ -109,6 +113,7 @@ impl Capability {
         Self::PaymentsCreate,
         Self::FolioVoid,
         Self::CheckoutOverride,
+        Self::PenaltyWaive,
         Self::ReservationsReverse,
         Self::Backdate,
         Self::GuestsDelete,
@@ -131,6 +136,7 @@ impl Capability {
             | Self::ReservationsReverse
             | Self::Backdate
             | Self::CheckoutOverride
+            | Self::PenaltyWaive
             | Self::FolioVoid
             | Self::NightAudit => Role::Manager,
             Self::PropertyManage | Self::SettingsEdit | Self::UsersManage | Self::AuditView | Self::PaymentsCreate => {
@@ -211,6 +217,7 @@ impl crate::domain::message::Labelled for Capability {
             Self::ReservationsReverse => "capability-reservations-reverse",
             Self::Backdate => "capability-backdate",
             Self::CheckoutOverride => "capability-checkout-override",
+            Self::PenaltyWaive => "capability-penalty-waive",
             Self::PaymentsCreate => "capability-payments-create",
             Self::FolioVoid => "capability-folio-void",
             Self::NightAudit => "capability-night-audit",

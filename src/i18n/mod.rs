@@ -494,6 +494,11 @@ impl Tr {
         format!("{} {}", self.date(at.date_naive()), at.format("%H:%M"))
     }
 
+    /// A wall-clock moment (a hotel's local time): the date, then `HH:MM`.
+    pub fn datetime_local(&self, at: chrono::NaiveDateTime) -> String {
+        format!("{} {}", self.date(at.date()), at.format("%H:%M"))
+    }
+
     /// How this language writes numbers, for the amount fields' parser.
     pub fn separators(&self) -> Separators {
         self.lang.formats.separators()

@@ -12,6 +12,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::demo;
 use super::rates::{self, HotelRates};
+use super::taxes;
 use crate::db::folio::FolioEntry;
 use crate::db::guests::Guest;
 use crate::db::hotels::Hotel;
@@ -21,11 +22,13 @@ use crate::db::rates::{RateDay, RatePlan, RatePlanPrice};
 use crate::db::reservations::Reservation;
 use crate::db::room_types::RoomType;
 use crate::db::rooms::Room;
+use crate::db::taxes::{FolioTax, TaxRule};
 use crate::db::tenants::Tenant;
 use crate::db::users::User;
 use crate::domain::booking::{confirmation_code, today_in};
 use crate::domain::plans::Limited;
 use crate::domain::settings::TenantSettings;
+use crate::domain::tax;
 use crate::domain::*;
 
 const SEED: u64 = 0x5EED_4845_4C49_4552;
@@ -183,6 +186,7 @@ pub(crate) struct Catalogue {
     pub rate_plans: Vec<RatePlan>,
     pub rate_plan_prices: Vec<RatePlanPrice>,
     pub rate_days: Vec<RateDay>,
+    pub tax_rules: Vec<TaxRule>,
 }
 
 /// Stays of some of an organization's hotels, with their nights and folio entries.
@@ -191,6 +195,7 @@ pub(crate) struct Stays {
     pub reservations: Vec<Reservation>,
     pub nights: Vec<ReservationNight>,
     pub folio: Vec<FolioEntry>,
+    pub folio_taxes: Vec<FolioTax>,
 }
 
 fn rng(org: usize, stream: u64) -> ChaCha8Rng {
@@ -383,6 +388,8 @@ struct HotelPlan {
     rooms: Vec<(RoomId, RoomTypeId, i64, i32)>,
     /// Its plans' calendars, which price its stays.
     rates: HotelRates,
+    /// Its tax rules, which tax its charges.
+    taxes: Vec<tax::Rule>,
 }
 
 /// Everything `org` holds: its catalogue, and its stays in units (one for a small
@@ -501,7 +508,13 @@ fn hotel(
     c.rate_plans.extend(rates.plans.iter().cloned());
     c.rate_plan_prices.extend(rates.prices.iter().cloned());
     c.rate_days.extend(rates.days.iter().cloned());
-    HotelPlan { id, today, guests, rooms, rates }
+    let words =
+        crate::i18n::Tr::new(crate::i18n::negotiate([region.locale]), crate::i18n::Currency::of(region.currency));
+    let since = today - Duration::days(PAST_DAYS + 30);
+    let rules = taxes::hotel_rules(tenant, id, region.country, &words, since, created);
+    let taxes = rules.iter().map(|r| r.rule()).collect();
+    c.tax_rules.extend(rules);
+    HotelPlan { id, today, guests, rooms, rates, taxes }
 }
 
 /// The `h`th hotel of `org`, in a city of `region`.
@@ -692,7 +705,7 @@ fn stay(
         version: 1,
     };
     lifecycle(rng, &mut r, [booked, checked_in, checked_out], now);
-    folio(rng, s, &r, &priced, today, now);
+    folio(rng, s, &r, &priced, &hotel.taxes, today, now);
     let plan = Some(if nrf { hotel.rates.nrf() } else { hotel.rates.bar() });
     s.nights.extend(priced.iter().map(|&(night, price)| ReservationNight {
         tenant_id: org.tenant.id,
@@ -741,13 +754,44 @@ fn folio(
     s: &mut Stays,
     r: &Reservation,
     priced: &[(NaiveDate, i64)],
+    rules: &[tax::Rule],
     today: NaiveDate,
     now: Timestamp,
 ) {
-    let mut post = |kind, description: String, amount, method, service_date, created_at| {
+    // Each charge's tax lines, summed per rule over its nights (a checked-out stay's nights
+    // are one line); answers what they add on top.
+    let taxed = |s: &mut Stays, entry: FolioEntryId, charges: &[tax::Charge]| -> i64 {
+        let mut by_rule: Vec<tax::Line> = Vec::new();
+        for charge in charges {
+            for line in tax::lines(rules, charge) {
+                match by_rule.iter_mut().find(|l| l.rule == line.rule) {
+                    Some(l) => l.amount += line.amount,
+                    None => by_rule.push(line),
+                }
+            }
+        }
+        s.folio_taxes.extend(by_rule.iter().map(|l| FolioTax {
+            tenant_id: r.tenant_id,
+            entry_id: entry,
+            tax_rule_id: l.rule,
+            amount: l.amount,
+            included: l.included,
+        }));
+        tax::added(&by_rule)
+    };
+    let party = Some((r.adults, r.children));
+    let nights_of = |until: NaiveDate| -> Vec<tax::Charge> {
+        priced
+            .iter()
+            .filter(|(n, _)| *n < until)
+            .map(|&(n, p)| tax::Charge { amount: p, date: n, room: party })
+            .collect()
+    };
+    let post = |s: &mut Stays, kind, description: String, amount, method, service_date, created_at| {
+        let id = FolioEntryId::new();
         s.folio.push(FolioEntry {
             tenant_id: r.tenant_id,
-            id: FolioEntryId::new(),
+            id,
             reservation_id: r.id,
             kind,
             description,
@@ -759,7 +803,8 @@ fn folio(
             created_at,
             voids_entry_id: None,
             void_reason: None,
-        })
+        });
+        id
     };
     let method = match rng.gen_range(0..20) {
         0..=14 => PaymentMethod::Card,
@@ -772,28 +817,38 @@ fn folio(
             let left = r.checked_out_at.unwrap_or(now);
             let plural = if nights == 1 { "" } else { "s" };
             let room = format!("Room, {nights} night{plural} from {}", r.check_in);
-            post(FolioKind::RoomCharge, room, r.total_amount, None, Some(r.check_in), left);
-            let mut owed = r.total_amount;
+            let entry = post(s, FolioKind::RoomCharge, room, r.total_amount, None, Some(r.check_in), left);
+            let mut owed = r.total_amount + taxed(s, entry, &nights_of(r.check_out));
             if rng.gen_bool(0.1) {
                 let extra = rng.gen_range(8..=40) * 100;
                 let last_night = r.check_out - Duration::days(1);
-                post(FolioKind::Charge, "Minibar".into(), extra, None, Some(last_night), left);
-                owed += extra;
+                let entry = post(s, FolioKind::Charge, "Minibar".into(), extra, None, Some(last_night), left);
+                owed += extra + taxed(s, entry, &[tax::Charge { amount: extra, date: last_night, room: None }]);
             }
-            post(FolioKind::Payment, "Payment".into(), owed, Some(method), None, left);
+            post(s, FolioKind::Payment, "Payment".into(), owed, Some(method), None, left);
         }
         ReservationStatus::CheckedIn => {
-            for &(night, price) in priced.iter().filter(|(night, _)| *night < today.min(r.check_out)) {
+            for charge in nights_of(today.min(r.check_out)) {
+                let (night, price) = (charge.date, charge.amount);
                 let audited = at(night + Duration::days(1), 3 * 60, now);
-                post(FolioKind::RoomCharge, format!("Room, night of {night}"), price, None, Some(night), audited);
+                let entry = post(
+                    s,
+                    FolioKind::RoomCharge,
+                    format!("Room, night of {night}"),
+                    price,
+                    None,
+                    Some(night),
+                    audited,
+                );
+                taxed(s, entry, &[charge]);
             }
             let deposit_at = r.checked_in_at.unwrap_or(now);
             let first = priced.first().map_or(r.nightly_rate, |(_, p)| *p);
-            post(FolioKind::Payment, "Deposit".into(), first, Some(method), None, deposit_at);
+            post(s, FolioKind::Payment, "Deposit".into(), first, Some(method), None, deposit_at);
         }
         ReservationStatus::Confirmed if rng.gen_bool(0.25) => {
             let first = priced.first().map_or(r.nightly_rate, |(_, p)| *p);
-            post(FolioKind::Payment, "Deposit".into(), first, Some(method), None, r.created_at);
+            post(s, FolioKind::Payment, "Deposit".into(), first, Some(method), None, r.created_at);
         }
         _ => {}
     }

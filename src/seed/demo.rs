@@ -8,7 +8,8 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use super::rates;
+use super::{rates, taxes};
+use crate::domain::tax;
 
 use crate::db::folio::NewFolioEntry;
 use crate::db::guests::GuestFields;
@@ -414,6 +415,16 @@ fn seed_org(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng, counts
             Timestamp::now(),
         );
         t.rate_plans().add_rows(rates.plans.clone(), rates.prices.clone(), rates.days.clone())?;
+        let rules = taxes::hotel_rules(
+            t.tenant_id(),
+            hotel.id,
+            org.country,
+            &words,
+            today - Duration::days(400),
+            Timestamp::now(),
+        );
+        let tax = Taxing { rules: rules.iter().map(|r| r.rule()).collect() };
+        t.tax_rules().add_rows(rules)?;
         for ((room_type, _), &(_, _, _, max, _, rooms)) in types.iter().zip(spec.types) {
             for _ in 0..rooms {
                 number += 1;
@@ -455,7 +466,7 @@ fn seed_org(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng, counts
                     let rows = priced.iter().map(|(n, p)| ReservationNight::new(reservation.id, *n, plan, *p));
                     t.nights().write(rows.collect())?;
                     counts.reservations += 1;
-                    counts.folio_entries += post_folio(t, &words, rng, &reservation, &priced, today)?;
+                    counts.folio_entries += post_folio(t, &words, rng, &reservation, &priced, &tax, today)?;
                 }
             }
         }
@@ -629,6 +640,7 @@ fn post_folio(
     rng: &mut ChaCha8Rng,
     r: &crate::db::reservations::Reservation,
     nights: &[(NaiveDate, i64)],
+    tax: &Taxing,
     today: NaiveDate,
 ) -> DbResult<usize> {
     let mut posted = 0;
@@ -639,7 +651,7 @@ fn post_folio(
     };
     let mut charged = 0;
     for &(night, price) in nights.iter().filter(|(night, _)| *night < slept_until) {
-        t.folio().post(&NewFolioEntry {
+        let entry = t.folio().post(&NewFolioEntry {
             reservation_id: r.id,
             kind: FolioKind::RoomCharge,
             description: format!("Room, night of {night}"),
@@ -648,12 +660,13 @@ fn post_folio(
             reference: None,
             service_date: Some(night),
         })?;
+        let room = Some((r.adults, r.children));
+        charged += price + tax.post(t, entry, tax::Charge { amount: price, date: night, room })?;
         posted += 1;
-        charged += price;
     }
     if r.status == ReservationStatus::CheckedOut {
         if rng.gen_bool(0.3) {
-            t.folio().post(&NewFolioEntry {
+            let minibar = t.folio().post(&NewFolioEntry {
                 reservation_id: r.id,
                 kind: FolioKind::Charge,
                 description: words.t("demo-minibar"),
@@ -662,8 +675,10 @@ fn post_folio(
                 reference: None,
                 service_date: Some(r.check_out - Duration::days(1)),
             })?;
+            let date = r.check_out - Duration::days(1);
+            let added = tax.post(t, minibar, tax::Charge { amount: 1_200, date, room: None })?;
             posted += 1;
-            posted += pay(t, words, r, charged + 1_200, rng)?;
+            posted += pay(t, words, r, charged + 1_200 + added, rng)?;
         } else {
             posted += pay(t, words, r, charged, rng)?;
         }
@@ -674,6 +689,22 @@ fn post_folio(
         posted += pay(t, words, r, nights.first().map_or(0, |(_, p)| *p), rng)?;
     }
     Ok(posted)
+}
+
+/// A hotel's tax rules, for the charges the demo posts.
+struct Taxing {
+    rules: Vec<tax::Rule>,
+}
+
+impl Taxing {
+    /// Writes the tax lines of `entry`; answers what they add on top of its amount.
+    fn post(&self, t: &mut TenantScope<'_>, entry: crate::domain::FolioEntryId, charge: tax::Charge) -> DbResult<i64> {
+        let lines = tax::lines(&self.rules, &charge);
+        if !lines.is_empty() {
+            t.tax_rules().add_lines(entry, &lines)?;
+        }
+        Ok(tax::added(&lines))
+    }
 }
 
 fn pay(

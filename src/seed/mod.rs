@@ -9,3 +9,4 @@
 pub mod bulk;
 pub mod demo;
 pub mod rates;
+pub mod taxes;

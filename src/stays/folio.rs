@@ -73,6 +73,10 @@ pub fn post(s: &mut TenantScope<'_>, actor: &impl Actor, id: ReservationId, p: &
         service_date: None,
     };
     let entry_id = s.folio().post(&entry)?;
+    if p.kind == FolioKind::Charge {
+        let hotel = s.hotels().get(r.hotel_id)?;
+        super::taxes::Taxes::load(s, hotel.id)?.extra(s, entry_id, super::today_at(&hotel), p.amount)?;
+    }
     let event = Event::new(&format!("folio.{}", p.kind.as_str()), "reservation", id).after(serde_json::json!({
         "entry": entry_id, "kind": p.kind, "amount": p.amount, "method": method, "description": p.description
     }));
@@ -111,6 +115,7 @@ pub fn void(
         return Err(Refused::Posting { field: "reason", message }.into());
     }
     let void_id = s.folio().void(&original, reason)?;
+    super::taxes::copy_lines(s, original.id, void_id)?;
     let event = Event::new("folio.void", "reservation", id)
         .before(serde_json::json!({
             "entry": original.id, "kind": original.kind, "amount": original.amount,

@@ -16,9 +16,11 @@ mod booking;
 mod edit;
 mod folio;
 mod night_audit;
+pub mod policy;
 pub mod rates;
 mod refused;
 mod status;
+pub mod taxes;
 mod view;
 
 pub use blocks::{
@@ -28,9 +30,10 @@ pub use booking::{book, check_request, offers, Booking, GuestChoice, Offer, Stay
 pub use edit::{edit, Edited, StayEdit};
 pub use folio::{post, void, Posting, VOID_REASON_MAX};
 pub use night_audit::{business_day, night_audit, NightAuditReport};
+pub use policy::Terms;
 pub use rates::{change_calendar, price_stay, sales, CalendarChange, RateBook, Sale};
 pub use refused::Refused;
-pub use status::{agreed_price, assign_room, charges_due, nights_slept, transition, Change};
+pub use status::{agreed_price, assign_room, charges_due, nights_slept, transition, Change, PenaltyChoice};
 pub use view::{RoomToday, StayView};
 
 use crate::db::audit::Event;
@@ -116,4 +119,16 @@ pub fn require(s: &mut TenantScope<'_>, actor: &impl Actor, cap: Capability) -> 
 /// The hotel's calendar date now.
 fn today_at(hotel: &crate::db::hotels::Hotel) -> chrono::NaiveDate {
     crate::domain::booking::today_in(&hotel.timezone, chrono::Utc::now())
+}
+
+/// The hotel's clock now (its local date and time).
+fn now_at(hotel: &crate::db::hotels::Hotel) -> chrono::NaiveDateTime {
+    let tz: chrono_tz::Tz = hotel.timezone.parse().unwrap_or(chrono_tz::UTC);
+    chrono::Utc::now().with_timezone(&tz).naive_local()
+}
+
+/// The organization's own words, for what the stays write in its name (a penalty's line
+/// on the folio): its locale's language and its currency.
+fn org_words(t: &Tenant) -> crate::i18n::Tr {
+    crate::i18n::Tr::new(crate::i18n::for_user(None, Some(&t.locale)), crate::i18n::Currency::of(&t.currency))
 }

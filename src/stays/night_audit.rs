@@ -5,6 +5,7 @@
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
+use super::taxes::Taxes;
 use super::{today_at, Refused, StayResult};
 use crate::db::audit::Event;
 use crate::db::hotels::Hotel;
@@ -16,6 +17,9 @@ pub struct NightAuditReport {
     pub date: NaiveDate,
     pub no_shows: usize,
     pub charges_posted: usize,
+    /// The no-show fees posted, in minor units.
+    #[serde(default)]
+    pub no_show_fees: i64,
     pub business_date: Option<NaiveDate>,
 }
 
@@ -35,6 +39,7 @@ pub fn night_audit(s: &mut TenantScope<'_>, h: &Hotel, date: Option<NaiveDate>) 
         return Err(Refused::AuditTooEarly { day: date, hotel: h.name.clone() }.into());
     }
     let mut report = NightAuditReport { date, ..NightAuditReport::default() };
+    let tenant = &s.organization()?;
     for r in s.reservations().overdue_arrivals(hotel, date)? {
         // Pending stays that never confirmed are cancelled by policy elsewhere; the audit
         // marks confirmed ones as no-shows, which the status machine allows.
@@ -42,6 +47,7 @@ pub fn night_audit(s: &mut TenantScope<'_>, h: &Hotel, date: Option<NaiveDate>) 
             continue;
         }
         s.reservations().set_status(r.id, r.version, ReservationStatus::NoShow, None)?;
+        report.no_show_fees += super::status::no_show_fee(s, tenant, &r, h)?;
         s.audit(
             &Event::new("reservation.no_show", "reservation", r.id)
                 .after(serde_json::json!({ "status": "no_show", "by": "night_audit", "date": date })),
@@ -51,10 +57,12 @@ pub fn night_audit(s: &mut TenantScope<'_>, h: &Hotel, date: Option<NaiveDate>) 
     let in_house = s.reservations().in_house(hotel, date)?;
     let ids: Vec<_> = in_house.iter().map(|r| r.id).collect();
     let agreed = s.nights().prices_on(&ids, date)?;
+    let taxes = Taxes::load(s, hotel)?;
     for r in in_house {
         // Each night's agreed price (a stay booked before nights were stored: its rate).
         let price = agreed.get(&r.id).copied().unwrap_or(r.nightly_rate);
-        if s.folio().post_room_night(r.id, date, price)? {
+        if let Some(entry) = s.folio().post_room_night(r.id, date, price)? {
+            taxes.room_night(s, entry, &r, date, price)?;
             report.charges_posted += 1;
         }
     }

@@ -46,6 +46,8 @@ impl Refused {
             Self::PlanNotSold { plan, room_type } => {
                 Msg::new("rule-plan-not-sold").arg("plan", plan).arg("room_type", room_type)
             }
+            Self::PenaltyDue { amount, .. } => Msg::new("rule-penalty-due").money("amount", *amount),
+            Self::WaiverNeedsReason => Msg::new("rule-waiver-needs-reason"),
             Self::AuditTooEarly { day, hotel } => {
                 Msg::new("rule-audit-too-early").arg("day", day.to_string()).arg("hotel", hotel)
             }
@@ -135,6 +137,11 @@ pub enum Refused {
     /// The rate plan does not sell this room type (or is inactive, or of another hotel).
     #[error("{}", self.english())]
     PlanNotSold { plan: String, room_type: String },
+    /// Cancelling now costs the plan's penalty: the desk confirms it or waives it.
+    #[error("Cancelling now costs a penalty of {amount} (minor units).")]
+    PenaltyDue { amount: i64, may_waive: bool },
+    #[error("Say why the penalty is waived.")]
+    WaiverNeedsReason,
     /// A night audit for a date that has not happened yet at the hotel.
     #[error("{day} has not happened yet at {hotel}; its night audit cannot run.")]
     AuditTooEarly { day: NaiveDate, hotel: String },
@@ -151,6 +158,7 @@ impl Refused {
                 Some(field)
             }
             Refused::Rate { .. } | Refused::PlanNotSold { .. } => Some("rate_plan"),
+            Refused::WaiverNeedsReason => Some("waiver_reason"),
             _ => None,
         }
     }

@@ -4,11 +4,14 @@
 use chrono::{Duration, NaiveDate};
 
 use super::rates::renight;
-use super::{today_at, Actor, Refused, StayResult};
+use super::taxes::Taxes;
+use super::{now_at, org_words, policy, today_at, Actor, Refused, StayResult};
 use crate::db::audit::Event;
 use crate::db::folio::FolioEntry;
+use crate::db::hotels::Hotel;
 use crate::db::nights::ReservationNight;
 use crate::db::reservations::{Reservation, StayChanges};
+use crate::db::tenants::Tenant;
 use crate::db::{DbError, TenantScope};
 use crate::domain::roles::Capability;
 use crate::domain::stay::{self, Action};
@@ -24,6 +27,19 @@ pub struct Change {
     pub room: Option<RoomId>,
     /// A manager's override of an open balance at check-out.
     pub override_balance: bool,
+    /// What a cancellation after the plan's deadline does about the penalty.
+    pub penalty: PenaltyChoice,
+}
+
+/// A cancellation's penalty, once the desk has seen it: asked first, then posted or
+/// (by someone with `PenaltyWaive`) waived with a reason.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum PenaltyChoice {
+    /// Refuse with the amount (`Refused::PenaltyDue`) so the desk can confirm.
+    #[default]
+    Ask,
+    Post,
+    Waive(String),
 }
 
 /// Applies `change` to reservation `id` and audits it, or refuses with what the desk can
@@ -54,6 +70,14 @@ pub fn transition(
             check_out_charges(s, actor, &current, today, change.override_balance)?;
             shorten_to(s, &current, today)?
         }
+        Action::Cancel => {
+            cancellation(s, actor, &current, &hotel, &change.penalty)?;
+            current.clone()
+        }
+        Action::NoShow => {
+            no_show_fee(s, actor.tenant(), &current, &hotel)?;
+            current.clone()
+        }
         _ => current.clone(),
     };
     let reason = change.reason.as_deref().filter(|_| to == ReservationStatus::Cancelled);
@@ -73,6 +97,50 @@ pub fn transition(
         }));
     actor.audit(s, event)?;
     Ok(after)
+}
+
+/// A cancellation after the plan's deadline: refused with the penalty until the desk
+/// confirms it (posted as a charge) or waives it (audited, with the reason).
+fn cancellation(
+    s: &mut TenantScope<'_>,
+    actor: &impl Actor,
+    r: &Reservation,
+    hotel: &Hotel,
+    choice: &PenaltyChoice,
+) -> StayResult<()> {
+    let terms = policy::terms(s, r, now_at(hotel))?;
+    if terms.penalty_now == 0 {
+        return Ok(());
+    }
+    match choice {
+        PenaltyChoice::Ask => {
+            let may_waive = actor.can(Capability::PenaltyWaive);
+            Err(Refused::PenaltyDue { amount: terms.penalty_now, may_waive }.into())
+        }
+        PenaltyChoice::Post => {
+            let words = org_words(actor.tenant());
+            Ok(policy::post_charge(s, r, &words, "folio-cancellation-penalty", terms.penalty_now)?)
+        }
+        PenaltyChoice::Waive(reason) => {
+            super::require(s, actor, Capability::PenaltyWaive)?;
+            if reason.trim().is_empty() {
+                return Err(Refused::WaiverNeedsReason.into());
+            }
+            let event = Event::new("reservation.penalty_waive", "reservation", r.id)
+                .after(serde_json::json!({ "amount": terms.penalty_now, "reason": reason.trim() }));
+            Ok(actor.audit(s, event)?)
+        }
+    }
+}
+
+/// A no-show's fee under its plan, posted as a charge (the night audit and the desk's
+/// no-show action both post it).
+pub(super) fn no_show_fee(s: &mut TenantScope<'_>, tenant: &Tenant, r: &Reservation, hotel: &Hotel) -> StayResult<i64> {
+    let fee = policy::terms(s, r, now_at(hotel))?.no_show_fee;
+    if fee > 0 {
+        policy::post_charge(s, r, &org_words(tenant), "folio-no-show-fee", fee)?;
+    }
+    Ok(fee)
 }
 
 /// Assigns the asked room (when it differs), then checks that the stay's room is ready
@@ -170,8 +238,12 @@ fn check_out_charges(
     override_balance: bool,
 ) -> StayResult<()> {
     let nights = s.nights().of(r.id)?;
+    let taxes = Taxes::load(s, r.hotel_id)?;
     for night in nights_slept(r, today) {
-        s.folio().post_room_night(r.id, night, agreed_price(r, &nights, night))?;
+        let price = agreed_price(r, &nights, night);
+        if let Some(entry) = s.folio().post_room_night(r.id, night, price)? {
+            taxes.room_night(s, entry, r, night, price)?;
+        }
     }
     let owed = s.folio().balance(r.id)?;
     let may_override = actor.can(Capability::CheckoutOverride);

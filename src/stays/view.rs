@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{availability, charges_due, today_at};
+use super::{availability, charges_due, now_at, today_at, Terms};
 use crate::db::folio::FolioEntry;
 use crate::db::guests::Guest;
 use crate::db::hotels::Hotel;
@@ -12,6 +12,7 @@ use crate::db::nights::ReservationNight;
 use crate::db::rates::RatePlan;
 use crate::db::reservations::Reservation;
 use crate::db::rooms::Room;
+use crate::db::taxes::FolioTax;
 use crate::db::{DbResult, TenantScope};
 use crate::domain::ReservationId;
 
@@ -27,6 +28,10 @@ pub struct StayView {
     pub nights: Vec<ReservationNight>,
     /// The rate plan it was booked on (`None`: the room type's rack rate).
     pub plan: Option<RatePlan>,
+    /// What the plan says about money: deposit, cancellation, no-show.
+    pub terms: Terms,
+    /// The tax lines of the entries.
+    pub taxes: Vec<FolioTax>,
     /// The hotel's calendar date now.
     pub today: NaiveDate,
     /// In house: the nights check-out would charge today (see [`charges_due`]).
@@ -48,8 +53,24 @@ impl StayView {
         let plan = nights.iter().find_map(|n| n.rate_plan_id).map(|p| s.rate_plans().get(p)).transpose()?;
         let today = today_at(&hotel);
         let due = charges_due(&reservation, &entries, &nights, today);
-        let balance = entries.iter().map(FolioEntry::signed_amount).sum::<i64>() + due;
-        Ok(Self { reservation, hotel, guest, room, free_rooms, entries, nights, plan, today, due, balance })
+        let taxes = s.tax_rules().lines_of(&entries.iter().map(|e| e.id).collect::<Vec<_>>())?;
+        let balance = FolioEntry::total(&entries, &taxes) + due;
+        let terms = Terms::of(&reservation, plan.as_ref(), &nights, &entries, now_at(&hotel));
+        Ok(Self {
+            reservation,
+            hotel,
+            guest,
+            room,
+            free_rooms,
+            entries,
+            nights,
+            plan,
+            terms,
+            taxes,
+            today,
+            due,
+            balance,
+        })
     }
 }
 

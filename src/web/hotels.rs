@@ -14,6 +14,7 @@ use super::state::State;
 use super::urls;
 use crate::db::hotels::{Hotel, HotelFields};
 use crate::db::room_types::RoomType;
+use crate::db::taxes::TaxRule;
 use crate::db::{Constraint, DbError, TenantScope};
 use crate::domain::plans::Limited;
 use crate::domain::roles::Capability;
@@ -54,21 +55,33 @@ struct ShowPage {
     audit_date: chrono::NaiveDate,
     hotel: Hotel,
     room_types: Vec<RoomType>,
+    tax_rules: Vec<TaxRule>,
     rooms: i64,
+}
+
+impl ShowPage {
+    /// A rule's rate or amount as people read it: `8.875%`, `R$ 3,50 per person per night`.
+    fn tax_value(&self, t: &TaxRule) -> String {
+        match (t.rate, t.amount) {
+            (Some(rate), _) => self.chrome.percent(rate as f64 / 10_000.0),
+            (_, Some(amount)) => self.chrome.t1("tax-per-person-night", "amount", self.chrome.money(amount)),
+            _ => String::new(),
+        }
+    }
 }
 
 pub async fn show(ctx: TenantCtx, state: State, path: web::Path<HotelId>) -> Reply {
     let id = path.into_inner();
-    let (view, hotel, room_types, rooms) = ctx
+    let (view, hotel, room_types, tax_rules, rooms) = ctx
         .read(&state, move |s, m| {
             let hotel = s.hotels().get(id)?;
             let rooms = s.hotels().room_counts()?.get(&id).copied().unwrap_or(0);
-            Ok((m.view(), hotel, s.room_types().list(Some(id))?, rooms))
+            Ok((m.view(), hotel, s.room_types().list(Some(id))?, s.tax_rules().list(Some(id))?, rooms))
         })
         .await?;
     let yesterday = crate::domain::booking::today_in(&hotel.timezone, chrono::Utc::now()) - chrono::Duration::days(1);
     let audit_date = hotel.business_date.map_or(yesterday, |d| d.min(yesterday));
-    ok(&ShowPage { chrome: Chrome::new(&ctx, view, "hotels"), audit_date, hotel, room_types, rooms })
+    ok(&ShowPage { chrome: Chrome::new(&ctx, view, "hotels"), audit_date, hotel, room_types, tax_rules, rooms })
 }
 
 /// What the hotel form posts. Every field is text, so any input re-renders.

@@ -425,7 +425,7 @@ async fn apply(ctx: TenantCtx, state: State, id: ReservationId, action: Action, 
         version: forms::version(&form.version),
         reason: None,
         room: form.room.trim().parse().ok(),
-        override_balance: false,
+        ..Change::default()
     };
     match unless_idle(&ctx, &state, move |s, m| Ok(stays::transition(s, m, id, &change)?)).await {
         Ok(None) => Ok(lock_now(ctx.session())),

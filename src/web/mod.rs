@@ -39,6 +39,7 @@ pub mod session_store;
 pub mod settings;
 pub mod state;
 pub mod switch;
+pub mod tax_rules;
 pub mod urls;
 
 use actix_web::guard;
@@ -138,6 +139,12 @@ route_table! {
     Get  "/room-types/{id}/edit"    => room_types::edit_form, Tenant(PropertyEdit);
     Post "/room-types/{id}"         => room_types::update, Tenant(PropertyEdit);
     Post "/room-types/{id}/delete"  => room_types::delete, Tenant(PropertyManage);
+
+    Get  "/hotels/{id}/tax-rules/new" => tax_rules::new_form, Tenant(PropertyEdit);
+    Post "/hotels/{id}/tax-rules"   => tax_rules::create, Tenant(PropertyEdit);
+    Get  "/tax-rules/{id}/edit"     => tax_rules::edit_form, Tenant(PropertyEdit);
+    Post "/tax-rules/{id}"          => tax_rules::update, Tenant(PropertyEdit);
+    Post "/tax-rules/{id}/delete"   => tax_rules::delete, Tenant(PropertyEdit);
 
     Get  "/rates"                   => rates::calendar, Tenant(View);
     Post "/rates"                   => rates::bulk_update, Tenant(PropertyEdit);

@@ -26,6 +26,7 @@ use crate::db::rates::RatePlan;
 use crate::db::reservations::{DeskList, Reservation, ReservationFilter, ReservationRow};
 use crate::db::room_types::RoomType;
 use crate::db::rooms::Room;
+use crate::db::taxes::{FolioTax, TaxRule};
 use crate::db::{Constraint, DbError};
 use crate::domain::booking::today_in;
 use crate::domain::roles::Capability;
@@ -34,7 +35,7 @@ use crate::domain::{
     money, FolioEntryId, FolioKind, PaymentMethod, ReservationId, ReservationSource, ReservationStatus, RoomId,
 };
 use crate::i18n::{Arg, Msg};
-use crate::stays::{self, Change, Posting, StayEdit};
+use crate::stays::{self, Change, PenaltyChoice, Posting, Refused, StayEdit};
 use crate::web::error::AppError;
 
 const SORTS: &[&str] = &["check_in", "check_out", "created"];
@@ -189,6 +190,11 @@ struct ShowPage {
     entries: Vec<FolioEntry>,
     /// The entries a later entry voids (struck through).
     voided: HashSet<FolioEntryId>,
+    terms: stays::Terms,
+    penalty_due: Option<PenaltyDue>,
+    /// The entries' tax lines, and the hotel's rules by id (for their names).
+    taxes: Vec<FolioTax>,
+    tax_rules: Vec<TaxRule>,
     balance: i64,
     /// The nights check-out will charge (minor units), for an in-house stay.
     due: i64,
@@ -214,15 +220,43 @@ struct FolioInput {
     form: FolioForm,
     errors: FieldErrors,
     void_error: Option<VoidRefused>,
+    /// A cancellation refused for its penalty: the amount, whether the reader may waive
+    /// it, and the reason as typed (shown with its message when it was missing).
+    penalty_due: Option<PenaltyDue>,
+}
+
+/// The confirmation a late cancellation asks for.
+struct PenaltyDue {
+    amount: i64,
+    may_waive: bool,
+    /// The waiver's reason as typed.
+    reason: String,
+    missing_reason: bool,
+    /// The cancellation's own reason, carried to the confirmation.
+    cancel_reason: String,
 }
 
 impl FolioInput {
     fn typed(form: FolioForm, errors: FieldErrors) -> Self {
-        Self { form, errors, void_error: None }
+        Self { form, errors, void_error: None, penalty_due: None }
     }
 }
 
 impl ShowPage {
+    /// The tax lines of entry `e`, as (what, amount) read out: `ISS 5% (included)`.
+    fn tax_lines(&self, e: &FolioEntry) -> Vec<(String, String)> {
+        let sign = e.signed_amount().signum();
+        self.taxes
+            .iter()
+            .filter(|t| t.entry_id == e.id)
+            .map(|t| {
+                let name = self.tax_rules.iter().find(|r| r.id == t.tax_rule_id).map_or("", |r| r.name.as_str());
+                let key = if t.included { "res-tax-included" } else { "res-tax-added" };
+                (self.chrome.t1(key, "name", name), self.chrome.money(t.amount * sign))
+            })
+            .collect()
+    }
+
     /// The refused void of `e`, if that is what this page shows again.
     fn void_error_of(&self, e: &FolioEntry) -> Option<&VoidRefused> {
         self.void_error.as_ref().filter(|v| v.entry == e.id)
@@ -293,15 +327,29 @@ async fn show_page_with(
     status: StatusCode,
     input: FolioInput,
 ) -> Reply {
-    let (view, v, room_type, methods) = ctx
+    let (view, v, room_type, methods, tax_rules) = ctx
         .read(state, move |s, m| {
             let v = stays::StayView::load(s, id)?;
             let room_type = s.room_types().get(v.reservation.room_type_id)?;
-            Ok((m.view(), v, room_type, m.acting.tenant.settings().payment_methods))
+            let tax_rules = s.tax_rules().list(Some(v.hotel.id))?;
+            Ok((m.view(), v, room_type, m.acting.tenant.settings().payment_methods, tax_rules))
         })
         .await?;
-    let stays::StayView { reservation: r, hotel, guest, room, free_rooms, entries, nights, plan, today, due, balance } =
-        v;
+    let stays::StayView {
+        reservation: r,
+        hotel,
+        guest,
+        room,
+        free_rooms,
+        entries,
+        nights,
+        plan,
+        terms,
+        taxes,
+        today,
+        due,
+        balance,
+    } = v;
     let chrome = Chrome::new(ctx, view, "reservations");
     let actions = stay::offered(r.status, r.check_in, today)
         .into_iter()
@@ -317,6 +365,10 @@ async fn show_page_with(
         free_rooms,
         nights,
         plan,
+        terms,
+        penalty_due: input.penalty_due,
+        taxes,
+        tax_rules,
         voided: FolioEntry::voided(&entries),
         entries,
         balance,
@@ -343,6 +395,9 @@ pub struct ActionForm {
     pub reason: String,
     pub room: String,
     pub override_balance: Option<String>,
+    /// After seeing a cancellation's penalty: `post` it, or `waive` it with `waiver_reason`.
+    pub penalty: String,
+    pub waiver_reason: String,
 }
 
 impl ActionForm {
@@ -353,6 +408,11 @@ impl ActionForm {
             reason: Some(forms::clean(&self.reason)).filter(|r| !r.is_empty()).map(|r| r.chars().take(500).collect()),
             room: self.room.trim().parse().ok(),
             override_balance: self.override_balance.is_some(),
+            penalty: match self.penalty.trim() {
+                "post" => PenaltyChoice::Post,
+                "waive" => PenaltyChoice::Waive(forms::clean(&self.waiver_reason).chars().take(500).collect()),
+                _ => PenaltyChoice::Ask,
+            },
         }
     }
 }
@@ -362,6 +422,8 @@ pub async fn act(ctx: TenantCtx, state: State, path: web::Path<ReservationId>, f
     let id = path.into_inner();
     let change = form.change();
     let action = change.action;
+    let waiver_reason = forms::clean(&form.waiver_reason);
+    let cancel_reason = forms::clean(&form.reason);
     match ctx.write(&state, move |s, m| Ok(stays::transition(s, m, id, &change)?)).await {
         Ok(r) => {
             if let Some(action) = action {
@@ -372,6 +434,24 @@ pub async fn act(ctx: TenantCtx, state: State, path: web::Path<ReservationId>, f
                 Msg::new("res-status-now").arg("code", &r.confirmation_code).arg("status", r.status.as_str()),
             );
             Ok(see_other(&urls::reservation(id)))
+        }
+        Err(AppError::Refused(Refused::PenaltyDue { amount, may_waive })) => {
+            let due = PenaltyDue { amount, may_waive, reason: waiver_reason, missing_reason: false, cancel_reason };
+            let input = FolioInput { penalty_due: Some(due), ..FolioInput::default() };
+            let problem = Some(Msg::new("rule-penalty-due").money("amount", amount));
+            show_page_with(&ctx, &state, id, problem, StatusCode::CONFLICT, input).await
+        }
+        Err(AppError::Refused(Refused::WaiverNeedsReason)) => {
+            let (amount, may_waive) = ctx
+                .read(&state, move |s, m| {
+                    let r = s.reservations().get(id)?;
+                    Ok((stays::policy::terms_now(s, &r)?.penalty_now, m.can(Capability::PenaltyWaive)))
+                })
+                .await?;
+            let due = PenaltyDue { amount, may_waive, reason: String::new(), missing_reason: true, cancel_reason };
+            let input = FolioInput { penalty_due: Some(due), ..FolioInput::default() };
+            let problem = Some(Msg::new("rule-waiver-needs-reason"));
+            show_page_with(&ctx, &state, id, problem, StatusCode::UNPROCESSABLE_ENTITY, input).await
         }
         Err(AppError::Refused(refused)) => show_page(&ctx, &state, id, Some(refused.msg())).await,
         Err(AppError::Missing(missing)) => {

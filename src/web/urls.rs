@@ -6,7 +6,8 @@
 use std::borrow::Borrow;
 
 use crate::domain::{
-    AssociationId, FolioEntryId, GuestId, HotelId, RatePlanId, ReservationId, RoomBlockId, RoomId, RoomTypeId, TenantId,
+    AssociationId, FolioEntryId, GuestId, HotelId, RatePlanId, ReservationId, RoomBlockId, RoomId, RoomTypeId,
+    TaxRuleId, TenantId,
 };
 
 /// `Method name(arg: Type) => "path with {arg}";`: one function per line; the method is
@@ -61,6 +62,11 @@ urls! {
     Get  room_type_edit(id: RoomTypeId) => "/room-types/{id}/edit";
     Post room_type(id: RoomTypeId) => "/room-types/{id}";
     Post room_type_delete(id: RoomTypeId) => "/room-types/{id}/delete";
+    Get  tax_rule_new(id: HotelId) => "/hotels/{id}/tax-rules/new";
+    Post tax_rules_of(id: HotelId) => "/hotels/{id}/tax-rules";
+    Get  tax_rule_edit(id: TaxRuleId) => "/tax-rules/{id}/edit";
+    Post tax_rule(id: TaxRuleId) => "/tax-rules/{id}";
+    Post tax_rule_delete(id: TaxRuleId) => "/tax-rules/{id}/delete";
     Get  rates() => "/rates";
     Post rates_bulk() => "/rates";
     Get  rate_plan_new(id: HotelId) => "/hotels/{id}/rate-plans/new";

@@ -99,6 +99,24 @@ fn populate(db: &Db, org: &Org) -> UserId {
             .map(|n| hotelier::db::nights::ReservationNight::new(r.id, n, Some(bar.id), 15_000))
             .collect();
         s.nights().write(nights)?;
+        // A tax rule, and a charge taxed by it.
+        let rule = s.tax_rules().create(
+            org.hotel,
+            &hotelier::db::taxes::TaxRuleFields {
+                code: "VAT".into(),
+                name: "VAT".into(),
+                kind: hotelier::domain::TaxKind::Percent,
+                rate: Some(1_000),
+                amount: None,
+                included: false,
+                applies_to: hotelier::domain::TaxBase::Both,
+                exempt_children: false,
+                valid_from: today,
+                valid_to: None,
+            },
+        )?;
+        let lines = [hotelier::domain::tax::Line { rule: rule.id, amount: 70, included: false }];
+        s.tax_rules().add_lines(minibar.id, &lines)?;
         s.audit(&Event::new("test.populate", "tenant", org.id).after(serde_json::json!({ "n": 1 })))?;
         Ok::<_, DbError>(())
     })
@@ -144,6 +162,8 @@ const TENANT_TABLES: &[&str] = &[
     "rate_plan_prices",
     "rate_days",
     "reservation_nights",
+    "tax_rules",
+    "folio_taxes",
     "audit_log",
 ];
 

@@ -99,6 +99,8 @@ tenant_rows!(
     crate::db::rates::RatePlanPrice => rate_plan_prices,
     crate::db::rates::RateDay => rate_days,
     crate::db::nights::ReservationNight => reservation_nights,
+    crate::db::taxes::TaxRule => tax_rules,
+    crate::db::taxes::FolioTax => folio_taxes,
 );
 platform_rows!(crate::db::tenants::Tenant => tenants, crate::db::users::User => users);
 

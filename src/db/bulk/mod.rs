@@ -97,10 +97,12 @@ pub fn seed(db: &Db, tenants: usize, reservations: usize) -> anyhow::Result<Seed
     let mut reservations = Vec::with_capacity(stays.len());
     let mut nights = Vec::with_capacity(stays.len());
     let mut folios = Vec::with_capacity(stays.len());
+    let mut folio_taxes = Vec::with_capacity(stays.len());
     for (tenant, s) in stays {
         reservations.push((tenant, s.reservations));
         nights.push((tenant, s.nights));
         folios.push((tenant, s.folio));
+        folio_taxes.push((tenant, s.folio_taxes));
     }
     in_parallel(workers, reservations, |(tenant, mut rows)| load(db, tenant, &mut rows))?;
     step("reservations written");
@@ -109,6 +111,8 @@ pub fn seed(db: &Db, tenants: usize, reservations: usize) -> anyhow::Result<Seed
     step("nights written");
     in_parallel(workers, folios, |(tenant, mut rows)| load(db, tenant, &mut rows))?;
     step("folio entries written");
+    in_parallel(workers, folio_taxes, |(tenant, mut rows)| load(db, tenant, &mut rows))?;
+    step("folio tax lines written");
     super::health::analyze(db)?;
     step("vacuumed and analyzed");
     Ok(SeedReport {
@@ -138,6 +142,7 @@ fn load_catalogue(t: &mut TenantScope<'_>, c: &mut Catalogue) -> DbResult<()> {
     t.load(&mut c.rate_plans)?;
     t.load(&mut c.rate_plan_prices)?;
     t.load(&mut c.rate_days)?;
+    t.load(&mut c.tax_rules)?;
     Ok(())
 }
 

@@ -14,6 +14,7 @@ mod desk;
 mod double_booking;
 mod lists;
 mod night_audit;
+mod policies;
 mod rates;
 mod tape_chart;
 mod today;

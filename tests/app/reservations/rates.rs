@@ -33,7 +33,7 @@ fn next_friday() -> NaiveDate {
 
 /// Makes a base plan `code` selling the standard type at `price` (typed the English way),
 /// as a manager does on the plan form; answers its id.
-async fn make_plan(w: &World, b: &Browser, code: &str, extra: &[(&str, &str)]) -> RatePlanId {
+pub(super) async fn make_plan(w: &World, b: &Browser, code: &str, extra: &[(&str, &str)]) -> RatePlanId {
     let mut form: Form = vec![
         ("code".into(), code.into()),
         ("name".into(), format!("{code} plan")),

@@ -278,6 +278,8 @@ pub fn snapshot(db: &Db, tenant: TenantId) -> serde_json::Value {
         for r in &reservations {
             folios.push(serde_json::to_value(s.folio().entries(r.id)?).unwrap());
             nights.push(serde_json::to_value(s.nights().of(r.id)?).unwrap());
+            let ids: Vec<_> = s.folio().entries(r.id)?.iter().map(|e| e.id).collect();
+            nights.push(serde_json::to_value(s.tax_rules().lines_of(&ids)?).unwrap());
         }
         let plans = s.rate_plans().list(None)?;
         let ids: Vec<_> = plans.iter().map(|p| p.id).collect();
@@ -302,6 +304,7 @@ pub fn snapshot(db: &Db, tenant: TenantId) -> serde_json::Value {
             "rate_plans": plans,
             "rate_plan_prices": prices,
             "rate_days": days,
+            "tax_rules": s.tax_rules().list(None)?,
             "members": s.memberships().list()?,
             "audit": s.audit_entries(100_000)?,
         }))

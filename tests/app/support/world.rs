@@ -4,7 +4,7 @@
 use hotelier::db::hotels::HotelFields;
 use hotelier::db::users::NewUser;
 use hotelier::db::{Access, Db, DbError, PlatformGrant};
-use hotelier::domain::{AssociationId, FolioEntryId, HotelId, RatePlanId, Role, RoomBlockId, UserId};
+use hotelier::domain::{AssociationId, FolioEntryId, HotelId, RatePlanId, Role, RoomBlockId, TaxRuleId, UserId};
 use hotelier::web::{RouteAccess, ROUTES};
 
 use super::{new_membership, spawn_app, two_orgs, Backend, Browser, Org, TestApp, PASSWORD};
@@ -218,10 +218,12 @@ pub struct Ids {
     pub block: String,
     /// A rate plan of `hotel` selling `room_type`.
     pub rate_plan: String,
+    /// A tax rule of `hotel` that taxed the probe charge (so that it cannot be deleted).
+    pub tax_rule: String,
 }
 
 /// `org`'s probe folio entry and room block, made the first time they are asked for.
-pub fn probe_records(db: &hotelier::db::Db, org: &Org) -> (FolioEntryId, RoomBlockId, RatePlanId) {
+pub fn probe_records(db: &hotelier::db::Db, org: &Org) -> (FolioEntryId, RoomBlockId, RatePlanId, TaxRuleId) {
     use hotelier::db::folio::NewFolioEntry;
     use hotelier::db::room_blocks::NewRoomBlock;
     use hotelier::domain::{BlockKind, FolioKind};
@@ -277,15 +279,42 @@ pub fn probe_records(db: &hotelier::db::Db, org: &Org) -> (FolioEntryId, RoomBlo
                 plan.id
             }
         };
-        Ok::<_, hotelier::db::DbError>((entry, block, plan))
+        let tax = match s.tax_rules().list(Some(org.hotel))?.into_iter().find(|t| t.code == "PROBE") {
+            Some(t) => t.id,
+            None => {
+                let fields = hotelier::db::taxes::TaxRuleFields {
+                    code: "PROBE".into(),
+                    name: "Probe tax".into(),
+                    kind: hotelier::domain::TaxKind::Percent,
+                    rate: Some(500),
+                    amount: None,
+                    included: false,
+                    applies_to: hotelier::domain::TaxBase::Both,
+                    exempt_children: false,
+                    valid_from: yesterday,
+                    valid_to: None,
+                };
+                let rule = s.tax_rules().create(org.hotel, &fields)?;
+                s.tax_rules()
+                    .add_lines(entry, &[hotelier::domain::tax::Line { rule: rule.id, amount: 5, included: false }])?;
+                rule.id
+            }
+        };
+        Ok::<_, hotelier::db::DbError>((entry, block, plan, tax))
     })
     .expect("probe records")
 }
 
 impl Ids {
     /// The probe folio entry and room block (see `World::ids_a`).
-    pub fn with_probes(self, (entry, block, plan): (FolioEntryId, RoomBlockId, RatePlanId)) -> Self {
-        Self { entry: entry.to_string(), block: block.to_string(), rate_plan: plan.to_string(), ..self }
+    pub fn with_probes(self, (entry, block, plan, tax): (FolioEntryId, RoomBlockId, RatePlanId, TaxRuleId)) -> Self {
+        Self {
+            entry: entry.to_string(),
+            block: block.to_string(),
+            rate_plan: plan.to_string(),
+            tax_rule: tax.to_string(),
+            ..self
+        }
     }
 
     pub fn of(org: &Org, membership: AssociationId) -> Self {
@@ -300,6 +329,7 @@ impl Ids {
             entry: String::new(),
             block: String::new(),
             rate_plan: String::new(),
+            tax_rule: String::new(),
         }
     }
 
@@ -315,6 +345,7 @@ impl Ids {
             self.entry.clone(),
             self.block.clone(),
             self.rate_plan.clone(),
+            self.tax_rule.clone(),
         ]
         .into_iter()
         .filter(|id| !id.is_empty())
@@ -333,6 +364,7 @@ impl Ids {
             "members" => &self.membership,
             "room-blocks" => &self.block,
             "rate-plans" => &self.rate_plan,
+            "tax-rules" => &self.tax_rule,
             "reservations" | "kiosk" => &self.reservation,
             "platform" => &self.tenant,
             other => panic!(

@@ -1,0 +1,2 @@
+DROP TABLE folio_taxes;
+DROP TABLE tax_rules;
