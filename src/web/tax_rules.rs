@@ -57,9 +57,9 @@ impl TaxForm {
     fn parse(&self, tr: &Tr) -> Result<TaxRuleFields, FieldErrors> {
         let mut e = FieldErrors::default();
         let kind: Option<TaxKind> = forms::choice(&mut e, "kind", &self.kind);
-        let applies_to: TaxBase = forms::choice(&mut e, "applies_to", &self.applies_to).unwrap_or(TaxBase::Rooms);
         let (rate, amount, included, applies_to) = match kind {
             Some(TaxKind::Percent) => {
+                let applies_to = forms::choice(&mut e, "applies_to", &self.applies_to).unwrap_or(TaxBase::Rooms);
                 let rate = match forms::signed(&mut e, "rate", &self.rate, tr, false) {
                     Some(r) if (1..=10_000).contains(&r) => Some(r),
                     Some(_) => {
@@ -73,7 +73,7 @@ impl TaxForm {
             Some(TaxKind::PerPersonNight) => {
                 (None, forms::amount(&mut e, "amount", &self.amount, tr), false, TaxBase::Rooms)
             }
-            None => (None, None, false, applies_to),
+            None => (None, None, false, TaxBase::Rooms),
         };
         let valid_from = forms::date(&mut e, "valid_from", &self.valid_from);
         let valid_to = match forms::clean(&self.valid_to).as_str() {

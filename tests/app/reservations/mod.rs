@@ -17,6 +17,7 @@ mod night_audit;
 mod policies;
 mod rates;
 mod tape_chart;
+mod taxes;
 mod today;
 mod voids;
 
