@@ -99,7 +99,7 @@ async fn charges_carry_their_tax_lines(backend: Backend) {
     let voided = manager
         .post_form(
             &format!("/reservations/{}/folio/{}/void", r.id, minibar.id),
-            &vec![("reason".to_owned(), "Wrong room".to_owned())],
+            &[("reason".to_owned(), "Wrong room".to_owned())],
         )
         .await;
     assert_eq!(voided.status, 303, "{}", voided.short());
