@@ -203,3 +203,8 @@ block-ended = The room is back on sale ({ $kind ->
         [out_of_service] out of service
        *[out_of_order] out of order
     } ended).
+rep-net-note = Room revenue, ADR and RevPAR are net: without the taxes included in the price (added taxes never are).
+rep-taxes-title = Taxes collected
+rep-taxes-empty = No taxed charges were posted in this period.
+rep-col-tax-kind = In the price
+rep-col-collected = Collected

@@ -205,3 +205,8 @@ block-ended = O quarto voltou à venda ({ $kind ->
         [out_of_service] fim do período fora de serviço
        *[out_of_order] fim da interdição
     }).
+rep-net-note = Receita de hospedagem, ADR e RevPAR são líquidos: sem os impostos incluídos no preço (os adicionais nunca estão).
+rep-taxes-title = Impostos arrecadados
+rep-taxes-empty = Nenhum lançamento tributado neste período.
+rep-col-tax-kind = No preço
+rep-col-collected = Arrecadado

@@ -273,7 +273,9 @@ pub(super) mod joins {
     use diesel::dsl;
     use diesel::prelude::*;
 
-    use super::schema::{guests, reservations, room_blocks, rooms, user_tenant_associations as uta, users};
+    use super::schema::{
+        folio_entries, folio_taxes, guests, reservations, room_blocks, rooms, user_tenant_associations as uta, users,
+    };
     use crate::domain::ids::TenantId;
 
     /// A reservation's guest: `… INNER JOIN guests ON guests.id = reservations.guest_id
@@ -288,6 +290,14 @@ pub(super) mod joins {
     #[dsl::auto_type]
     pub fn room_of_block() -> _ {
         rooms::table.on(rooms::id.eq(room_blocks::room_id).and(rooms::tenant_id.eq(room_blocks::tenant_id)))
+    }
+
+    /// A tax line's entry: `… INNER JOIN folio_entries ON folio_entries.id =
+    /// folio_taxes.entry_id AND folio_entries.tenant_id = folio_taxes.tenant_id`.
+    #[dsl::auto_type]
+    pub fn entry_of_tax() -> _ {
+        folio_entries::table
+            .on(folio_entries::id.eq(folio_taxes::entry_id).and(folio_entries::tenant_id.eq(folio_taxes::tenant_id)))
     }
 
     /// A user's membership in one tenant, for `users LEFT JOIN …`: `ON

@@ -174,3 +174,29 @@ impl TaxRules<'_, '_> {
         self.0.load(&mut rules)
     }
 }
+
+impl TaxRules<'_, '_> {
+    /// What each rule's lines came to on the entries posted in `[from, to)` (by posting
+    /// time, UTC); a void's lines count against its rule.
+    pub fn collected(self, from: NaiveDate, to: NaiveDate) -> DbResult<Vec<(TaxRuleId, i64)>> {
+        use super::schema::folio_entries;
+        use diesel::sql_types::BigInt;
+        let s = self.0;
+        let start = Timestamp(from.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
+        let end = Timestamp(to.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
+        Ok(s.all(folio_taxes::table)
+            .inner_join(super::scope::joins::entry_of_tax())
+            .filter(folio_entries::created_at.ge(start))
+            .filter(folio_entries::created_at.lt(end))
+            .group_by(folio_taxes::tax_rule_id)
+            .select((
+                folio_taxes::tax_rule_id,
+                // PostgreSQL sums a bigint to a numeric; the cast keeps one type on both backends.
+                diesel::dsl::sql::<BigInt>(
+                    "CAST(SUM(CASE WHEN folio_entries.voids_entry_id IS NULL THEN folio_taxes.amount \
+                     ELSE -folio_taxes.amount END) AS BIGINT)",
+                ),
+            ))
+            .load(s.conn())?)
+    }
+}

@@ -25,13 +25,28 @@ pub struct Kpis {
 }
 
 impl Kpis {
-    /// For `rooms` sellable rooms over `[from, to)`.
+    /// For `rooms` sellable rooms over `[from, to)`, on the prices as sold.
     pub fn compute(rooms: i64, stays: &[Sold], from: NaiveDate, to: NaiveDate) -> Self {
+        Self::compute_net(rooms, stays, from, to, |_| 0)
+    }
+
+    /// The same on net room revenue, as the Uniform System reports it: each night's
+    /// revenue without the taxes included in the price, at `included(night)` (hundredths
+    /// of a percent, the hotel's included room taxes that night). Added taxes were never
+    /// in the price.
+    pub fn compute_net(
+        rooms: i64,
+        stays: &[Sold],
+        from: NaiveDate,
+        to: NaiveDate,
+        included: impl Fn(NaiveDate) -> i64,
+    ) -> Self {
         let mut k = Kpis { available: rooms * (to - from).num_days().max(0), ..Kpis::default() };
         for s in stays {
-            let n = nights(s.check_in.max(from), s.check_out.min(to)).count() as i64;
-            k.sold += n * s.stays;
-            k.revenue += n * s.nightly_revenue;
+            for night in nights(s.check_in.max(from), s.check_out.min(to)) {
+                k.sold += s.stays;
+                k.revenue += super::tax::net_of(s.nightly_revenue, included(night));
+            }
         }
         k
     }

@@ -107,6 +107,13 @@ pub fn net_of(price: i64, rate: i64) -> i64 {
     rounded as i64
 }
 
+/// The included room-tax rate of `rules` on `night` (hundredths of a percent): what a
+/// night's price holds besides the net room revenue.
+pub fn included_room_rate(rules: &[Rule], night: NaiveDate) -> i64 {
+    let charge = Charge { amount: 0, date: night, room: Some((1, 0)) };
+    rules.iter().filter(|r| r.included && r.kind == TaxKind::Percent && r.applies(&charge)).filter_map(|r| r.rate).sum()
+}
+
 /// What the lines add to the bill (the included ones are already in the price).
 pub fn added(lines: &[Line]) -> i64 {
     lines.iter().filter(|l| !l.included).map(|l| l.amount).sum()

@@ -15,6 +15,8 @@ use crate::db::{DbResult, TenantScope};
 use crate::domain::availability::nights;
 use crate::domain::booking::today_in;
 use crate::domain::kpi::{Kpis, Sold};
+use crate::domain::tax;
+use crate::domain::HotelId;
 use crate::domain::{HousekeepingStatus, ReservationStatus};
 use crate::i18n::Tr;
 
@@ -89,8 +91,21 @@ impl DashboardPage {
 #[derive(Clone)]
 struct Figures {
     hotels: Vec<HotelToday>,
-    sold: Vec<Sold>,
+    /// The window's stays, by hotel.
+    sold: Vec<(HotelId, Sold)>,
     rooms_total: i64,
+    /// Each hotel's tax rules: ADR and RevPAR are on net room revenue.
+    taxes: Vec<(HotelId, Vec<tax::Rule>)>,
+}
+
+/// The KPIs of every hotel together over `[from, to)`, on net room revenue.
+fn net_kpis(f: &Figures, from: NaiveDate, to: NaiveDate) -> Kpis {
+    let mut k = Kpis::compute(f.rooms_total, &[], from, to);
+    for (hotel, rules) in &f.taxes {
+        let stays: Vec<Sold> = f.sold.iter().filter(|(h, _)| h == hotel).map(|(_, s)| *s).collect();
+        k.add(Kpis::compute_net(0, &stays, from, to, |night| tax::included_room_rate(rules, night)));
+    }
+    k
 }
 
 pub async fn show(ctx: TenantCtx, state: State) -> Reply {
@@ -104,10 +119,11 @@ pub async fn show(ctx: TenantCtx, state: State) -> Reply {
             Ok((m.view(), figures, org_today))
         })
         .await?;
-    let Figures { hotels, sold, rooms_total } = figures;
-    let last30 = Kpis::compute(rooms_total, &sold, org_today - Duration::days(CHART_DAYS), org_today);
-    let next30 = Kpis::compute(rooms_total, &sold, org_today, org_today + Duration::days(CHART_DAYS));
-    let chart = chart(&view.tr, rooms_total, &sold, org_today);
+    let last30 = net_kpis(&figures, org_today - Duration::days(CHART_DAYS), org_today);
+    let next30 = net_kpis(&figures, org_today, org_today + Duration::days(CHART_DAYS));
+    let sold: Vec<Sold> = figures.sold.iter().map(|(_, s)| *s).collect();
+    let chart = chart(&view.tr, figures.rooms_total, &sold, org_today);
+    let hotels = figures.hotels;
     let totals = hotels
         .iter()
         .fold((0, 0, 0, 0), |t, h| (t.0 + h.arrivals, t.1 + h.departures, t.2 + h.in_house, t.3 + h.to_clean));
@@ -141,8 +157,21 @@ fn figures(s: &mut TenantScope<'_>, org_today: NaiveDate, now: DateTime<Utc>) ->
         });
     }
     let window = (org_today - Duration::days(CHART_DAYS), org_today + Duration::days(CHART_DAYS));
-    let sold = s.reservations().sold(None, window.0, window.1)?.into_iter().map(|(_, sold)| sold).collect();
-    Ok(Figures { hotels, sold, rooms_total })
+    let sold = s.reservations().sold(None, window.0, window.1)?;
+    let mut taxes: Vec<(HotelId, Vec<tax::Rule>)> = Vec::new();
+    for rule in s.tax_rules().list(None)? {
+        match taxes.iter_mut().find(|(h, _)| *h == rule.hotel_id) {
+            Some((_, rules)) => rules.push(rule.rule()),
+            None => taxes.push((rule.hotel_id, vec![rule.rule()])),
+        }
+    }
+    // Hotels without tax rules count at their prices as sold.
+    for (hotel, _) in &sold {
+        if !taxes.iter().any(|(h, _)| h == hotel) {
+            taxes.push((*hotel, Vec::new()));
+        }
+    }
+    Ok(Figures { hotels, sold, rooms_total, taxes })
 }
 
 /// Daily occupancy from 30 days back to 30 days ahead, as bars.

@@ -15,6 +15,7 @@ use crate::db::hotels::Hotel;
 use crate::domain::booking::today_in;
 use crate::domain::kpi::{Kpis, Sold};
 use crate::domain::money;
+use crate::domain::tax;
 use crate::i18n::Msg;
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -100,6 +101,17 @@ struct ReportPage {
     total: Kpis,
     csv_href: String,
     note: Option<Msg>,
+    /// The taxes the charges posted in the period carry, per rule.
+    taxes: Vec<Collected>,
+}
+
+/// What one tax rule collected in the period (voids taken back).
+pub struct Collected {
+    pub hotel: String,
+    pub code: String,
+    pub name: String,
+    pub included: bool,
+    pub amount: i64,
 }
 
 impl ReportPage {
@@ -116,7 +128,7 @@ pub async fn show(ctx: TenantCtx, state: State, query: web::Query<ReportQuery>) 
     let wanted = query.hotel.parse().ok();
     let parse = |raw: &str| super::forms::day(raw);
     let (asked_from, asked_to) = (parse(&query.from), parse(&query.to));
-    let (view, hotels, chosen, sold, rooms, today) = ctx
+    let (view, hotels, chosen, sold, rooms, today, rules, collected) = ctx
         .read(&state, move |s, m| {
             let hotels = s.hotels().list()?;
             let chosen: Vec<Hotel> = match wanted {
@@ -131,7 +143,9 @@ pub async fn show(ctx: TenantCtx, state: State, query: web::Query<ReportQuery>) 
             for h in &chosen {
                 rooms.push((h.id, s.rooms().sellable_by_type(h.id)?.values().sum::<i64>()));
             }
-            Ok((m.view(), hotels, chosen, sold, rooms, today))
+            let rules = s.tax_rules().list(wanted)?;
+            let collected = s.tax_rules().collected(from, to + Duration::days(1))?;
+            Ok((m.view(), hotels, chosen, sold, rooms, today, rules, collected))
         })
         .await?;
     let mut from = asked_from.unwrap_or(today - Duration::days(30));
@@ -151,10 +165,11 @@ pub async fn show(ctx: TenantCtx, state: State, query: web::Query<ReportQuery>) 
     for h in &chosen {
         let room_count = rooms.iter().find(|(id, _)| *id == h.id).map_or(0, |(_, n)| *n);
         let stays: Vec<Sold> = sold.iter().filter(|(hotel, _)| *hotel == h.id).map(|(_, sold)| *sold).collect();
+        let own: Vec<tax::Rule> = rules.iter().filter(|r| r.hotel_id == h.id).map(|r| r.rule()).collect();
         let mut start = period.start_of(from).max(from);
         while start < end {
             let stop = period.next(period.start_of(start)).min(end);
-            let kpis = Kpis::compute(room_count, &stays, start, stop);
+            let kpis = Kpis::compute_net(room_count, &stays, start, stop, |n| tax::included_room_rate(&own, n));
             total.add(kpis);
             lines.push(Line { hotel: h.name.clone(), from: start, to: stop, kpis });
             start = stop;
@@ -170,8 +185,17 @@ pub async fn show(ctx: TenantCtx, state: State, query: web::Query<ReportQuery>) 
         query.hotel.trim(),
         period.key()
     );
+    let taxes = collected
+        .into_iter()
+        .filter_map(|(id, amount)| {
+            let rule = rules.iter().find(|r| r.id == id)?;
+            let hotel = chosen.iter().find(|h| h.id == rule.hotel_id).map_or(String::new(), |h| h.name.clone());
+            Some(Collected { hotel, code: rule.code.clone(), name: rule.name.clone(), included: rule.included, amount })
+        })
+        .collect();
     let page = ReportPage {
         chrome: Chrome::new(&ctx, view, "reports"),
+        taxes,
         hotels,
         query,
         period,

@@ -10,7 +10,7 @@ use hotelier::domain::{FolioKind, ReservationStatus};
 use crate::both_backends_async;
 use crate::support::*;
 
-both_backends_async!(charges_carry_their_tax_lines);
+both_backends_async!(charges_carry_their_tax_lines, reports_are_net_of_included_taxes);
 
 async fn tax_rule(b: &Browser, w: &World, fields: &[(&str, &str)]) {
     let mut form: Form = vec![("valid_from".into(), day(-30).to_string())];
@@ -105,4 +105,49 @@ async fn charges_carry_their_tax_lines(backend: Backend) {
     assert_eq!(voided.status, 303, "{}", voided.short());
     assert_eq!(balance(w.db(), &w.a, r.id), 199_99 + 29_50 + 7_00);
     assert_eq!(lines(r.id).len(), 4, "the void carries the extra's line");
+
+    // The report shows what each rule collected, the void taken back.
+    let report = manager.get(&format!("/reports?hotel={}&from={}&to={}", w.a.hotel, day(-1), day(0))).await;
+    assert_eq!(report.status, 200, "{}", report.short());
+    let taxes = &report.body[report.body.find("Taxes collected").expect("the taxes table")..];
+    assert!(
+        taxes.contains("Occupancy tax") && taxes.contains("$29.50") && taxes.contains("$7.00"),
+        "{}",
+        report.short()
+    );
+}
+
+/// A 10 % tax included in a 110.00 night: the report's room revenue is 100.00 a night.
+async fn reports_are_net_of_included_taxes(backend: Backend) {
+    let w = world(backend).await;
+    w.db()
+        .tenant(w.a.id, None, Access::Write, |s| {
+            let fields = hotelier::db::taxes::TaxRuleFields {
+                code: "VAT".into(),
+                name: "VAT".into(),
+                kind: hotelier::domain::TaxKind::Percent,
+                rate: Some(1_000),
+                amount: None,
+                included: true,
+                applies_to: hotelier::domain::TaxBase::Rooms,
+                exempt_children: false,
+                valid_from: day(-60),
+                valid_to: None,
+            };
+            s.tax_rules().create(w.a.hotel, &fields)
+        })
+        .unwrap();
+    let mut new = stay(&w.a, "NET001", day(-10), 2);
+    (new.status, new.nightly_rate, new.total_amount) = (ReservationStatus::CheckedOut, 110_00, 220_00);
+    add(w.db(), &w.a, new);
+    let manager = desk(&w, &w.team_a.manager).await;
+    let report = manager.get(&format!("/reports?hotel={}&from={}&to={}", w.a.hotel, day(-10), day(-9))).await;
+    assert_eq!(report.status, 200, "{}", report.short());
+    let csv = manager.get(&format!("/reports?hotel={}&from={}&to={}&format=csv", w.a.hotel, day(-10), day(-9))).await;
+    // One line a day: one room-night sold at 110.00, of which 100.00 is room revenue.
+    let days: Vec<&str> = csv.body.lines().skip(1).collect();
+    assert_eq!(days.len(), 2, "{}", csv.body);
+    for line in days {
+        assert!(line.ends_with(",1,33.33,100.00,33.33,100.00,USD"), "ADR and revenue net of VAT: {line}");
+    }
 }
