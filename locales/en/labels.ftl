@@ -87,3 +87,5 @@ tax-kind-per_person_night = Amount per person per night
 tax-base-rooms = Room nights
 tax-base-extras = Extras
 tax-base-both = Room nights and extras
+invoice-kind-invoice = Invoice
+invoice-kind-credit_note = Credit note

@@ -87,3 +87,5 @@ tax-kind-per_person_night = Valor por pessoa por noite
 tax-base-rooms = Diárias
 tax-base-extras = Extras
 tax-base-both = Diárias e extras
+invoice-kind-invoice = Fatura
+invoice-kind-credit_note = Nota de crédito

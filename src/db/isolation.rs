@@ -141,6 +141,12 @@ const RELATIONS: &[Relation] = &[
     Relation { child: "tax_rules", column: "hotel_id", parent: "hotels" },
     Relation { child: "folio_taxes", column: "entry_id", parent: "folio_entries" },
     Relation { child: "folio_taxes", column: "tax_rule_id", parent: "tax_rules" },
+    Relation { child: "invoice_counters", column: "hotel_id", parent: "hotels" },
+    Relation { child: "invoices", column: "reservation_id", parent: "reservations" },
+    Relation { child: "invoices", column: "credits_invoice_id", parent: "invoices" },
+    Relation { child: "invoices", column: "company_id", parent: "companies" },
+    Relation { child: "invoice_lines", column: "invoice_id", parent: "invoices" },
+    Relation { child: "invoice_lines", column: "entry_id", parent: "folio_entries" },
     Relation { child: "audit_log", column: "tenant_id", parent: "tenants" },
 ];
 

@@ -22,6 +22,7 @@ pub mod bulk;
 pub mod folio;
 pub mod guests;
 pub mod hotels;
+pub mod invoices;
 pub mod memberships;
 pub mod nights;
 pub mod rates;

@@ -384,6 +384,83 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, UtcTime};
+
+    companies (tenant_id, id) {
+        tenant_id -> Id,
+        id -> Id,
+        name -> Text,
+        tax_id -> Nullable<Text>,
+        address -> Nullable<Text>,
+        email -> Nullable<Text>,
+        created_at -> UtcTime,
+        updated_at -> UtcTime,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::Id;
+
+    invoice_counters (tenant_id, hotel_id, series) {
+        tenant_id -> Id,
+        hotel_id -> Id,
+        series -> Text,
+        last_number -> BigInt,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, Json, UtcTime};
+
+    invoices (tenant_id, id) {
+        tenant_id -> Id,
+        id -> Id,
+        hotel_id -> Id,
+        reservation_id -> Id,
+        kind -> Text,
+        series -> Text,
+        number -> BigInt,
+        code -> Text,
+        credits_invoice_id -> Nullable<Id>,
+        company_id -> Nullable<Id>,
+        bill_to_name -> Text,
+        bill_to -> Json,
+        issuer -> Json,
+        currency -> Text,
+        language -> Text,
+        net -> BigInt,
+        tax -> BigInt,
+        total -> BigInt,
+        payments -> Json,
+        issued_at -> UtcTime,
+        issued_by -> Nullable<Id>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, Json};
+
+    invoice_lines (tenant_id, invoice_id, line_no) {
+        tenant_id -> Id,
+        invoice_id -> Id,
+        line_no -> Integer,
+        entry_id -> Id,
+        credits_line -> Nullable<Integer>,
+        description -> Text,
+        service_date -> Nullable<Date>,
+        net -> BigInt,
+        tax -> BigInt,
+        total -> BigInt,
+        taxes -> Json,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     tenants,
     users,
@@ -401,6 +478,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     reservation_nights,
     tax_rules,
     folio_taxes,
+    companies,
+    invoice_counters,
+    invoices,
+    invoice_lines,
     audit_log,
     sessions,
 );

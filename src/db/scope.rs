@@ -58,6 +58,10 @@ tenant_tables!(
     reservation_nights,
     tax_rules,
     folio_taxes,
+    companies,
+    invoice_counters,
+    invoices,
+    invoice_lines,
     audit_log
 );
 
@@ -274,7 +278,8 @@ pub(super) mod joins {
     use diesel::prelude::*;
 
     use super::schema::{
-        folio_entries, folio_taxes, guests, reservations, room_blocks, rooms, user_tenant_associations as uta, users,
+        folio_entries, folio_taxes, guests, invoice_lines, invoices, reservations, room_blocks, rooms,
+        user_tenant_associations as uta, users,
     };
     use crate::domain::ids::TenantId;
 
@@ -298,6 +303,13 @@ pub(super) mod joins {
     pub fn entry_of_tax() -> _ {
         folio_entries::table
             .on(folio_entries::id.eq(folio_taxes::entry_id).and(folio_entries::tenant_id.eq(folio_taxes::tenant_id)))
+    }
+
+    /// An invoice line's invoice, on the same tenant.
+    #[dsl::auto_type]
+    pub fn invoice_of_line() -> _ {
+        invoices::table
+            .on(invoices::id.eq(invoice_lines::invoice_id).and(invoices::tenant_id.eq(invoice_lines::tenant_id)))
     }
 
     /// A user's membership in one tenant, for `users LEFT JOIN …`: `ON

@@ -20,6 +20,7 @@ use super::audit::{AuditEntry, Event};
 use super::folio::FolioEntry;
 use super::guests::Guest;
 use super::hotels::Hotel;
+use super::invoices::{Company, Invoice, InvoiceCounter, InvoiceLine};
 use super::memberships::Membership;
 use super::nights::ReservationNight;
 use super::rates::{RateDay, RatePlan, RatePlanPrice};
@@ -28,8 +29,9 @@ use super::room_blocks::RoomBlock;
 use super::room_types::RoomType;
 use super::rooms::Room;
 use super::schema::{
-    audit_log, folio_entries, folio_taxes, guests, hotels, rate_days, rate_plan_prices, rate_plans, reservation_nights,
-    reservations, room_blocks, room_types, rooms, tax_rules, user_tenant_associations as uta, users,
+    audit_log, companies, folio_entries, folio_taxes, guests, hotels, invoice_counters, invoice_lines, invoices,
+    rate_days, rate_plan_prices, rate_plans, reservation_nights, reservations, room_blocks, room_types, rooms,
+    tax_rules, user_tenant_associations as uta, users,
 };
 use super::scope::{scoped_insert, PlatformGrant, PlatformScope, TenantScope};
 use super::taxes::{FolioTax, TaxRule};
@@ -141,6 +143,15 @@ struct Document {
     tax_rules: Vec<TaxRule>,
     #[serde(default)]
     folio_taxes: Vec<FolioTax>,
+    /// Absent from files written before invoices.
+    #[serde(default)]
+    companies: Vec<Company>,
+    #[serde(default)]
+    invoice_counters: Vec<InvoiceCounter>,
+    #[serde(default)]
+    invoices: Vec<Invoice>,
+    #[serde(default)]
+    invoice_lines: Vec<InvoiceLine>,
     audit_log: Vec<AuditEntry>,
 }
 
@@ -265,6 +276,8 @@ impl TenantScope<'_> {
             room_blocks as "room_blocks": RoomBlock, RoomBlockId;
             rate_plans as "rate_plans": RatePlan, RatePlanId;
             tax_rules as "tax_rules": TaxRule, TaxRuleId;
+            companies as "companies": Company, CompanyId;
+            invoices as "invoices": Invoice, InvoiceId;
         }
         // The tables keyed under a plan or a stay, a page of parents at a time.
         macro_rules! dump_children {
@@ -297,6 +310,8 @@ impl TenantScope<'_> {
             reservation_nights as "reservation_nights": ReservationNight, under reservations.reservation_id,
                 ReservationId;
             folio_taxes as "folio_taxes": FolioTax, under folio_entries.entry_id, FolioEntryId;
+            invoice_counters as "invoice_counters": InvoiceCounter, under hotels.hotel_id, HotelId;
+            invoice_lines as "invoice_lines": InvoiceLine, under invoices.invoice_id, InvoiceId;
         }
         dump! {
             audit_log as "audit_log": AuditEntry, AuditId;
@@ -319,6 +334,9 @@ impl TenantScope<'_> {
         ids.extend(authors.into_iter().flatten());
         let authors: Vec<Option<UserId>> =
             self.all(room_blocks::table).select(room_blocks::created_by).distinct().load(self.conn())?;
+        ids.extend(authors.into_iter().flatten());
+        let authors: Vec<Option<UserId>> =
+            self.all(invoices::table).select(invoices::issued_by).distinct().load(self.conn())?;
         ids.extend(authors.into_iter().flatten());
         let authors: Vec<Option<UserId>> =
             self.all(audit_log::table).select(audit_log::user_id).distinct().load(self.conn())?;
@@ -404,6 +422,10 @@ impl Document {
             .chain(self.reservation_nights.iter().map(|r| r.tenant_id))
             .chain(self.tax_rules.iter().map(|r| r.tenant_id))
             .chain(self.folio_taxes.iter().map(|r| r.tenant_id))
+            .chain(self.companies.iter().map(|r| r.tenant_id))
+            .chain(self.invoice_counters.iter().map(|r| r.tenant_id))
+            .chain(self.invoices.iter().map(|r| r.tenant_id))
+            .chain(self.invoice_lines.iter().map(|r| r.tenant_id))
             .chain(self.audit_log.iter().map(|r| r.tenant_id.unwrap_or(me)));
         if let Some(other) = tenants.into_iter().find(|t| *t != me) {
             return Err(TransferError::Format(format!("it holds rows of organization {other}, not only of {me}")));
@@ -453,6 +475,8 @@ fn refuse_conflicts(p: &mut PlatformScope<'_>, doc: &Document) -> Result<(), Tra
     taken!(room_blocks, RoomBlockId, doc.room_blocks, "the room block");
     taken!(rate_plans, RatePlanId, doc.rate_plans, "the rate plan");
     taken!(tax_rules, TaxRuleId, doc.tax_rules, "the tax rule");
+    taken!(companies, CompanyId, doc.companies, "the company");
+    taken!(invoices, InvoiceId, doc.invoices, "the invoice");
     taken!(audit_log, AuditId, doc.audit_log, "the audit entry");
     Ok(())
 }
@@ -528,6 +552,15 @@ fn restore_rows(
     doc.folio_entries.sort_by_key(FolioEntry::is_void);
     counts.push(("folio_entries", t.load(&mut doc.folio_entries)?));
     counts.push(("folio_taxes", t.load(&mut doc.folio_taxes)?));
+    counts.push(("companies", t.load(&mut doc.companies)?));
+    counts.push(("invoice_counters", t.load(&mut doc.invoice_counters)?));
+    // A credit note references the invoice it cancels: invoices first.
+    doc.invoices.sort_by_key(|i| i.credits_invoice_id.is_some());
+    for i in &mut doc.invoices {
+        i.issued_by = user(i.issued_by);
+    }
+    counts.push(("invoices", t.load(&mut doc.invoices)?));
+    counts.push(("invoice_lines", t.load(&mut doc.invoice_lines)?));
     for b in &mut doc.room_blocks {
         b.created_by = user(b.created_by);
     }

@@ -132,8 +132,8 @@ macro_rules! id_newtype_sql {
 }
 
 use crate::domain::ids::{
-    AssociationId, AuditId, FolioEntryId, GuestId, HotelId, RatePlanId, ReservationId, RoomBlockId, RoomId, RoomTypeId,
-    TaxRuleId, TenantId, UserId,
+    AssociationId, AuditId, CompanyId, FolioEntryId, GuestId, HotelId, InvoiceId, RatePlanId, ReservationId,
+    RoomBlockId, RoomId, RoomTypeId, TaxRuleId, TenantId, UserId,
 };
 id_newtype_sql!(
     TenantId,
@@ -148,6 +148,8 @@ id_newtype_sql!(
     RoomBlockId,
     RatePlanId,
     TaxRuleId,
+    CompanyId,
+    InvoiceId,
     AuditId
 );
 

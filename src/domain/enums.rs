@@ -227,6 +227,14 @@ text_enum!(
 );
 
 text_enum!(
+    /// An invoice, or a credit note that cancels lines of one.
+    InvoiceKind "invoice-kind" {
+        Invoice => "invoice",
+        CreditNote => "credit_note",
+    }
+);
+
+text_enum!(
     PaymentMethod "payment-method" {
         Cash => "cash",
         Card => "card",

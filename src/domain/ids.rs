@@ -65,5 +65,7 @@ id_type!(
     RoomBlockId,
     RatePlanId,
     TaxRuleId,
+    CompanyId,
+    InvoiceId,
     AuditId,
 );

@@ -109,6 +109,7 @@ pub fn void(
     if s.folio().is_voided(entry)? {
         return Err(Refused::AlreadyVoided.into());
     }
+    super::invoicing::refuse_void_if_invoiced(s, entry)?;
     let reason = reason.trim();
     if reason.is_empty() || reason.chars().count() > VOID_REASON_MAX {
         let message = Msg::new("rule-void-needs-reason").arg("max", VOID_REASON_MAX);

@@ -15,6 +15,7 @@ mod blocks;
 mod booking;
 mod edit;
 mod folio;
+pub mod invoicing;
 mod night_audit;
 pub mod policy;
 pub mod rates;
@@ -29,11 +30,14 @@ pub use blocks::{
 pub use booking::{book, check_request, offers, Booking, GuestChoice, Offer, Stay};
 pub use edit::{edit, Edited, StayEdit};
 pub use folio::{post, void, Posting, VOID_REASON_MAX};
+pub use invoicing::{BillTo, Issue};
 pub use night_audit::{business_day, night_audit, NightAuditReport};
 pub use policy::Terms;
 pub use rates::{change_calendar, price_stay, sales, CalendarChange, RateBook, Sale};
 pub use refused::Refused;
-pub use status::{agreed_price, assign_room, charges_due, nights_slept, transition, Change, PenaltyChoice};
+pub use status::{
+    agreed_price, assign_room, charges_due, nights_slept, transition, Change, InvoiceChoice, PenaltyChoice,
+};
 pub use view::{RoomToday, StayView};
 
 use crate::db::audit::Event;

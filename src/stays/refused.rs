@@ -46,6 +46,7 @@ impl Refused {
             Self::PlanNotSold { plan, room_type } => {
                 Msg::new("rule-plan-not-sold").arg("plan", plan).arg("room_type", room_type)
             }
+            Self::Invoice(message) => message.clone(),
             Self::PenaltyDue { amount, .. } => Msg::new("rule-penalty-due").money("amount", *amount),
             Self::WaiverNeedsReason => Msg::new("rule-waiver-needs-reason"),
             Self::AuditTooEarly { day, hotel } => {
@@ -137,6 +138,10 @@ pub enum Refused {
     /// The rate plan does not sell this room type (or is inactive, or of another hotel).
     #[error("{}", self.english())]
     PlanNotSold { plan: String, room_type: String },
+    /// An invoice or credit note the rules do not allow (nothing open, a line credited
+    /// already, a void of an invoiced entry).
+    #[error("{}", Tr::english().msg(.0))]
+    Invoice(Msg),
     /// Cancelling now costs the plan's penalty: the desk confirms it or waives it.
     #[error("Cancelling now costs a penalty of {amount} (minor units).")]
     PenaltyDue { amount: i64, may_waive: bool },

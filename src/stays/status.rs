@@ -29,6 +29,17 @@ pub struct Change {
     pub override_balance: bool,
     /// What a cancellation after the plan's deadline does about the penalty.
     pub penalty: PenaltyChoice,
+    /// What check-out does with charges no invoice holds yet.
+    pub invoice: InvoiceChoice,
+}
+
+/// Check-out and the stay's uninvoiced charges: invoiced to the guest, unless someone
+/// with `CheckoutOverride` checks out without (audited).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum InvoiceChoice {
+    #[default]
+    IssueToGuest,
+    Skip,
 }
 
 /// A cancellation's penalty, once the desk has seen it: asked first, then posted or
@@ -68,7 +79,9 @@ pub fn transition(
         Action::CheckIn => check_in(s, &current, change)?,
         Action::CheckOut => {
             check_out_charges(s, actor, &current, today, change.override_balance)?;
-            shorten_to(s, &current, today)?
+            let shortened = shorten_to(s, &current, today)?;
+            invoice_at_check_out(s, actor, &current, change.invoice)?;
+            shortened
         }
         Action::Cancel => {
             cancellation(s, actor, &current, &hotel, &change.penalty)?;
@@ -131,6 +144,33 @@ fn cancellation(
             Ok(actor.audit(s, event)?)
         }
     }
+}
+
+/// Check-out invoices what no invoice holds yet to the guest, or (with
+/// `CheckoutOverride`) leaves it uninvoiced, audited.
+fn invoice_at_check_out(
+    s: &mut TenantScope<'_>,
+    actor: &impl Actor,
+    r: &Reservation,
+    choice: InvoiceChoice,
+) -> StayResult<()> {
+    let open = super::invoicing::open_entries(s, r.id)?;
+    if open.is_empty() {
+        return Ok(());
+    }
+    match choice {
+        InvoiceChoice::IssueToGuest => {
+            let issue = super::Issue { reservation: r.id, entries: None, bill_to: super::BillTo::Guest };
+            super::invoicing::issue(s, actor, &issue)?;
+        }
+        InvoiceChoice::Skip => {
+            super::require(s, actor, Capability::CheckoutOverride)?;
+            let event = Event::new("reservation.check_out_uninvoiced", "reservation", r.id)
+                .after(serde_json::json!({ "entries": open.iter().map(|e| e.id).collect::<Vec<_>>() }));
+            actor.audit(s, event)?;
+        }
+    }
+    Ok(())
 }
 
 /// A no-show's fee under its plan, posted as a charge (the night audit and the desk's

@@ -19,6 +19,7 @@ pub mod forms;
 pub mod guests;
 pub mod health;
 pub mod hotels;
+pub mod invoices;
 pub mod kiosk;
 pub mod list;
 pub mod manage;
@@ -208,6 +209,10 @@ route_table! {
     Post "/reservations/{id}/status" => reservations::act, Tenant(ReservationsEdit);
     Post "/reservations/{id}/folio" => reservations::post_folio, Tenant(ReservationsEdit);
     Post "/reservations/{id}/folio/{entry}/void" => reservations::void_entry, Tenant(FolioVoid);
+    Post "/reservations/{id}/invoices" => invoices::issue, Tenant(ReservationsEdit);
+    Get  "/invoices"                => invoices::index, Tenant(View);
+    Get  "/invoices/{id}"           => invoices::show, Tenant(View);
+    Post "/invoices/{id}/credit"    => invoices::credit, Tenant(FolioVoid);
 }
 
 /// The security headers on every response (docs/ARCHITECTURE.md, "Security baseline").

@@ -71,6 +71,7 @@ const NAV: &[NavEntry] = &[
     ("reservations", "nav-reservations", urls::reservations, Capability::View),
     ("calendar", "nav-calendar", urls::calendar, Capability::View),
     ("rates", "nav-rates", urls::rates, Capability::View),
+    ("invoices", "nav-invoices", urls::invoices, Capability::View),
     ("reports", "nav-reports", urls::reports, Capability::Reports),
     ("kiosk", "nav-kiosk", urls::kiosk, Capability::Kiosk),
     ("hotels", "nav-hotels", urls::hotels, Capability::View),

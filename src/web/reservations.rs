@@ -21,6 +21,7 @@ use super::AppState;
 use crate::db::folio::FolioEntry;
 use crate::db::guests::Guest;
 use crate::db::hotels::Hotel;
+use crate::db::invoices::{Company, Invoice};
 use crate::db::nights::ReservationNight;
 use crate::db::rates::RatePlan;
 use crate::db::reservations::{DeskList, Reservation, ReservationFilter, ReservationRow};
@@ -35,7 +36,7 @@ use crate::domain::{
     money, FolioEntryId, FolioKind, PaymentMethod, ReservationId, ReservationSource, ReservationStatus, RoomId,
 };
 use crate::i18n::{Arg, Msg};
-use crate::stays::{self, Change, PenaltyChoice, Posting, Refused, StayEdit};
+use crate::stays::{self, Change, InvoiceChoice, PenaltyChoice, Posting, Refused, StayEdit};
 use crate::web::error::AppError;
 
 const SORTS: &[&str] = &["check_in", "check_out", "created"];
@@ -195,6 +196,7 @@ struct ShowPage {
     /// The entries' tax lines, and the hotel's rules by id (for their names).
     taxes: Vec<FolioTax>,
     tax_rules: Vec<TaxRule>,
+    billing: Billing,
     balance: i64,
     /// The nights check-out will charge (minor units), for an in-house stay.
     due: i64,
@@ -223,6 +225,13 @@ struct FolioInput {
     /// A cancellation refused for its penalty: the amount, whether the reader may waive
     /// it, and the reason as typed (shown with its message when it was missing).
     penalty_due: Option<PenaltyDue>,
+}
+
+/// The stay's invoices, what no invoice holds yet, and the companies to bill.
+struct Billing {
+    invoices: Vec<Invoice>,
+    open: Vec<FolioEntry>,
+    companies: Vec<Company>,
 }
 
 /// The confirmation a late cancellation asks for.
@@ -327,12 +336,17 @@ async fn show_page_with(
     status: StatusCode,
     input: FolioInput,
 ) -> Reply {
-    let (view, v, room_type, methods, tax_rules) = ctx
+    let (view, v, room_type, methods, tax_rules, billing) = ctx
         .read(state, move |s, m| {
             let v = stays::StayView::load(s, id)?;
             let room_type = s.room_types().get(v.reservation.room_type_id)?;
             let tax_rules = s.tax_rules().list(Some(v.hotel.id))?;
-            Ok((m.view(), v, room_type, m.acting.tenant.settings().payment_methods, tax_rules))
+            let billing = Billing {
+                invoices: s.invoices().of_reservation(id)?,
+                open: stays::invoicing::open_entries(s, id)?,
+                companies: s.companies().list()?,
+            };
+            Ok((m.view(), v, room_type, m.acting.tenant.settings().payment_methods, tax_rules, billing))
         })
         .await?;
     let stays::StayView {
@@ -369,6 +383,7 @@ async fn show_page_with(
         penalty_due: input.penalty_due,
         taxes,
         tax_rules,
+        billing,
         voided: FolioEntry::voided(&entries),
         entries,
         balance,
@@ -398,6 +413,8 @@ pub struct ActionForm {
     /// After seeing a cancellation's penalty: `post` it, or `waive` it with `waiver_reason`.
     pub penalty: String,
     pub waiver_reason: String,
+    /// At check-out: `skip` leaves the charges uninvoiced (a manager's override).
+    pub invoice: String,
 }
 
 impl ActionForm {
@@ -413,6 +430,7 @@ impl ActionForm {
                 "waive" => PenaltyChoice::Waive(forms::clean(&self.waiver_reason).chars().take(500).collect()),
                 _ => PenaltyChoice::Ask,
             },
+            invoice: if self.invoice.trim() == "skip" { InvoiceChoice::Skip } else { InvoiceChoice::IssueToGuest },
         }
     }
 }

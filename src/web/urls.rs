@@ -6,8 +6,8 @@
 use std::borrow::Borrow;
 
 use crate::domain::{
-    AssociationId, FolioEntryId, GuestId, HotelId, RatePlanId, ReservationId, RoomBlockId, RoomId, RoomTypeId,
-    TaxRuleId, TenantId,
+    AssociationId, FolioEntryId, GuestId, HotelId, InvoiceId, RatePlanId, ReservationId, RoomBlockId, RoomId,
+    RoomTypeId, TaxRuleId, TenantId,
 };
 
 /// `Method name(arg: Type) => "path with {arg}";`: one function per line; the method is
@@ -67,6 +67,10 @@ urls! {
     Get  tax_rule_edit(id: TaxRuleId) => "/tax-rules/{id}/edit";
     Post tax_rule(id: TaxRuleId) => "/tax-rules/{id}";
     Post tax_rule_delete(id: TaxRuleId) => "/tax-rules/{id}/delete";
+    Get  invoices() => "/invoices";
+    Get  invoice(id: InvoiceId) => "/invoices/{id}";
+    Post invoice_credit(id: InvoiceId) => "/invoices/{id}/credit";
+    Post reservation_invoices(id: ReservationId) => "/reservations/{id}/invoices";
     Get  rates() => "/rates";
     Post rates_bulk() => "/rates";
     Get  rate_plan_new(id: HotelId) => "/hotels/{id}/rate-plans/new";

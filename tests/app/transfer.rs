@@ -8,7 +8,7 @@ use hotelier::db::folio::NewFolioEntry;
 use hotelier::db::transfer::{self, ExportOptions, TransferError};
 use hotelier::db::users::NewUser;
 use hotelier::db::{ops, Access, Db, DbError, PlatformGrant};
-use hotelier::domain::{FolioKind, PaymentMethod, Role, UserId};
+use hotelier::domain::{FolioKind, InvoiceKind, PaymentMethod, Role, UserId};
 use serde_json::Value;
 
 use crate::support::{make_org, new_membership, postgres_available, two_orgs, Backend, Org, TestDb};
@@ -117,6 +117,66 @@ fn populate(db: &Db, org: &Org) -> UserId {
         )?;
         let lines = [hotelier::domain::tax::Line { rule: rule.id, amount: 70, included: false }];
         s.tax_rules().add_lines(minibar.id, &lines)?;
+        // An invoice to a company, of a charge, and the credit note that cancels it.
+        use hotelier::db::invoices::{CompanyFields, Invoice, InvoiceLine};
+        let company = s.companies().create(&CompanyFields {
+            name: "Acme".into(),
+            tax_id: Some("GB1".into()),
+            address: None,
+            email: None,
+        })?;
+        let spa = s.folio().post(&NewFolioEntry {
+            reservation_id: org.reservation,
+            kind: FolioKind::Charge,
+            description: "Spa".into(),
+            amount: 5_000,
+            method: None,
+            reference: None,
+            service_date: None,
+        })?;
+        let mut issued = None;
+        for (series, credits) in [("INV", None), ("CN-INV", Some(()))] {
+            let number = s.invoices().next_number(org.hotel, series)?;
+            let id = hotelier::domain::InvoiceId::new();
+            let sign = if credits.is_some() { -1 } else { 1 };
+            let invoice = Invoice {
+                tenant_id: org.id,
+                id,
+                hotel_id: org.hotel,
+                reservation_id: org.reservation,
+                kind: if credits.is_some() { InvoiceKind::CreditNote } else { InvoiceKind::Invoice },
+                series: series.into(),
+                number,
+                code: format!("{series}-{number:06}"),
+                credits_invoice_id: credits.and(issued),
+                company_id: Some(company.id),
+                bill_to_name: "Acme".into(),
+                bill_to: serde_json::json!({ "name": "Acme" }).into(),
+                issuer: serde_json::json!({ "organization": org.slug }).into(),
+                currency: "USD".into(),
+                language: "en".into(),
+                net: sign * 5_000,
+                tax: 0,
+                total: sign * 5_000,
+                payments: serde_json::json!([]).into(),
+                issued_at: hotelier::domain::Timestamp::now(),
+                issued_by: None,
+            };
+            let line = InvoiceLine {
+                tenant_id: org.id,
+                invoice_id: id,
+                line_no: 1,
+                entry_id: spa,
+                credits_line: credits.map(|_| 1),
+                description: "Spa".into(),
+                service_date: None,
+                net: sign * 5_000,
+                tax: 0,
+                total: sign * 5_000,
+                taxes: serde_json::json!([]).into(),
+            };
+            issued = Some(s.invoices().create(invoice, vec![line])?.id);
+        }
         s.audit(&Event::new("test.populate", "tenant", org.id).after(serde_json::json!({ "n": 1 })))?;
         Ok::<_, DbError>(())
     })
@@ -164,6 +224,10 @@ const TENANT_TABLES: &[&str] = &[
     "reservation_nights",
     "tax_rules",
     "folio_taxes",
+    "companies",
+    "invoices",
+    "invoice_counters",
+    "invoice_lines",
     "audit_log",
 ];
 
@@ -187,7 +251,7 @@ fn round_trip(from: Backend, to: Backend) {
     assert_eq!(done.tenant.id, a.id, "ids preserved");
     assert_eq!(
         (done.counts.get("reservations"), done.counts.get("rooms"), done.counts.get("folio_entries")),
-        (1, 3, 4)
+        (1, 3, 5)
     );
     // The target's trail has one more entry: the import itself.
     let mut again = tables(&export(&target.db, &a.slug));

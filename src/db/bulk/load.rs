@@ -101,6 +101,10 @@ tenant_rows!(
     crate::db::nights::ReservationNight => reservation_nights,
     crate::db::taxes::TaxRule => tax_rules,
     crate::db::taxes::FolioTax => folio_taxes,
+    crate::db::invoices::Company => companies,
+    crate::db::invoices::InvoiceCounter => invoice_counters,
+    crate::db::invoices::Invoice => invoices,
+    crate::db::invoices::InvoiceLine => invoice_lines,
 );
 platform_rows!(crate::db::tenants::Tenant => tenants, crate::db::users::User => users);
 

@@ -27,7 +27,7 @@ const DESKS: usize = 16;
 
 /// Sixteen sessions of A's staff member: eight on the fixture's app, eight on a second app
 /// server on the same database (each app allows ten sign-ins per address in a burst).
-async fn sixteen_desks(w: &World) -> Vec<Browser> {
+pub(super) async fn sixteen_desks(w: &World) -> Vec<Browser> {
     let second = start_app(&w.app.test_db, |_| {});
     let email = w.team_a.staff.account.email.clone();
     let tasks: Vec<_> = (0..DESKS)
@@ -49,7 +49,7 @@ async fn sixteen_desks(w: &World) -> Vec<Browser> {
 }
 
 /// Sends `request(i)` (a path and its form) from desk `i`, all released by one barrier.
-async fn race(desks: &[Browser], request: impl Fn(usize) -> (String, Form)) -> Vec<Page> {
+pub(super) async fn race(desks: &[Browser], request: impl Fn(usize) -> (String, Form)) -> Vec<Page> {
     let barrier = Arc::new(Barrier::new(desks.len()));
     let tasks: Vec<_> = desks
         .iter()

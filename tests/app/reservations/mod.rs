@@ -12,6 +12,7 @@ mod booking;
 mod concurrency;
 mod desk;
 mod double_booking;
+mod invoices;
 mod lists;
 mod night_audit;
 mod policies;

@@ -305,6 +305,8 @@ pub fn snapshot(db: &Db, tenant: TenantId) -> serde_json::Value {
             "rate_plan_prices": prices,
             "rate_days": days,
             "tax_rules": s.tax_rules().list(None)?,
+            "invoices": s.invoices().list(None, None, 100_000, 0)?,
+            "companies": s.companies().list()?,
             "members": s.memberships().list()?,
             "audit": s.audit_entries(100_000)?,
         }))

@@ -220,10 +220,12 @@ pub struct Ids {
     pub rate_plan: String,
     /// A tax rule of `hotel` that taxed the probe charge (so that it cannot be deleted).
     pub tax_rule: String,
+    /// An invoice of `reservation` (of its own probe charge).
+    pub invoice: String,
 }
 
 /// `org`'s probe folio entry and room block, made the first time they are asked for.
-pub fn probe_records(db: &hotelier::db::Db, org: &Org) -> (FolioEntryId, RoomBlockId, RatePlanId, TaxRuleId) {
+pub fn probe_records(db: &hotelier::db::Db, org: &Org) -> Probes {
     use hotelier::db::folio::NewFolioEntry;
     use hotelier::db::room_blocks::NewRoomBlock;
     use hotelier::domain::{BlockKind, FolioKind};
@@ -300,19 +302,90 @@ pub fn probe_records(db: &hotelier::db::Db, org: &Org) -> (FolioEntryId, RoomBlo
                 rule.id
             }
         };
-        Ok::<_, hotelier::db::DbError>((entry, block, plan, tax))
+        let invoice = match s.invoices().of_reservation(org.reservation)?.into_iter().next() {
+            Some(i) => i.id,
+            None => probe_invoice(s, org)?,
+        };
+        Ok::<_, hotelier::db::DbError>(Probes { entry, block, plan, tax, invoice })
     })
     .expect("probe records")
 }
 
+/// The records of an organization the route suites need beyond its fixture.
+pub struct Probes {
+    pub entry: FolioEntryId,
+    pub block: RoomBlockId,
+    pub plan: RatePlanId,
+    pub tax: TaxRuleId,
+    pub invoice: hotelier::domain::InvoiceId,
+}
+
+/// An invoice of the probe stay, for a charge of its own (so the probe charge stays open).
+fn probe_invoice(
+    s: &mut hotelier::db::TenantScope<'_>,
+    org: &Org,
+) -> Result<hotelier::domain::InvoiceId, hotelier::db::DbError> {
+    use hotelier::db::folio::NewFolioEntry;
+    use hotelier::db::invoices::{Invoice, InvoiceLine};
+    let entry = s.folio().post(&NewFolioEntry {
+        reservation_id: org.reservation,
+        kind: hotelier::domain::FolioKind::Charge,
+        description: "Probe invoiced".into(),
+        amount: 200,
+        method: None,
+        reference: None,
+        service_date: None,
+    })?;
+    let number = s.invoices().next_number(org.hotel, "PRB")?;
+    let id = hotelier::domain::InvoiceId::new();
+    let invoice = Invoice {
+        tenant_id: org.id,
+        id,
+        hotel_id: org.hotel,
+        reservation_id: org.reservation,
+        kind: hotelier::domain::InvoiceKind::Invoice,
+        series: "PRB".into(),
+        number,
+        code: format!("PRB-{number:06}"),
+        credits_invoice_id: None,
+        company_id: None,
+        bill_to_name: format!("{} Probe", org.slug),
+        bill_to: serde_json::json!({ "name": "Probe" }).into(),
+        issuer: serde_json::json!({ "organization": org.slug }).into(),
+        currency: "USD".into(),
+        language: "en".into(),
+        net: 200,
+        tax: 0,
+        total: 200,
+        payments: serde_json::json!([]).into(),
+        issued_at: hotelier::domain::Timestamp::now(),
+        issued_by: None,
+    };
+    let line = InvoiceLine {
+        tenant_id: org.id,
+        invoice_id: id,
+        line_no: 1,
+        entry_id: entry,
+        credits_line: None,
+        description: "Probe invoiced".into(),
+        service_date: None,
+        net: 200,
+        tax: 0,
+        total: 200,
+        taxes: serde_json::json!([]).into(),
+    };
+    Ok(s.invoices().create(invoice, vec![line])?.id)
+}
+
 impl Ids {
-    /// The probe folio entry and room block (see `World::ids_a`).
-    pub fn with_probes(self, (entry, block, plan, tax): (FolioEntryId, RoomBlockId, RatePlanId, TaxRuleId)) -> Self {
+    /// The probe records (see `World::ids_a`).
+    pub fn with_probes(self, p: Probes) -> Self {
         Self {
-            entry: entry.to_string(),
-            block: block.to_string(),
-            rate_plan: plan.to_string(),
-            tax_rule: tax.to_string(),
+            entry: p.entry.to_string(),
+            block: p.block.to_string(),
+            rate_plan: p.plan.to_string(),
+            tax_rule: p.tax.to_string(),
+            invoice: p.invoice.to_string(),
             ..self
         }
     }
@@ -330,6 +403,7 @@ impl Ids {
             block: String::new(),
             rate_plan: String::new(),
             tax_rule: String::new(),
+            invoice: String::new(),
         }
     }
 
@@ -346,6 +420,7 @@ impl Ids {
             self.block.clone(),
             self.rate_plan.clone(),
             self.tax_rule.clone(),
+            self.invoice.clone(),
         ]
         .into_iter()
         .filter(|id| !id.is_empty())
@@ -365,6 +440,7 @@ impl Ids {
             "room-blocks" => &self.block,
             "rate-plans" => &self.rate_plan,
             "tax-rules" => &self.tax_rule,
+            "invoices" => &self.invoice,
             "reservations" | "kiosk" => &self.reservation,
             "platform" => &self.tenant,
             other => panic!(

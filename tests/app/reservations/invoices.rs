@@ -1,0 +1,200 @@
+//! Invoices over HTTP: issued from a stay to a new company (kept for next time), with its
+//! lines, taxes and totals; nothing billed twice; immutable in the database; a void of an
+//! invoiced charge refused; a credit note that cancels it (a manager's, not staff's) and
+//! opens its charges again; the list's search and CSV; check-out invoicing the guest; and
+//! numbers with no gap and no duplicate when 32 invoices are issued at once.
+#![allow(clippy::inconsistent_digit_grouping)]
+
+use std::sync::Arc;
+
+use diesel::RunQueryDsl;
+use hotelier::db::folio::NewFolioEntry;
+use hotelier::db::Access;
+use hotelier::domain::{FolioKind, ReservationId, ReservationStatus};
+use tokio::sync::Barrier;
+
+use super::concurrency::sixteen_desks;
+use crate::both_backends_async;
+use crate::support::*;
+
+both_backends_async!(
+    an_invoice_bills_the_open_charges_once,
+    check_out_invoices_the_guest,
+    thirty_two_at_once_take_thirty_two_numbers
+);
+
+fn charge(w: &World, id: ReservationId, description: &str, amount: i64) {
+    w.db()
+        .tenant(w.a.id, None, Access::Write, |s| {
+            s.folio().post(&NewFolioEntry {
+                reservation_id: id,
+                kind: FolioKind::Charge,
+                description: description.into(),
+                amount,
+                method: None,
+                reference: None,
+                service_date: Some(day(0)),
+            })
+        })
+        .unwrap();
+}
+
+/// A's series this year: `ALP-<hotel code>-<year>`.
+fn series(w: &World) -> String {
+    let hotel = w.db().tenant(w.a.id, None, Access::Read, |s| s.hotels().get(w.a.hotel)).unwrap();
+    format!("ALP-{}-{}", hotel.code, chrono::Utc::now().format("%Y"))
+}
+
+fn form(pairs: &[(&str, &str)]) -> Form {
+    pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+}
+
+async fn an_invoice_bills_the_open_charges_once(backend: Backend) {
+    let w = world(backend).await;
+    let r = add(w.db(), &w.a, stay(&w.a, "INV001", day(0), 2));
+    charge(&w, r.id, "Dinner", 48_50);
+    charge(&w, r.id, "Spa", 90_00);
+    let staff = desk(&w, &w.team_a.staff).await;
+    let issue = form(&[
+        ("bill_to", "new"),
+        ("company_name", "Acme Travel Ltd"),
+        ("company_tax_id", "GB123456789"),
+        ("company_address", "1 King St, London"),
+    ]);
+    let issued = staff.post_form(&format!("/reservations/{}/invoices", r.id), &issue).await;
+    assert_eq!(issued.status, 303, "{}", issued.short());
+    let page = follow(&staff, &issued).await;
+    let series = series(&w);
+    let code = format!("{series}-000001");
+    let shown = text(&page);
+    assert!(
+        shown.contains(&code) && shown.contains("Acme Travel Ltd") && shown.contains("GB123456789"),
+        "{}",
+        page.short()
+    );
+    assert!(shown.contains("Dinner") && shown.contains("Spa") && shown.contains("$138.50"), "{}", page.short());
+
+    // Nothing is left to bill; the company is offered next time.
+    let again = staff.post_form(&format!("/reservations/{}/invoices", r.id), &form(&[("bill_to", "guest")])).await;
+    let back = follow(&staff, &again).await;
+    assert!(flash(&back).is_some_and(|f| f.contains("invoiced already")), "{:?}", flash(&back));
+    assert!(back.body.contains("Acme Travel Ltd"), "the company is kept");
+
+    // The database refuses to change an issued invoice.
+    // (As the app's role on PostgreSQL, which sees A's rows once the tenant is set.)
+    let mut raw = w.app.test_db.raw();
+    if backend == Backend::Postgres {
+        let set = format!("SELECT set_config('app.tenant_id', '{}', false)", w.a.id);
+        diesel::sql_query(set).execute(&mut raw).unwrap();
+    }
+    let changed = diesel::sql_query(format!("UPDATE invoices SET total = 1 WHERE code = '{code}'")).execute(&mut raw);
+    assert!(changed.is_err(), "an issued invoice was changed: {changed:?}");
+    let deleted = diesel::sql_query("DELETE FROM invoice_lines").execute(&mut raw);
+    assert!(deleted.is_err(), "an issued invoice lost its lines: {deleted:?}");
+    // Voiding an invoiced charge is refused: credit it.
+    let dinner = folio(w.db(), &w.a, r.id).into_iter().find(|e| e.description == "Dinner").unwrap();
+    let manager = desk(&w, &w.team_a.manager).await;
+    let void = manager
+        .post_form(&format!("/reservations/{}/folio/{}/void", r.id, dinner.id), &form(&[("reason", "Wrong")]))
+        .await;
+    assert!(text(&void).contains("This charge is on an invoice"), "{}", void.short());
+
+    // A credit note: staff may not, a manager may; the charges are open again.
+    let invoices = w.db().tenant(w.a.id, None, Access::Read, |s| s.invoices().of_reservation(r.id)).unwrap();
+    let invoice = invoices[0].clone();
+    assert_eq!((invoice.total, invoice.code.as_str()), (138_50, code.as_str()));
+    assert_eq!(staff.post_form(&format!("/invoices/{}/credit", invoice.id), &form(&[])).await.status, 403);
+    let credited = manager.post_form(&format!("/invoices/{}/credit", invoice.id), &form(&[])).await;
+    assert_eq!(credited.status, 303, "{}", credited.short());
+    let note = follow(&manager, &credited).await;
+    assert!(
+        text(&note).contains(&format!("CN-{series}-000001")) && text(&note).contains("-$138.50"),
+        "{}",
+        note.short()
+    );
+    let reissued = staff.post_form(&format!("/reservations/{}/invoices", r.id), &form(&[("bill_to", "guest")])).await;
+    assert_eq!(reissued.status, 303, "{}", reissued.short());
+    follow(&staff, &reissued).await;
+    let all = w.db().tenant(w.a.id, None, Access::Read, |s| s.invoices().of_reservation(r.id)).unwrap();
+    let codes: Vec<&str> = all.iter().map(|i| i.code.as_str()).collect();
+    assert!(codes.contains(&format!("{series}-000002").as_str()), "{codes:?}");
+
+    // The list finds it by the company's name; the CSV has the three.
+    let list = staff.get("/invoices?q=acme").await;
+    assert!(text(&list).contains(&code) && !text(&list).contains(&format!("{series}-000002")), "{}", list.short());
+    let csv = staff.get("/invoices?format=csv").await;
+    assert_eq!(csv.body.lines().count(), 1 + 3, "a header and the three: {}", csv.body);
+    assert!(csv.body.contains(&format!("{code},invoice,")), "{}", csv.body);
+}
+
+async fn check_out_invoices_the_guest(backend: Backend) {
+    let w = world(backend).await;
+    let mut new = stay(&w.a, "OUT001", day(-1), 1);
+    new.status = ReservationStatus::CheckedIn;
+    let r = add(w.db(), &w.a, new);
+    let staff = desk(&w, &w.team_a.staff).await;
+    // Paid in full first, so only the invoice stands between the desk and check-out.
+    let paid = post_folio(&staff, r.id, &[("kind", "payment"), ("amount", "100.00"), ("method", "card")]).await;
+    assert!(paid.status == 303 || paid.status == 403, "{}", paid.short());
+    w.db()
+        .tenant(w.a.id, None, Access::Write, |s| {
+            s.folio().post(&NewFolioEntry {
+                reservation_id: r.id,
+                kind: FolioKind::Payment,
+                description: "Card".into(),
+                amount: 100_00,
+                method: Some(hotelier::domain::PaymentMethod::Card),
+                reference: None,
+                service_date: None,
+            })
+        })
+        .unwrap();
+    // Staff may not check out without an invoice.
+    let skipped = act(&staff, r.id, "check_out", &[("invoice", "skip")]).await;
+    assert_eq!(skipped.status, 403, "{}", skipped.short());
+    let out = act(&staff, r.id, "check_out", &[]).await;
+    assert_eq!(out.status, 303, "{}", out.short());
+    assert_eq!(reservation(w.db(), &w.a, r.id).status, ReservationStatus::CheckedOut);
+    let invoices = w.db().tenant(w.a.id, None, Access::Read, |s| s.invoices().of_reservation(r.id)).unwrap();
+    assert_eq!(invoices.len(), 1);
+    assert_eq!((invoices[0].total, invoices[0].bill_to_name.contains("Guest")), (100_00, true), "{:?}", invoices[0]);
+}
+
+/// 32 stays, one charge each, invoiced at once from 16 desks on two app servers: numbers 1
+/// to 32 of the series, each once.
+async fn thirty_two_at_once_take_thirty_two_numbers(backend: Backend) {
+    let w = world(backend).await;
+    let stays: Vec<ReservationId> = (0..32)
+        .map(|i| {
+            let r = add(w.db(), &w.a, stay(&w.a, &format!("RACE{i:02}"), day(30 + 3 * i), 1));
+            charge(&w, r.id, "Late check-out", 25_00);
+            r.id
+        })
+        .collect();
+    let desks = sixteen_desks(&w).await;
+    let barrier = Arc::new(Barrier::new(stays.len()));
+    let tasks: Vec<_> = stays
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let b = &desks[i % desks.len()];
+            let f = form(&[("bill_to", "guest"), ("csrf_token", &b.csrf)]);
+            let (client, url, barrier) =
+                (b.client.clone(), b.url(&format!("/reservations/{id}/invoices")), barrier.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                Page::from(client.post(url).form(&f).send().await.expect("POST")).await
+            })
+        })
+        .collect();
+    for t in tasks {
+        let page = t.await.expect("issuing request");
+        assert_eq!(page.status, 303, "{}", page.short());
+    }
+    let invoices =
+        w.db().tenant(w.a.id, None, Access::Read, |s| s.invoices().list(Some(w.a.hotel), None, 1000, 0)).unwrap();
+    let series = series(&w);
+    let mut numbers: Vec<i64> = invoices.iter().filter(|i| i.series == series).map(|i| i.number).collect();
+    numbers.sort();
+    assert_eq!(numbers, (1..=32).collect::<Vec<i64>>(), "no gap, no duplicate");
+}
