@@ -10,6 +10,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::{rates, taxes};
 use crate::domain::tax;
+use crate::stays;
 
 use crate::db::folio::NewFolioEntry;
 use crate::db::guests::GuestFields;
@@ -367,6 +368,7 @@ fn org_words(org: &OrgSpec) -> Tr {
 fn seed_org(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng, counts: &mut Counts) -> DbResult<()> {
     // The demo's own words (a block's reason, a folio line) in the organization's language.
     let words = org_words(org);
+    let desk = Desk(t.organization()?);
     let guests = seed_guests(t, org, rng)?;
     counts.guests += guests.len();
     for spec in org.hotels {
@@ -467,6 +469,17 @@ fn seed_org(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng, counts
                     t.nights().write(rows.collect())?;
                     counts.reservations += 1;
                     counts.folio_entries += post_folio(t, &words, rng, &reservation, &priced, &tax, today)?;
+                    // The stays that left in the last two months were invoiced at check-out.
+                    if reservation.status == ReservationStatus::CheckedOut
+                        && reservation.check_out >= today - Duration::days(60)
+                    {
+                        let issue =
+                            stays::Issue { reservation: reservation.id, entries: None, bill_to: stays::BillTo::Guest };
+                        stays::invoicing::issue(t, &desk, &issue).map_err(|e| match e {
+                            stays::StayError::Db(e) => e,
+                            other => crate::db::DbError::Check(other.to_string()),
+                        })?;
+                    }
                 }
             }
         }
@@ -689,6 +702,22 @@ fn post_folio(
         posted += pay(t, words, r, nights.first().map_or(0, |(_, p)| *p), rng)?;
     }
     Ok(posted)
+}
+
+/// The demo's front desk: the operations it runs (an invoice at check-out) as the desk
+/// would, with every right, audited as the system.
+struct Desk(crate::db::tenants::Tenant);
+
+impl stays::Actor for Desk {
+    fn can(&self, _: crate::domain::roles::Capability) -> bool {
+        true
+    }
+    fn tenant(&self) -> &crate::db::tenants::Tenant {
+        &self.0
+    }
+    fn audit(&self, s: &mut TenantScope<'_>, event: crate::db::audit::Event) -> Result<(), crate::db::DbError> {
+        s.audit(&event)
+    }
 }
 
 /// A hotel's tax rules, for the charges the demo posts.

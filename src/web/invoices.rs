@@ -142,6 +142,15 @@ impl ShowPage {
     fn text(&self, field: &str, of: &crate::domain::JsonValue) -> String {
         of.get(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned()
     }
+    /// The hotel's address, city and country, those it has.
+    fn place(&self) -> String {
+        let parts: Vec<String> = ["hotel_address", "city", "country"]
+            .iter()
+            .map(|f| self.text(f, &self.invoice.issuer))
+            .filter(|p| !p.is_empty())
+            .collect();
+        parts.join(", ")
+    }
     fn payments(&self) -> Vec<(String, String, i64)> {
         self.invoice
             .payments

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use fantoccini::wd::{PrintConfiguration, PrintSize};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hotelier::db::memberships::NewMembership;
 use hotelier::db::users::NewUser;
@@ -520,6 +521,52 @@ async fn a_brazilian_desk_works_in_portuguese() {
         b.click("a.kiosk-row").await;
         fits().await;
         b.shot("46-pt-kiosk-stay").await;
+    }
+    b.client.clone().close().await.unwrap();
+}
+
+/// Prices and bills on the demo data: the rate calendar, the availability with each plan's
+/// nights and total, the booking's breakdown, and an invoice, printed to PDF on A4 and US
+/// Letter (the files land beside the screenshots; `pdftoppm` turns them into pictures).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_manager_prices_and_prints_an_invoice() {
+    let Some(b) = browser().await else { return };
+    let app = spawn_app(Backend::Sqlite).await;
+    hotelier::seed::demo::seed_if_empty(&app.test_db.db).unwrap().expect("demo seeded");
+    b.client.set_window_size(1440, 1000).await.unwrap();
+    b.login_with(&app, "manager@aurora-hotels.demo", hotelier::seed::demo::PASSWORD).await;
+
+    b.client.goto(&format!("{}/rates", app.address)).await.unwrap();
+    let text = b.body_text().await;
+    assert!(text.contains("Rate calendar") && text.contains("BAR") && text.contains("NRF"), "{text}");
+    assert!(b.client.find_all(Locator::Css("td.rate-cell")).await.unwrap().len() > 14, "prices per night");
+    b.shot("50-rate-calendar").await;
+
+    b.search_ahead(&app).await;
+    let text = b.body_text().await;
+    assert!(text.contains("Best available rate") && text.contains("Non-refundable"), "plans offered: {text}");
+    b.shot("51-availability-plans").await;
+    // The non-refundable plan of the first room type: its breakdown before confirming.
+    let links = b.client.find_all(Locator::Css("tr.offer-plan a.btn-primary")).await.unwrap();
+    assert!(links.len() >= 2, "a choose link per plan");
+    let href = links[1].attr("href").await.unwrap().expect("href");
+    b.client.goto(&format!("{}{href}", app.address)).await.unwrap();
+    let text = b.body_text().await;
+    assert!(text.contains("Non-refundable: night by night"), "{text}");
+    b.shot("52-booking-breakdown").await;
+
+    b.client.goto(&format!("{}/invoices", app.address)).await.unwrap();
+    b.shot("53-invoices").await;
+    b.click("table a.mono").await;
+    let text = b.body_text().await;
+    assert!(text.contains("INVOICE") || text.contains("Invoice"), "{text}");
+    assert!(text.contains("Hotel occupancy tax") && text.contains("Total"), "taxes and totals: {text}");
+    b.shot("54-invoice").await;
+    for (name, size) in [("invoice-a4", PrintSize::A4), ("invoice-letter", PrintSize::US_LETTER)] {
+        let config = PrintConfiguration::builder().size(size).background(true).build().unwrap();
+        let pdf = b.client.print(config).await.expect("print to PDF");
+        assert!(pdf.starts_with(b"%PDF"), "a PDF");
+        std::fs::write(screenshot_dir().join(format!("{name}.pdf")), pdf).unwrap();
     }
     b.client.clone().close().await.unwrap();
 }
