@@ -175,6 +175,12 @@ scenarios() { # email deep-page
     printf '| %s | kiosk arrivals | not in this organization'"'"'s plan | | | | | |\n' "$DATASET" | tee -a "$RESULTS"
   fi
   run "availability search" page.lua "$search" "$COOKIE"
+  # Seven nights, every plan of each room type (the seeders give each hotel three).
+  local week="/reservations/new?hotel=$hotel&check_in=$today&check_out=$(date -u -d '+7 days' +%F)&adults=2&children=0"
+  run "availability, 7 nights × 3 plans" page.lua "$week" "$COOKIE"
+  # The rate calendar of the organization's largest hotel, 30 days wide.
+  local largest="${LARGEST_HOTEL:-$hotel}"
+  run "rate calendar, 30 days" page.lua "/rates?hotel=$largest&days=30" "$COOKIE"
   run "booking + cancel (POST)" book.lua /reservations "$COOKIE" "$CSRF" "$hotel" "$room_type" "$guest"
 }
 
@@ -198,7 +204,9 @@ bench_pg() {
   seed "$url" "${BENCH_TENANTS:-1000}" "${BENCH_RESERVATIONS:-1000000}"
   header "PostgreSQL, ${BENCH_TENANTS:-1000} tenants / ${BENCH_RESERVATIONS:-1000000} reservations, RLS on"
   start_server "$url"
-  DATASET="big tenant" scenarios staff@big-chain.seed 500
+  LARGEST_HOTEL=$(psql "${ADMIN_URL%/*}/hotelier_bench_big" -Atc "SELECT h.id FROM hotels h JOIN tenants t ON t.id = h.tenant_id \
+    WHERE t.slug = 'big-chain' ORDER BY (SELECT count(*) FROM rooms r WHERE r.tenant_id = h.tenant_id \
+    AND r.hotel_id = h.id) DESC LIMIT 1") DATASET="big tenant" scenarios staff@big-chain.seed 500
   # Page 5 for the small tenants: the baseline's has about 140 stays (6 pages), so a
   # deeper page would be an empty one there and not the same work.
   DATASET="small tenant" scenarios staff@org-0500.seed 5

@@ -10,3 +10,4 @@ demo-tax-occupancy = Hotel occupancy tax
 demo-tax-iss = ISS
 demo-tax-city = City tax
 demo-tax-vat = VAT
+demo-plan-bb = Breakfast included

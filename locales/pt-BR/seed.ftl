@@ -10,3 +10,4 @@ demo-tax-occupancy = Imposto de ocupação
 demo-tax-iss = ISS
 demo-tax-city = Taxa de turismo
 demo-tax-vat = IVA
+demo-plan-bb = Café da manhã incluído

@@ -187,6 +187,7 @@ pub(crate) struct Catalogue {
     pub rate_plan_prices: Vec<RatePlanPrice>,
     pub rate_days: Vec<RateDay>,
     pub tax_rules: Vec<TaxRule>,
+    pub invoice_counters: Vec<crate::db::invoices::InvoiceCounter>,
 }
 
 /// Stays of some of an organization's hotels, with their nights and folio entries.
@@ -196,6 +197,8 @@ pub(crate) struct Stays {
     pub nights: Vec<ReservationNight>,
     pub folio: Vec<FolioEntry>,
     pub folio_taxes: Vec<FolioTax>,
+    pub invoices: Vec<crate::db::invoices::Invoice>,
+    pub invoice_lines: Vec<crate::db::invoices::InvoiceLine>,
 }
 
 fn rng(org: usize, stream: u64) -> ChaCha8Rng {
@@ -428,7 +431,8 @@ pub(crate) fn generate(org: &Org, now: Timestamp) -> (Catalogue, Vec<Stays>) {
     }
     guests(&mut rng, &mut c, org, guest_count, now);
     let guest_ids: Vec<GuestId> = c.guests.iter().map(|g| g.id).collect();
-    let units = stays(&mut rng, org, &hotels, &guest_ids, now);
+    let mut units = stays(&mut rng, org, &hotels, &guest_ids, now);
+    super::invoices::invoice_check_outs(&org.tenant, &mut c, &mut units);
     (c, units)
 }
 
@@ -502,7 +506,7 @@ fn hotel(
         }
     }
     // Weekend prices from a month ago to the end of the window.
-    let names = ("Best available rate".to_owned(), "Non-refundable".to_owned());
+    let names = ("Best available rate".to_owned(), "Non-refundable".to_owned(), "Breakfast included".to_owned());
     let from = today - Duration::days(RATED_PAST_DAYS);
     let rates = rates::hotel_rates(tenant, id, &priced, names, from, RATED_PAST_DAYS + FUTURE_DAYS, created);
     c.rate_plans.extend(rates.plans.iter().cloned());

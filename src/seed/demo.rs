@@ -405,7 +405,7 @@ fn seed_org(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng, counts
             )?;
             types.push((room_type, rate));
         }
-        let names = (words.t("demo-plan-bar"), words.t("demo-plan-nrf"));
+        let names = (words.t("demo-plan-bar"), words.t("demo-plan-nrf"), words.t("demo-plan-bb"));
         let priced: Vec<_> = types.iter().map(|(rt, rate)| (rt.id, *rate)).collect();
         let rates = rates::hotel_rates(
             t.tenant_id(),

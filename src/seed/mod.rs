@@ -8,5 +8,6 @@
 
 pub mod bulk;
 pub mod demo;
+mod invoices;
 pub mod rates;
 pub mod taxes;

@@ -1,6 +1,7 @@
 //! The prices both generators give a hotel: a best-available plan (`BAR`) selling every
 //! room type at its rate, with weekend prices and a two-night minimum on some Fridays, and
-//! a non-refundable plan (`NRF`) that follows it at −10 %, paid in full at booking. The
+//! a non-refundable plan (`NRF`) that follows it at −10 %, paid in full at booking, and
+//! breakfast included (`BB`) at BAR plus 25.00 a night. The
 //! rows are built here; `demo` writes them through the repositories, `bulk` in bulk.
 
 use std::collections::BTreeMap;
@@ -17,6 +18,8 @@ use crate::domain::Timestamp;
 const WEEKEND_MARKUP: i64 = 2000;
 /// The non-refundable plan's discount.
 const NRF_DISCOUNT: i64 = -1000;
+/// What breakfast adds to a night, in minor units.
+const BREAKFAST: i64 = 2500;
 
 /// A hotel's two plans, their rows, and the calendars that price its stays.
 pub struct HotelRates {
@@ -33,6 +36,10 @@ impl HotelRates {
     }
     pub fn nrf(&self) -> RatePlanId {
         self.plans[1].id
+    }
+    /// Breakfast included: BAR plus a fixed amount a night.
+    pub fn bb(&self) -> RatePlanId {
+        self.plans[2].id
     }
 
     /// Each night's price of a stay on BAR (or on NRF).
@@ -80,7 +87,7 @@ pub fn hotel_rates(
     tenant: TenantId,
     hotel: HotelId,
     types: &[(RoomTypeId, i64)],
-    names: (String, String),
+    names: (String, String, String),
     from: NaiveDate,
     days: i64,
     now: Timestamp,
@@ -100,6 +107,12 @@ pub fn hotel_rates(
         no_show_value: 10_000,
         ..plan(tenant, hotel, "NRF", names.1, now)
     };
+    let breakfast = RatePlan {
+        parent_id: Some(bar.id),
+        adjust_kind: Some(Adjustment::Amount),
+        adjust_value: Some(BREAKFAST),
+        ..plan(tenant, hotel, "BB", names.2, now)
+    };
     let mut rates = HotelRates { prices: Vec::new(), days: Vec::new(), calendars: BTreeMap::new(), plans: vec![] };
     for &(room_type, rate) in types {
         let price = |plan: &RatePlan, price| RatePlanPrice {
@@ -111,6 +124,7 @@ pub fn hotel_rates(
         };
         rates.prices.push(price(&bar, Some(rate)));
         rates.prices.push(price(&nrf, None));
+        rates.prices.push(price(&breakfast, None));
         let mut calendar = PlanCalendar::flat(rate);
         for offset in 0..days {
             let day = from + Duration::days(offset);
@@ -134,6 +148,6 @@ pub fn hotel_rates(
         };
         rates.calendars.insert(room_type, (calendar, derived));
     }
-    rates.plans = vec![bar, nrf];
+    rates.plans = vec![bar, nrf, breakfast];
     rates
 }

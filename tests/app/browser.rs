@@ -547,9 +547,14 @@ async fn a_manager_prices_and_prints_an_invoice() {
     assert!(text.contains("Best available rate") && text.contains("Non-refundable"), "plans offered: {text}");
     b.shot("51-availability-plans").await;
     // The non-refundable plan of the first room type: its breakdown before confirming.
-    let links = b.client.find_all(Locator::Css("tr.offer-plan a.btn-primary")).await.unwrap();
-    assert!(links.len() >= 2, "a choose link per plan");
-    let href = links[1].attr("href").await.unwrap().expect("href");
+    let mut href = None;
+    for row in b.client.find_all(Locator::Css("tr.offer-plan")).await.unwrap() {
+        if row.text().await.unwrap().contains("Non-refundable") {
+            href = row.find(Locator::Css("a.btn-primary")).await.unwrap().attr("href").await.unwrap();
+            break;
+        }
+    }
+    let href = href.expect("a choose link for the non-refundable plan");
     b.client.goto(&format!("{}{href}", app.address)).await.unwrap();
     let text = b.body_text().await;
     assert!(text.contains("Non-refundable: night by night"), "{text}");

@@ -98,7 +98,11 @@ pub fn seed(db: &Db, tenants: usize, reservations: usize) -> anyhow::Result<Seed
     let mut nights = Vec::with_capacity(stays.len());
     let mut folios = Vec::with_capacity(stays.len());
     let mut folio_taxes = Vec::with_capacity(stays.len());
+    let mut invoices = Vec::with_capacity(stays.len());
+    let mut invoice_lines = Vec::with_capacity(stays.len());
     for (tenant, s) in stays {
+        invoices.push((tenant, s.invoices));
+        invoice_lines.push((tenant, s.invoice_lines));
         reservations.push((tenant, s.reservations));
         nights.push((tenant, s.nights));
         folios.push((tenant, s.folio));
@@ -113,6 +117,9 @@ pub fn seed(db: &Db, tenants: usize, reservations: usize) -> anyhow::Result<Seed
     step("folio entries written");
     in_parallel(workers, folio_taxes, |(tenant, mut rows)| load(db, tenant, &mut rows))?;
     step("folio tax lines written");
+    in_parallel(workers, invoices, |(tenant, mut rows)| load(db, tenant, &mut rows))?;
+    in_parallel(workers, invoice_lines, |(tenant, mut rows)| load(db, tenant, &mut rows))?;
+    step("invoices written");
     super::health::analyze(db)?;
     step("vacuumed and analyzed");
     Ok(SeedReport {
@@ -143,6 +150,7 @@ fn load_catalogue(t: &mut TenantScope<'_>, c: &mut Catalogue) -> DbResult<()> {
     t.load(&mut c.rate_plan_prices)?;
     t.load(&mut c.rate_days)?;
     t.load(&mut c.tax_rules)?;
+    t.load(&mut c.invoice_counters)?;
     Ok(())
 }
 

@@ -1,0 +1,116 @@
+//! The bulk seeder's invoices: every stay that has checked out was invoiced to its guest
+//! at check-out, numbered in order of departure within its hotel's series for the year,
+//! one line per folio charge with its taxes (what `stays::invoicing` would have issued).
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::Datelike;
+use serde_json::json;
+
+use super::bulk::{Catalogue, Stays};
+use crate::db::invoices::{Invoice, InvoiceCounter, InvoiceLine};
+use crate::db::tenants::Tenant;
+use crate::domain::{FolioEntryId, FolioKind, HotelId, InvoiceId, InvoiceKind, ReservationId, ReservationStatus};
+
+/// A stay that left: when, and where it is (unit, index).
+type Departure = (crate::domain::Timestamp, usize, usize);
+
+/// Adds the invoices of `units`' checked-out stays, and their series' counters to `c`.
+pub(super) fn invoice_check_outs(tenant: &Tenant, c: &mut Catalogue, units: &mut [Stays]) {
+    let prefix: String =
+        tenant.slug.chars().filter(|ch| ch.is_ascii_alphanumeric()).take(3).collect::<String>().to_uppercase();
+    // (hotel, year) → the stays that left, in order of departure.
+    let mut leaving: BTreeMap<(HotelId, i32), Vec<Departure>> = BTreeMap::new();
+    for (u, unit) in units.iter().enumerate() {
+        for (i, r) in unit.reservations.iter().enumerate() {
+            if let (ReservationStatus::CheckedOut, Some(at)) = (r.status, r.checked_out_at) {
+                leaving.entry((r.hotel_id, at.0.year())).or_default().push((at, u, i));
+            }
+        }
+    }
+    // Each unit's folio by stay, and tax lines by entry: looked up, never scanned.
+    let mut folio_of: Vec<HashMap<ReservationId, Vec<usize>>> = Vec::with_capacity(units.len());
+    let mut taxes_of: Vec<HashMap<FolioEntryId, Vec<usize>>> = Vec::with_capacity(units.len());
+    for unit in units.iter() {
+        let mut by_stay: HashMap<ReservationId, Vec<usize>> = HashMap::new();
+        for (k, e) in unit.folio.iter().enumerate() {
+            by_stay.entry(e.reservation_id).or_default().push(k);
+        }
+        let mut by_entry: HashMap<FolioEntryId, Vec<usize>> = HashMap::new();
+        for (k, t) in unit.folio_taxes.iter().enumerate() {
+            by_entry.entry(t.entry_id).or_default().push(k);
+        }
+        folio_of.push(by_stay);
+        taxes_of.push(by_entry);
+    }
+    for ((hotel_id, year), mut stays) in leaving {
+        stays.sort_by_key(|(at, u, i)| (*at, *u, *i));
+        let code = c.hotels.iter().find(|h| h.id == hotel_id).map_or("", |h| h.code.as_str()).to_owned();
+        let series = format!("{prefix}-{code}-{year}");
+        c.invoice_counters.push(InvoiceCounter {
+            tenant_id: tenant.id,
+            hotel_id,
+            series: series.clone(),
+            last_number: stays.len() as i64,
+        });
+        for (n, (at, u, i)) in stays.into_iter().enumerate() {
+            let unit = &units[u];
+            let r = unit.reservations[i].clone();
+            let id = InvoiceId::new();
+            let entries: Vec<&crate::db::folio::FolioEntry> =
+                folio_of[u].get(&r.id).into_iter().flatten().map(|k| &unit.folio[*k]).collect();
+            let charges: Vec<_> =
+                entries.iter().filter(|e| matches!(e.kind, FolioKind::RoomCharge | FolioKind::Charge)).collect();
+            let mut lines = Vec::with_capacity(charges.len());
+            for (l, e) in charges.iter().enumerate() {
+                let own: Vec<_> = taxes_of[u].get(&e.id).into_iter().flatten().map(|k| &unit.folio_taxes[*k]).collect();
+                let included: i64 = own.iter().filter(|t| t.included).map(|t| t.amount).sum();
+                let added: i64 = own.iter().filter(|t| !t.included).map(|t| t.amount).sum();
+                let taxes: Vec<_> = own
+                    .iter()
+                    .map(|t| json!({ "rule": t.tax_rule_id, "amount": t.amount, "included": t.included }))
+                    .collect();
+                lines.push(InvoiceLine {
+                    tenant_id: tenant.id,
+                    invoice_id: id,
+                    line_no: l as i32 + 1,
+                    entry_id: e.id,
+                    credits_line: None,
+                    description: e.description.clone(),
+                    service_date: e.service_date,
+                    net: e.amount - included,
+                    tax: included + added,
+                    total: e.amount + added,
+                    taxes: serde_json::Value::Array(taxes).into(),
+                });
+            }
+            let paid: i64 = entries.iter().filter(|e| e.kind == FolioKind::Payment).map(|e| e.amount).sum();
+            let number = n as i64 + 1;
+            let invoice = Invoice {
+                tenant_id: tenant.id,
+                id,
+                hotel_id,
+                reservation_id: r.id,
+                kind: InvoiceKind::Invoice,
+                code: format!("{series}-{number:06}"),
+                series: series.clone(),
+                number,
+                credits_invoice_id: None,
+                company_id: None,
+                bill_to_name: "Guest".into(),
+                bill_to: json!({ "guest": r.guest_id }).into(),
+                issuer: json!({ "organization": tenant.name }).into(),
+                currency: tenant.currency.clone(),
+                language: tenant.locale.clone(),
+                net: lines.iter().map(|l| l.net).sum(),
+                tax: lines.iter().map(|l| l.tax).sum(),
+                total: lines.iter().map(|l| l.total).sum(),
+                payments: json!([{ "date": at.0.date_naive(), "amount": paid }]).into(),
+                issued_at: at,
+                issued_by: None,
+            };
+            units[u].invoices.push(invoice);
+            units[u].invoice_lines.extend(lines);
+        }
+    }
+}
