@@ -372,116 +372,153 @@ fn seed_org(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng, counts
     let guests = seed_guests(t, org, rng)?;
     counts.guests += guests.len();
     for spec in org.hotels {
-        let hotel = t.hotels().create(&HotelFields {
-            code: spec.code.into(),
-            name: spec.name.into(),
-            brand: (org.kind == TenantKind::Chain).then(|| org.name.into()),
-            address: None,
-            city: Some(spec.city.into()),
-            country: Some(org.country.into()),
-            timezone: spec.timezone.into(),
-            star_rating: Some(spec.stars),
-            email: None,
-            phone: None,
-            is_active: true,
-        })?;
+        let (hotel, types, today) = create_hotel(t, org, spec)?;
         counts.hotels += 1;
-        let tz: chrono_tz::Tz = spec.timezone.parse().unwrap_or(chrono_tz::UTC);
-        let today = chrono::Utc::now().with_timezone(&tz).date_naive();
+        let seed = hotel_money(t, org, &words, &desk, &guests, hotel, &types, today)?;
         let mut number = 0;
-        let mut types = Vec::new();
-        for &(code, name, base, max, rate, _) in spec.types {
-            let room_type = t.room_types().create(
-                hotel.id,
-                &RoomTypeFields {
-                    code: code.into(),
-                    name: name.into(),
-                    description: None,
-                    base_occupancy: base,
-                    max_occupancy: max,
-                    base_rate: rate,
-                    is_active: true,
-                },
-            )?;
-            types.push((room_type, rate));
-        }
-        let names = (words.t("demo-plan-bar"), words.t("demo-plan-nrf"), words.t("demo-plan-bb"));
-        let priced: Vec<_> = types.iter().map(|(rt, rate)| (rt.id, *rate)).collect();
-        let rates = rates::hotel_rates(
-            t.tenant_id(),
-            hotel.id,
-            &priced,
-            names,
-            today - Duration::days(120),
-            240,
-            Timestamp::now(),
-        );
-        t.rate_plans().add_rows(rates.plans.clone(), rates.prices.clone(), rates.days.clone())?;
-        let rules = taxes::hotel_rules(
-            t.tenant_id(),
-            hotel.id,
-            org.country,
-            &words,
-            today - Duration::days(400),
-            Timestamp::now(),
-        );
-        let tax = Taxing { rules: rules.iter().map(|r| r.rule()).collect() };
-        t.tax_rules().add_rows(rules)?;
         for ((room_type, _), &(_, _, _, max, _, rooms)) in types.iter().zip(spec.types) {
             for _ in 0..rooms {
                 number += 1;
-                let floor = 1 + (number - 1) / 10;
-                // About one room in thirty is out of order for a few nights from today
-                // (when no stay holds it then), the rest clean, dirty or inspected.
-                let (housekeeping, out_of_order) = match rng.gen_range(0..100) {
-                    0..=69 => (HousekeepingStatus::Clean, false),
-                    70..=84 => (HousekeepingStatus::Dirty, false),
-                    85..=96 => (HousekeepingStatus::Inspected, false),
-                    _ => (HousekeepingStatus::Dirty, true),
-                };
-                let room = t.rooms().create(
-                    hotel.id,
-                    &RoomFields {
-                        room_type_id: room_type.id,
-                        number: format!("{}{:02}", floor, (number - 1) % 10 + 1),
-                        floor: Some(floor),
-                        housekeeping_status: housekeeping,
-                        is_active: true,
-                        notes: None,
-                    },
-                )?;
-                counts.rooms += 1;
-                let stays = room_timeline(rng, today);
-                if out_of_order {
-                    block_if_free(t, &words, &room, &stays, today)?;
-                }
-                for (check_in, nights) in stays {
-                    let guest = *guests.choose(rng).expect("guests");
-                    let mut new = stay(rng, hotel.id, room_type.id, room.id, guest, check_in, nights, max, today);
-                    // One stay in five on the non-refundable plan.
-                    let nrf = rng.gen_bool(0.2);
-                    let priced = rates.nights(room_type.id, new.check_in, new.check_out, nrf);
-                    new.total_amount = priced.iter().map(|(_, p)| p).sum();
-                    new.nightly_rate = new.total_amount / nights;
-                    let reservation = t.reservations().create(&new)?;
-                    let plan = Some(if nrf { rates.nrf() } else { rates.bar() });
-                    let rows = priced.iter().map(|(n, p)| ReservationNight::new(reservation.id, *n, plan, *p));
-                    t.nights().write(rows.collect())?;
-                    counts.reservations += 1;
-                    counts.folio_entries += post_folio(t, &words, rng, &reservation, &priced, &tax, today)?;
-                    // The stays that left in the last two months were invoiced at check-out.
-                    if reservation.status == ReservationStatus::CheckedOut
-                        && reservation.check_out >= today - Duration::days(60)
-                    {
-                        let issue =
-                            stays::Issue { reservation: reservation.id, entries: None, bill_to: stays::BillTo::Guest };
-                        stays::invoicing::issue(t, &desk, &issue).map_err(|e| match e {
-                            stays::StayError::Db(e) => e,
-                            other => crate::db::DbError::Check(other.to_string()),
-                        })?;
-                    }
-                }
+                seed_room(t, &seed, room_type.id, max, number, rng, counts)?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// What seeding one hotel's rooms and stays needs.
+struct HotelSeed<'a> {
+    hotel: crate::domain::ids::HotelId,
+    today: NaiveDate,
+    rates: rates::HotelRates,
+    tax: Taxing,
+    words: &'a Tr,
+    desk: &'a Desk,
+    guests: &'a [GuestId],
+}
+
+/// A room type and its rate.
+type TypeRate = (crate::db::room_types::RoomType, i64);
+
+/// A hotel of `org` with its room types (and each type's rate), and the hotel's today.
+fn create_hotel(
+    t: &mut TenantScope<'_>,
+    org: &OrgSpec,
+    spec: &HotelSpec,
+) -> DbResult<(crate::db::hotels::Hotel, Vec<TypeRate>, NaiveDate)> {
+    let hotel = t.hotels().create(&HotelFields {
+        code: spec.code.into(),
+        name: spec.name.into(),
+        brand: (org.kind == TenantKind::Chain).then(|| org.name.into()),
+        address: None,
+        city: Some(spec.city.into()),
+        country: Some(org.country.into()),
+        timezone: spec.timezone.into(),
+        star_rating: Some(spec.stars),
+        email: None,
+        phone: None,
+        is_active: true,
+    })?;
+    let tz: chrono_tz::Tz = spec.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let today = chrono::Utc::now().with_timezone(&tz).date_naive();
+    let mut types = Vec::new();
+    for &(code, name, base, max, rate, _) in spec.types {
+        let fields = RoomTypeFields {
+            code: code.into(),
+            name: name.into(),
+            description: None,
+            base_occupancy: base,
+            max_occupancy: max,
+            base_rate: rate,
+            is_active: true,
+        };
+        types.push((t.room_types().create(hotel.id, &fields)?, rate));
+    }
+    Ok((hotel, types, today))
+}
+
+/// The hotel's rate plans and tax rules, written; what its stays are priced and taxed by.
+#[allow(clippy::too_many_arguments)]
+fn hotel_money<'a>(
+    t: &mut TenantScope<'_>,
+    org: &OrgSpec,
+    words: &'a Tr,
+    desk: &'a Desk,
+    guests: &'a [GuestId],
+    hotel: crate::db::hotels::Hotel,
+    types: &[TypeRate],
+    today: NaiveDate,
+) -> DbResult<HotelSeed<'a>> {
+    let names = (words.t("demo-plan-bar"), words.t("demo-plan-nrf"), words.t("demo-plan-bb"));
+    let priced: Vec<_> = types.iter().map(|(rt, rate)| (rt.id, *rate)).collect();
+    let from = today - Duration::days(120);
+    let rates = rates::hotel_rates(t.tenant_id(), hotel.id, &priced, names, from, 240, Timestamp::now());
+    t.rate_plans().add_rows(rates.plans.clone(), rates.prices.clone(), rates.days.clone())?;
+    let since = today - Duration::days(400);
+    let rules = taxes::hotel_rules(t.tenant_id(), hotel.id, org.country, words, since, Timestamp::now());
+    let tax = Taxing { rules: rules.iter().map(|r| r.rule()).collect() };
+    t.tax_rules().add_rows(rules)?;
+    Ok(HotelSeed { hotel: hotel.id, today, rates, tax, words, desk, guests })
+}
+
+/// Room `number` of a type, and its stays around today.
+fn seed_room(
+    t: &mut TenantScope<'_>,
+    seed: &HotelSeed<'_>,
+    room_type: crate::domain::ids::RoomTypeId,
+    max: i32,
+    number: i32,
+    rng: &mut ChaCha8Rng,
+    counts: &mut Counts,
+) -> DbResult<()> {
+    let floor = 1 + (number - 1) / 10;
+    // About one room in thirty is out of order for a few nights from today (when no stay
+    // holds it then), the rest clean, dirty or inspected.
+    let (housekeeping, out_of_order) = match rng.gen_range(0..100) {
+        0..=69 => (HousekeepingStatus::Clean, false),
+        70..=84 => (HousekeepingStatus::Dirty, false),
+        85..=96 => (HousekeepingStatus::Inspected, false),
+        _ => (HousekeepingStatus::Dirty, true),
+    };
+    let room = t.rooms().create(
+        seed.hotel,
+        &RoomFields {
+            room_type_id: room_type,
+            number: format!("{}{:02}", floor, (number - 1) % 10 + 1),
+            floor: Some(floor),
+            housekeeping_status: housekeeping,
+            is_active: true,
+            notes: None,
+        },
+    )?;
+    counts.rooms += 1;
+    let stays = room_timeline(rng, seed.today);
+    if out_of_order {
+        block_if_free(t, seed.words, &room, &stays, seed.today)?;
+    }
+    for (check_in, nights) in stays {
+        let guest = *seed.guests.choose(rng).expect("guests");
+        let mut new = stay(rng, seed.hotel, room_type, room.id, guest, check_in, nights, max, seed.today);
+        // One stay in five on the non-refundable plan.
+        let nrf = rng.gen_bool(0.2);
+        let priced = seed.rates.nights(room_type, new.check_in, new.check_out, nrf);
+        new.total_amount = priced.iter().map(|(_, p)| p).sum();
+        new.nightly_rate = new.total_amount / nights;
+        let reservation = t.reservations().create(&new)?;
+        let plan = Some(if nrf { seed.rates.nrf() } else { seed.rates.bar() });
+        let rows = priced.iter().map(|(n, p)| ReservationNight::new(reservation.id, *n, plan, *p));
+        t.nights().write(rows.collect())?;
+        counts.reservations += 1;
+        counts.folio_entries += post_folio(t, seed.words, rng, &reservation, &priced, &seed.tax, seed.today)?;
+        // The stays that left in the last two months were invoiced at check-out.
+        if reservation.status == ReservationStatus::CheckedOut
+            && reservation.check_out >= seed.today - Duration::days(60)
+        {
+            let issue = stays::Issue { reservation: reservation.id, entries: None, bill_to: stays::BillTo::Guest };
+            stays::invoicing::issue(t, seed.desk, &issue).map_err(|e| match e {
+                stays::StayError::Db(e) => e,
+                other => crate::db::DbError::Check(other.to_string()),
+            })?;
         }
     }
     Ok(())
