@@ -16,6 +16,7 @@ use crate::domain::booking::today_in;
 use crate::domain::kpi::{Kpis, Sold};
 use crate::domain::money;
 use crate::domain::tax;
+use crate::domain::HotelId;
 use crate::i18n::Msg;
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -121,6 +122,36 @@ impl ReportPage {
     }
 }
 
+/// What the report's lines are worked out from, read in one transaction.
+struct Figures<'a> {
+    chosen: &'a [Hotel],
+    sold: &'a [(HotelId, Sold)],
+    rooms: &'a [(HotelId, i64)],
+    rules: &'a [crate::db::taxes::TaxRule],
+}
+
+impl Figures<'_> {
+    /// A line per hotel and period over `[from, end)`, on net room revenue, and the total.
+    fn lines(&self, period: Period, from: NaiveDate, end: NaiveDate) -> (Vec<Line>, Kpis) {
+        let mut lines = Vec::new();
+        let mut total = Kpis::default();
+        for h in self.chosen {
+            let room_count = self.rooms.iter().find(|(id, _)| *id == h.id).map_or(0, |(_, n)| *n);
+            let stays: Vec<Sold> = self.sold.iter().filter(|(hotel, _)| *hotel == h.id).map(|(_, s)| *s).collect();
+            let own: Vec<tax::Rule> = self.rules.iter().filter(|r| r.hotel_id == h.id).map(|r| r.rule()).collect();
+            let mut start = period.start_of(from).max(from);
+            while start < end {
+                let stop = period.next(period.start_of(start)).min(end);
+                let kpis = Kpis::compute_net(room_count, &stays, start, stop, |n| tax::included_room_rate(&own, n));
+                total.add(kpis);
+                lines.push(Line { hotel: h.name.clone(), from: start, to: stop, kpis });
+                start = stop;
+            }
+        }
+        (lines, total)
+    }
+}
+
 /// The report's lines for the chosen hotels, periods and dates (inclusive `to`).
 pub async fn show(ctx: TenantCtx, state: State, query: web::Query<ReportQuery>) -> Reply {
     let query = query.into_inner();
@@ -159,22 +190,8 @@ pub async fn show(ctx: TenantCtx, state: State, query: web::Query<ReportQuery>) 
         note = Some(Msg::new("rep-bad-start").arg("days", 30));
         from = today - Duration::days(30);
     }
-    let end = to + Duration::days(1);
-    let mut lines = Vec::new();
-    let mut total = Kpis::default();
-    for h in &chosen {
-        let room_count = rooms.iter().find(|(id, _)| *id == h.id).map_or(0, |(_, n)| *n);
-        let stays: Vec<Sold> = sold.iter().filter(|(hotel, _)| *hotel == h.id).map(|(_, sold)| *sold).collect();
-        let own: Vec<tax::Rule> = rules.iter().filter(|r| r.hotel_id == h.id).map(|r| r.rule()).collect();
-        let mut start = period.start_of(from).max(from);
-        while start < end {
-            let stop = period.next(period.start_of(start)).min(end);
-            let kpis = Kpis::compute_net(room_count, &stays, start, stop, |n| tax::included_room_rate(&own, n));
-            total.add(kpis);
-            lines.push(Line { hotel: h.name.clone(), from: start, to: stop, kpis });
-            start = stop;
-        }
-    }
+    let figures = Figures { chosen: &chosen, sold: &sold, rooms: &rooms, rules: &rules };
+    let (lines, total) = figures.lines(period, from, to + Duration::days(1));
     let currency = view.tr.currency().to_owned();
     if query.format == "csv" {
         return Ok(csv(&lines, &currency));

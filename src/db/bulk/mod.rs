@@ -91,7 +91,26 @@ pub fn seed(db: &Db, tenants: usize, reservations: usize) -> anyhow::Result<Seed
     // Foreign-key checks are planned once per connection and kept until the table's
     // statistics change; before the first check on a table, give it some.
     super::health::update_statistics(db)?;
-    let mut stays = stays.into_inner().expect("not poisoned");
+    load_stays(db, workers, stays.into_inner().expect("not poisoned"), &step)?;
+    super::health::analyze(db)?;
+    step("vacuumed and analyzed");
+    Ok(SeedReport {
+        tenants,
+        reservations: made.into_inner(),
+        big_tenant: orgs[0].tenant.slug.clone(),
+        big_reservations: big_made.into_inner(),
+    })
+}
+
+/// The stays' tables, every unit in parallel, one table after another (each waits for the
+/// one its foreign keys point at): reservations, nights, folio entries, tax lines,
+/// invoices and their lines.
+fn load_stays(
+    db: &Db,
+    workers: usize,
+    mut stays: Vec<(TenantId, plan::Stays)>,
+    step: &impl Fn(&str),
+) -> anyhow::Result<()> {
     // The largest units first, so that no worker is left with a big one at the end.
     stays.sort_by_key(|(_, s)| std::cmp::Reverse(s.reservations.len()));
     let mut reservations = Vec::with_capacity(stays.len());
@@ -120,14 +139,7 @@ pub fn seed(db: &Db, tenants: usize, reservations: usize) -> anyhow::Result<Seed
     in_parallel(workers, invoices, |(tenant, mut rows)| load(db, tenant, &mut rows))?;
     in_parallel(workers, invoice_lines, |(tenant, mut rows)| load(db, tenant, &mut rows))?;
     step("invoices written");
-    super::health::analyze(db)?;
-    step("vacuumed and analyzed");
-    Ok(SeedReport {
-        tenants,
-        reservations: made.into_inner(),
-        big_tenant: orgs[0].tenant.slug.clone(),
-        big_reservations: big_made.into_inner(),
-    })
+    Ok(())
 }
 
 /// PostgreSQL: a bulk transaction need not wait for its commit to reach the disk (a
