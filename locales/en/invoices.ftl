@@ -46,6 +46,7 @@ invoice-company-email = Email
 invoice-issue = Issue the invoice
 invoice-issued = Invoice { $code } issued.
 invoice-credited = Credit note { $code } issued.
+invoice-not-issued = The invoice was not issued: see the form below.
 invoice-choose-company = Choose the company to bill.
 invoice-company-name = Give the company's name (at most 200 characters).
 invoice-entry-not-open = One of the chosen charges is invoiced already, or not this stay's.

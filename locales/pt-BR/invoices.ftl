@@ -46,6 +46,7 @@ invoice-company-email = E-mail
 invoice-issue = Emitir a fatura
 invoice-issued = Fatura { $code } emitida.
 invoice-credited = Nota de crédito { $code } emitida.
+invoice-not-issued = A fatura não foi emitida: veja o formulário abaixo.
 invoice-choose-company = Escolha a empresa a faturar.
 invoice-company-name = Informe a razão social (até 200 caracteres).
 invoice-entry-not-open = Um dos lançamentos escolhidos já está faturado, ou não é desta estadia.

@@ -185,6 +185,19 @@ impl Invoices<'_, '_> {
             .load(s.conn())?)
     }
 
+    /// The line numbers of invoice `id` that its credit notes cancel already (one query).
+    pub fn credited_lines(self, id: InvoiceId) -> DbResult<Vec<i32>> {
+        let s = self.0;
+        let lines: Vec<Option<i32>> = s
+            .all(invoice_lines::table)
+            .inner_join(super::scope::joins::invoice_of_line())
+            .filter(invoices::credits_invoice_id.eq(id))
+            .order(invoice_lines::credits_line)
+            .select(invoice_lines::credits_line)
+            .load(s.conn())?;
+        Ok(lines.into_iter().flatten().collect())
+    }
+
     /// How many times each of `entries` is invoiced now: its lines on invoices less its
     /// lines on credit notes (0: open, 1: invoiced).
     pub fn invoiced(self, entries: &[FolioEntryId]) -> DbResult<HashMap<FolioEntryId, i64>> {

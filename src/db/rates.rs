@@ -206,6 +206,14 @@ impl RatePlans<'_, '_> {
             .load(s.conn())?)
     }
 
+    /// Whether another plan follows plan `id` (a base plan cannot then follow one itself).
+    pub fn is_followed(self, id: RatePlanId) -> DbResult<bool> {
+        let s = self.0;
+        let followers: i64 =
+            s.all(rate_plans::table).filter(rate_plans::parent_id.eq(id)).count().get_result(s.conn())?;
+        Ok(followers > 0)
+    }
+
     /// Makes plan `plan` (of `hotel`) sell exactly `sells`, at those base prices. A room
     /// type it stops selling loses its dates.
     pub fn set_prices(self, plan: &RatePlan, sells: &[(RoomTypeId, Option<i64>)]) -> DbResult<()> {

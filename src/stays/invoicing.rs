@@ -150,10 +150,7 @@ pub fn credit(
     let hotel = s.hotels().get(original.hotel_id)?;
     let series = format!("CN-{}", original.series);
     let number = s.invoices().next_number(hotel.id, &series)?;
-    let mut credited: Vec<i32> = Vec::new();
-    for note in s.invoices().credits_of(id)? {
-        credited.extend(s.invoices().lines(note.id)?.iter().filter_map(|l| l.credits_line));
-    }
+    let credited = s.invoices().credited_lines(id)?;
     let open: Vec<InvoiceLine> =
         s.invoices().lines(id)?.into_iter().filter(|l| !credited.contains(&l.line_no)).collect();
     let chosen: Vec<&InvoiceLine> = match &lines {

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::error::Reply;
 use super::extract::TenantCtx;
-use super::forms;
+use super::forms::{self, FieldErrors};
 use super::pages::{ok, see_other, Chrome};
 use super::state::State;
 use super::urls;
@@ -40,17 +40,22 @@ pub struct IssueForm {
 }
 
 impl IssueForm {
-    fn issue(&self, reservation: ReservationId) -> Result<Issue, Msg> {
-        let entries: Vec<FolioEntryId> =
-            self.rest.keys().filter_map(|k| k.strip_prefix("entry_")).filter_map(|id| id.parse().ok()).collect();
+    /// The invoice to issue, or a message per field that is wrong (`company`,
+    /// `company_name`); the form is then shown again as typed.
+    pub fn issue(&self, reservation: ReservationId) -> Result<Issue, FieldErrors> {
+        let mut errors = FieldErrors::default();
         let bill_to = match self.bill_to.trim() {
-            "company" => BillTo::Company(
-                self.company.trim().parse::<CompanyId>().map_err(|_| Msg::new("invoice-choose-company"))?,
-            ),
+            "company" => match self.company.trim().parse::<CompanyId>() {
+                Ok(company) => BillTo::Company(company),
+                Err(_) => {
+                    errors.add("company", Msg::new("invoice-choose-company"));
+                    BillTo::Guest
+                }
+            },
             "new" => {
                 let name = forms::clean(&self.company_name);
                 if name.is_empty() || name.chars().count() > 200 {
-                    return Err(Msg::new("invoice-company-name"));
+                    errors.add("company_name", Msg::new("invoice-company-name"));
                 }
                 let optional = |v: &str, max: usize| {
                     Some(forms::clean(v)).filter(|v| !v.is_empty()).map(|v| v.chars().take(max).collect())
@@ -64,18 +69,49 @@ impl IssueForm {
             }
             _ => BillTo::Guest,
         };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let entries = self.entries();
         Ok(Issue { reservation, entries: (!entries.is_empty()).then_some(entries), bill_to })
+    }
+
+    /// The entries ticked.
+    pub fn entries(&self) -> Vec<FolioEntryId> {
+        self.rest.keys().filter_map(|k| k.strip_prefix("entry_")).filter_map(|id| id.parse().ok()).collect()
+    }
+
+    /// Whether entry `id` was ticked.
+    pub fn ticked(&self, id: &FolioEntryId) -> bool {
+        self.rest.contains_key(&format!("entry_{id}"))
+    }
+
+    /// Whether `bill_to` is `choice` (the guest when nothing was chosen).
+    pub fn bills(&self, choice: &str) -> bool {
+        match self.bill_to.trim() {
+            "company" | "new" => self.bill_to.trim() == choice,
+            _ => choice == "guest",
+        }
     }
 }
 
-/// Issues the invoice and shows it; a refusal goes back to the reservation page with why.
+/// Issues the invoice and shows it; a form that is wrong, or a refusal, shows the
+/// reservation page again with the form as typed.
 pub async fn issue(ctx: TenantCtx, state: State, path: web::Path<ReservationId>, form: web::Form<IssueForm>) -> Reply {
     let id = path.into_inner();
-    let issue = match form.issue(id) {
+    let typed = form.into_inner();
+    let issue = match typed.issue(id) {
         Ok(issue) => issue,
-        Err(why) => {
-            ctx.flash("error", why);
-            return Ok(see_other(&urls::reservation(id)));
+        Err(errors) => {
+            let input = IssueInput { form: typed, errors, problem: Msg::new("invoice-not-issued") };
+            return super::reservations::show_with_invoice_form(
+                &ctx,
+                &state,
+                id,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                input,
+            )
+            .await;
         }
     };
     match ctx.write(&state, move |s, m| Ok(stays::invoicing::issue(s, m, &issue)?)).await {
@@ -84,10 +120,24 @@ pub async fn issue(ctx: TenantCtx, state: State, path: web::Path<ReservationId>,
             Ok(see_other(&urls::invoice(invoice.id)))
         }
         Err(AppError::Refused(refused)) => {
-            ctx.flash("error", refused.msg());
-            Ok(see_other(&urls::reservation(id)))
+            let input = IssueInput { form: typed, errors: FieldErrors::default(), problem: refused.msg() };
+            super::reservations::show_with_invoice_form(&ctx, &state, id, StatusCode::CONFLICT, input).await
         }
         Err(e) => Err(e),
+    }
+}
+
+/// The issue form as typed, what is wrong with it, and the message above the page.
+pub struct IssueInput {
+    pub form: IssueForm,
+    pub errors: FieldErrors,
+    pub problem: Msg,
+}
+
+impl IssueInput {
+    /// The form as the page first shows it.
+    pub fn blank() -> Self {
+        Self { form: IssueForm::default(), errors: FieldErrors::default(), problem: Msg::new("invoice-not-issued") }
     }
 }
 
@@ -208,10 +258,7 @@ pub async fn show(ctx: TenantCtx, state: State, path: web::Path<InvoiceId>) -> R
             let lines = s.invoices().lines(id)?;
             let credits = s.invoices().credits_of(id)?;
             let credited = invoice.credits_invoice_id.map(|c| s.invoices().get(c)).transpose()?;
-            let mut credited_lines = Vec::new();
-            for note in &credits {
-                credited_lines.extend(s.invoices().lines(note.id)?.iter().filter_map(|l| l.credits_line));
-            }
+            let credited_lines = s.invoices().credited_lines(id)?;
             Ok((m.view(), invoice, lines, (credits, credited_lines), credited))
         })
         .await?;

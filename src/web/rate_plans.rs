@@ -341,8 +341,7 @@ impl Managed for RatePlans {
         version: i32,
         setup: &PlanSetup,
     ) -> Result<PlanWithPrices, AppError> {
-        let followed = s.rate_plans().list(None)?.iter().any(|p| p.parent_id == Some(id));
-        if setup.fields.parent_id == Some(id) || (setup.fields.parent_id.is_some() && followed) {
+        if setup.fields.parent_id == Some(id) || (setup.fields.parent_id.is_some() && s.rate_plans().is_followed(id)?) {
             return Err(DbError::Conflict(Constraint::RatePlanParent).into());
         }
         let plan = s.rate_plans().update(id, version, &setup.fields)?;

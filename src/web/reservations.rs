@@ -13,6 +13,7 @@ use super::desk::{field_errors, refused_field};
 use super::error::Reply;
 use super::extract::{Member, TenantCtx};
 use super::forms::{self, FieldErrors};
+use super::invoices::IssueInput;
 use super::list::{ListQuery, Listing, PER_PAGE};
 use super::pages::{ok, render, see_other, Chrome};
 use super::state::State;
@@ -193,6 +194,8 @@ struct ShowPage {
     voided: HashSet<FolioEntryId>,
     terms: stays::Terms,
     penalty_due: Option<PenaltyDue>,
+    /// The invoice form: blank, or as typed with its messages.
+    invoice: IssueInput,
     /// The entries' tax lines, and the hotel's rules by id (for their names).
     taxes: Vec<FolioTax>,
     tax_rules: Vec<TaxRule>,
@@ -225,6 +228,8 @@ struct FolioInput {
     /// A cancellation refused for its penalty: the amount, whether the reader may waive
     /// it, and the reason as typed (shown with its message when it was missing).
     penalty_due: Option<PenaltyDue>,
+    /// The invoice form as typed, with its field messages.
+    invoice: Option<IssueInput>,
 }
 
 /// The stay's invoices, what no invoice holds yet, and the companies to bill.
@@ -247,7 +252,7 @@ struct PenaltyDue {
 
 impl FolioInput {
     fn typed(form: FolioForm, errors: FieldErrors) -> Self {
-        Self { form, errors, void_error: None, penalty_due: None }
+        Self { form, errors, void_error: None, penalty_due: None, invoice: None }
     }
 }
 
@@ -381,6 +386,7 @@ async fn show_page_with(
         plan,
         terms,
         penalty_due: input.penalty_due,
+        invoice: input.invoice.unwrap_or_else(IssueInput::blank),
         taxes,
         tax_rules,
         billing,
@@ -396,6 +402,19 @@ async fn show_page_with(
         void_error: input.void_error,
     };
     render(status, &page)
+}
+
+/// The reservation page with the invoice form as typed (refused or wrong).
+pub(super) async fn show_with_invoice_form(
+    ctx: &TenantCtx,
+    state: &AppState,
+    id: ReservationId,
+    status: StatusCode,
+    input: IssueInput,
+) -> Reply {
+    let problem = Some(input.problem.clone());
+    let input = FolioInput { invoice: Some(input), ..FolioInput::default() };
+    show_page_with(ctx, state, id, problem, status, input).await
 }
 
 pub async fn show(ctx: TenantCtx, state: State, path: web::Path<ReservationId>) -> Reply {

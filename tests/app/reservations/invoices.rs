@@ -20,6 +20,7 @@ use crate::support::*;
 both_backends_async!(
     an_invoice_bills_the_open_charges_once,
     check_out_invoices_the_guest,
+    a_wrong_bill_to_keeps_what_was_typed,
     thirty_two_at_once_take_thirty_two_numbers
 );
 
@@ -75,9 +76,9 @@ async fn an_invoice_bills_the_open_charges_once(backend: Backend) {
     assert!(shown.contains("Dinner") && shown.contains("Spa") && shown.contains("$138.50"), "{}", page.short());
 
     // Nothing is left to bill; the company is offered next time.
-    let again = staff.post_form(&format!("/reservations/{}/invoices", r.id), &form(&[("bill_to", "guest")])).await;
-    let back = follow(&staff, &again).await;
-    assert!(flash(&back).is_some_and(|f| f.contains("invoiced already")), "{:?}", flash(&back));
+    let back = staff.post_form(&format!("/reservations/{}/invoices", r.id), &form(&[("bill_to", "guest")])).await;
+    assert_eq!(back.status, 409, "{}", back.short());
+    assert!(text(&back).contains("invoiced already"), "{}", back.short());
     assert!(back.body.contains("Acme Travel Ltd"), "the company is kept");
 
     // The database refuses to change an issued invoice.
@@ -125,6 +126,35 @@ async fn an_invoice_bills_the_open_charges_once(backend: Backend) {
     let csv = staff.get("/invoices?format=csv").await;
     assert_eq!(csv.body.lines().count(), 1 + 3, "a header and the three: {}", csv.body);
     assert!(csv.body.contains(&format!("{code},invoice,")), "{}", csv.body);
+}
+
+/// A new company without a name: the page comes back (422) with the message by the name
+/// field and everything typed in place (the ticked charge, the tax id, the address), and
+/// nothing is issued.
+async fn a_wrong_bill_to_keeps_what_was_typed(backend: Backend) {
+    let w = world(backend).await;
+    let r = add(w.db(), &w.a, stay(&w.a, "INV004", day(0), 2));
+    charge(&w, r.id, "Dinner", 48_50);
+    charge(&w, r.id, "Spa", 90_00);
+    let spa = folio(w.db(), &w.a, r.id).into_iter().find(|e| e.description == "Spa").unwrap();
+    let staff = desk(&w, &w.team_a.staff).await;
+    let ticked = format!("entry_{}", spa.id);
+    let typed = form(&[
+        ("bill_to", "new"),
+        ("company_name", "  "),
+        ("company_tax_id", "PT509876543"),
+        ("company_address", "Rua Augusta 10, Lisboa"),
+        (ticked.as_str(), "on"),
+    ]);
+    let page = staff.post_form(&format!("/reservations/{}/invoices", r.id), &typed).await;
+    assert_eq!(page.status, 422, "{}", page.short());
+    assert!(text(&page).contains("Give the company's name"), "{}", page.short());
+    assert!(page.body.contains(r#"value="PT509876543""#), "the tax id as typed");
+    assert!(page.body.contains(r#"value="Rua Augusta 10, Lisboa""#), "the address as typed");
+    assert!(page.body.contains(&format!(r#"name="{ticked}" value="on" checked"#)), "the ticked charge");
+    assert!(page.body.contains(r#"value="new" checked"#), "the bill-to chosen");
+    let issued = w.db().tenant(w.a.id, None, Access::Read, |s| s.invoices().of_reservation(r.id)).unwrap();
+    assert!(issued.is_empty(), "nothing is issued: {issued:?}");
 }
 
 async fn check_out_invoices_the_guest(backend: Backend) {
