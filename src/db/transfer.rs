@@ -225,6 +225,84 @@ impl JsonOut<'_> {
     }
 }
 
+/// A tenant-owned table of the document: its key, and the pass that writes its rows
+/// (answering how many).
+type Dump = (&'static str, fn(&mut TenantScope<'_>, &mut JsonOut<'_>) -> Result<usize, TransferError>);
+
+/// A table with ids of its own: one keyset-paginated pass, in id order, through the scope.
+macro_rules! by_id {
+    ($table:ident as $key:literal: $row:ty, $id:ident) => {
+        ($key, |s, out| {
+            out.table(
+                $key,
+                $id::from_uuid(Uuid::nil()),
+                |after| {
+                    Ok(s.all($table::table)
+                        .filter($table::id.gt(after))
+                        .order($table::id)
+                        .limit(PAGE)
+                        .select(<$row>::as_select())
+                        .load(s.conn())?)
+                },
+                |r| r.id,
+            )
+        })
+    };
+}
+
+/// A table keyed under a plan, a stay, an entry, a hotel or an invoice: a page of parents
+/// at a time.
+macro_rules! under_parent {
+    ($table:ident as $key:literal: $row:ty, under $parent:ident . $col:ident, $id:ident) => {
+        ($key, |s, out| {
+            out.children(
+                $key,
+                $id::from_uuid(Uuid::nil()),
+                s,
+                |s: &mut TenantScope<'_>, after| {
+                    Ok(s.all($parent::table)
+                        .filter($parent::id.gt(after))
+                        .order($parent::id)
+                        .limit(PAGE)
+                        .select($parent::id)
+                        .load(s.conn())?)
+                },
+                |s: &mut TenantScope<'_>, ids| {
+                    Ok(s.all($table::table)
+                        .filter($table::$col.eq_any(ids))
+                        .select(<$row>::as_select())
+                        .load(s.conn())?)
+                },
+            )
+        })
+    };
+}
+
+/// The tables `export` writes after the accounts, in document order.
+const TABLES: &[Dump] = &[
+    by_id!(uta as "memberships": Membership, AssociationId),
+    by_id!(hotels as "hotels": Hotel, HotelId),
+    by_id!(room_types as "room_types": RoomType, RoomTypeId),
+    by_id!(rooms as "rooms": Room, RoomId),
+    by_id!(guests as "guests": Guest, GuestId),
+    by_id!(reservations as "reservations": Reservation, ReservationId),
+    by_id!(folio_entries as "folio_entries": FolioEntry, FolioEntryId),
+    by_id!(room_blocks as "room_blocks": RoomBlock, RoomBlockId),
+    by_id!(rate_plans as "rate_plans": RatePlan, RatePlanId),
+    by_id!(tax_rules as "tax_rules": TaxRule, TaxRuleId),
+    by_id!(companies as "companies": Company, CompanyId),
+    by_id!(invoices as "invoices": Invoice, InvoiceId),
+    under_parent!(rate_plan_prices as "rate_plan_prices": RatePlanPrice, under rate_plans.rate_plan_id, RatePlanId),
+    under_parent!(rate_days as "rate_days": RateDay, under rate_plans.rate_plan_id, RatePlanId),
+    under_parent!(
+        reservation_nights as "reservation_nights": ReservationNight, under reservations.reservation_id, ReservationId
+    ),
+    under_parent!(folio_taxes as "folio_taxes": FolioTax, under folio_entries.entry_id, FolioEntryId),
+    under_parent!(invoice_counters as "invoice_counters": InvoiceCounter, under hotels.hotel_id, HotelId),
+    under_parent!(invoice_lines as "invoice_lines": InvoiceLine, under invoices.invoice_id, InvoiceId),
+    by_id!(audit_log as "audit_log": AuditEntry, AuditId),
+];
+
 impl TenantScope<'_> {
     /// Writes this organization as one JSON document (see the module docs). Run it in a
     /// snapshot transaction ([`Access::Snapshot`]) so that the tables agree.
@@ -245,76 +323,8 @@ impl TenantScope<'_> {
         }
         out.w.write_all(b"\n]")?;
 
-        // One keyset-paginated pass per table, in id order, through the scope.
-        macro_rules! dump {
-            ($($table:ident as $key:literal: $row:ty, $id:ident;)*) => {$(
-                let n = out.table(
-                    $key,
-                    $id::from_uuid(Uuid::nil()),
-                    |after| {
-                        Ok(self
-                            .all($table::table)
-                            .filter($table::id.gt(after))
-                            .order($table::id)
-                            .limit(PAGE)
-                            .select(<$row>::as_select())
-                            .load(self.conn())?)
-                    },
-                    |r| r.id,
-                )?;
-                counts.push(($key, n));
-            )*};
-        }
-        dump! {
-            uta as "memberships": Membership, AssociationId;
-            hotels as "hotels": Hotel, HotelId;
-            room_types as "room_types": RoomType, RoomTypeId;
-            rooms as "rooms": Room, RoomId;
-            guests as "guests": Guest, GuestId;
-            reservations as "reservations": Reservation, ReservationId;
-            folio_entries as "folio_entries": FolioEntry, FolioEntryId;
-            room_blocks as "room_blocks": RoomBlock, RoomBlockId;
-            rate_plans as "rate_plans": RatePlan, RatePlanId;
-            tax_rules as "tax_rules": TaxRule, TaxRuleId;
-            companies as "companies": Company, CompanyId;
-            invoices as "invoices": Invoice, InvoiceId;
-        }
-        // The tables keyed under a plan or a stay, a page of parents at a time.
-        macro_rules! dump_children {
-            ($($table:ident as $key:literal: $row:ty, under $parent:ident . $col:ident, $id:ident;)*) => {$(
-                let n = out.children(
-                    $key,
-                    $id::from_uuid(Uuid::nil()),
-                    &mut *self,
-                    |s: &mut Self, after| {
-                        Ok(s.all($parent::table)
-                            .filter($parent::id.gt(after))
-                            .order($parent::id)
-                            .limit(PAGE)
-                            .select($parent::id)
-                            .load(s.conn())?)
-                    },
-                    |s: &mut Self, ids| {
-                        Ok(s.all($table::table)
-                            .filter($table::$col.eq_any(ids))
-                            .select(<$row>::as_select())
-                            .load(s.conn())?)
-                    },
-                )?;
-                counts.push(($key, n));
-            )*};
-        }
-        dump_children! {
-            rate_plan_prices as "rate_plan_prices": RatePlanPrice, under rate_plans.rate_plan_id, RatePlanId;
-            rate_days as "rate_days": RateDay, under rate_plans.rate_plan_id, RatePlanId;
-            reservation_nights as "reservation_nights": ReservationNight, under reservations.reservation_id,
-                ReservationId;
-            folio_taxes as "folio_taxes": FolioTax, under folio_entries.entry_id, FolioEntryId;
-            invoice_counters as "invoice_counters": InvoiceCounter, under hotels.hotel_id, HotelId;
-            invoice_lines as "invoice_lines": InvoiceLine, under invoices.invoice_id, InvoiceId;
-        }
-        dump! {
-            audit_log as "audit_log": AuditEntry, AuditId;
+        for (key, dump) in TABLES {
+            counts.push((*key, dump(self, &mut out)?));
         }
         out.w.write_all(b"\n}\n")?;
         out.w.flush()?;

@@ -380,6 +380,9 @@ fn hotel_sizes(rng: &mut ChaCha8Rng, tier: Tier, target: usize) -> Vec<usize> {
     hotels
 }
 
+/// (room, its room type, the type's rate and max occupancy)
+type PlannedRoom = (RoomId, RoomTypeId, i64, i32);
+
 /// One hotel while its catalogue is made: what its stays need to know.
 struct HotelPlan {
     id: HotelId,
@@ -387,8 +390,8 @@ struct HotelPlan {
     /// Index range into the organization's guests: each hotel books its own guests, so
     /// that units loading in parallel never lock the same guest row.
     guests: std::ops::Range<usize>,
-    /// (room, its room type, the type's rate and max occupancy), in room order.
-    rooms: Vec<(RoomId, RoomTypeId, i64, i32)>,
+    /// Its rooms, in room order.
+    rooms: Vec<PlannedRoom>,
     /// Its plans' calendars, which price its stays.
     rates: HotelRates,
     /// Its tax rules, which tax its charges.
@@ -436,6 +439,7 @@ pub(crate) fn generate(org: &Org, now: Timestamp) -> (Catalogue, Vec<Stays>) {
     (c, units)
 }
 
+/// The `h`th hotel of `org` with its rooms, rate plans and tax rules, added to `c`.
 #[allow(clippy::too_many_arguments)]
 fn hotel(
     rng: &mut ChaCha8Rng,
@@ -451,13 +455,40 @@ fn hotel(
     let row = hotel_row(rng, org, h, region);
     let id = row.id;
     c.hotels.push(row);
+    let (rooms, priced) = room_types(rng, c, org, id, size, region);
+    let today = today_in(region.timezone, now.0);
+    // Weekend prices from a month ago to the end of the window.
+    let names = ("Best available rate".to_owned(), "Non-refundable".to_owned(), "Breakfast included".to_owned());
+    let from = today - Duration::days(RATED_PAST_DAYS);
+    let rates = rates::hotel_rates(tenant, id, &priced, names, from, RATED_PAST_DAYS + FUTURE_DAYS, created);
+    c.rate_plans.extend(rates.plans.iter().cloned());
+    c.rate_plan_prices.extend(rates.prices.iter().cloned());
+    c.rate_days.extend(rates.days.iter().cloned());
+    let words =
+        crate::i18n::Tr::new(crate::i18n::negotiate([region.locale]), crate::i18n::Currency::of(region.currency));
+    let since = today - Duration::days(PAST_DAYS + 30);
+    let rules = taxes::hotel_rules(tenant, id, region.country, &words, since, created);
+    let taxes = rules.iter().map(|r| r.rule()).collect();
+    c.tax_rules.extend(rules);
+    HotelPlan { id, today, guests, rooms, rates, taxes }
+}
+
+/// Hotel `id`'s room types and `size` rooms, added to `c`; answers its rooms and each type's rate.
+fn room_types(
+    rng: &mut ChaCha8Rng,
+    c: &mut Catalogue,
+    org: &Org,
+    id: HotelId,
+    size: usize,
+    region: &Region,
+) -> (Vec<PlannedRoom>, Vec<(RoomTypeId, i64)>) {
+    let (tenant, created) = (org.tenant.id, org.tenant.created_at);
     // A few room types; the standard one takes what the shares leave.
     let types = &ROOM_TYPES[..if size < 10 { 2 } else { rng.gen_range(3..=ROOM_TYPES.len()) }];
     let standard_rate = rng.gen_range(region.rate.0..=region.rate.1) / 100 * 100;
     let shares: usize = types.iter().map(|t| t.5).sum();
     let mut counts: Vec<usize> = types.iter().map(|t| (size * t.5 / shares).max(1)).collect();
     counts[0] = size.saturating_sub(counts[1..].iter().sum()).max(1);
-    let today = today_in(region.timezone, now.0);
     let mut rooms = Vec::with_capacity(size);
     let mut priced = Vec::with_capacity(types.len());
     for (&(code, name, base, max, percent, _), count) in types.iter().zip(counts) {
@@ -505,20 +536,7 @@ fn hotel(
             rooms.push((room, room_type, rate, max));
         }
     }
-    // Weekend prices from a month ago to the end of the window.
-    let names = ("Best available rate".to_owned(), "Non-refundable".to_owned(), "Breakfast included".to_owned());
-    let from = today - Duration::days(RATED_PAST_DAYS);
-    let rates = rates::hotel_rates(tenant, id, &priced, names, from, RATED_PAST_DAYS + FUTURE_DAYS, created);
-    c.rate_plans.extend(rates.plans.iter().cloned());
-    c.rate_plan_prices.extend(rates.prices.iter().cloned());
-    c.rate_days.extend(rates.days.iter().cloned());
-    let words =
-        crate::i18n::Tr::new(crate::i18n::negotiate([region.locale]), crate::i18n::Currency::of(region.currency));
-    let since = today - Duration::days(PAST_DAYS + 30);
-    let rules = taxes::hotel_rules(tenant, id, region.country, &words, since, created);
-    let taxes = rules.iter().map(|r| r.rule()).collect();
-    c.tax_rules.extend(rules);
-    HotelPlan { id, today, guests, rooms, rates, taxes }
+    (rooms, priced)
 }
 
 /// The `h`th hotel of `org`, in a city of `region`.
@@ -762,27 +780,6 @@ fn folio(
     today: NaiveDate,
     now: Timestamp,
 ) {
-    // Each charge's tax lines, summed per rule over its nights (a checked-out stay's nights
-    // are one line); answers what they add on top.
-    let taxed = |s: &mut Stays, entry: FolioEntryId, charges: &[tax::Charge]| -> i64 {
-        let mut by_rule: Vec<tax::Line> = Vec::new();
-        for charge in charges {
-            for line in tax::lines(rules, charge) {
-                match by_rule.iter_mut().find(|l| l.rule == line.rule) {
-                    Some(l) => l.amount += line.amount,
-                    None => by_rule.push(line),
-                }
-            }
-        }
-        s.folio_taxes.extend(by_rule.iter().map(|l| FolioTax {
-            tenant_id: r.tenant_id,
-            entry_id: entry,
-            tax_rule_id: l.rule,
-            amount: l.amount,
-            included: l.included,
-        }));
-        tax::added(&by_rule)
-    };
     let party = Some((r.adults, r.children));
     let nights_of = |until: NaiveDate| -> Vec<tax::Charge> {
         priced
@@ -790,25 +787,6 @@ fn folio(
             .filter(|(n, _)| *n < until)
             .map(|&(n, p)| tax::Charge { amount: p, date: n, room: party })
             .collect()
-    };
-    let post = |s: &mut Stays, kind, description: String, amount, method, service_date, created_at| {
-        let id = FolioEntryId::new();
-        s.folio.push(FolioEntry {
-            tenant_id: r.tenant_id,
-            id,
-            reservation_id: r.id,
-            kind,
-            description,
-            amount,
-            method,
-            reference: None,
-            service_date,
-            created_by: None,
-            created_at,
-            voids_entry_id: None,
-            void_reason: None,
-        });
-        id
     };
     let method = match rng.gen_range(0..20) {
         0..=14 => PaymentMethod::Card,
@@ -821,15 +799,16 @@ fn folio(
             let left = r.checked_out_at.unwrap_or(now);
             let plural = if nights == 1 { "" } else { "s" };
             let room = format!("Room, {nights} night{plural} from {}", r.check_in);
-            let entry = post(s, FolioKind::RoomCharge, room, r.total_amount, None, Some(r.check_in), left);
-            let mut owed = r.total_amount + taxed(s, entry, &nights_of(r.check_out));
+            let entry = post(s, r, FolioKind::RoomCharge, room, r.total_amount, None, Some(r.check_in), left);
+            let mut owed = r.total_amount + post_taxes(s, r, rules, entry, &nights_of(r.check_out));
             if rng.gen_bool(0.1) {
                 let extra = rng.gen_range(8..=40) * 100;
                 let last_night = r.check_out - Duration::days(1);
-                let entry = post(s, FolioKind::Charge, "Minibar".into(), extra, None, Some(last_night), left);
-                owed += extra + taxed(s, entry, &[tax::Charge { amount: extra, date: last_night, room: None }]);
+                let entry = post(s, r, FolioKind::Charge, "Minibar".into(), extra, None, Some(last_night), left);
+                let minibar = tax::Charge { amount: extra, date: last_night, room: None };
+                owed += extra + post_taxes(s, r, rules, entry, &[minibar]);
             }
-            post(s, FolioKind::Payment, "Payment".into(), owed, Some(method), None, left);
+            post(s, r, FolioKind::Payment, "Payment".into(), owed, Some(method), None, left);
         }
         ReservationStatus::CheckedIn => {
             for charge in nights_of(today.min(r.check_out)) {
@@ -837,6 +816,7 @@ fn folio(
                 let audited = at(night + Duration::days(1), 3 * 60, now);
                 let entry = post(
                     s,
+                    r,
                     FolioKind::RoomCharge,
                     format!("Room, night of {night}"),
                     price,
@@ -844,18 +824,76 @@ fn folio(
                     Some(night),
                     audited,
                 );
-                taxed(s, entry, &[charge]);
+                post_taxes(s, r, rules, entry, &[charge]);
             }
             let deposit_at = r.checked_in_at.unwrap_or(now);
             let first = priced.first().map_or(r.nightly_rate, |(_, p)| *p);
-            post(s, FolioKind::Payment, "Deposit".into(), first, Some(method), None, deposit_at);
+            post(s, r, FolioKind::Payment, "Deposit".into(), first, Some(method), None, deposit_at);
         }
         ReservationStatus::Confirmed if rng.gen_bool(0.25) => {
             let first = priced.first().map_or(r.nightly_rate, |(_, p)| *p);
-            post(s, FolioKind::Payment, "Deposit".into(), first, Some(method), None, r.created_at);
+            post(s, r, FolioKind::Payment, "Deposit".into(), first, Some(method), None, r.created_at);
         }
         _ => {}
     }
+}
+
+/// Posts one entry to `r`'s folio; answers its id.
+#[allow(clippy::too_many_arguments)]
+fn post(
+    s: &mut Stays,
+    r: &Reservation,
+    kind: FolioKind,
+    description: String,
+    amount: i64,
+    method: Option<PaymentMethod>,
+    service_date: Option<NaiveDate>,
+    created_at: Timestamp,
+) -> FolioEntryId {
+    let id = FolioEntryId::new();
+    s.folio.push(FolioEntry {
+        tenant_id: r.tenant_id,
+        id,
+        reservation_id: r.id,
+        kind,
+        description,
+        amount,
+        method,
+        reference: None,
+        service_date,
+        created_by: None,
+        created_at,
+        voids_entry_id: None,
+        void_reason: None,
+    });
+    id
+}
+
+/// Posts an entry's tax lines, summed per rule over its `charges`; answers what they add on top.
+fn post_taxes(
+    s: &mut Stays,
+    r: &Reservation,
+    rules: &[tax::Rule],
+    entry: FolioEntryId,
+    charges: &[tax::Charge],
+) -> i64 {
+    let mut by_rule: Vec<tax::Line> = Vec::new();
+    for charge in charges {
+        for line in tax::lines(rules, charge) {
+            match by_rule.iter_mut().find(|l| l.rule == line.rule) {
+                Some(l) => l.amount += line.amount,
+                None => by_rule.push(line),
+            }
+        }
+    }
+    s.folio_taxes.extend(by_rule.iter().map(|l| FolioTax {
+        tenant_id: r.tenant_id,
+        entry_id: entry,
+        tax_rule_id: l.rule,
+        amount: l.amount,
+        included: l.included,
+    }));
+    tax::added(&by_rule)
 }
 
 #[cfg(test)]
