@@ -11,12 +11,14 @@
 # Environment: BENCH_PG_ADMIN_URL (a role that may create roles and databases; default
 # postgres://postgres@127.0.0.1:5432/postgres), BENCH_DURATION (10s), BENCH_WARMUP (3s),
 # BENCH_CONNECTIONS (64), BENCH_THREADS (2), BENCH_TENANTS / BENCH_RESERVATIONS (the big
-# dataset). The server runs as a role with neither SUPERUSER nor BYPASSRLS, so
+# dataset). For before/after pairs: BENCH_BIN (the server binary; default a fresh release
+# build), BENCH_REUSE=1 (keep an already seeded database), BENCH_ONLY (an extended regex:
+# only the scenarios whose label matches). The server runs as a role with neither SUPERUSER nor BYPASSRLS, so
 # row-level security is on, and it signs in through the real form, CSRF token included.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BIN="$ROOT/target/release/hotelier"
+BIN=${BENCH_BIN:-$ROOT/target/release/hotelier}
 WRK="$ROOT/bench/wrk"
 ADMIN_URL=${BENCH_PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 DURATION=${BENCH_DURATION:-10s}
@@ -44,7 +46,7 @@ need() {
 need wrk wrk
 need curl curl
 
-(cd "$ROOT" && cargo build --release --quiet)
+[ -n "${BENCH_BIN:-}" ] || (cd "$ROOT" && cargo build --release --quiet)
 
 # ---- databases -----------------------------------------------------------------------
 
@@ -56,8 +58,12 @@ pg_database() {
   local name=$1
   pg_admin "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'hotelier_bench') THEN
               CREATE ROLE hotelier_bench LOGIN PASSWORD 'hotelier-bench' NOSUPERUSER NOBYPASSRLS; END IF; END \$\$;" >&2
-  pg_admin "DROP DATABASE IF EXISTS $name WITH (FORCE)" >&2
-  pg_admin "CREATE DATABASE $name OWNER hotelier_bench" >&2
+  if [ "${BENCH_REUSE:-}" = 1 ] && [ -n "$(pg_admin "SELECT 1 FROM pg_database WHERE datname = '$name'")" ]; then
+    REUSED=1
+  else
+    pg_admin "DROP DATABASE IF EXISTS $name WITH (FORCE)" >&2
+    pg_admin "CREATE DATABASE $name OWNER hotelier_bench" >&2
+  fi
   local host_part=${ADMIN_URL#*@}
   echo "postgres://hotelier_bench:hotelier-bench@${host_part%%/*}/$name$(pg_app_params "${host_part%%/*}")"
 }
@@ -74,6 +80,7 @@ pg_app_params() { # host:port
 }
 
 seed() { # url tenants reservations
+  if [ -n "${REUSED:-}" ]; then echo "reusing the seeded database" >&2; return; fi
   local started=$SECONDS
   "$BIN" --database-url "$1" migrate >/dev/null
   "$BIN" --database-url "$1" seed --tenants "$2" --reservations "$3" >&2
@@ -131,6 +138,7 @@ first_id() { # path pattern-prefix
 # run LABEL SCRIPT PATH [wrk script args…]: warm-up, then the measured run; appends a row.
 run() {
   local label=$1 script=$2 path=$3; shift 3
+  if [ -n "${BENCH_ONLY:-}" ] && ! grep -Eq "$BENCH_ONLY" <<<"$label"; then return; fi
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WRK/$script" "$BASE$path" -- "$@" >/dev/null
   local out
   out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$WRK/$script" "$BASE$path" -- "$@" | grep '^RESULT')

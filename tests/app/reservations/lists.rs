@@ -13,6 +13,7 @@ both_backends_async!(
     the_list_opens_on_the_desks_day,
     the_kiosk_names_rooms_and_ranks_todays_stays_first,
     the_housekeeping_board_knows_who_is_in_the_room,
+    the_desks_pages_follow_one_another,
 );
 
 /// Stays around today in A's hotel: arriving, in house (room 1), leaving today (room 2),
@@ -135,4 +136,53 @@ async fn the_housekeeping_board_knows_who_is_in_the_room(backend: Backend) {
         .post(&format!("/rooms/{room}/housekeeping"), &[("status", "dirty")])
         .await
         .assert_redirect(&format!("/housekeeping?hotel={}#room-{room}", w.a.hotel));
+}
+
+/// 24 arrivals today (the world's own and 23 more), two guests in house and ten stays to
+/// come: page 1 holds the 24
+/// arrivals and the first guest in house, page 2 the other and the ten by arrival, with
+/// nothing repeated or left out where the page breaks inside a group.
+async fn the_desks_pages_follow_one_another(backend: Backend) {
+    let w = world(backend).await;
+    let with = |code: String, start: i64, status, room: Option<usize>| NewReservation {
+        status,
+        room_id: room.map(|i| w.a.rooms[i]),
+        ..stay(&w.a, &code, day(start), 2)
+    };
+    let mut arrivals: Vec<String> = (1..=23).map(|i| format!("ARR{i:03}")).collect();
+    let coming: Vec<String> = (1..=10).map(|i| format!("COME{i:03}")).collect();
+    for code in &arrivals {
+        add(w.db(), &w.a, with(code.clone(), 0, Confirmed, None));
+    }
+    arrivals.insert(0, "AABC123".into());
+    add(w.db(), &w.a, with("HOUSE001".into(), -1, CheckedIn, Some(1)));
+    add(w.db(), &w.a, with("HOUSE002".into(), -1, CheckedIn, Some(2)));
+    for (i, code) in coming.iter().enumerate() {
+        // Added latest first: the list orders them by arrival, not by when they were made.
+        add(w.db(), &w.a, with(code.clone(), 20 - i as i64, Confirmed, None));
+    }
+    let staff = desk(&w, &w.team_a.staff).await;
+    let codes_on = |body: &str| -> Vec<String> {
+        let mut found: Vec<(usize, String)> = arrivals
+            .iter()
+            .chain(&coming)
+            .cloned()
+            .chain(["HOUSE001".to_owned(), "HOUSE002".to_owned()])
+            .filter_map(|c| body.find(&format!(">{c}</a>")).map(|p| (p, c)))
+            .collect();
+        found.sort();
+        found.into_iter().map(|(_, c)| c).collect()
+    };
+    let first = codes_on(&staff.get("/reservations").await.body);
+    let second = codes_on(&staff.get("/reservations?page=2").await.body);
+    assert_eq!(first.len(), 25, "{first:?}");
+    let mut arrivals_first = first[..24].to_vec();
+    arrivals_first.sort();
+    assert_eq!(arrivals_first, arrivals, "the day's arrivals fill page 1: {first:?}");
+    let mut in_house = vec![first[24].clone(), second[0].clone()];
+    in_house.sort();
+    assert_eq!(in_house, ["HOUSE001", "HOUSE002"], "one in house on each page: {first:?} {second:?}");
+    let mut by_arrival = coming.clone();
+    by_arrival.reverse();
+    assert_eq!(second[1..], by_arrival[..], "then what is coming, soonest first");
 }
