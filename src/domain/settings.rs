@@ -24,6 +24,10 @@ pub struct TenantSettings {
     pub languages: Vec<String>,
     /// Desk staff may unlock a kiosk they locked with their PIN (an owner turns it on).
     pub kiosk_pin: bool,
+    /// The name the organization trades under on its invoices, when not its own name.
+    pub legal_name: String,
+    /// Its tax registration (VAT number, CNPJ, EIN…), printed on its invoices.
+    pub tax_id: String,
 }
 
 impl Default for TenantSettings {
@@ -38,6 +42,8 @@ impl Default for TenantSettings {
             kiosk_idle_minutes: 5,
             languages: vec!["en".into()],
             kiosk_pin: false,
+            legal_name: String::new(),
+            tax_id: String::new(),
         }
     }
 }

@@ -64,6 +64,8 @@ struct OrgSpec {
     first_names: &'static [&'static str],
     last_names: &'static [&'static str],
     country: &'static str,
+    /// (legal name, tax registration) printed on its invoices.
+    legal: (&'static str, &'static str),
 }
 
 struct HotelSpec {
@@ -87,6 +89,7 @@ const ORGS: &[OrgSpec] = &[
         locale: "en",
         guests: 140,
         country: "US",
+        legal: ("Aurora Hotels Inc.", "EIN 36-4821907"),
         hotels: &[
             HotelSpec {
                 code: "NYC",
@@ -182,6 +185,7 @@ const ORGS: &[OrgSpec] = &[
         locale: "pt",
         guests: 60,
         country: "BR",
+        legal: ("Casa do Mar Hotelaria Ltda.", "CNPJ 12.345.678/0001-95"),
         hotels: &[HotelSpec {
             code: "FLN",
             name: "Pousada Casa do Mar",
@@ -223,6 +227,7 @@ const ORGS: &[OrgSpec] = &[
         locale: "en",
         guests: 100,
         country: "PT",
+        legal: ("Summit Hospitality, S.A.", "NIF PT514276830"),
         hotels: &[
             HotelSpec {
                 code: "LIS",
@@ -320,6 +325,8 @@ fn seed(p: &mut PlatformScope<'_>, hash: &str) -> DbResult<Counts> {
             overbooking_percent: if org.kind == TenantKind::Chain { 5 } else { 0 },
             payment_methods: vec![PaymentMethod::Cash, PaymentMethod::Card, PaymentMethod::BankTransfer],
             languages: if org.locale == "pt" { vec!["pt".into(), "en".into()] } else { vec!["en".into()] },
+            legal_name: org.legal.0.into(),
+            tax_id: org.legal.1.into(),
             ..TenantSettings::default()
         };
         p.tenants().create(&NewTenant {

@@ -231,8 +231,10 @@ fn bill_to(
 
 /// The organization's and the hotel's details, as the invoice shows them.
 fn issuer(t: &crate::db::tenants::Tenant, h: &Hotel) -> serde_json::Value {
+    let settings = t.settings();
+    let legal_name = Some(settings.legal_name).filter(|n| !n.is_empty()).unwrap_or_else(|| t.name.clone());
     json!({
-        "organization": t.name, "address": t.address, "email": t.email, "phone": t.phone,
+        "organization": legal_name, "tax_id": settings.tax_id, "address": t.address, "email": t.email, "phone": t.phone,
         "hotel": h.name, "hotel_address": h.address, "city": h.city, "country": h.country,
         "hotel_email": h.email, "hotel_phone": h.phone,
     })

@@ -34,6 +34,8 @@ pub struct SettingsForm {
     /// Staff may unlock the kiosk with a PIN (only an owner changes it).
     pub kiosk_pin: bool,
     pub cancellation_policy: String,
+    pub legal_name: String,
+    pub tax_id: String,
     pub payment_methods: Vec<String>,
     pub version: String,
 }
@@ -53,6 +55,8 @@ impl SettingsForm {
             kiosk_idle_minutes: s.kiosk_idle_minutes.to_string(),
             kiosk_pin: s.kiosk_pin,
             cancellation_policy: s.cancellation_policy,
+            legal_name: s.legal_name,
+            tax_id: s.tax_id,
             payment_methods: s.payment_methods.iter().map(|m| m.as_str().to_owned()).collect(),
             version: t.version.to_string(),
         }
@@ -73,6 +77,8 @@ impl SettingsForm {
                 "kiosk_idle_minutes" => f.kiosk_idle_minutes = v,
                 "kiosk_pin" => f.kiosk_pin = v == "on",
                 "cancellation_policy" => f.cancellation_policy = v,
+                "legal_name" => f.legal_name = v,
+                "tax_id" => f.tax_id = v,
                 "payment_methods" if f.payment_methods.len() < 20 => f.payment_methods.push(v),
                 "version" => f.version = v,
                 _ => {}
@@ -125,6 +131,8 @@ impl SettingsForm {
             payment_methods,
             languages,
             kiosk_pin: self.kiosk_pin,
+            legal_name: forms::optional(&mut e, "legal_name", &self.legal_name, 200).unwrap_or_default(),
+            tax_id: forms::optional(&mut e, "tax_id", &self.tax_id, 50).unwrap_or_default(),
         };
         e.into_result(OrganizationChanges { currency, timezone, locale, settings: settings.to_json().into() })
     }

@@ -55,6 +55,10 @@ async fn an_invoice_bills_the_open_charges_once(backend: Backend) {
     let r = add(w.db(), &w.a, stay(&w.a, "INV001", day(0), 2));
     charge(&w, r.id, "Dinner", 48_50);
     charge(&w, r.id, "Spa", 90_00);
+    // The organization's legal name and tax registration, from its settings.
+    let owner = desk(&w, &w.team_a.owner).await;
+    let legal = [("legal_name", "Alpha Hotels plc"), ("tax_id", "GB987654321")];
+    owner.post_form("/settings", &settings_form(w.db(), w.a.id, &legal)).await.assert_redirect("/settings");
     let staff = desk(&w, &w.team_a.staff).await;
     let issue = form(&[
         ("bill_to", "new"),
@@ -74,6 +78,7 @@ async fn an_invoice_bills_the_open_charges_once(backend: Backend) {
         page.short()
     );
     assert!(shown.contains("Dinner") && shown.contains("Spa") && shown.contains("$138.50"), "{}", page.short());
+    assert!(shown.contains("Alpha Hotels plc") && shown.contains("Tax id GB987654321"), "the issuer's legal details");
 
     // Nothing is left to bill; the company is offered next time.
     let back = staff.post_form(&format!("/reservations/{}/invoices", r.id), &form(&[("bill_to", "guest")])).await;
