@@ -183,8 +183,8 @@ fn desk_group(
 }
 
 /// One page of the desk's order: the groups one after the other, skipping whole groups by
-/// their sizes (cached with the list's total, under `key`), then reading what the page
-/// still needs from each.
+/// their sizes (counted only for a later page, and cached with the list's total under
+/// `key`), then reading what the page still needs from each.
 fn desk_page<'q>(
     s: &mut TenantScope<'_>,
     filtered: impl Fn(&TenantScope<'_>) -> reservations::BoxedQuery<'q, MultiBackend>,
@@ -199,7 +199,8 @@ fn desk_page<'q>(
         if wanted <= 0 {
             break;
         }
-        if group + 1 < DESK_GROUPS {
+        // A group's size matters only to a page that starts after it.
+        if skip > 0 && group + 1 < DESK_GROUPS {
             let size = s.cached(format!("reservations.count {key} group {group}"), |s| {
                 Ok(filtered(s).filter(desk_group(group, today)).count().get_result(s.conn())?)
             })?;

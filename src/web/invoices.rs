@@ -77,7 +77,7 @@ impl IssueForm {
     }
 
     /// The entries ticked.
-    pub fn entries(&self) -> Vec<FolioEntryId> {
+    fn entries(&self) -> Vec<FolioEntryId> {
         self.rest.keys().filter_map(|k| k.strip_prefix("entry_")).filter_map(|id| id.parse().ok()).collect()
     }
 
@@ -103,15 +103,9 @@ pub async fn issue(ctx: TenantCtx, state: State, path: web::Path<ReservationId>,
     let issue = match typed.issue(id) {
         Ok(issue) => issue,
         Err(errors) => {
-            let input = IssueInput { form: typed, errors, problem: Msg::new("invoice-not-issued") };
-            return super::reservations::show_with_invoice_form(
-                &ctx,
-                &state,
-                id,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                input,
-            )
-            .await;
+            let (status, problem) = (StatusCode::UNPROCESSABLE_ENTITY, Msg::new("invoice-not-issued"));
+            let input = IssueInput { form: typed, errors };
+            return super::reservations::show_with_invoice_form(&ctx, &state, id, status, problem, input).await;
         }
     };
     match ctx.write(&state, move |s, m| Ok(stays::invoicing::issue(s, m, &issue)?)).await {
@@ -120,25 +114,19 @@ pub async fn issue(ctx: TenantCtx, state: State, path: web::Path<ReservationId>,
             Ok(see_other(&urls::invoice(invoice.id)))
         }
         Err(AppError::Refused(refused)) => {
-            let input = IssueInput { form: typed, errors: FieldErrors::default(), problem: refused.msg() };
-            super::reservations::show_with_invoice_form(&ctx, &state, id, StatusCode::CONFLICT, input).await
+            let input = IssueInput { form: typed, errors: FieldErrors::default() };
+            super::reservations::show_with_invoice_form(&ctx, &state, id, StatusCode::CONFLICT, refused.msg(), input)
+                .await
         }
         Err(e) => Err(e),
     }
 }
 
-/// The issue form as typed, what is wrong with it, and the message above the page.
+/// The issue form as typed and what is wrong with it (blank: as the page first shows it).
+#[derive(Default)]
 pub struct IssueInput {
     pub form: IssueForm,
     pub errors: FieldErrors,
-    pub problem: Msg,
-}
-
-impl IssueInput {
-    /// The form as the page first shows it.
-    pub fn blank() -> Self {
-        Self { form: IssueForm::default(), errors: FieldErrors::default(), problem: Msg::new("invoice-not-issued") }
-    }
 }
 
 /// The credit form: `line_<n>` checkboxes (none ticked: every line not credited yet).

@@ -386,7 +386,7 @@ async fn show_page_with(
         plan,
         terms,
         penalty_due: input.penalty_due,
-        invoice: input.invoice.unwrap_or_else(IssueInput::blank),
+        invoice: input.invoice.unwrap_or_default(),
         taxes,
         tax_rules,
         billing,
@@ -410,11 +410,11 @@ pub(super) async fn show_with_invoice_form(
     state: &AppState,
     id: ReservationId,
     status: StatusCode,
+    problem: Msg,
     input: IssueInput,
 ) -> Reply {
-    let problem = Some(input.problem.clone());
     let input = FolioInput { invoice: Some(input), ..FolioInput::default() };
-    show_page_with(ctx, state, id, problem, status, input).await
+    show_page_with(ctx, state, id, Some(problem), status, input).await
 }
 
 pub async fn show(ctx: TenantCtx, state: State, path: web::Path<ReservationId>) -> Reply {
