@@ -58,9 +58,7 @@ pg_database() {
   local name=$1
   pg_admin "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'hotelier_bench') THEN
               CREATE ROLE hotelier_bench LOGIN PASSWORD 'hotelier-bench' NOSUPERUSER NOBYPASSRLS; END IF; END \$\$;" >&2
-  if [ "${BENCH_REUSE:-}" = 1 ] && [ -n "$(pg_admin "SELECT 1 FROM pg_database WHERE datname = '$name'")" ]; then
-    REUSED=1
-  else
+  if [ "${BENCH_REUSE:-}" != 1 ] || [ -z "$(pg_admin "SELECT 1 FROM pg_database WHERE datname = '$name'")" ]; then
     pg_admin "DROP DATABASE IF EXISTS $name WITH (FORCE)" >&2
     pg_admin "CREATE DATABASE $name OWNER hotelier_bench" >&2
   fi
@@ -80,7 +78,11 @@ pg_app_params() { # host:port
 }
 
 seed() { # url tenants reservations
-  if [ -n "${REUSED:-}" ]; then echo "reusing the seeded database" >&2; return; fi
+  # BENCH_REUSE=1 keeps a database that is seeded already (pg_database kept it).
+  if [ "${BENCH_REUSE:-}" = 1 ] && case "$1" in postgres://*) [ "$(psql "$1" -Atc 'SELECT count(*) > 0 FROM tenants' 2>/dev/null)" = t ] ;; *) false ;; esac; then
+    echo "reusing the seeded database" >&2
+    return
+  fi
   local started=$SECONDS
   "$BIN" --database-url "$1" migrate >/dev/null
   "$BIN" --database-url "$1" seed --tenants "$2" --reservations "$3" >&2
