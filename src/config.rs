@@ -64,6 +64,61 @@ pub struct ServeArgs {
     /// Hours after sign-in before a session ends regardless.
     #[arg(long, env = "HOTELIER_SESSION_MAX_HOURS", default_value_t = 12)]
     pub session_max_hours: u64,
+    /// Where guest messages go: `smtp://user:pass@host:587` (STARTTLS; `?tls=none` for a
+    /// local relay without it) or `smtps://…` (TLS). Without it they are written to
+    /// `.eml` files under the data directory's `outbox/`.
+    #[arg(long, env = "HOTELIER_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The envelope sender of every guest message (the hotel's name is shown with it).
+    #[arg(long, env = "HOTELIER_MAIL_FROM", default_value = "no-reply@hotelier.localhost")]
+    pub mail_from: String,
+    /// Seconds a worker holds the messages it claimed before another may take them over.
+    #[arg(long, env = "HOTELIER_MAIL_LEASE_SECONDS", default_value_t = 60)]
+    pub mail_lease_seconds: u64,
+    /// Do not run the outbox worker in this instance (another one sends).
+    #[arg(long, env = "HOTELIER_NO_MAIL_WORKER")]
+    pub no_mail_worker: bool,
+}
+
+/// The outbox worker's settings. The SMTP URL's password is redacted in `Debug`.
+#[derive(Clone)]
+pub struct MailSettings {
+    /// Run the worker in this process.
+    pub worker: bool,
+    pub smtp_url: Option<String>,
+    pub from: String,
+    pub lease: Duration,
+    /// Messages claimed per round.
+    pub batch: i64,
+    /// The wait after a round that found nothing due.
+    pub poll: Duration,
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        Self {
+            worker: false,
+            smtp_url: None,
+            from: "no-reply@hotelier.localhost".into(),
+            lease: Duration::from_secs(60),
+            batch: 50,
+            poll: Duration::from_secs(1),
+        }
+    }
+}
+
+impl std::fmt::Debug for MailSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Self { worker, smtp_url, from, lease, batch, poll } = self;
+        f.debug_struct("MailSettings")
+            .field("worker", worker)
+            .field("smtp_url", &smtp_url.as_deref().map(crate::mailer::redact))
+            .field("from", from)
+            .field("lease", lease)
+            .field("batch", batch)
+            .field("poll", poll)
+            .finish()
+    }
 }
 
 /// Secrets (the session key, the metrics token, a database password) are redacted in
@@ -91,6 +146,8 @@ pub struct Settings {
     pub tenant_cache_ttl: Duration,
     /// Each statement of a request's transaction is cancelled after this (PostgreSQL).
     pub statement_timeout: Duration,
+    /// Guest messages: the worker and where it sends.
+    pub mail: MailSettings,
 }
 
 impl Settings {
@@ -110,6 +167,7 @@ impl Settings {
             metrics_token: None,
             tenant_cache_ttl: crate::db::DEFAULT_TENANT_CACHE_TTL,
             statement_timeout: crate::db::DEFAULT_STATEMENT_TIMEOUT,
+            mail: MailSettings::default(),
         }
     }
 
@@ -132,6 +190,13 @@ impl Settings {
             tenant_cache_ttl: Duration::from_secs(args.tenant_cache_seconds),
             session_idle_timeout: Duration::from_secs(args.session_idle_minutes * 60),
             session_absolute_timeout: Duration::from_secs(args.session_max_hours * 3600),
+            mail: MailSettings {
+                worker: !args.no_mail_worker,
+                smtp_url: args.smtp_url,
+                from: args.mail_from,
+                lease: Duration::from_secs(args.mail_lease_seconds.max(1)),
+                ..self.mail
+            },
             ..self
         }
     }
@@ -174,6 +239,7 @@ impl std::fmt::Debug for Settings {
             metrics_token,
             tenant_cache_ttl,
             statement_timeout,
+            mail,
         } = self;
         let redacted = |set: bool| if set { "Some([redacted])" } else { "None" };
         f.debug_struct("Settings")
@@ -191,6 +257,7 @@ impl std::fmt::Debug for Settings {
             .field("metrics_token", &format_args!("{}", redacted(metrics_token.is_some())))
             .field("tenant_cache_ttl", tenant_cache_ttl)
             .field("statement_timeout", statement_timeout)
+            .field("mail", mail)
             .finish()
     }
 }

@@ -5,6 +5,7 @@
 //! * `domain`: plain types and rules with no I/O.
 //! * `stays`: the operations on a stay (book, edit, status, folio, night audit).
 //! * `web`: actix-web handlers and Askama pages.
+//! * `mailer`: the outbox worker, sending guest messages through SMTP exactly once.
 //! * `seed`: demo and bulk data generators, written through `db`'s public API.
 //! * `startup`: builds the server, for `main` and for the tests alike.
 
@@ -13,6 +14,7 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod i18n;
+pub mod mailer;
 pub mod seed;
 pub mod startup;
 pub mod stays;

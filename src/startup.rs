@@ -53,6 +53,8 @@ fn plain(message: &str) -> String {
 pub struct Application {
     port: u16,
     server: Server,
+    /// The outbox worker, when this instance runs one; stopped with the application.
+    mailer: Option<crate::mailer::WorkerHandle>,
 }
 
 impl Application {
@@ -68,6 +70,12 @@ impl Application {
             tracing::warn!(dir = %settings.data_dir.display(), "no session key configured: generated one and kept it in the data directory");
         }
         let db = db.with_tenant_cache_ttl(settings.tenant_cache_ttl);
+        let mailer = if settings.mail.worker {
+            let transport = crate::mailer::Transport::of(&settings.mail, &settings.data_dir)?;
+            Some(crate::mailer::Worker::new(db.clone(), transport, &settings.mail).spawn(settings.mail.poll))
+        } else {
+            None
+        };
         let state = web::AppState::new(db, settings.clone());
         let sessions = web::session_store::DbSessionStore::new(state.db.clone(), state.sessions.clone());
         let mut server = HttpServer::new(move || {
@@ -89,7 +97,7 @@ impl Application {
         if let Some(workers) = settings.workers {
             server = server.workers(workers);
         }
-        Ok(Self { port, server: server.run() })
+        Ok(Self { port, server: server.run(), mailer })
     }
 
     pub fn port(&self) -> u16 {
@@ -97,7 +105,10 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let Self { server, mailer, .. } = self;
+        let out = server.await;
+        drop(mailer);
+        out
     }
 }
 

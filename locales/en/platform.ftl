@@ -32,6 +32,10 @@ platform-no-match-hint = Change the search or filters.
 platform-col-hotels = Hotels
 platform-col-rooms = Rooms
 platform-col-bookings-30d = Bookings, 30 days
+platform-col-messages = Messages this month
+platform-messages-of = { $count } of { $cap }
+platform-messages-near-cap = near the cap
+platform-messages-failed = { $rate } failed
 platform-col-last-activity = Last activity
 platform-switch-in = Switch in
 

@@ -206,6 +206,14 @@ guest-no-match-text = Check the spelling, or search by email or phone instead.
 guest-add = Add a guest
 guest-col-added = Added
 guest-vip = VIP
+guest-field-language = Language of messages
+guest-language-organization = The organization's
+guest-language-unknown = Choose one of the languages in the list.
+guest-no-marketing = No marketing (confirmations and invoices still go out)
+guest-no-email = No email at all
+guest-messages = Messages
+guest-messages-all = Every message
+guest-email-problem = The last message did not reach this address: { $problem }. Correct the email to clear this.
 
 ## Guests: the form
 guest-new-title = New guest

@@ -143,3 +143,4 @@ rule-rate-max-stay = { $plan }: arrivals on { $day } stay at most { $nights ->
 rule-plan-not-sold = { $plan } does not sell { $room_type } now. Choose another plan.
 rule-penalty-due = Cancelling now costs the rate plan's penalty of { $amount }. Confirm it, or waive it with a reason.
 rule-waiver-needs-reason = Say why the penalty is waived.
+rule-no-address = This guest has no email address, or asked for no email. Add an address on the guest's page first.

@@ -36,6 +36,10 @@ platform-no-match-hint = Altere a busca ou os filtros.
 platform-col-hotels = Hotéis
 platform-col-rooms = Quartos
 platform-col-bookings-30d = Reservas, 30 dias
+platform-col-messages = Mensagens no mês
+platform-messages-of = { $count } de { $cap }
+platform-messages-near-cap = perto do limite
+platform-messages-failed = { $rate } com falha
 platform-col-last-activity = Última atividade
 platform-switch-in = Entrar
 

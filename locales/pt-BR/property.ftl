@@ -212,6 +212,14 @@ guest-no-match-text = Confira a grafia ou busque por e-mail ou telefone.
 guest-add = Cadastrar hóspede
 guest-col-added = Cadastro
 guest-vip = VIP
+guest-field-language = Idioma das mensagens
+guest-language-organization = O da organização
+guest-language-unknown = Escolha um dos idiomas da lista.
+guest-no-marketing = Sem marketing (confirmações e faturas continuam a ser enviadas)
+guest-no-email = Nenhum e-mail
+guest-messages = Mensagens
+guest-messages-all = Todas as mensagens
+guest-email-problem = A última mensagem não chegou a este endereço: { $problem }. Corrija o e-mail para limpar este aviso.
 
 ## Hóspedes: o formulário
 guest-new-title = Novo hóspede

@@ -152,3 +152,4 @@ rule-rate-max-stay = { $plan }: quem chega em { $day } fica no máximo { $nights
 rule-plan-not-sold = { $plan } não vende { $room_type } agora. Escolha outro plano.
 rule-penalty-due = Cancelar agora custa a multa do plano tarifário de { $amount }. Confirme-a, ou dispense-a com um motivo.
 rule-waiver-needs-reason = Diga por que a multa é dispensada.
+rule-no-address = Este hóspede não tem e-mail ou pediu para não receber e-mails. Cadastre um endereço na página do hóspede primeiro.

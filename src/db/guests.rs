@@ -29,6 +29,19 @@ pub struct Guest {
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub version: i32,
+    /// The language messages to this guest are written in; none: the organization's.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Only transactional messages (confirmations, changes, invoices), no thank-you notes.
+    #[serde(default)]
+    pub no_marketing: bool,
+    /// No email at all.
+    #[serde(default)]
+    pub no_email: bool,
+    /// Why the last message could not be delivered (refused, bounced), until the address
+    /// is changed.
+    #[serde(default)]
+    pub email_problem: Option<String>,
 }
 
 impl Guest {
@@ -49,6 +62,9 @@ pub struct GuestFields {
     pub nationality: Option<String>,
     pub notes: Option<String>,
     pub vip: bool,
+    pub language: Option<String>,
+    pub no_marketing: bool,
+    pub no_email: bool,
 }
 
 pub struct Guests<'s, 'c>(&'s mut TenantScope<'c>);
@@ -78,8 +94,15 @@ impl Guests<'_, '_> {
         s.guests().get(id)
     }
 
+    /// Saves the form; a new email address clears the old one's delivery problem.
     pub fn update(self, id: GuestId, version: i32, fields: &GuestFields) -> DbResult<Guest> {
         let s = self.0;
+        let before = s.guests().get(id)?;
+        if before.email != fields.email && before.email_problem.is_some() {
+            diesel::update(s.all(guests::table).filter(guests::id.eq(id)))
+                .set(guests::email_problem.eq(None::<String>))
+                .execute(s.conn())?;
+        }
         let changed =
             diesel::update(s.all(guests::table).filter(guests::id.eq(id)).filter(guests::version.eq(version)))
                 .set((fields, guests::version.eq(version + 1), guests::updated_at.eq(Timestamp::now())))

@@ -24,6 +24,7 @@ pub mod guests;
 pub mod hotels;
 pub mod invoices;
 pub mod memberships;
+pub mod messages;
 pub mod nights;
 pub mod rates;
 pub mod reservations;

@@ -418,6 +418,17 @@ impl Reservations<'_, '_> {
             .load(s.conn())?)
     }
 
+    /// The hotel's stay arriving last (for a template's preview with a real stay).
+    pub fn latest_of_hotel(self, hotel: HotelId) -> DbResult<Option<Reservation>> {
+        let s = self.0;
+        Ok(s.all(reservations::table)
+            .filter(reservations::hotel_id.eq(hotel))
+            .order((reservations::check_in.desc(), reservations::id.desc()))
+            .select(Reservation::as_select())
+            .first(s.conn())
+            .optional()?)
+    }
+
     /// Active stays of a hotel touching `[from, to)`, for availability.
     pub fn held(
         self,

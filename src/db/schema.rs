@@ -161,6 +161,10 @@ diesel::table! {
         created_at -> UtcTime,
         updated_at -> UtcTime,
         version -> Integer,
+        language -> Nullable<Text>,
+        no_marketing -> Bool,
+        no_email -> Bool,
+        email_problem -> Nullable<Text>,
     }
 }
 
@@ -461,6 +465,83 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, UtcTime};
+
+    hotel_messaging (tenant_id, hotel_id) {
+        tenant_id -> Id,
+        hotel_id -> Id,
+        from_name -> Nullable<Text>,
+        reply_to -> Nullable<Text>,
+        signature -> Nullable<Text>,
+        pre_arrival_days -> Integer,
+        updated_at -> UtcTime,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, UtcTime};
+
+    message_templates (tenant_id, hotel_id, event, language) {
+        tenant_id -> Id,
+        hotel_id -> Id,
+        event -> Text,
+        language -> Text,
+        subject -> Text,
+        body -> Text,
+        updated_at -> UtcTime,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, UtcTime};
+
+    outbox_messages (tenant_id, id) {
+        tenant_id -> Id,
+        id -> Id,
+        hotel_id -> Id,
+        reservation_id -> Id,
+        guest_id -> Id,
+        event -> Text,
+        language -> Text,
+        recipient -> Text,
+        from_name -> Text,
+        reply_to -> Nullable<Text>,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        status -> Text,
+        attempts -> Integer,
+        due_at -> UtcTime,
+        lease_until -> Nullable<UtcTime>,
+        claimed_by -> Nullable<Text>,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<UtcTime>,
+        resend_of -> Nullable<Id>,
+        created_by -> Nullable<Id>,
+        created_at -> UtcTime,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use super::{Id, UtcTime};
+
+    stay_notes (tenant_id, id) {
+        tenant_id -> Id,
+        id -> Id,
+        reservation_id -> Id,
+        body -> Text,
+        created_by -> Nullable<Id>,
+        created_at -> UtcTime,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     tenants,
     users,
@@ -482,6 +563,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     invoice_counters,
     invoices,
     invoice_lines,
+    hotel_messaging,
+    message_templates,
+    outbox_messages,
+    stay_notes,
     audit_log,
     sessions,
 );

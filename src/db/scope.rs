@@ -62,6 +62,10 @@ tenant_tables!(
     invoice_counters,
     invoices,
     invoice_lines,
+    hotel_messaging,
+    message_templates,
+    outbox_messages,
+    stay_notes,
     audit_log
 );
 
@@ -216,8 +220,9 @@ pub struct PlatformGrant {
 }
 
 impl PlatformGrant {
-    /// For the operator's command line (`hotelier migrate`, `seed`, `tenant export`):
-    /// whoever runs the binary against the database already owns it. Never used by the
+    /// For the operator's command line (`hotelier migrate`, `seed`, `tenant export`) and
+    /// the server's own outbox worker (`mailer`): whoever runs the binary against the
+    /// database already owns it. Never used by the
     /// web layer; `tests/app/source_scan.rs` checks that.
     pub fn operator() -> Self {
         Self { user: None }

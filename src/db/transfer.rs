@@ -22,6 +22,7 @@ use super::guests::Guest;
 use super::hotels::Hotel;
 use super::invoices::{Company, Invoice, InvoiceCounter, InvoiceLine};
 use super::memberships::Membership;
+use super::messages::{HotelMessaging, OutboxMessage, StayNote, Template};
 use super::nights::ReservationNight;
 use super::rates::{RateDay, RatePlan, RatePlanPrice};
 use super::reservations::Reservation;
@@ -29,9 +30,9 @@ use super::room_blocks::RoomBlock;
 use super::room_types::RoomType;
 use super::rooms::Room;
 use super::schema::{
-    audit_log, companies, folio_entries, folio_taxes, guests, hotels, invoice_counters, invoice_lines, invoices,
-    rate_days, rate_plan_prices, rate_plans, reservation_nights, reservations, room_blocks, room_types, rooms,
-    tax_rules, user_tenant_associations as uta, users,
+    audit_log, companies, folio_entries, folio_taxes, guests, hotel_messaging, hotels, invoice_counters, invoice_lines,
+    invoices, message_templates, outbox_messages, rate_days, rate_plan_prices, rate_plans, reservation_nights,
+    reservations, room_blocks, room_types, rooms, stay_notes, tax_rules, user_tenant_associations as uta, users,
 };
 use super::scope::{scoped_insert, PlatformGrant, PlatformScope, TenantScope};
 use super::taxes::{FolioTax, TaxRule};
@@ -152,6 +153,15 @@ struct Document {
     invoices: Vec<Invoice>,
     #[serde(default)]
     invoice_lines: Vec<InvoiceLine>,
+    /// Absent from files written before guest messages.
+    #[serde(default)]
+    hotel_messaging: Vec<HotelMessaging>,
+    #[serde(default)]
+    message_templates: Vec<Template>,
+    #[serde(default)]
+    outbox_messages: Vec<OutboxMessage>,
+    #[serde(default)]
+    stay_notes: Vec<StayNote>,
     audit_log: Vec<AuditEntry>,
 }
 
@@ -300,6 +310,10 @@ const TABLES: &[Dump] = &[
     under_parent!(folio_taxes as "folio_taxes": FolioTax, under folio_entries.entry_id, FolioEntryId),
     under_parent!(invoice_counters as "invoice_counters": InvoiceCounter, under hotels.hotel_id, HotelId),
     under_parent!(invoice_lines as "invoice_lines": InvoiceLine, under invoices.invoice_id, InvoiceId),
+    under_parent!(hotel_messaging as "hotel_messaging": HotelMessaging, under hotels.hotel_id, HotelId),
+    under_parent!(message_templates as "message_templates": Template, under hotels.hotel_id, HotelId),
+    by_id!(outbox_messages as "outbox_messages": OutboxMessage, MessageId),
+    by_id!(stay_notes as "stay_notes": StayNote, NoteId),
     by_id!(audit_log as "audit_log": AuditEntry, AuditId),
 ];
 
@@ -436,6 +450,10 @@ impl Document {
             .chain(self.invoice_counters.iter().map(|r| r.tenant_id))
             .chain(self.invoices.iter().map(|r| r.tenant_id))
             .chain(self.invoice_lines.iter().map(|r| r.tenant_id))
+            .chain(self.hotel_messaging.iter().map(|r| r.tenant_id))
+            .chain(self.message_templates.iter().map(|r| r.tenant_id))
+            .chain(self.outbox_messages.iter().map(|r| r.tenant_id))
+            .chain(self.stay_notes.iter().map(|r| r.tenant_id))
             .chain(self.audit_log.iter().map(|r| r.tenant_id.unwrap_or(me)));
         if let Some(other) = tenants.into_iter().find(|t| *t != me) {
             return Err(TransferError::Format(format!("it holds rows of organization {other}, not only of {me}")));
@@ -575,6 +593,18 @@ fn restore_rows(
         b.created_by = user(b.created_by);
     }
     counts.push(("room_blocks", t.load(&mut doc.room_blocks)?));
+    counts.push(("hotel_messaging", t.load(&mut doc.hotel_messaging)?));
+    counts.push(("message_templates", t.load(&mut doc.message_templates)?));
+    // A message sent again references the one it repeats: originals first.
+    doc.outbox_messages.sort_by_key(|m| m.resend_of.is_some());
+    for m in &mut doc.outbox_messages {
+        m.created_by = user(m.created_by);
+    }
+    counts.push(("outbox_messages", t.load(&mut doc.outbox_messages)?));
+    for n in &mut doc.stay_notes {
+        n.created_by = user(n.created_by);
+    }
+    counts.push(("stay_notes", t.load(&mut doc.stay_notes)?));
     // The audit trail row by row: it has no bulk path (its tenant may be NULL elsewhere).
     for r in &doc.audit_log {
         let r = AuditEntry { user_id: user(r.user_id), ..r.clone() };

@@ -132,8 +132,8 @@ macro_rules! id_newtype_sql {
 }
 
 use crate::domain::ids::{
-    AssociationId, AuditId, CompanyId, FolioEntryId, GuestId, HotelId, InvoiceId, RatePlanId, ReservationId,
-    RoomBlockId, RoomId, RoomTypeId, TaxRuleId, TenantId, UserId,
+    AssociationId, AuditId, CompanyId, FolioEntryId, GuestId, HotelId, InvoiceId, MessageId, NoteId, RatePlanId,
+    ReservationId, RoomBlockId, RoomId, RoomTypeId, TaxRuleId, TenantId, UserId,
 };
 id_newtype_sql!(
     TenantId,
@@ -150,6 +150,8 @@ id_newtype_sql!(
     TaxRuleId,
     CompanyId,
     InvoiceId,
+    MessageId,
+    NoteId,
     AuditId
 );
 

@@ -183,6 +183,33 @@ text_enum!(
 );
 
 text_enum!(
+    /// What a message to a guest is about (`domain::messages`). `one_off` is one the desk
+    /// wrote; the others come from a template.
+    MessageEvent "message-event" {
+        BookingConfirmed => "booking_confirmed",
+        BookingChanged => "booking_changed",
+        Cancelled => "cancelled",
+        PreArrival => "pre_arrival",
+        PostStay => "post_stay",
+        InvoiceIssued => "invoice_issued",
+        OneOff => "one_off",
+    }
+);
+
+text_enum!(
+    /// Where a message of the outbox is: waiting (queued, perhaps until later), claimed by
+    /// a worker (sending), accepted by the SMTP server (sent), given up on (failed), or
+    /// no longer wanted (cancelled: a reminder of a stay that changed).
+    OutboxStatus "outbox-status" {
+        Queued => "queued",
+        Sending => "sending",
+        Sent => "sent",
+        Failed => "failed",
+        Cancelled => "cancelled",
+    }
+);
+
+text_enum!(
     /// Why a room is off sale for a range of nights (a room block).
     BlockKind "block-kind" {
         OutOfOrder => "out_of_order",

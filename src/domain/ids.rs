@@ -67,5 +67,7 @@ id_type!(
     TaxRuleId,
     CompanyId,
     InvoiceId,
+    MessageId,
+    NoteId,
     AuditId,
 );

@@ -8,6 +8,7 @@ pub mod ids;
 pub mod kpi;
 pub mod lifecycle;
 pub mod message;
+pub mod messages;
 pub mod money;
 pub mod onboarding;
 pub mod password;

@@ -50,6 +50,15 @@ impl Plan {
         }
     }
 
+    /// The messages to guests a month the plan sends; `None` is unlimited.
+    pub fn monthly_messages(self) -> Option<i64> {
+        match self {
+            Plan::Starter => Some(500),
+            Plan::Professional => Some(20_000),
+            Plan::Enterprise => None,
+        }
+    }
+
     pub fn includes(self, feature: Feature) -> bool {
         match feature {
             Feature::Kiosk | Feature::Reports => self != Plan::Starter,

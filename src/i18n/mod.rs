@@ -323,6 +323,11 @@ impl Tr {
         self.currency.code()
     }
 
+    /// The same currency read out in `lang` (a message in the guest's language).
+    pub fn in_language(&self, lang: &'static Language) -> Self {
+        Self { lang, currency: self.currency }
+    }
+
     /// The message `key`, without arguments.
     pub fn t(&self, key: &str) -> String {
         plain(self.lang, key)

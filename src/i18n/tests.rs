@@ -119,6 +119,8 @@ fn every_stored_value_has_a_label() {
     keys.extend(BlockKind::ALL.iter().map(|v| v.label_key()));
     keys.extend(PaymentMethod::ALL.iter().map(|v| v.label_key()));
     keys.extend(DocumentType::ALL.iter().map(|v| v.label_key()));
+    keys.extend(MessageEvent::ALL.iter().map(|v| v.label_key()));
+    keys.extend(OutboxStatus::ALL.iter().map(|v| v.label_key()));
     keys.extend(roles::Capability::ALL.iter().map(|v| v.label_key()));
     keys.extend(stay::Action::ALL.iter().map(|v| v.label_key()));
     let english = catalogues().remove(DEFAULT).expect("English");

@@ -597,6 +597,10 @@ fn guests(rng: &mut ChaCha8Rng, c: &mut Catalogue, org: &Org, count: usize, now:
             created_at,
             updated_at: created_at,
             version: 1,
+            language: None,
+            no_marketing: rng.gen_bool(0.1),
+            no_email: false,
+            email_problem: None,
         });
     }
 }

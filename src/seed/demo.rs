@@ -547,6 +547,10 @@ fn seed_guests(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng) -> 
             nationality: Some(if i % 5 == 0 { "GB" } else { org.country }.into()),
             notes: None,
             vip: i % 23 == 0,
+            // A few foreign guests read their messages in English.
+            language: (i % 5 == 0 && org.country != "US").then(|| "en".into()),
+            no_marketing: i % 11 == 0,
+            no_email: false,
         })?;
         ids.push(guest.id);
     }

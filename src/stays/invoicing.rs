@@ -131,6 +131,8 @@ pub fn issue(s: &mut TenantScope<'_>, actor: &impl Actor, issue: &Issue) -> Stay
         "entries": chosen.iter().map(|e| e.id).collect::<Vec<_>>(),
     }));
     actor.audit(s, event)?;
+    let extra = super::messages::Extra { penalty: None, invoice: Some((saved.code.clone(), saved.total)) };
+    super::messages::notify(s, &tenant, &r, crate::domain::MessageEvent::InvoiceIssued, &extra)?;
     Ok(saved)
 }
 

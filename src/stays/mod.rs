@@ -16,6 +16,7 @@ mod booking;
 mod edit;
 mod folio;
 pub mod invoicing;
+pub mod messages;
 mod night_audit;
 pub mod policy;
 pub mod rates;

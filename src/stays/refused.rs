@@ -49,6 +49,7 @@ impl Refused {
             Self::Invoice(message) => message.clone(),
             Self::PenaltyDue { amount, .. } => Msg::new("rule-penalty-due").money("amount", *amount),
             Self::WaiverNeedsReason => Msg::new("rule-waiver-needs-reason"),
+            Self::NoAddress => Msg::new("rule-no-address"),
             Self::AuditTooEarly { day, hotel } => {
                 Msg::new("rule-audit-too-early").arg("day", day.to_string()).arg("hotel", hotel)
             }
@@ -147,6 +148,10 @@ pub enum Refused {
     PenaltyDue { amount: i64, may_waive: bool },
     #[error("Say why the penalty is waived.")]
     WaiverNeedsReason,
+    /// The guest has no address to write to, or asked for no email.
+    #[error("The guest has no email address, or asked for no email.")]
+    NoAddress,
+
     /// A night audit for a date that has not happened yet at the hotel.
     #[error("{day} has not happened yet at {hotel}; its night audit cannot run.")]
     AuditTooEarly { day: NaiveDate, hotel: String },

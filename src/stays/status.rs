@@ -75,6 +75,7 @@ pub fn transition(
     let hotel = s.hotels().get(current.hotel_id)?;
     let today = today_at(&hotel);
     let to = stay::next(current.status, action, current.check_in, today).map_err(Refused::Transition)?;
+    let mut penalty = None;
     let working = match action {
         Action::CheckIn => check_in(s, &current, change)?,
         Action::CheckOut => {
@@ -84,7 +85,7 @@ pub fn transition(
             shortened
         }
         Action::Cancel => {
-            cancellation(s, actor, &current, &hotel, &change.penalty)?;
+            penalty = cancellation(s, actor, &current, &hotel, &change.penalty)?;
             current.clone()
         }
         Action::NoShow => {
@@ -109,21 +110,23 @@ pub fn transition(
             "reason": change.reason, "override": change.override_balance
         }));
     actor.audit(s, event)?;
+    super::messages::status_changed(s, actor.tenant(), current.status, &after, penalty)?;
     Ok(after)
 }
 
 /// A cancellation after the plan's deadline: refused with the penalty until the desk
-/// confirms it (posted as a charge) or waives it (audited, with the reason).
+/// confirms it (posted as a charge) or waives it (audited, with the reason). Answers the
+/// penalty posted.
 fn cancellation(
     s: &mut TenantScope<'_>,
     actor: &impl Actor,
     r: &Reservation,
     hotel: &Hotel,
     choice: &PenaltyChoice,
-) -> StayResult<()> {
+) -> StayResult<Option<i64>> {
     let terms = policy::terms(s, r, now_at(hotel))?;
     if terms.penalty_now == 0 {
-        return Ok(());
+        return Ok(None);
     }
     match choice {
         PenaltyChoice::Ask => {
@@ -132,7 +135,8 @@ fn cancellation(
         }
         PenaltyChoice::Post => {
             let words = org_words(actor.tenant());
-            Ok(policy::post_charge(s, r, &words, "folio-cancellation-penalty", terms.penalty_now)?)
+            policy::post_charge(s, r, &words, "folio-cancellation-penalty", terms.penalty_now)?;
+            Ok(Some(terms.penalty_now))
         }
         PenaltyChoice::Waive(reason) => {
             super::require(s, actor, Capability::PenaltyWaive)?;
@@ -141,7 +145,8 @@ fn cancellation(
             }
             let event = Event::new("reservation.penalty_waive", "reservation", r.id)
                 .after(serde_json::json!({ "amount": terms.penalty_now, "reason": reason.trim() }));
-            Ok(actor.audit(s, event)?)
+            actor.audit(s, event)?;
+            Ok(None)
         }
     }
 }

@@ -73,6 +73,10 @@ pub struct GuestForm {
     pub nationality: String,
     pub notes: String,
     pub vip: Option<String>,
+    /// A shipped language's tag, or empty for the organization's.
+    pub language: String,
+    pub no_marketing: Option<String>,
+    pub no_email: Option<String>,
     pub version: String,
 }
 
@@ -88,6 +92,9 @@ impl GuestForm {
             nationality: g.nationality.clone().unwrap_or_default(),
             notes: g.notes.clone().unwrap_or_default(),
             vip: g.vip.then(|| "on".into()),
+            language: g.language.clone().unwrap_or_default(),
+            no_marketing: g.no_marketing.then(|| "on".into()),
+            no_email: g.no_email.then(|| "on".into()),
             version: g.version.to_string(),
         }
     }
@@ -112,8 +119,26 @@ impl GuestForm {
             nationality,
             notes: forms::optional(&mut e, "notes", &self.notes, 2000),
             vip: self.vip.is_some(),
+            language: self.language(&mut e),
+            no_marketing: self.no_marketing.is_some(),
+            no_email: self.no_email.is_some(),
         };
         e.into_result(fields)
+    }
+
+    /// The language chosen: one Hotelier ships, or none (the organization's).
+    fn language(&self, e: &mut FieldErrors) -> Option<String> {
+        let tag = forms::clean(&self.language);
+        if tag.is_empty() {
+            return None;
+        }
+        match crate::i18n::by_tag(&tag) {
+            Some(lang) => Some(lang.tag().to_owned()),
+            None => {
+                e.add("language", Msg::new("guest-language-unknown"));
+                None
+            }
+        }
     }
 
     fn diffs(&self, current: &GuestForm) -> Vec<Diff> {
@@ -140,6 +165,7 @@ pub struct FormPage {
     errors: FieldErrors,
     conflict: Vec<Diff>,
     documents: &'static [DocumentType],
+    languages: &'static [crate::i18n::Language],
 }
 
 /// Guests as a managed resource (see [`Managed`]).
@@ -197,7 +223,17 @@ impl Managed for Guests {
         let editing = existing.map(|g| (chrome.t1("guest-edit-title", "name", g.full_name()), urls::guest(g.id)));
         let Heading { title, action, .. } = Heading::of(editing, &chrome.t("guest-new-title"), urls::guests());
         let Shown { form, errors, conflict } = shown;
-        FormPage { chrome, title, cancel: action.clone(), action, form, errors, conflict, documents: DocumentType::ALL }
+        FormPage {
+            chrome,
+            title,
+            cancel: action.clone(),
+            action,
+            form,
+            errors,
+            conflict,
+            documents: DocumentType::ALL,
+            languages: crate::i18n::languages(),
+        }
     }
 
     fn created(g: &Guest) -> Done {

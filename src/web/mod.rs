@@ -24,6 +24,7 @@ pub mod kiosk;
 pub mod list;
 pub mod manage;
 pub mod members;
+pub mod messages;
 pub mod metrics;
 pub mod night_audit;
 pub mod pages;
@@ -134,6 +135,11 @@ route_table! {
     Post "/hotels/{id}"             => hotels::update, Tenant(PropertyEdit);
     Post "/hotels/{id}/delete"      => hotels::delete, Tenant(PropertyManage);
     Post "/hotels/{id}/night-audit" => night_audit::run, Tenant(NightAudit);
+    Get  "/hotels/{id}/messages"    => messages::hotel_page, Tenant(PropertyEdit);
+    Post "/hotels/{id}/messages/sender" => messages::save_sender, Tenant(PropertyEdit);
+    Get  "/hotels/{id}/messages/{event}/{lang}" => messages::template_page, Tenant(PropertyEdit);
+    Post "/hotels/{id}/messages/{event}/{lang}" => messages::save_template, Tenant(PropertyEdit);
+    Post "/hotels/{id}/messages/{event}/{lang}/reset" => messages::reset_template, Tenant(PropertyEdit);
 
     Get  "/hotels/{id}/room-types/new" => room_types::new_form, Tenant(PropertyManage);
     Post "/hotels/{id}/room-types"  => room_types::create, Tenant(PropertyManage);
@@ -210,6 +216,9 @@ route_table! {
     Post "/reservations/{id}/folio" => reservations::post_folio, Tenant(ReservationsEdit);
     Post "/reservations/{id}/folio/{entry}/void" => reservations::void_entry, Tenant(FolioVoid);
     Post "/reservations/{id}/invoices" => invoices::issue, Tenant(ReservationsEdit);
+    Post "/reservations/{id}/messages" => messages::write, Tenant(ReservationsEdit);
+    Post "/reservations/{id}/messages/{message}/resend" => messages::resend, Tenant(ReservationsEdit);
+    Post "/reservations/{id}/notes" => messages::note, Tenant(ReservationsEdit);
     Get  "/invoices"                => invoices::index, Tenant(View);
     Get  "/invoices/{id}"           => invoices::show, Tenant(View);
     Post "/invoices/{id}/credit"    => invoices::credit, Tenant(FolioVoid);

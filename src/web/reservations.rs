@@ -210,6 +210,12 @@ struct ShowPage {
     folio_errors: FieldErrors,
     /// A void refused for its reason, shown by that entry's form.
     void_error: Option<VoidRefused>,
+    /// The stay's messages and the desk's notes, newest first.
+    thread: Vec<super::messages::ThreadItem>,
+    /// The thread's forms ("write to the guest", "add a note") as typed.
+    write: super::messages::WriteForm,
+    note: super::messages::NoteForm,
+    thread_errors: FieldErrors,
 }
 
 /// A void refused for its reason: which entry, why, and the reason as typed.
@@ -230,6 +236,16 @@ struct FolioInput {
     penalty_due: Option<PenaltyDue>,
     /// The invoice form as typed, with its field messages.
     invoice: Option<IssueInput>,
+    thread: ThreadInput,
+}
+
+/// The thread's forms as typed, with their messages.
+#[derive(Default)]
+pub(super) enum ThreadInput {
+    #[default]
+    None,
+    Message(super::messages::WriteForm, FieldErrors),
+    Note(super::messages::NoteForm, FieldErrors),
 }
 
 /// The stay's invoices, what no invoice holds yet, and the companies to bill.
@@ -252,7 +268,7 @@ struct PenaltyDue {
 
 impl FolioInput {
     fn typed(form: FolioForm, errors: FieldErrors) -> Self {
-        Self { form, errors, void_error: None, penalty_due: None, invoice: None }
+        Self { form, errors, void_error: None, penalty_due: None, invoice: None, thread: ThreadInput::None }
     }
 }
 
@@ -341,9 +357,10 @@ async fn show_page_with(
     status: StatusCode,
     input: FolioInput,
 ) -> Reply {
-    let (view, v, room_type, methods, tax_rules, billing) = ctx
+    let (view, v, room_type, methods, tax_rules, billing, thread) = ctx
         .read(state, move |s, m| {
             let v = stays::StayView::load(s, id)?;
+            let thread = super::messages::thread(s, id)?;
             let room_type = s.room_types().get(v.reservation.room_type_id)?;
             let tax_rules = s.tax_rules().list(Some(v.hotel.id))?;
             let billing = Billing {
@@ -351,7 +368,7 @@ async fn show_page_with(
                 open: stays::invoicing::open_entries(s, id)?,
                 companies: s.companies().list()?,
             };
-            Ok((m.view(), v, room_type, m.acting.tenant.settings().payment_methods, tax_rules, billing))
+            Ok((m.view(), v, room_type, m.acting.tenant.settings().payment_methods, tax_rules, billing, thread))
         })
         .await?;
     let stays::StayView {
@@ -370,6 +387,11 @@ async fn show_page_with(
         balance,
     } = v;
     let chrome = Chrome::new(ctx, view, "reservations");
+    let (write, note, thread_errors) = match input.thread {
+        ThreadInput::None => Default::default(),
+        ThreadInput::Message(w, e) => (w, Default::default(), e),
+        ThreadInput::Note(n, e) => (Default::default(), n, e),
+    };
     let actions = stay::offered(r.status, r.check_in, today)
         .into_iter()
         .filter(|a| !a.is_reversal() || chrome.can(Capability::ReservationsReverse))
@@ -400,6 +422,10 @@ async fn show_page_with(
         folio: input.form,
         folio_errors: input.errors,
         void_error: input.void_error,
+        thread,
+        write,
+        note,
+        thread_errors,
     };
     render(status, &page)
 }
@@ -415,6 +441,19 @@ pub(super) async fn show_with_invoice_form(
 ) -> Reply {
     let input = FolioInput { invoice: Some(input), ..FolioInput::default() };
     show_page_with(ctx, state, id, Some(problem), status, input).await
+}
+
+/// The reservation page with the thread's form as typed (wrong or refused).
+pub(super) async fn show_with_thread_form(
+    ctx: &TenantCtx,
+    state: &AppState,
+    id: ReservationId,
+    status: StatusCode,
+    problem: Option<Msg>,
+    input: ThreadInput,
+) -> Reply {
+    let input = FolioInput { thread: input, ..FolioInput::default() };
+    show_page_with(ctx, state, id, problem, status, input).await
 }
 
 pub async fn show(ctx: TenantCtx, state: State, path: web::Path<ReservationId>) -> Reply {

@@ -6,9 +6,19 @@
 use std::borrow::Borrow;
 
 use crate::domain::{
-    AssociationId, FolioEntryId, GuestId, HotelId, InvoiceId, RatePlanId, ReservationId, RoomBlockId, RoomId,
-    RoomTypeId, TaxRuleId, TenantId,
+    AssociationId, FolioEntryId, GuestId, HotelId, InvoiceId, MessageEvent, MessageId, RatePlanId, ReservationId,
+    RoomBlockId, RoomId, RoomTypeId, TaxRuleId, TenantId,
 };
+
+/// A hotel's template of `event` in language `lang` (GET the editor, POST to save).
+pub fn hotel_template(id: impl Borrow<HotelId>, event: impl Borrow<MessageEvent>, lang: &str) -> String {
+    format!("/hotels/{}/messages/{}/{lang}", id.borrow(), event.borrow())
+}
+
+/// Back to the shipped wording (POST).
+pub fn hotel_template_reset(id: impl Borrow<HotelId>, event: impl Borrow<MessageEvent>, lang: &str) -> String {
+    format!("{}/reset", hotel_template(id, event, lang))
+}
 
 /// `Method name(arg: Type) => "path with {arg}";`: one function per line; the method is
 /// the route's, checked by the test. An id is taken by value or by reference (templates
@@ -57,6 +67,8 @@ urls! {
     Get  hotel_edit(id: HotelId) => "/hotels/{id}/edit";
     Post hotel_delete(id: HotelId) => "/hotels/{id}/delete";
     Post night_audit(id: HotelId) => "/hotels/{id}/night-audit";
+    Get  hotel_messages(id: HotelId) => "/hotels/{id}/messages";
+    Post hotel_sender(id: HotelId) => "/hotels/{id}/messages/sender";
     Get  room_type_new(id: HotelId) => "/hotels/{id}/room-types/new";
     Post room_types_of(id: HotelId) => "/hotels/{id}/room-types";
     Get  room_type_edit(id: RoomTypeId) => "/room-types/{id}/edit";
@@ -71,6 +83,9 @@ urls! {
     Get  invoice(id: InvoiceId) => "/invoices/{id}";
     Post invoice_credit(id: InvoiceId) => "/invoices/{id}/credit";
     Post reservation_invoices(id: ReservationId) => "/reservations/{id}/invoices";
+    Post reservation_messages(id: ReservationId) => "/reservations/{id}/messages";
+    Post reservation_message_resend(id: ReservationId, message: MessageId) => "/reservations/{id}/messages/{message}/resend";
+    Post reservation_notes(id: ReservationId) => "/reservations/{id}/notes";
     Get  rates() => "/rates";
     Post rates_bulk() => "/rates";
     Get  rate_plan_new(id: HotelId) => "/hotels/{id}/rate-plans/new";
@@ -151,6 +166,10 @@ mod tests {
         for (method, url) in urls {
             assert!(routed(method, &url), "{url} matches no {method} route");
         }
+        let (hotel, event) = (HotelId::new(), MessageEvent::PreArrival);
+        assert!(routed("Get", &hotel_template(hotel, event, "pt-BR")));
+        assert!(routed("Post", &hotel_template(hotel, event, "pt-BR")));
+        assert!(routed("Post", &hotel_template_reset(hotel, event, "en")));
         assert!(!routed("Get", "/reservations/x/nope"), "the matcher accepts anything");
         assert!(!routed("Get", &kiosk_pay(ReservationId::new())), "the matcher ignores the method");
     }

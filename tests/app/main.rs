@@ -9,6 +9,7 @@ mod catalog;
 mod faults;
 mod foreign_keys;
 mod isolation_health;
+mod messages;
 mod migrations;
 mod reservations;
 mod rls;

@@ -177,6 +177,53 @@ fn populate(db: &Db, org: &Org) -> UserId {
             };
             issued = Some(s.invoices().create(invoice, vec![line])?.id);
         }
+        // Guest messages: the hotel's sender and a template of its own, a message sent
+        // again (it references the first), and a desk note.
+        let sender = hotelier::db::messages::SenderFields {
+            from_name: Some("Front desk".into()),
+            reply_to: Some(format!("desk@{}.test", org.slug)),
+            signature: Some("See you soon".into()),
+            pre_arrival_days: 2,
+        };
+        s.messages().save_sender(org.hotel, 0, &sender)?;
+        let wording = ("Hello {{guest_name}}", "Your code is {{code}}.");
+        s.messages().save_template(org.hotel, hotelier::domain::MessageEvent::BookingConfirmed, "en", 0, wording)?;
+        let first = s.messages().enqueue(&hotelier::db::messages::NewMessage {
+            hotel_id: org.hotel,
+            reservation_id: org.reservation,
+            guest_id: org.guest,
+            event: hotelier::domain::MessageEvent::OneOff,
+            language: "en".into(),
+            recipient: format!("guest@{}.test", org.slug),
+            from_name: "Front desk".into(),
+            reply_to: None,
+            subject: "Parking".into(),
+            body_text: "Your code is 4411 ünïcødé".into(),
+            body_html: "<p>Your code is 4411 ünïcødé</p>".into(),
+            status: hotelier::domain::OutboxStatus::Failed,
+            due_at: hotelier::domain::Timestamp::now(),
+            last_error: Some("550 no such user".into()),
+            resend_of: None,
+        })?;
+        let again = hotelier::db::messages::NewMessage {
+            resend_of: Some(first.id),
+            status: hotelier::domain::OutboxStatus::Queued,
+            last_error: None,
+            hotel_id: first.hotel_id,
+            reservation_id: first.reservation_id,
+            guest_id: first.guest_id,
+            event: first.event,
+            language: first.language.clone(),
+            recipient: first.recipient.clone(),
+            from_name: first.from_name.clone(),
+            reply_to: None,
+            subject: first.subject.clone(),
+            body_text: first.body_text.clone(),
+            body_html: first.body_html.clone(),
+            due_at: first.due_at,
+        };
+        s.messages().enqueue(&again)?;
+        s.messages().add_note(org.reservation, "Late arrival")?;
         s.audit(&Event::new("test.populate", "tenant", org.id).after(serde_json::json!({ "n": 1 })))?;
         Ok::<_, DbError>(())
     })
@@ -228,6 +275,10 @@ const TENANT_TABLES: &[&str] = &[
     "invoices",
     "invoice_counters",
     "invoice_lines",
+    "hotel_messaging",
+    "message_templates",
+    "outbox_messages",
+    "stay_notes",
     "audit_log",
 ];
 

@@ -105,6 +105,10 @@ tenant_rows!(
     crate::db::invoices::InvoiceCounter => invoice_counters,
     crate::db::invoices::Invoice => invoices,
     crate::db::invoices::InvoiceLine => invoice_lines,
+    crate::db::messages::HotelMessaging => hotel_messaging,
+    crate::db::messages::Template => message_templates,
+    crate::db::messages::OutboxMessage => outbox_messages,
+    crate::db::messages::StayNote => stay_notes,
 );
 platform_rows!(crate::db::tenants::Tenant => tenants, crate::db::users::User => users);
 

@@ -42,20 +42,69 @@ struct ConsolePage {
     query: ConsoleQuery,
     statuses: &'static [TenantStatus],
     kinds: &'static [TenantKind],
+    /// This month's guest messages per organization.
+    volumes: std::collections::HashMap<TenantId, Volume>,
+}
+
+/// An organization's guest messages this month: written, sent, failed, against its plan.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Volume {
+    pub written: i64,
+    pub sent: i64,
+    pub failed: i64,
+}
+
+impl ConsolePage {
+    fn volume(&self, tenant: &Tenant) -> Volume {
+        self.volumes.get(&tenant.id).copied().unwrap_or_default()
+    }
+
+    /// "12 of 500", or the count alone on an unlimited plan.
+    fn volume_line(&self, tenant: &Tenant) -> String {
+        let v = self.volume(tenant);
+        match tenant.plan.monthly_messages() {
+            Some(cap) => {
+                self.tr.t2("platform-messages-of", "count", self.tr.number(v.written), "cap", self.tr.number(cap))
+            }
+            None => self.tr.number(v.written),
+        }
+    }
+
+    /// The share of this month's finished messages that failed, when any finished.
+    fn failure_rate(&self, tenant: &Tenant) -> Option<String> {
+        let v = self.volume(tenant);
+        let done = v.sent + v.failed;
+        (done > 0).then(|| self.tr.percent(v.failed as f64 / done as f64))
+    }
+
+    /// The plan's cap is 80 % used or more.
+    fn near_cap(&self, tenant: &Tenant) -> bool {
+        let v = self.volume(tenant);
+        !matches!(
+            crate::domain::messages::Allowance::of(v.written, tenant.plan.monthly_messages()),
+            crate::domain::messages::Allowance::Unlimited | crate::domain::messages::Allowance::Fine { .. }
+        )
+    }
 }
 
 pub async fn index(ctx: PlatformCtx, state: State, query: web::Query<ConsoleQuery>) -> Reply {
     let query = query.into_inner();
     let search = forms::clean(&query.q);
     let (status, kind) = (query.status.parse::<TenantStatus>().ok(), query.kind.parse::<TenantKind>().ok());
-    let (me, language, orgs) = ctx
+    let (me, language, orgs, volumes) = ctx
         .read(&state, move |p, me| {
+            let volumes = p
+                .outbox()
+                .volume(crate::stays::messages::month_start())?
+                .into_iter()
+                .map(|(t, written, sent, failed)| (t, Volume { written, sent, failed }))
+                .collect();
             let orgs = p
                 .org_summaries(Some(search.as_str()))?
                 .into_iter()
                 .filter(|o| status.is_none_or(|s| o.tenant.status == s) && kind.is_none_or(|k| o.tenant.kind == k))
                 .collect();
-            Ok((me.full_name.clone(), me.language.clone(), orgs))
+            Ok((me.full_name.clone(), me.language.clone(), orgs, volumes))
         })
         .await?;
     let page = ConsolePage {
@@ -67,6 +116,7 @@ pub async fn index(ctx: PlatformCtx, state: State, query: web::Query<ConsoleQuer
         query,
         statuses: TenantStatus::ALL,
         kinds: TenantKind::ALL,
+        volumes,
     };
     ok(&page)
 }

@@ -19,12 +19,14 @@
 mod db;
 mod fixtures;
 mod http;
+mod smtp;
 mod stays;
 mod world;
 
 pub use db::*;
 pub use fixtures::*;
 pub use http::*;
+pub use smtp::*;
 pub use stays::*;
 pub use world::*;
 

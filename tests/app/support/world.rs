@@ -222,6 +222,10 @@ pub struct Ids {
     pub tax_rule: String,
     /// An invoice of `reservation` (of its own probe charge).
     pub invoice: String,
+    /// A message of `reservation`'s thread (a failed one).
+    pub message: String,
+    /// The language a template route edits (`{lang}`).
+    pub lang: String,
 }
 
 /// `org`'s probe folio entry and room block, made the first time they are asked for.
@@ -306,7 +310,11 @@ pub fn probe_records(db: &hotelier::db::Db, org: &Org) -> Probes {
             Some(i) => i.id,
             None => probe_invoice(s, org)?,
         };
-        Ok::<_, hotelier::db::DbError>(Probes { entry, block, plan, tax, invoice })
+        let message = match s.messages().of_reservation(org.reservation)?.into_iter().next() {
+            Some(m) => m.id,
+            None => probe_message(s, org)?,
+        };
+        Ok::<_, hotelier::db::DbError>(Probes { entry, block, plan, tax, invoice, message })
     })
     .expect("probe records")
 }
@@ -318,6 +326,35 @@ pub struct Probes {
     pub plan: RatePlanId,
     pub tax: TaxRuleId,
     pub invoice: hotelier::domain::InvoiceId,
+    pub message: hotelier::domain::MessageId,
+}
+
+/// A message of the probe stay, failed (so that no worker picks it up, and "send again"
+/// is offered).
+fn probe_message(
+    s: &mut hotelier::db::TenantScope<'_>,
+    org: &Org,
+) -> Result<hotelier::domain::MessageId, hotelier::db::DbError> {
+    use hotelier::db::messages::NewMessage;
+    use hotelier::domain::{MessageEvent, OutboxStatus, Timestamp};
+    let new = NewMessage {
+        hotel_id: org.hotel,
+        reservation_id: org.reservation,
+        guest_id: org.guest,
+        event: MessageEvent::OneOff,
+        language: "en".into(),
+        recipient: format!("guest@{}.test", org.slug),
+        from_name: format!("{} Central", org.slug),
+        reply_to: None,
+        subject: format!("Probe message of {}", org.slug),
+        body_text: format!("Probe body of {}", org.slug),
+        body_html: format!("<p>Probe body of {}</p>", org.slug),
+        status: OutboxStatus::Failed,
+        due_at: Timestamp::now(),
+        last_error: Some("probe".into()),
+        resend_of: None,
+    };
+    Ok(s.messages().enqueue(&new)?.id)
 }
 
 /// An invoice of the probe stay, for a charge of its own (so the probe charge stays open).
@@ -386,6 +423,7 @@ impl Ids {
             rate_plan: p.plan.to_string(),
             tax_rule: p.tax.to_string(),
             invoice: p.invoice.to_string(),
+            message: p.message.to_string(),
             ..self
         }
     }
@@ -404,6 +442,8 @@ impl Ids {
             rate_plan: String::new(),
             tax_rule: String::new(),
             invoice: String::new(),
+            message: String::new(),
+            lang: "en".into(),
         }
     }
 
@@ -421,6 +461,7 @@ impl Ids {
             self.rate_plan.clone(),
             self.tax_rule.clone(),
             self.invoice.clone(),
+            self.message.clone(),
         ]
         .into_iter()
         .filter(|id| !id.is_empty())
@@ -453,7 +494,8 @@ impl Ids {
     /// `path` with its `{id}` filled in. Panics on any other placeholder.
     pub fn fill(&self, path: &str) -> String {
         let filled = if path.contains("{id}") { path.replace("{id}", self.for_segment(path)) } else { path.to_owned() };
-        let filled = filled.replace("{entry}", &self.entry);
+        let filled = filled.replace("{entry}", &self.entry).replace("{message}", &self.message);
+        let filled = filled.replace("{event}", "booking_confirmed").replace("{lang}", &self.lang);
         assert!(!filled.contains('{'), "route {path} has a placeholder the HTTP suites do not know");
         filled
     }
@@ -486,6 +528,13 @@ pub fn probe_form(ids: &Ids) -> Vec<(String, String)> {
         ("housekeeping_status", "clean"),
         ("status", "dirty"),
         ("notes", "Probe notes"),
+        ("subject", "Probe subject"),
+        ("body", "Probe body for {{guest_name}}"),
+        ("note", "Probe note"),
+        ("from_name", "Probe Desk"),
+        ("reply_to", "desk@example.test"),
+        ("signature", "The probe desk"),
+        ("pre_arrival_days", "3"),
         ("first_name", "Probe"),
         ("last_name", "Person"),
         ("full_name", "Probe Person"),

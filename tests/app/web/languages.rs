@@ -280,7 +280,8 @@ fn assert_language(pages: &[(String, Page)], lang: &str, tripwire: &[&str]) {
 /// its `tripwire`; returns the signed-in browser and the organization's ids.
 async fn every_page_of(app: &TestApp, slug: &str, lang: &str, tripwire: &[&str]) -> (Browser, Ids) {
     let owner = format!("owner@{slug}.demo");
-    let ids = demo_ids(app, slug, &owner);
+    // A template route edits the organization's own language.
+    let ids = Ids { lang: lang.into(), ..demo_ids(app, slug, &owner) };
     let mut b = signed_in(app, &owner).await;
     let pages = walk(&mut b, &ids, &owner).await;
     assert!(pages.len() > 80, "the walk reached only {} pages", pages.len());

@@ -1,0 +1,491 @@
+//! Messages to guests: each hotel's sender and templates, and the outbox.
+//!
+//! The outbox is written by the operation that causes a message, in its transaction
+//! (`stays::messages`), and read by the desk (`of_reservation`). The worker reaches it
+//! across organizations through [`PlatformScope::outbox`]: it claims due messages with a
+//! lease (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so that several instances never claim
+//! one message twice; SQLite's writer lock does the same), and marks one sent only after
+//! the SMTP server accepted it.
+
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::schema::{guests, hotel_messaging, message_templates, outbox_messages, stay_notes};
+use super::scope::{scoped_insert, PlatformScope, TenantScope};
+use super::{versioned, DbConnection, DbError, DbResult};
+use crate::domain::ids::{GuestId, HotelId, MessageId, NoteId, ReservationId, TenantId, UserId};
+use crate::domain::values::Timestamp;
+use crate::domain::{MessageEvent, OutboxStatus};
+
+/// A hotel's sender identity and reminder schedule (a whole row: export and import).
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize, Deserialize)]
+#[diesel(table_name = hotel_messaging, treat_none_as_default_value = false)]
+pub struct HotelMessaging {
+    pub tenant_id: TenantId,
+    pub hotel_id: HotelId,
+    pub from_name: Option<String>,
+    pub reply_to: Option<String>,
+    pub signature: Option<String>,
+    pub pre_arrival_days: i32,
+    pub updated_at: Timestamp,
+    pub version: i32,
+}
+
+/// What the sender form edits.
+#[derive(AsChangeset, Insertable, Clone, Debug, Default, PartialEq, Eq)]
+#[diesel(table_name = hotel_messaging, treat_none_as_null = true, treat_none_as_default_value = false)]
+pub struct SenderFields {
+    pub from_name: Option<String>,
+    pub reply_to: Option<String>,
+    pub signature: Option<String>,
+    pub pre_arrival_days: i32,
+}
+
+/// The schedule when a hotel has not set its own: three days before arrival.
+pub const DEFAULT_PRE_ARRIVAL_DAYS: i32 = 3;
+
+/// A hotel's own wording of one event in one language (a whole row).
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize, Deserialize)]
+#[diesel(table_name = message_templates, treat_none_as_default_value = false)]
+pub struct Template {
+    pub tenant_id: TenantId,
+    pub hotel_id: HotelId,
+    pub event: MessageEvent,
+    pub language: String,
+    pub subject: String,
+    pub body: String,
+    pub updated_at: Timestamp,
+    pub version: i32,
+}
+
+/// One message of the outbox (a whole row).
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize, Deserialize)]
+#[diesel(table_name = outbox_messages, treat_none_as_default_value = false)]
+pub struct OutboxMessage {
+    pub tenant_id: TenantId,
+    pub id: MessageId,
+    pub hotel_id: HotelId,
+    pub reservation_id: ReservationId,
+    pub guest_id: GuestId,
+    pub event: MessageEvent,
+    pub language: String,
+    pub recipient: String,
+    pub from_name: String,
+    pub reply_to: Option<String>,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub status: OutboxStatus,
+    pub attempts: i32,
+    pub due_at: Timestamp,
+    pub lease_until: Option<Timestamp>,
+    pub claimed_by: Option<String>,
+    pub last_error: Option<String>,
+    pub sent_at: Option<Timestamp>,
+    pub resend_of: Option<MessageId>,
+    pub created_by: Option<UserId>,
+    pub created_at: Timestamp,
+}
+
+/// A message as the operation that causes it writes it: rendered whole, due at `due_at`
+/// (now, or a reminder's time), or already `Failed` with why (the plan's cap reached).
+#[derive(Insertable, Clone, Debug)]
+#[diesel(table_name = outbox_messages, treat_none_as_default_value = false)]
+pub struct NewMessage {
+    pub hotel_id: HotelId,
+    pub reservation_id: ReservationId,
+    pub guest_id: GuestId,
+    pub event: MessageEvent,
+    pub language: String,
+    pub recipient: String,
+    pub from_name: String,
+    pub reply_to: Option<String>,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub status: OutboxStatus,
+    pub due_at: Timestamp,
+    pub last_error: Option<String>,
+    pub resend_of: Option<MessageId>,
+}
+
+/// A desk note on a stay (a whole row).
+#[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize, Deserialize)]
+#[diesel(table_name = stay_notes, treat_none_as_default_value = false)]
+pub struct StayNote {
+    pub tenant_id: TenantId,
+    pub id: NoteId,
+    pub reservation_id: ReservationId,
+    pub body: String,
+    pub created_by: Option<UserId>,
+    pub created_at: Timestamp,
+}
+
+/// The longest note.
+pub const NOTE_MAX: usize = 2000;
+
+pub struct Messages<'s, 'c>(&'s mut TenantScope<'c>);
+
+impl<'c> TenantScope<'c> {
+    pub fn messages(&mut self) -> Messages<'_, 'c> {
+        Messages(self)
+    }
+}
+
+impl Messages<'_, '_> {
+    /// The hotel's sender row, if it has saved one.
+    pub fn sender(self, hotel: HotelId) -> DbResult<Option<HotelMessaging>> {
+        let s = self.0;
+        Ok(s.all(hotel_messaging::table)
+            .filter(hotel_messaging::hotel_id.eq(hotel))
+            .select(HotelMessaging::as_select())
+            .first(s.conn())
+            .optional()?)
+    }
+
+    /// Saves the hotel's sender: the first save inserts, later ones update the version
+    /// the form was read at (Stale when someone saved in between).
+    pub fn save_sender(self, hotel: HotelId, version: i32, fields: &SenderFields) -> DbResult<HotelMessaging> {
+        let s = self.0;
+        let now = Timestamp::now();
+        let changed = if s.messages().sender(hotel)?.is_none() {
+            let insert = scoped_insert!(
+                s,
+                hotel_messaging,
+                (hotel_messaging::hotel_id.eq(hotel), hotel_messaging::updated_at.eq(now), fields)
+            )
+            .on_conflict_do_nothing();
+            match s.conn() {
+                DbConnection::Pg(pg) => insert.execute(pg)?,
+                DbConnection::Sqlite(lite) => insert.execute(lite)?,
+            }
+        } else {
+            diesel::update(
+                s.all(hotel_messaging::table)
+                    .filter(hotel_messaging::hotel_id.eq(hotel))
+                    .filter(hotel_messaging::version.eq(version)),
+            )
+            .set((fields, hotel_messaging::version.eq(version + 1), hotel_messaging::updated_at.eq(now)))
+            .execute(s.conn())?
+        };
+        versioned::saved(changed, || s.messages().sender(hotel)?.ok_or(DbError::NotFound))
+    }
+
+    /// The hotel's own templates, every event and language.
+    pub fn templates(self, hotel: HotelId) -> DbResult<Vec<Template>> {
+        let s = self.0;
+        Ok(s.all(message_templates::table)
+            .filter(message_templates::hotel_id.eq(hotel))
+            .order((message_templates::event, message_templates::language))
+            .select(Template::as_select())
+            .load(s.conn())?)
+    }
+
+    pub fn template(self, hotel: HotelId, event: MessageEvent, language: &str) -> DbResult<Option<Template>> {
+        let s = self.0;
+        Ok(s.all(message_templates::table)
+            .filter(message_templates::hotel_id.eq(hotel))
+            .filter(message_templates::event.eq(event))
+            .filter(message_templates::language.eq(language))
+            .select(Template::as_select())
+            .first(s.conn())
+            .optional()?)
+    }
+
+    /// Saves the hotel's wording of `event` in `language`: the first save inserts (the
+    /// form showed the shipped wording), later ones update the version the form read.
+    pub fn save_template(
+        self,
+        hotel: HotelId,
+        event: MessageEvent,
+        language: &str,
+        version: i32,
+        (subject, body): (&str, &str),
+    ) -> DbResult<Template> {
+        let s = self.0;
+        let now = Timestamp::now();
+        let changed = if s.messages().template(hotel, event, language)?.is_none() {
+            let insert = scoped_insert!(
+                s,
+                message_templates,
+                (
+                    message_templates::hotel_id.eq(hotel),
+                    message_templates::event.eq(event),
+                    message_templates::language.eq(language),
+                    message_templates::subject.eq(subject),
+                    message_templates::body.eq(body),
+                    message_templates::updated_at.eq(now),
+                )
+            )
+            .on_conflict_do_nothing();
+            match s.conn() {
+                DbConnection::Pg(pg) => insert.execute(pg)?,
+                DbConnection::Sqlite(lite) => insert.execute(lite)?,
+            }
+        } else {
+            diesel::update(
+                s.all(message_templates::table)
+                    .filter(message_templates::hotel_id.eq(hotel))
+                    .filter(message_templates::event.eq(event))
+                    .filter(message_templates::language.eq(language))
+                    .filter(message_templates::version.eq(version)),
+            )
+            .set((
+                message_templates::subject.eq(subject),
+                message_templates::body.eq(body),
+                message_templates::version.eq(version + 1),
+                message_templates::updated_at.eq(now),
+            ))
+            .execute(s.conn())?
+        };
+        versioned::saved(changed, || s.messages().template(hotel, event, language)?.ok_or(DbError::NotFound))
+    }
+
+    /// Goes back to the shipped wording.
+    pub fn reset_template(self, hotel: HotelId, event: MessageEvent, language: &str) -> DbResult<()> {
+        let s = self.0;
+        diesel::delete(
+            s.all(message_templates::table)
+                .filter(message_templates::hotel_id.eq(hotel))
+                .filter(message_templates::event.eq(event))
+                .filter(message_templates::language.eq(language)),
+        )
+        .execute(s.conn())?;
+        Ok(())
+    }
+
+    /// Writes a message to the outbox, in the caller's transaction.
+    pub fn enqueue(self, new: &NewMessage) -> DbResult<OutboxMessage> {
+        let s = self.0;
+        let (id, now, created_by) = (MessageId::new(), Timestamp::now(), s.user_id());
+        scoped_insert!(
+            s,
+            outbox_messages,
+            (
+                outbox_messages::id.eq(id),
+                outbox_messages::created_at.eq(now),
+                outbox_messages::created_by.eq(created_by),
+                new
+            )
+        )
+        .execute(s.conn())?;
+        s.messages().get(id)
+    }
+
+    pub fn get(self, id: MessageId) -> DbResult<OutboxMessage> {
+        let s = self.0;
+        Ok(s.all(outbox_messages::table)
+            .filter(outbox_messages::id.eq(id))
+            .select(OutboxMessage::as_select())
+            .first(s.conn())?)
+    }
+
+    /// A stay's messages, newest first.
+    pub fn of_reservation(self, reservation: ReservationId) -> DbResult<Vec<OutboxMessage>> {
+        let s = self.0;
+        Ok(s.all(outbox_messages::table)
+            .filter(outbox_messages::reservation_id.eq(reservation))
+            .order((outbox_messages::created_at.desc(), outbox_messages::id.desc()))
+            .select(OutboxMessage::as_select())
+            .load(s.conn())?)
+    }
+
+    /// Adds the desk's note to a stay.
+    pub fn add_note(self, reservation: ReservationId, body: &str) -> DbResult<NoteId> {
+        let s = self.0;
+        let (id, now, by) = (NoteId::new(), Timestamp::now(), s.user_id());
+        scoped_insert!(
+            s,
+            stay_notes,
+            (
+                stay_notes::id.eq(id),
+                stay_notes::reservation_id.eq(reservation),
+                stay_notes::body.eq(body),
+                stay_notes::created_by.eq(by),
+                stay_notes::created_at.eq(now),
+            )
+        )
+        .execute(s.conn())?;
+        Ok(id)
+    }
+
+    /// A stay's notes, newest first.
+    pub fn notes(self, reservation: ReservationId) -> DbResult<Vec<StayNote>> {
+        let s = self.0;
+        Ok(s.all(stay_notes::table)
+            .filter(stay_notes::reservation_id.eq(reservation))
+            .order((stay_notes::created_at.desc(), stay_notes::id.desc()))
+            .select(StayNote::as_select())
+            .load(s.conn())?)
+    }
+
+    /// Cancels a stay's reminders of `event` still waiting (the stay changed or ended).
+    pub fn cancel_waiting(self, reservation: ReservationId, event: MessageEvent) -> DbResult<usize> {
+        let s = self.0;
+        Ok(diesel::update(
+            s.all(outbox_messages::table)
+                .filter(outbox_messages::reservation_id.eq(reservation))
+                .filter(outbox_messages::event.eq(event))
+                .filter(outbox_messages::status.eq(OutboxStatus::Queued)),
+        )
+        .set(outbox_messages::status.eq(OutboxStatus::Cancelled))
+        .execute(s.conn())?)
+    }
+
+    /// Messages written since `since` that count toward the plan's cap (all but the
+    /// cancelled and those the cap itself stopped).
+    pub fn counted_since(self, since: Timestamp) -> DbResult<i64> {
+        let s = self.0;
+        Ok(s.all(outbox_messages::table)
+            .filter(outbox_messages::created_at.ge(since))
+            .filter(outbox_messages::status.ne(OutboxStatus::Cancelled))
+            .filter(outbox_messages::last_error.is_null().or(outbox_messages::last_error.ne(CAP_REACHED)))
+            .count()
+            .get_result(s.conn())?)
+    }
+}
+
+/// The `last_error` of a message the plan's monthly cap stopped.
+pub const CAP_REACHED: &str = "the plan's monthly message limit is reached";
+
+/// What the worker needs of a claimed message, across organizations.
+pub struct Outbox<'s, 'c>(&'s mut PlatformScope<'c>);
+
+impl<'c> PlatformScope<'c> {
+    pub fn outbox(&mut self) -> Outbox<'_, 'c> {
+        Outbox(self)
+    }
+}
+
+/// A send's end, as the worker reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Delivery {
+    Sent,
+    /// A temporary failure: try again at the time given.
+    Later {
+        error: String,
+        at: Timestamp,
+    },
+    /// Given up on; `bounced` flags the guest's address too.
+    Failed {
+        error: String,
+        bounced: bool,
+    },
+}
+
+impl Outbox<'_, '_> {
+    /// Claims up to `limit` due messages for `worker` until `lease_until`: queued ones due
+    /// by `now`, and ones another worker claimed whose lease ran out (it stopped before
+    /// saying how the send went). Each claim counts as an attempt.
+    pub fn claim(
+        self,
+        worker: &str,
+        now: Timestamp,
+        lease_until: Timestamp,
+        limit: i64,
+    ) -> DbResult<Vec<OutboxMessage>> {
+        let p = self.0;
+        let due =
+            p.all(outbox_messages::table)
+                .filter(
+                    outbox_messages::status.eq(OutboxStatus::Queued).and(outbox_messages::due_at.le(now)).or(
+                        outbox_messages::status.eq(OutboxStatus::Sending).and(outbox_messages::lease_until.lt(now)),
+                    ),
+                )
+                .order(outbox_messages::due_at)
+                .limit(limit)
+                .select((outbox_messages::tenant_id, outbox_messages::id));
+        let keys: Vec<(TenantId, MessageId)> = match p.conn() {
+            DbConnection::Pg(pg) => due.for_update().skip_locked().load(pg)?,
+            // The writer lock this transaction holds keeps every other claim out.
+            conn => due.load(conn)?,
+        };
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Ids are UUIDs, unique across organizations; the rows are the ones just locked.
+        let ids: Vec<MessageId> = keys.into_iter().map(|(_, id)| id).collect();
+        diesel::update(p.all(outbox_messages::table).filter(outbox_messages::id.eq_any(&ids)))
+            .set((
+                outbox_messages::status.eq(OutboxStatus::Sending),
+                outbox_messages::lease_until.eq(lease_until),
+                outbox_messages::claimed_by.eq(worker),
+                outbox_messages::attempts.eq(outbox_messages::attempts + 1),
+            ))
+            .execute(p.conn())?;
+        Ok(p.all(outbox_messages::table)
+            .filter(outbox_messages::id.eq_any(&ids))
+            .order(outbox_messages::due_at)
+            .select(OutboxMessage::as_select())
+            .load(p.conn())?)
+    }
+
+    /// Records how the send of a message `worker` claimed went. A message whose lease
+    /// another worker took over meanwhile is left to that worker (false).
+    pub fn finish(self, m: &OutboxMessage, worker: &str, delivery: &Delivery) -> DbResult<bool> {
+        let p = self.0;
+        let mine = p
+            .all(outbox_messages::table)
+            .filter(outbox_messages::tenant_id.eq(m.tenant_id))
+            .filter(outbox_messages::id.eq(m.id))
+            .filter(outbox_messages::status.eq(OutboxStatus::Sending))
+            .filter(outbox_messages::claimed_by.eq(worker));
+        let none = (outbox_messages::lease_until.eq(None::<Timestamp>), outbox_messages::claimed_by.eq(None::<String>));
+        let changed = match delivery {
+            Delivery::Sent => diesel::update(mine)
+                .set((
+                    outbox_messages::status.eq(OutboxStatus::Sent),
+                    outbox_messages::sent_at.eq(Timestamp::now()),
+                    none,
+                ))
+                .execute(p.conn())?,
+            Delivery::Later { error, at } => diesel::update(mine)
+                .set((
+                    outbox_messages::status.eq(OutboxStatus::Queued),
+                    outbox_messages::due_at.eq(*at),
+                    outbox_messages::last_error.eq(clip(error)),
+                    none,
+                ))
+                .execute(p.conn())?,
+            Delivery::Failed { error, bounced } => {
+                if *bounced {
+                    diesel::update(
+                        p.all(guests::table)
+                            .filter(guests::tenant_id.eq(m.tenant_id))
+                            .filter(guests::id.eq(m.guest_id)),
+                    )
+                    .set(guests::email_problem.eq(clip(error)))
+                    .execute(p.conn())?;
+                }
+                diesel::update(mine)
+                    .set((
+                        outbox_messages::status.eq(OutboxStatus::Failed),
+                        outbox_messages::last_error.eq(clip(error)),
+                        none,
+                    ))
+                    .execute(p.conn())?
+            }
+        };
+        Ok(changed == 1)
+    }
+
+    /// Per organization since `since`: messages written, sent and failed.
+    pub fn volume(self, since: Timestamp) -> DbResult<Vec<(TenantId, i64, i64, i64)>> {
+        use diesel::dsl::{count_star, sql};
+        let p = self.0;
+        let sent = sql::<diesel::sql_types::BigInt>("COALESCE(SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END), 0)");
+        let failed =
+            sql::<diesel::sql_types::BigInt>("COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0)");
+        Ok(p.all(outbox_messages::table)
+            .filter(outbox_messages::created_at.ge(since))
+            .filter(outbox_messages::status.ne(OutboxStatus::Cancelled))
+            .group_by(outbox_messages::tenant_id)
+            .select((outbox_messages::tenant_id, count_star(), sent, failed))
+            .load(p.conn())?)
+    }
+}
+
+/// An error as stored: at most the column's 1,000 characters.
+fn clip(error: &str) -> String {
+    error.chars().take(1000).collect()
+}
