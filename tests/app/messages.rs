@@ -27,7 +27,8 @@ both_backends_async!(
     a_claim_whose_worker_died_goes_out_once,
     the_thread_shows_messages_and_notes,
     a_hotels_own_template_is_previewed_and_used,
-    the_server_sends_through_its_own_worker
+    the_server_sends_through_its_own_worker,
+    the_plans_cap_warns_then_stops
 );
 postgres_only!(two_instances_send_each_message_once);
 
@@ -353,4 +354,58 @@ async fn the_server_sends_through_its_own_worker(backend: Backend) {
     let got = smtp.wait_for(1);
     assert_eq!(got.len(), 1, "the server's worker sent the confirmation");
     assert!(got[0].subject.contains(&code_of(w.db(), &w.a, id)));
+}
+
+/// Queues `n` one-off messages of A's probe stay, as the desk's "write to the guest" would.
+fn queue_many(db: &Db, org: &Org, n: usize) {
+    db.tenant(org.id, None, Access::Write, |s| {
+        for i in 0..n {
+            s.messages().enqueue(&hotelier::db::messages::NewMessage {
+                hotel_id: org.hotel,
+                reservation_id: org.reservation,
+                guest_id: org.guest,
+                event: MessageEvent::OneOff,
+                language: "en".into(),
+                recipient: format!("guest{i}@{}.test", org.slug),
+                from_name: "Desk".into(),
+                reply_to: None,
+                subject: format!("Note {i}"),
+                body_text: "Hello".into(),
+                body_html: "<p>Hello</p>".into(),
+                status: OutboxStatus::Queued,
+                due_at: hotelier::domain::Timestamp::now(),
+                last_error: None,
+                resend_of: None,
+            })?;
+        }
+        Ok::<_, hotelier::db::DbError>(())
+    })
+    .unwrap();
+}
+
+async fn the_plans_cap_warns_then_stops(backend: Backend) {
+    let w = world(backend).await;
+    set_plan(&w, w.a.id, hotelier::domain::Plan::Starter);
+    let cap = hotelier::domain::Plan::Starter.monthly_messages().unwrap() as usize;
+    let manager = desk(&w, &w.team_a.manager).await;
+    let page = format!("/hotels/{}/messages", w.a.hotel);
+    assert!(text(&manager.get(&page).await).contains(&format!("0 of {cap} messages sent this month")));
+    queue_many(w.db(), &w.a, cap * 8 / 10);
+    let warned = text(&manager.get(&page).await);
+    assert!(warned.contains("the plan's limit is near"), "{warned}");
+    let mut root = w.browser();
+    root.sign_in(&w.super_admin.email).await;
+    let console = text(&root.get("/platform").await);
+    assert!(console.contains(&format!("{} of {cap}", cap * 8 / 10)) && console.contains("near the cap"), "{console}");
+    // At the cap a booking's confirmation is written failed, with why.
+    queue_many(w.db(), &w.a, cap - cap * 8 / 10);
+    let staff = desk(&w, &w.team_a.staff).await;
+    let id = booked_id(&staff.post_form("/reservations", &booking(&w.a, day(1), day(2))).await);
+    let m = outbox(w.db(), w.a.id, id).into_iter().find(|m| m.event == MessageEvent::BookingConfirmed).unwrap();
+    assert_eq!(m.status, OutboxStatus::Failed);
+    assert_eq!(m.last_error.as_deref(), Some(hotelier::db::messages::CAP_REACHED));
+    assert!(text(&staff.get(&format!("/reservations/{id}")).await).contains("monthly message limit"));
+    // B, on its own plan, is untouched.
+    let other = desk(&w, &w.team_b.manager).await;
+    assert!(!text(&other.get(&format!("/hotels/{}/messages", w.b.hotel)).await).contains("limit"));
 }
