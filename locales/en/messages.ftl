@@ -72,7 +72,7 @@ message-invoice-issued-body =
 
     Ask at the desk or reply to this message for a printed copy.
 
-message-none = none
+message-none = —
 
 ## What a message is about, and where it is
 message-event-booking_confirmed = Booking confirmed

@@ -72,7 +72,7 @@ message-invoice-issued-body =
 
     Peça uma cópia impressa na recepção ou responda a esta mensagem.
 
-message-none = nenhuma
+message-none = —
 
 ## Do que trata uma mensagem, e onde ela está
 message-event-booking_confirmed = Reserva confirmada

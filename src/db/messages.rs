@@ -269,7 +269,32 @@ impl Messages<'_, '_> {
             )
         )
         .execute(s.conn())?;
-        s.messages().get(id)
+        let new = new.clone();
+        Ok(OutboxMessage {
+            tenant_id: s.tenant_id(),
+            id,
+            hotel_id: new.hotel_id,
+            reservation_id: new.reservation_id,
+            guest_id: new.guest_id,
+            event: new.event,
+            language: new.language,
+            recipient: new.recipient,
+            from_name: new.from_name,
+            reply_to: new.reply_to,
+            subject: new.subject,
+            body_text: new.body_text,
+            body_html: new.body_html,
+            status: new.status,
+            attempts: 0,
+            due_at: new.due_at,
+            lease_until: None,
+            claimed_by: None,
+            last_error: new.last_error,
+            sent_at: None,
+            resend_of: new.resend_of,
+            created_by,
+            created_at: now,
+        })
     }
 
     pub fn get(self, id: MessageId) -> DbResult<OutboxMessage> {

@@ -118,9 +118,13 @@ impl Context {
             .set("balance", tr.money(self.balance))
             .set("check_in_time", settings.check_in_time)
             .set("check_out_time", settings.check_out_time)
-            .set("hotel_phone", h.phone.clone().unwrap_or_else(|| none.clone()))
-            .set("hotel_email", h.email.clone().unwrap_or_else(|| none.clone()))
-            .set("hotel_address", if address.is_empty() { none.clone() } else { address })
+            // The organization's contacts stand in for a hotel without its own.
+            .set("hotel_phone", h.phone.clone().or_else(|| tenant.phone.clone()).unwrap_or_else(|| none.clone()))
+            .set("hotel_email", h.email.clone().or_else(|| tenant.email.clone()).unwrap_or_else(|| none.clone()))
+            .set(
+                "hotel_address",
+                if address.is_empty() { tenant.address.clone().unwrap_or_else(|| none.clone()) } else { address },
+            )
             .set("penalty", tr.money(extra.penalty.unwrap_or(0)));
         if let Some((number, total)) = &extra.invoice {
             m.set("invoice_number", number.clone()).set("total", tr.money(*total));
@@ -169,8 +173,8 @@ pub fn default_wording(tr: &Tr, event: MessageEvent) -> Wording {
     Wording { subject: with(subject), body: with(body) }
 }
 
-/// Writes `event`'s message for stay `r` to the outbox, due at `due` (now if `None`).
-/// Nothing when the guest does not take it.
+/// Writes `event`'s message for stay `r` to the outbox, due now (or, for a reminder or a
+/// thank-you, at its hour). Nothing when the guest does not take it.
 pub fn notify(
     s: &mut TenantScope<'_>,
     tenant: &Tenant,
@@ -179,8 +183,22 @@ pub fn notify(
     extra: &Extra,
 ) -> StayResult<Option<OutboxMessage>> {
     let ctx = Context::load(s, tenant, r)?;
+    notify_with(s, tenant, &ctx, event, extra)
+}
+
+/// [`notify`] with the stay's context already read (an operation that sends two).
+fn notify_with(
+    s: &mut TenantScope<'_>,
+    tenant: &Tenant,
+    ctx: &Context,
+    event: MessageEvent,
+    extra: &Extra,
+) -> StayResult<Option<OutboxMessage>> {
+    if ctx.reaches(event).is_none() {
+        return Ok(None);
+    }
     let due = match event {
-        MessageEvent::PreArrival => match pre_arrival_due(&ctx) {
+        MessageEvent::PreArrival => match pre_arrival_due(ctx) {
             Some(due) => due,
             None => return Ok(None),
         },
@@ -188,7 +206,7 @@ pub fn notify(
         _ => Timestamp::now(),
     };
     let wording = ctx.wording(s, event)?;
-    write(s, tenant, &ctx, event, &wording, extra, due, None)
+    write(s, tenant, ctx, event, &wording, extra, due, None)
 }
 
 /// The desk's own message to the guest of `r`, sent now.
@@ -329,8 +347,9 @@ pub(super) fn confirmed(s: &mut TenantScope<'_>, tenant: &Tenant, r: &Reservatio
     if r.status != ReservationStatus::Confirmed {
         return Ok(());
     }
-    notify(s, tenant, r, MessageEvent::BookingConfirmed, &Extra::default())?;
-    notify(s, tenant, r, MessageEvent::PreArrival, &Extra::default())?;
+    let ctx = Context::load(s, tenant, r)?;
+    notify_with(s, tenant, &ctx, MessageEvent::BookingConfirmed, &Extra::default())?;
+    notify_with(s, tenant, &ctx, MessageEvent::PreArrival, &Extra::default())?;
     Ok(())
 }
 
@@ -347,10 +366,11 @@ pub(super) fn changed(
     if !noticed || after.status == ReservationStatus::Pending {
         return Ok(());
     }
-    notify(s, tenant, after, MessageEvent::BookingChanged, &Extra::default())?;
+    let ctx = Context::load(s, tenant, after)?;
+    notify_with(s, tenant, &ctx, MessageEvent::BookingChanged, &Extra::default())?;
     if after.status == ReservationStatus::Confirmed {
         s.messages().cancel_waiting(after.id, MessageEvent::PreArrival)?;
-        notify(s, tenant, after, MessageEvent::PreArrival, &Extra::default())?;
+        notify_with(s, tenant, &ctx, MessageEvent::PreArrival, &Extra::default())?;
     }
     Ok(())
 }

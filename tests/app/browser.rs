@@ -330,6 +330,23 @@ async fn manager_books_a_stay_in_the_browser() {
     assert!(text.contains("Folio · settled"), "{text}");
     b.shot("15-folio-void").await;
 
+    // The stay's thread: its confirmation, and a message of the desk's own.
+    b.click("details.thread-form summary").await;
+    b.fill("#message-subject", "Parking").await;
+    b.fill("#message-body", "Your parking code is 4411.").await;
+    b.click("form[action$='/messages'] button").await;
+    let text = b.body_text().await;
+    assert!(text.contains("The message is on its way") && text.contains("Parking"), "{text}");
+    assert!(text.contains("is confirmed"), "the booking's confirmation is in the thread: {text}");
+    b.client.execute("document.getElementById('thread').scrollIntoView()", vec![]).await.unwrap();
+    b.shot("15b-thread").await;
+    // The hotel's wording of the confirmation, with its preview on a real stay.
+    b.client.goto(&format!("{}/hotels/{}/messages/booking_confirmed/en", app.address, r.hotel_id)).await.unwrap();
+    assert!(b.body_text().await.contains("Exactly what stay"), "the preview of a real stay");
+    b.shot("15c-template").await;
+    b.client.goto(&format!("{}/hotels/{}/messages", app.address, r.hotel_id)).await.unwrap();
+    b.shot("15d-messages").await;
+
     // A room out of order for two nights from the housekeeping board, with a reason.
     b.client.goto(&format!("{}/housekeeping", app.address)).await.unwrap();
     b.click("a[href$='/block']").await;
