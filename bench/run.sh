@@ -99,7 +99,7 @@ start_server() { # url [extra serve flags…]
   local started
   started=$(date +%s%N)
   HOTELIER_SESSION_KEY=$(printf 'b%.0s' {1..64}) RUST_LOG=warn \
-    "$BIN" --database-url "$url" --data-dir "$WORK" serve --bind "127.0.0.1:$PORT" "$@" >"$WORK/server.log" 2>&1 &
+    "$BIN" --database-url "$url" --data-dir "$WORK" serve --bind "127.0.0.1:$PORT" "$@" ${BENCH_SERVE_FLAGS:-} >"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   until curl -sf "$BASE/readyz" >/dev/null; do
     kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }

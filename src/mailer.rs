@@ -22,10 +22,12 @@ use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::{FileTransport, Message, SmtpTransport, Transport as _};
 
 use crate::config::MailSettings;
-use crate::db::messages::{Delivery, OutboxMessage};
+use std::collections::HashMap;
+
+use crate::db::messages::{Delivery, OutboxMessage, CAP_REACHED};
 use crate::db::{Access, Db, DbResult, PlatformGrant};
-use crate::domain::messages::{retry_delay, MAX_ATTEMPTS};
-use crate::domain::Timestamp;
+use crate::domain::messages::{month_start, retry_delay, MAX_ATTEMPTS};
+use crate::domain::{TenantId, Timestamp};
 
 /// Where messages go.
 #[derive(Clone)]
@@ -222,11 +224,35 @@ impl Worker {
         Ok(outcome)
     }
 
-    /// One round: claims a batch and sends it. Answers how many were claimed.
+    /// One round: claims a batch and sends it, within each organization's monthly cap
+    /// (read once per organization and round; beyond it a message fails with why).
+    /// Answers how many were claimed.
     pub fn round(&self) -> DbResult<usize> {
         let claimed = self.claim()?;
+        let mut left: HashMap<TenantId, Option<i64>> = HashMap::new();
         for m in &claimed {
-            self.deliver(m)?;
+            let budget = match left.get(&m.tenant_id) {
+                Some(b) => *b,
+                None => {
+                    let since = month_start(chrono::Utc::now());
+                    let b = self.db.platform(&PlatformGrant::operator(), Access::Read, |p| {
+                        p.outbox().allowance_left(m.tenant_id, since)
+                    })?;
+                    left.insert(m.tenant_id, b);
+                    b
+                }
+            };
+            if budget == Some(0) {
+                let capped = Delivery::Failed { error: CAP_REACHED.into(), bounced: false };
+                self.db
+                    .platform(&PlatformGrant::operator(), Access::Write, |p| p.outbox().finish(m, &self.id, &capped))?;
+                continue;
+            }
+            if self.deliver(m)? == Delivery::Sent {
+                if let Some(Some(n)) = left.get_mut(&m.tenant_id) {
+                    *n -= 1;
+                }
+            }
         }
         Ok(claimed.len())
     }

@@ -357,20 +357,18 @@ impl Messages<'_, '_> {
         .execute(s.conn())?)
     }
 
-    /// Messages written since `since` that count toward the plan's cap (all but the
-    /// cancelled and those the cap itself stopped).
-    pub fn counted_since(self, since: Timestamp) -> DbResult<i64> {
+    /// Messages sent since `since`: what the plan's monthly cap counts.
+    pub fn sent_since(self, since: Timestamp) -> DbResult<i64> {
         let s = self.0;
         Ok(s.all(outbox_messages::table)
-            .filter(outbox_messages::created_at.ge(since))
-            .filter(outbox_messages::status.ne(OutboxStatus::Cancelled))
-            .filter(outbox_messages::last_error.is_null().or(outbox_messages::last_error.ne(CAP_REACHED)))
+            .filter(outbox_messages::status.eq(OutboxStatus::Sent))
+            .filter(outbox_messages::sent_at.ge(since))
             .count()
             .get_result(s.conn())?)
     }
 }
 
-/// The `last_error` of a message the plan's monthly cap stopped.
+/// The `last_error` of a message the plan's monthly cap stopped (the worker's).
 pub const CAP_REACHED: &str = "the plan's monthly message limit is reached";
 
 /// What the worker needs of a claimed message, across organizations.
@@ -492,6 +490,21 @@ impl Outbox<'_, '_> {
             }
         };
         Ok(changed == 1)
+    }
+
+    /// How many more messages organization `tenant` may send this month (from `since`);
+    /// `None`: its plan has no cap.
+    pub fn allowance_left(self, tenant: TenantId, since: Timestamp) -> DbResult<Option<i64>> {
+        let p = self.0;
+        let Some(cap) = p.tenants().get(tenant)?.plan.monthly_messages() else { return Ok(None) };
+        let sent: i64 = p
+            .all(outbox_messages::table)
+            .filter(outbox_messages::tenant_id.eq(tenant))
+            .filter(outbox_messages::status.eq(OutboxStatus::Sent))
+            .filter(outbox_messages::sent_at.ge(since))
+            .count()
+            .get_result(p.conn())?;
+        Ok(Some((cap - sent).max(0)))
     }
 
     /// Per organization since `since`: messages written, sent and failed.

@@ -178,6 +178,14 @@ pub fn retry_delay(attempts: i32) -> chrono::Duration {
     chrono::Duration::minutes(minutes)
 }
 
+/// The plan's month at `now`: from the first of the month, 00:00 UTC.
+pub fn month_start(now: chrono::DateTime<chrono::Utc>) -> super::values::Timestamp {
+    use chrono::{Datelike, NaiveTime, TimeZone};
+    let today = now.date_naive();
+    let first = today.with_day(1).unwrap_or(today);
+    super::values::Timestamp(chrono::Utc.from_utc_datetime(&first.and_time(NaiveTime::MIN)))
+}
+
 /// How the plan's monthly messages stand: the share used, and whether to warn (80 %) or
 /// stop (the cap).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -160,7 +160,7 @@ pub fn book(s: &mut TenantScope<'_>, actor: &impl Actor, b: &Booking) -> StayRes
     let nights = quote.nights.iter().map(|(night, price)| ReservationNight::new(r.id, *night, plan_id, *price));
     s.nights().write(nights.collect())?;
     actor.audit(s, Event::new("reservation.create", "reservation", r.id).after(&r))?;
-    super::messages::confirmed(s, actor.tenant(), &r)?;
+    super::messages::booked(s, actor.tenant(), &r, (guest, hotel, room_type.name))?;
     Ok(r)
 }
 

@@ -13,20 +13,20 @@
 //! | one-off | the desk, "write to the guest" | now |
 //!
 //! A guest marked "no email", or without an address, gets nothing; "no marketing" skips
-//! the thank-you. Beyond the plan's monthly cap a message is written already failed, so
-//! the desk sees why it did not go.
+//! the thank-you. The plan's monthly cap is the worker's to apply (`crate::mailer`): the
+//! booking path only writes.
 
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::{now_at, Actor, StayResult};
 use crate::db::guests::Guest;
 use crate::db::hotels::Hotel;
-use crate::db::messages::{NewMessage, OutboxMessage, CAP_REACHED, DEFAULT_PRE_ARRIVAL_DAYS};
+use crate::db::messages::{NewMessage, OutboxMessage, DEFAULT_PRE_ARRIVAL_DAYS};
 use crate::db::reservations::Reservation;
 use crate::db::tenants::Tenant;
 use crate::db::{DbResult, TenantScope};
 use crate::domain::message::Msg;
-use crate::domain::messages::{self as rules, Allowance, Merge};
+use crate::domain::messages::{self as rules, Merge};
 use crate::domain::{MessageEvent, MessageId, OutboxStatus, ReservationStatus, Timestamp};
 use crate::i18n::{self, Currency, Tr};
 
@@ -88,9 +88,30 @@ impl Context {
             ReservationStatus::Pending | ReservationStatus::Confirmed => folio + r.total_amount,
             _ => folio,
         };
+        Self::of(s, tenant, r, (guest, hotel, room_type), balance)
+    }
+
+    /// The context of a stay just booked, from what the booking read (its folio is empty).
+    pub fn of_booking(
+        s: &mut TenantScope<'_>,
+        tenant: &Tenant,
+        r: &Reservation,
+        read: (Guest, Hotel, String),
+    ) -> DbResult<Self> {
+        Self::of(s, tenant, r, read, r.total_amount)
+    }
+
+    fn of(
+        s: &mut TenantScope<'_>,
+        tenant: &Tenant,
+        r: &Reservation,
+        (guest, hotel, room_type): (Guest, Hotel, String),
+        balance: i64,
+    ) -> DbResult<Self> {
         let lang = i18n::for_user(guest.language.as_deref(), Some(&tenant.locale));
         let tr = Tr::new(lang, Currency::of(&tenant.currency));
-        let row = s.messages().sender(hotel.id)?;
+        // A guest who takes no email costs the operation nothing more.
+        let row = if guest.no_email || guest.email.is_none() { None } else { s.messages().sender(hotel.id)? };
         let sender = Sender {
             from_name: row.as_ref().and_then(|m| m.from_name.clone()).unwrap_or_else(|| hotel.name.clone()),
             reply_to: row.as_ref().and_then(|m| m.reply_to.clone()).or_else(|| hotel.email.clone()),
@@ -258,7 +279,6 @@ pub fn send_again(
         last_error: None,
         resend_of: Some(old.id),
     };
-    let new = capped(s, actor.tenant(), new)?;
     let m = s.messages().enqueue(&new)?;
     let event = crate::db::audit::Event::new("message.resend", "reservation", r.id)
         .after(serde_json::json!({ "message": m.id, "of": old.id }));
@@ -296,28 +316,12 @@ fn write(
         last_error: None,
         resend_of,
     };
-    let new = capped(s, tenant, new)?;
     Ok(Some(s.messages().enqueue(&new)?))
 }
 
-/// `new`, failed already when the plan's monthly cap is reached.
-fn capped(s: &mut TenantScope<'_>, tenant: &Tenant, mut new: NewMessage) -> DbResult<NewMessage> {
-    if let Some(cap) = tenant.plan.monthly_messages() {
-        let used = s.messages().counted_since(month_start())?;
-        if Allowance::of(used, Some(cap)).reached() {
-            new.status = OutboxStatus::Failed;
-            new.last_error = Some(CAP_REACHED.into());
-        }
-    }
-    Ok(new)
-}
-
-/// The plan's month: from the first of this month, UTC.
+/// The plan's month now (see `domain::messages::month_start`).
 pub fn month_start() -> Timestamp {
-    use chrono::Datelike;
-    let today = Utc::now().date_naive();
-    let first = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).unwrap_or(today);
-    Timestamp(Utc.from_utc_datetime(&first.and_time(NaiveTime::MIN)))
+    rules::month_start(Utc::now())
 }
 
 /// The pre-arrival reminder's time: N days before arrival at 10:00 hotel time, if that
@@ -342,14 +346,29 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// After a stay is booked or a hold confirmed: the confirmation and the reminder.
-pub(super) fn confirmed(s: &mut TenantScope<'_>, tenant: &Tenant, r: &Reservation) -> StayResult<()> {
+/// After a stay is booked: the confirmation and the reminder, from what the booking read.
+pub(super) fn booked(
+    s: &mut TenantScope<'_>,
+    tenant: &Tenant,
+    r: &Reservation,
+    read: (Guest, Hotel, String),
+) -> StayResult<()> {
     if r.status != ReservationStatus::Confirmed {
         return Ok(());
     }
+    let ctx = Context::of_booking(s, tenant, r, read)?;
+    confirm(s, tenant, &ctx)
+}
+
+/// After a hold is confirmed: the confirmation and the reminder.
+fn confirmed(s: &mut TenantScope<'_>, tenant: &Tenant, r: &Reservation) -> StayResult<()> {
     let ctx = Context::load(s, tenant, r)?;
-    notify_with(s, tenant, &ctx, MessageEvent::BookingConfirmed, &Extra::default())?;
-    notify_with(s, tenant, &ctx, MessageEvent::PreArrival, &Extra::default())?;
+    confirm(s, tenant, &ctx)
+}
+
+fn confirm(s: &mut TenantScope<'_>, tenant: &Tenant, ctx: &Context) -> StayResult<()> {
+    notify_with(s, tenant, ctx, MessageEvent::BookingConfirmed, &Extra::default())?;
+    notify_with(s, tenant, ctx, MessageEvent::PreArrival, &Extra::default())?;
     Ok(())
 }
 

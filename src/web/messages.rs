@@ -227,7 +227,7 @@ async fn hotel_page_with(
             let own: Vec<(MessageEvent, String)> =
                 s.messages().templates(id)?.into_iter().map(|t| (t.event, t.language)).collect();
             let sender = s.messages().sender(id)?;
-            let used = s.messages().counted_since(outbox::month_start())?;
+            let used = s.messages().sent_since(outbox::month_start())?;
             let tenant = &m.acting.tenant;
             Ok((
                 m.view(),

@@ -215,10 +215,7 @@ async fn a_refused_booking_leaves_nothing_in_the_outbox(backend: Backend) {
     let room = w.a.rooms[1].to_string();
     let form = with(booking(&w.a, day(5), day(7)), "room", &room);
     let first = booked_id(&staff.post_form("/reservations", &form).await);
-    let count = |db: &Db| {
-        db.tenant(w.a.id, None, Access::Read, |s| s.messages().counted_since(hotelier::stays::messages::month_start()))
-            .unwrap()
-    };
+    let count = |db: &Db| reservations(db, &w.a).iter().map(|r| outbox(db, w.a.id, r.id).len()).sum::<usize>();
     let before = count(w.db());
     assert!(before >= 1, "the first booking wrote its confirmation");
     let refused = staff.post_form("/reservations", &form).await;
@@ -356,11 +353,12 @@ async fn the_server_sends_through_its_own_worker(backend: Backend) {
     assert!(got[0].subject.contains(&code_of(w.db(), &w.a, id)));
 }
 
-/// Queues `n` one-off messages of A's probe stay, as the desk's "write to the guest" would.
-fn queue_many(db: &Db, org: &Org, n: usize) {
+/// `n` one-off messages of A's probe stay, sent (claimed and recorded as the worker does).
+fn sent_many(db: &Db, org: &Org, n: usize) {
+    use hotelier::db::messages::{Delivery, NewMessage};
     db.tenant(org.id, None, Access::Write, |s| {
         for i in 0..n {
-            s.messages().enqueue(&hotelier::db::messages::NewMessage {
+            s.messages().enqueue(&NewMessage {
                 hotel_id: org.hotel,
                 reservation_id: org.reservation,
                 guest_id: org.guest,
@@ -381,6 +379,15 @@ fn queue_many(db: &Db, org: &Org, n: usize) {
         Ok::<_, hotelier::db::DbError>(())
     })
     .unwrap();
+    let now = hotelier::domain::Timestamp::now();
+    let until = hotelier::domain::Timestamp(now.0 + chrono::Duration::seconds(60));
+    db.platform(&hotelier::db::PlatformGrant::operator(), Access::Write, |p| {
+        for m in p.outbox().claim("test", now, until, n as i64)? {
+            p.outbox().finish(&m, "test", &Delivery::Sent)?;
+        }
+        Ok::<_, hotelier::db::DbError>(())
+    })
+    .unwrap();
 }
 
 async fn the_plans_cap_warns_then_stops(backend: Backend) {
@@ -390,17 +397,20 @@ async fn the_plans_cap_warns_then_stops(backend: Backend) {
     let manager = desk(&w, &w.team_a.manager).await;
     let page = format!("/hotels/{}/messages", w.a.hotel);
     assert!(text(&manager.get(&page).await).contains(&format!("0 of {cap} messages sent this month")));
-    queue_many(w.db(), &w.a, cap * 8 / 10);
+    sent_many(w.db(), &w.a, cap * 8 / 10);
     let warned = text(&manager.get(&page).await);
     assert!(warned.contains("the plan's limit is near"), "{warned}");
     let mut root = w.browser();
     root.sign_in(&w.super_admin.email).await;
     let console = text(&root.get("/platform").await);
     assert!(console.contains(&format!("{} of {cap}", cap * 8 / 10)) && console.contains("near the cap"), "{console}");
-    // At the cap a booking's confirmation is written failed, with why.
-    queue_many(w.db(), &w.a, cap - cap * 8 / 10);
+    // At the cap the worker sends nothing more: a booking's confirmation fails, with why.
+    sent_many(w.db(), &w.a, cap - cap * 8 / 10);
     let staff = desk(&w, &w.team_a.staff).await;
     let id = booked_id(&staff.post_form("/reservations", &booking(&w.a, day(1), day(2))).await);
+    let smtp = SmtpServer::start();
+    drain(&worker(w.db(), &smtp, Duration::from_secs(60))).await;
+    assert!(smtp.received().is_empty(), "nothing beyond the cap");
     let m = outbox(w.db(), w.a.id, id).into_iter().find(|m| m.event == MessageEvent::BookingConfirmed).unwrap();
     assert_eq!(m.status, OutboxStatus::Failed);
     assert_eq!(m.last_error.as_deref(), Some(hotelier::db::messages::CAP_REACHED));

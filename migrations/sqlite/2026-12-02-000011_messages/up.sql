@@ -66,6 +66,8 @@ CREATE TABLE outbox_messages (
 CREATE INDEX outbox_due_idx ON outbox_messages (due_at) WHERE status IN ('queued', 'sending');
 CREATE INDEX outbox_reservation_idx ON outbox_messages (tenant_id, reservation_id, created_at DESC);
 CREATE INDEX outbox_month_idx ON outbox_messages (tenant_id, created_at);
+-- What the plan's monthly cap counts.
+CREATE INDEX outbox_sent_idx ON outbox_messages (tenant_id, sent_at) WHERE status = 'sent';
 
 -- The desk's notes on a stay: with its messages, the stay's conversation thread.
 CREATE TABLE stay_notes (

@@ -59,12 +59,12 @@ impl ConsolePage {
         self.volumes.get(&tenant.id).copied().unwrap_or_default()
     }
 
-    /// "12 of 500", or the count alone on an unlimited plan.
+    /// Sent against the cap, "12 of 500"; on an unlimited plan, the messages written.
     fn volume_line(&self, tenant: &Tenant) -> String {
         let v = self.volume(tenant);
         match tenant.plan.monthly_messages() {
             Some(cap) => {
-                self.tr.t2("platform-messages-of", "count", self.tr.number(v.written), "cap", self.tr.number(cap))
+                self.tr.t2("platform-messages-of", "count", self.tr.number(v.sent), "cap", self.tr.number(cap))
             }
             None => self.tr.number(v.written),
         }
@@ -81,7 +81,7 @@ impl ConsolePage {
     fn near_cap(&self, tenant: &Tenant) -> bool {
         let v = self.volume(tenant);
         !matches!(
-            crate::domain::messages::Allowance::of(v.written, tenant.plan.monthly_messages()),
+            crate::domain::messages::Allowance::of(v.sent, tenant.plan.monthly_messages()),
             crate::domain::messages::Allowance::Unlimited | crate::domain::messages::Allowance::Fine { .. }
         )
     }
