@@ -21,13 +21,13 @@ use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use super::{now_at, Actor, StayResult};
 use crate::db::guests::Guest;
 use crate::db::hotels::Hotel;
-use crate::db::messages::{NewMessage, OutboxMessage, DEFAULT_PRE_ARRIVAL_DAYS};
+use crate::db::messages::{NewMessage, OutboxMessage, Template, DEFAULT_PRE_ARRIVAL_DAYS};
 use crate::db::reservations::Reservation;
 use crate::db::tenants::Tenant;
 use crate::db::{DbResult, TenantScope};
 use crate::domain::message::Msg;
 use crate::domain::messages::{self as rules, Merge};
-use crate::domain::{MessageEvent, MessageId, OutboxStatus, ReservationStatus, Timestamp};
+use crate::domain::{HotelId, MessageEvent, MessageId, OutboxStatus, ReservationStatus, Timestamp};
 use crate::i18n::{self, Currency, Tr};
 
 /// The hour of the hotel's day reminders and thank-you notes go out.
@@ -68,6 +68,25 @@ pub struct Context {
     pub balance: i64,
     pub tr: Tr,
     sender: Sender,
+    /// The hotel's own templates in the guest's language, when read ahead (a booking
+    /// reads them before it takes the room type's lock); else each is read when needed.
+    templates: Option<Vec<Template>>,
+}
+
+/// What a booking's messages need that does not depend on the booking: the hotel's sender
+/// and its templates in the guest's language, read before the booking takes its lock.
+pub struct Prepared {
+    sender: Option<crate::db::messages::HotelMessaging>,
+    templates: Vec<Template>,
+}
+
+/// Reads [`Prepared`] for a guest of `hotel` whose language is `language` (none: the
+/// organization's).
+pub fn prepare(s: &mut TenantScope<'_>, tenant: &Tenant, hotel: HotelId, language: Option<&str>) -> DbResult<Prepared> {
+    let lang = i18n::for_user(language, Some(&tenant.locale));
+    let sender = s.messages().sender(hotel)?;
+    let templates = s.messages().templates(hotel)?.into_iter().filter(|t| t.language == lang.tag()).collect();
+    Ok(Prepared { sender, templates })
 }
 
 struct Sender {
@@ -88,37 +107,32 @@ impl Context {
             ReservationStatus::Pending | ReservationStatus::Confirmed => folio + r.total_amount,
             _ => folio,
         };
-        Self::of(s, tenant, r, (guest, hotel, room_type), balance)
+        let sender = s.messages().sender(hotel.id)?;
+        Ok(Self::of(tenant, r, (guest, hotel, room_type), balance, sender, None))
     }
 
     /// The context of a stay just booked, from what the booking read (its folio is empty).
-    pub fn of_booking(
-        s: &mut TenantScope<'_>,
-        tenant: &Tenant,
-        r: &Reservation,
-        read: (Guest, Hotel, String),
-    ) -> DbResult<Self> {
-        Self::of(s, tenant, r, read, r.total_amount)
+    pub fn of_booking(tenant: &Tenant, r: &Reservation, read: (Guest, Hotel, String), prepared: Prepared) -> Self {
+        Self::of(tenant, r, read, r.total_amount, prepared.sender, Some(prepared.templates))
     }
 
     fn of(
-        s: &mut TenantScope<'_>,
         tenant: &Tenant,
         r: &Reservation,
         (guest, hotel, room_type): (Guest, Hotel, String),
         balance: i64,
-    ) -> DbResult<Self> {
+        row: Option<crate::db::messages::HotelMessaging>,
+        templates: Option<Vec<Template>>,
+    ) -> Self {
         let lang = i18n::for_user(guest.language.as_deref(), Some(&tenant.locale));
         let tr = Tr::new(lang, Currency::of(&tenant.currency));
-        // A guest who takes no email costs the operation nothing more.
-        let row = if guest.no_email || guest.email.is_none() { None } else { s.messages().sender(hotel.id)? };
         let sender = Sender {
             from_name: row.as_ref().and_then(|m| m.from_name.clone()).unwrap_or_else(|| hotel.name.clone()),
             reply_to: row.as_ref().and_then(|m| m.reply_to.clone()).or_else(|| hotel.email.clone()),
             signature: row.as_ref().and_then(|m| m.signature.clone()),
             pre_arrival_days: row.as_ref().map_or(DEFAULT_PRE_ARRIVAL_DAYS, |m| m.pre_arrival_days),
         };
-        Ok(Self { reservation: r.clone(), guest, hotel, room_type, balance, tr, sender })
+        Self { reservation: r.clone(), guest, hotel, room_type, balance, tr, sender, templates }
     }
 
     /// The stay's merge fields in the guest's language.
@@ -157,7 +171,11 @@ impl Context {
     /// language, else the shipped one.
     pub fn wording(&self, s: &mut TenantScope<'_>, event: MessageEvent) -> DbResult<Wording> {
         let lang = self.tr.lang().to_owned();
-        Ok(match s.messages().template(self.hotel.id, event, &lang)? {
+        let own = match &self.templates {
+            Some(read) => read.iter().find(|t| t.event == event && t.language == lang).cloned(),
+            None => s.messages().template(self.hotel.id, event, &lang)?,
+        };
+        Ok(match own {
             Some(t) => Wording { subject: t.subject, body: t.body },
             None => default_wording(&self.tr, event),
         })
@@ -352,11 +370,12 @@ pub(super) fn booked(
     tenant: &Tenant,
     r: &Reservation,
     read: (Guest, Hotel, String),
+    prepared: Prepared,
 ) -> StayResult<()> {
     if r.status != ReservationStatus::Confirmed {
         return Ok(());
     }
-    let ctx = Context::of_booking(s, tenant, r, read)?;
+    let ctx = Context::of_booking(tenant, r, read, prepared);
     confirm(s, tenant, &ctx)
 }
 
