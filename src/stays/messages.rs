@@ -245,7 +245,7 @@ fn notify_with(
         _ => Timestamp::now(),
     };
     let wording = ctx.wording(s, event)?;
-    write(s, tenant, ctx, event, &wording, extra, due, None)
+    write(s, tenant, ctx, (event, due), &wording, extra)
 }
 
 /// The desk's own message to the guest of `r`, sent now.
@@ -257,7 +257,7 @@ pub fn write_to_guest(
 ) -> StayResult<Option<OutboxMessage>> {
     let tenant = actor.tenant().clone();
     let ctx = Context::load(s, &tenant, r)?;
-    let sent = write(s, &tenant, &ctx, MessageEvent::OneOff, wording, &Extra::default(), Timestamp::now(), None)?;
+    let sent = write(s, &tenant, &ctx, (MessageEvent::OneOff, Timestamp::now()), wording, &Extra::default())?;
     if let Some(m) = &sent {
         let event = crate::db::audit::Event::new("message.write", "reservation", r.id)
             .after(serde_json::json!({ "message": m.id, "subject": m.subject }));
@@ -304,16 +304,15 @@ pub fn send_again(
     Ok(m)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Renders `wording` for the stay of `ctx` and writes it to the outbox, due at `due`;
+/// nothing when the guest does not take `event`.
 fn write(
     s: &mut TenantScope<'_>,
     tenant: &Tenant,
     ctx: &Context,
-    event: MessageEvent,
+    (event, due): (MessageEvent, Timestamp),
     wording: &Wording,
     extra: &Extra,
-    due: Timestamp,
-    resend_of: Option<MessageId>,
 ) -> StayResult<Option<OutboxMessage>> {
     let Some(recipient) = ctx.reaches(event) else { return Ok(None) };
     let out = ctx.render(tenant, wording, extra);
@@ -332,7 +331,7 @@ fn write(
         status: OutboxStatus::Queued,
         due_at: due,
         last_error: None,
-        resend_of,
+        resend_of: None,
     };
     Ok(Some(s.messages().enqueue(&new)?))
 }
