@@ -10,7 +10,8 @@
 //! permanent ones (5xx, a bad address) fail at once and flag the guest's address; after
 //! `MAX_ATTEMPTS` a message is failed.
 //!
-//! May use: `db` (through a `PlatformScope`), `domain`, `config`. Never `web`.
+//! May use: `db` (through a `PlatformScope`), `stays::messages` (rendering what it claims),
+//! `domain`, `config`. Never `web`.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -147,23 +148,25 @@ impl Header for ContentLanguage {
     }
 }
 
-/// The email of outbox message `m`: from the hotel's name at the platform's address,
-/// replies to the hotel, a text and an HTML part.
+/// The email of outbox message `m` (rendered): from the hotel's name at the platform's
+/// address, replies to the hotel, a text and an HTML part.
 pub fn email(m: &OutboxMessage, envelope_from: &str) -> Result<Message, String> {
+    let text = |field: &Option<String>| field.clone().ok_or_else(|| format!("message {} is not rendered", m.id));
+    let recipient = text(&m.recipient)?;
     let from_address = envelope_from.parse().map_err(|e| format!("the platform's sender address: {e}"))?;
-    let to: Mailbox = m.recipient.parse().map_err(|e| format!("invalid address {}: {e}", m.recipient))?;
+    let to: Mailbox = recipient.parse().map_err(|e| format!("invalid address {recipient}: {e}"))?;
     let mut builder = Message::builder()
-        .from(Mailbox::new(Some(m.from_name.clone()), from_address))
+        .from(Mailbox::new(m.from_name.clone(), from_address))
         .to(to)
-        .subject(m.subject.clone())
+        .subject(text(&m.subject)?)
         .message_id(Some(format!("<{}@hotelier>", m.id)))
-        .header(ContentLanguage(m.language.clone()));
+        .header(ContentLanguage(text(&m.language)?));
     if let Some(reply) = m.reply_to.as_deref().and_then(|r| r.parse::<Mailbox>().ok()) {
         builder = builder.reply_to(reply);
     }
     let body = MultiPart::alternative()
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(m.body_text.clone()))
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(m.body_html.clone()));
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(text(&m.body_text)?))
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(text(&m.body_html)?));
     builder.multipart(body).map_err(|e| e.to_string())
 }
 
@@ -184,13 +187,22 @@ impl Worker {
         Self { id, db, transport, envelope_from: settings.from.clone(), lease: settings.lease, batch: settings.batch }
     }
 
-    /// Claims what is due now.
+    /// Claims what is due now, and renders the events among it in the same transaction
+    /// (`stays::messages::render_claimed`): answers what to send.
     pub fn claim(&self) -> DbResult<Vec<OutboxMessage>> {
+        Ok(self.claim_due()?.0)
+    }
+
+    /// What to send, and how many were claimed (with those set aside).
+    fn claim_due(&self) -> DbResult<(Vec<OutboxMessage>, usize)> {
         let now = Timestamp::now();
         let lease = chrono::Duration::from_std(self.lease).unwrap_or(chrono::Duration::seconds(60));
         let until = Timestamp(now.0 + lease);
-        self.db
-            .platform(&PlatformGrant::operator(), Access::Write, |p| p.outbox().claim(&self.id, now, until, self.batch))
+        self.db.platform(&PlatformGrant::operator(), Access::Write, |p| {
+            let claimed = p.outbox().claim(&self.id, now, until, self.batch)?;
+            let count = claimed.len();
+            Ok((crate::stays::messages::render_claimed(p, &self.id, claimed)?, count))
+        })
     }
 
     /// Sends one claimed message and records how it went.
@@ -226,9 +238,9 @@ impl Worker {
 
     /// One round: claims a batch and sends it, within each organization's monthly cap
     /// (read once per organization and round; beyond it a message fails with why).
-    /// Answers how many were claimed.
+    /// Answers how many were claimed, those set aside included.
     pub fn round(&self) -> DbResult<usize> {
-        let claimed = self.claim()?;
+        let (claimed, count) = self.claim_due()?;
         let mut left: HashMap<TenantId, Option<i64>> = HashMap::new();
         for m in &claimed {
             let budget = match left.get(&m.tenant_id) {
@@ -254,7 +266,7 @@ impl Worker {
                 }
             }
         }
-        Ok(claimed.len())
+        Ok(count)
     }
 
     /// Runs rounds on a thread of its own until the handle is stopped or dropped; waits

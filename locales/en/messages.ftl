@@ -110,6 +110,11 @@ thread-note-badge = Note
 thread-message-queued = The message is on its way.
 thread-note-added = The note is saved.
 thread-not-sent = Nothing was sent: check the form.
+thread-skipped-no-address = Not sent: the guest had no email address when it was due.
+thread-skipped-no-email = Not sent: the guest asked for no email.
+thread-skipped-no-marketing = Not sent: the guest asked for no marketing.
+thread-skipped-stay-ended = Not sent: the stay was no longer confirmed.
+thread-written-when-due = A preview with the stay as it is now; the message is written when it goes out.
 
 ## A hotel's messages page
 messages-title = Guest messages · { $hotel }

@@ -110,6 +110,11 @@ thread-note-badge = Nota
 thread-message-queued = A mensagem está a caminho.
 thread-note-added = A nota foi salva.
 thread-not-sent = Nada foi enviado: confira o formulário.
+thread-skipped-no-address = Não enviada: o hóspede não tinha e-mail quando ela era devida.
+thread-skipped-no-email = Não enviada: o hóspede pediu para não receber e-mails.
+thread-skipped-no-marketing = Não enviada: o hóspede pediu para não receber marketing.
+thread-skipped-stay-ended = Não enviada: a estadia já não estava confirmada.
+thread-written-when-due = Uma prévia com a estadia como está agora; a mensagem é escrita quando sai.
 
 ## A página de mensagens de um hotel
 messages-title = Mensagens aos hóspedes · { $hotel }

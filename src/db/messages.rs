@@ -14,6 +14,7 @@ use super::schema::{guests, hotel_messaging, message_templates, outbox_messages,
 use super::scope::{scoped_insert, PlatformScope, TenantScope};
 use super::{versioned, DbConnection, DbError, DbResult};
 use crate::domain::ids::{GuestId, HotelId, MessageId, NoteId, ReservationId, TenantId, UserId};
+use crate::domain::messages::Skip;
 use crate::domain::values::Timestamp;
 use crate::domain::{MessageEvent, OutboxStatus};
 
@@ -58,7 +59,9 @@ pub struct Template {
     pub version: i32,
 }
 
-/// One message of the outbox (a whole row).
+/// One message of the outbox (a whole row). Rendered whole (`subject` and the rest are
+/// set) or, as the booking path writes its automatic messages, only the event: the worker
+/// renders it when it claims it (`stays::messages::render_claimed`).
 #[derive(Queryable, Selectable, Insertable, Clone, Debug, Serialize, Deserialize)]
 #[diesel(table_name = outbox_messages, treat_none_as_default_value = false)]
 pub struct OutboxMessage {
@@ -68,13 +71,13 @@ pub struct OutboxMessage {
     pub reservation_id: ReservationId,
     pub guest_id: GuestId,
     pub event: MessageEvent,
-    pub language: String,
-    pub recipient: String,
-    pub from_name: String,
+    pub language: Option<String>,
+    pub recipient: Option<String>,
+    pub from_name: Option<String>,
     pub reply_to: Option<String>,
-    pub subject: String,
-    pub body_text: String,
-    pub body_html: String,
+    pub subject: Option<String>,
+    pub body_text: Option<String>,
+    pub body_html: Option<String>,
     pub status: OutboxStatus,
     pub attempts: i32,
     pub due_at: Timestamp,
@@ -85,10 +88,59 @@ pub struct OutboxMessage {
     pub resend_of: Option<MessageId>,
     pub created_by: Option<UserId>,
     pub created_at: Timestamp,
+    /// The charge a cancellation posted (its message's merge field).
+    #[serde(default)]
+    pub penalty: Option<i64>,
 }
 
-/// A message as the operation that causes it writes it: rendered whole, due at `due_at`
-/// (now, or a reminder's time), or already `Failed` with why (the plan's cap reached).
+impl OutboxMessage {
+    /// Whether its words are written yet (an event is rendered when it is claimed).
+    pub fn is_rendered(&self) -> bool {
+        self.subject.is_some()
+    }
+
+    /// Its words, once written.
+    pub fn mail(&self) -> Option<MailFields> {
+        Some(MailFields {
+            language: self.language.clone()?,
+            recipient: self.recipient.clone()?,
+            from_name: self.from_name.clone()?,
+            reply_to: self.reply_to.clone(),
+            subject: self.subject.clone()?,
+            body_text: self.body_text.clone()?,
+            body_html: self.body_html.clone()?,
+        })
+    }
+}
+
+/// A message as it goes out: what the worker renders an event into, or what the desk
+/// wrote.
+#[derive(AsChangeset, Clone, Debug, PartialEq, Eq)]
+#[diesel(table_name = outbox_messages, treat_none_as_null = true)]
+pub struct MailFields {
+    pub language: String,
+    pub recipient: String,
+    pub from_name: String,
+    pub reply_to: Option<String>,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+}
+
+/// An automatic message as the operation that causes it writes it: the event, when it
+/// is due, and what the event adds (a cancellation's penalty).
+#[derive(Clone, Debug)]
+pub struct DueMessage {
+    pub hotel_id: HotelId,
+    pub reservation_id: ReservationId,
+    pub guest_id: GuestId,
+    pub event: MessageEvent,
+    pub due_at: Timestamp,
+    pub penalty: Option<i64>,
+}
+
+/// A message written rendered whole: the desk's own, one sent again, an invoice's; due at
+/// `due_at`.
 #[derive(Insertable, Clone, Debug)]
 #[diesel(table_name = outbox_messages, treat_none_as_default_value = false)]
 pub struct NewMessage {
@@ -277,13 +329,13 @@ impl Messages<'_, '_> {
             reservation_id: new.reservation_id,
             guest_id: new.guest_id,
             event: new.event,
-            language: new.language,
-            recipient: new.recipient,
-            from_name: new.from_name,
+            language: Some(new.language),
+            recipient: Some(new.recipient),
+            from_name: Some(new.from_name),
             reply_to: new.reply_to,
-            subject: new.subject,
-            body_text: new.body_text,
-            body_html: new.body_html,
+            subject: Some(new.subject),
+            body_text: Some(new.body_text),
+            body_html: Some(new.body_html),
             status: new.status,
             attempts: 0,
             due_at: new.due_at,
@@ -294,7 +346,48 @@ impl Messages<'_, '_> {
             resend_of: new.resend_of,
             created_by,
             created_at: now,
+            penalty: None,
         })
+    }
+
+    /// Writes automatic messages as their events, in the caller's transaction, in one
+    /// statement; the worker renders each when it claims it.
+    pub fn enqueue_due(self, due: &[DueMessage]) -> DbResult<usize> {
+        let s = self.0;
+        let (now, created_by) = (Timestamp::now(), s.user_id());
+        let mut rows: Vec<OutboxMessage> = due
+            .iter()
+            .map(|d| OutboxMessage {
+                tenant_id: s.tenant_id(),
+                id: MessageId::new(),
+                hotel_id: d.hotel_id,
+                reservation_id: d.reservation_id,
+                guest_id: d.guest_id,
+                event: d.event,
+                language: None,
+                recipient: None,
+                from_name: None,
+                reply_to: None,
+                subject: None,
+                body_text: None,
+                body_html: None,
+                status: OutboxStatus::Queued,
+                attempts: 0,
+                due_at: d.due_at,
+                lease_until: None,
+                claimed_by: None,
+                last_error: None,
+                sent_at: None,
+                resend_of: None,
+                created_by,
+                created_at: now,
+                penalty: d.penalty,
+            })
+            .collect();
+        if rows.is_empty() {
+            return Ok(0);
+        }
+        s.load(&mut rows)
     }
 
     pub fn get(self, id: MessageId) -> DbResult<OutboxMessage> {
@@ -447,12 +540,7 @@ impl Outbox<'_, '_> {
     /// another worker took over meanwhile is left to that worker (false).
     pub fn finish(self, m: &OutboxMessage, worker: &str, delivery: &Delivery) -> DbResult<bool> {
         let p = self.0;
-        let mine = p
-            .all(outbox_messages::table)
-            .filter(outbox_messages::tenant_id.eq(m.tenant_id))
-            .filter(outbox_messages::id.eq(m.id))
-            .filter(outbox_messages::status.eq(OutboxStatus::Sending))
-            .filter(outbox_messages::claimed_by.eq(worker));
+        let mine = p.all(outbox_messages::table).filter(claimed(m.tenant_id, m.id, worker));
         let none = (outbox_messages::lease_until.eq(None::<Timestamp>), outbox_messages::claimed_by.eq(None::<String>));
         let changed = match delivery {
             Delivery::Sent => diesel::update(mine)
@@ -492,6 +580,29 @@ impl Outbox<'_, '_> {
         Ok(changed == 1)
     }
 
+    /// Stores what a claimed event was rendered into, while `worker` still holds it.
+    pub fn render(self, m: &OutboxMessage, worker: &str, mail: &MailFields) -> DbResult<bool> {
+        let p = self.0;
+        let changed = diesel::update(p.all(outbox_messages::table).filter(claimed(m.tenant_id, m.id, worker)))
+            .set(mail)
+            .execute(p.conn())?;
+        Ok(changed == 1)
+    }
+
+    /// Sets aside a claimed event its guest does not take (`why`: a [`Skip`]'s key).
+    pub fn skip(self, m: &OutboxMessage, worker: &str, why: Skip) -> DbResult<bool> {
+        let p = self.0;
+        let changed = diesel::update(p.all(outbox_messages::table).filter(claimed(m.tenant_id, m.id, worker)))
+            .set((
+                outbox_messages::status.eq(OutboxStatus::Cancelled),
+                outbox_messages::last_error.eq(why.key()),
+                outbox_messages::lease_until.eq(None::<Timestamp>),
+                outbox_messages::claimed_by.eq(None::<String>),
+            ))
+            .execute(p.conn())?;
+        Ok(changed == 1)
+    }
+
     /// How many more messages organization `tenant` may send this month (from `since`);
     /// `None`: its plan has no cap.
     pub fn allowance_left(self, tenant: TenantId, since: Timestamp) -> DbResult<Option<i64>> {
@@ -521,6 +632,17 @@ impl Outbox<'_, '_> {
             .select((outbox_messages::tenant_id, count_star(), sent, failed))
             .load(p.conn())?)
     }
+}
+
+/// Message `id` of `tenant` while `worker` still holds its claim.
+#[diesel::dsl::auto_type]
+fn claimed<'a>(tenant: TenantId, id: MessageId, worker: &'a str) -> _ {
+    let sending: OutboxStatus = OutboxStatus::Sending;
+    outbox_messages::tenant_id
+        .eq(tenant)
+        .and(outbox_messages::id.eq(id))
+        .and(outbox_messages::status.eq(sending))
+        .and(outbox_messages::claimed_by.eq(worker))
 }
 
 /// An error as stored: at most the column's 1,000 characters.

@@ -508,13 +508,13 @@ diesel::table! {
         reservation_id -> Id,
         guest_id -> Id,
         event -> Text,
-        language -> Text,
-        recipient -> Text,
-        from_name -> Text,
+        language -> Nullable<Text>,
+        recipient -> Nullable<Text>,
+        from_name -> Nullable<Text>,
         reply_to -> Nullable<Text>,
-        subject -> Text,
-        body_text -> Text,
-        body_html -> Text,
+        subject -> Nullable<Text>,
+        body_text -> Nullable<Text>,
+        body_html -> Nullable<Text>,
         status -> Text,
         attempts -> Integer,
         due_at -> UtcTime,
@@ -525,6 +525,7 @@ diesel::table! {
         resend_of -> Nullable<Id>,
         created_by -> Nullable<Id>,
         created_at -> UtcTime,
+        penalty -> Nullable<BigInt>,
     }
 }
 

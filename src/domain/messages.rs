@@ -29,6 +29,39 @@ pub const FIELDS: &[&str] = &[
     "invoice_number",
 ];
 
+/// Why the worker set an event aside instead of sending it: the guest, as they are when
+/// it is due, does not take it. Stored as its key in the message's `last_error`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Skip {
+    NoAddress,
+    NoEmail,
+    NoMarketing,
+    /// A reminder of a stay no longer confirmed.
+    StayEnded,
+}
+
+impl Skip {
+    pub const ALL: [Skip; 4] = [Skip::NoAddress, Skip::NoEmail, Skip::NoMarketing, Skip::StayEnded];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Skip::NoAddress => "skipped-no-address",
+            Skip::NoEmail => "skipped-no-email",
+            Skip::NoMarketing => "skipped-no-marketing",
+            Skip::StayEnded => "skipped-stay-ended",
+        }
+    }
+
+    /// The thread's words for it.
+    pub fn label_key(self) -> String {
+        format!("thread-{}", self.key())
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
 /// How many times the worker tries a message before marking it failed.
 pub const MAX_ATTEMPTS: i32 = 5;
 

@@ -128,11 +128,7 @@ pub fn book(s: &mut TenantScope<'_>, actor: &impl Actor, b: &Booking) -> StayRes
         GuestChoice::New(fields) => Err(fields),
     };
     let code = free_confirmation_code(s)?;
-    let language = match &guest {
-        Ok(g) => g.language.clone(),
-        Err(fields) => fields.language.clone(),
-    };
-    let prepared = super::messages::prepare(s, actor.tenant(), hotel.id, language.as_deref())?;
+    let prepared = super::messages::prepare(s, hotel.id)?;
     let book = RateBook::load(s, hotel.id, Some(room_type.id), b.stay.check_in, b.stay.check_out)?;
     let (plan, quote) = price_stay(&book, &room_type, b.rate_plan, b.stay.check_in, b.stay.check_out)?;
     s.reservations().lock_inventory(room_type.id)?;
@@ -165,7 +161,7 @@ pub fn book(s: &mut TenantScope<'_>, actor: &impl Actor, b: &Booking) -> StayRes
     let nights = quote.nights.iter().map(|(night, price)| ReservationNight::new(r.id, *night, plan_id, *price));
     s.nights().write(nights.collect())?;
     actor.audit(s, Event::new("reservation.create", "reservation", r.id).after(&r))?;
-    super::messages::booked(s, actor.tenant(), &r, (guest, hotel, room_type.name), prepared)?;
+    super::messages::booked(s, &r, &hotel, prepared)?;
     Ok(r)
 }
 

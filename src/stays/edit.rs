@@ -59,7 +59,7 @@ pub fn edit(s: &mut TenantScope<'_>, actor: &impl Actor, id: ReservationId, e: &
     };
     let after = s.reservations().update_stay(id, e.version, &changes)?;
     actor.audit(s, Event::new("reservation.update", "reservation", id).before(&current).after(&after))?;
-    super::messages::changed(s, actor.tenant(), &current, &after)?;
+    super::messages::changed(s, &current, &after)?;
     Ok(Edited { reservation: after, added: nights.added })
 }
 

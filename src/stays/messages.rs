@@ -1,6 +1,13 @@
 //! Messages to the guest of a stay: written to the outbox by the operation that causes
-//! them, in its transaction (a refused or rolled-back booking sends nothing), rendered
-//! whole in the guest's language, and sent by the worker (`crate::mailer`).
+//! them, in its transaction (a refused or rolled-back booking sends nothing), and sent by
+//! the worker (`crate::mailer`).
+//!
+//! The automatic ones are written as their events (`DueMessage`: one row, no reads, so
+//! that the booking path stays fast) and rendered when the worker claims them
+//! ([`render_claimed`], in the claim's transaction): the wording, and the guest's
+//! address, language and choices as they are when the message is due. A guest who asked
+//! for no email after booking gets no reminder. The desk's own messages, one sent again
+//! and an invoice's are rendered when written. Either way what went out is kept whole.
 //!
 //! | event | written by | due |
 //! |---|---|---|
@@ -13,21 +20,23 @@
 //! | one-off | the desk, "write to the guest" | now |
 //!
 //! A guest marked "no email", or without an address, gets nothing; "no marketing" skips
-//! the thank-you. The plan's monthly cap is the worker's to apply (`crate::mailer`): the
-//! booking path only writes.
+//! the thank-you; the thread says why (`Skip`). The plan's monthly cap is the worker's to
+//! apply (`crate::mailer`): the booking path only writes.
+
+use std::collections::hash_map::{Entry, HashMap};
 
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::{now_at, Actor, StayResult};
 use crate::db::guests::Guest;
 use crate::db::hotels::Hotel;
-use crate::db::messages::{NewMessage, OutboxMessage, Template, DEFAULT_PRE_ARRIVAL_DAYS};
+use crate::db::messages::{DueMessage, MailFields, NewMessage, OutboxMessage, DEFAULT_PRE_ARRIVAL_DAYS};
 use crate::db::reservations::Reservation;
 use crate::db::tenants::Tenant;
-use crate::db::{DbResult, TenantScope};
+use crate::db::{DbResult, PlatformScope, TenantScope};
 use crate::domain::message::Msg;
-use crate::domain::messages::{self as rules, Merge};
-use crate::domain::{HotelId, MessageEvent, MessageId, OutboxStatus, ReservationStatus, Timestamp};
+use crate::domain::messages::{self as rules, Merge, Skip};
+use crate::domain::{HotelId, MessageEvent, MessageId, OutboxStatus, ReservationStatus, TenantId, Timestamp};
 use crate::i18n::{self, Currency, Tr};
 
 /// The hour of the hotel's day reminders and thank-you notes go out.
@@ -68,32 +77,27 @@ pub struct Context {
     pub balance: i64,
     pub tr: Tr,
     sender: Sender,
-    /// The hotel's own templates in the guest's language, when read ahead (a booking
-    /// reads them before it takes the room type's lock); else each is read when needed.
-    templates: Option<Vec<Template>>,
 }
 
-/// What a booking's messages need that does not depend on the booking: the hotel's sender
-/// and its templates in the guest's language, read before the booking takes its lock.
+/// What a booking's messages need that does not depend on the booking: when the hotel
+/// sends its reminders, read before the booking takes its lock.
 pub struct Prepared {
-    sender: Option<crate::db::messages::HotelMessaging>,
-    templates: Vec<Template>,
+    pre_arrival_days: i32,
 }
 
-/// Reads [`Prepared`] for a guest of `hotel` whose language is `language` (none: the
-/// organization's).
-pub fn prepare(s: &mut TenantScope<'_>, tenant: &Tenant, hotel: HotelId, language: Option<&str>) -> DbResult<Prepared> {
-    let lang = i18n::for_user(language, Some(&tenant.locale));
-    let sender = s.messages().sender(hotel)?;
-    let templates = s.messages().templates(hotel)?.into_iter().filter(|t| t.language == lang.tag()).collect();
-    Ok(Prepared { sender, templates })
+/// Reads [`Prepared`] for a booking at `hotel`.
+pub fn prepare(s: &mut TenantScope<'_>, hotel: HotelId) -> DbResult<Prepared> {
+    Ok(Prepared { pre_arrival_days: pre_arrival_days(s, hotel)? })
+}
+
+fn pre_arrival_days(s: &mut TenantScope<'_>, hotel: HotelId) -> DbResult<i32> {
+    Ok(s.messages().sender(hotel)?.map_or(DEFAULT_PRE_ARRIVAL_DAYS, |m| m.pre_arrival_days))
 }
 
 struct Sender {
     from_name: String,
     reply_to: Option<String>,
     signature: Option<String>,
-    pre_arrival_days: i32,
 }
 
 impl Context {
@@ -108,12 +112,7 @@ impl Context {
             _ => folio,
         };
         let sender = s.messages().sender(hotel.id)?;
-        Ok(Self::of(tenant, r, (guest, hotel, room_type), balance, sender, None))
-    }
-
-    /// The context of a stay just booked, from what the booking read (its folio is empty).
-    pub fn of_booking(tenant: &Tenant, r: &Reservation, read: (Guest, Hotel, String), prepared: Prepared) -> Self {
-        Self::of(tenant, r, read, r.total_amount, prepared.sender, Some(prepared.templates))
+        Ok(Self::of(tenant, r, (guest, hotel, room_type), balance, sender))
     }
 
     fn of(
@@ -122,7 +121,6 @@ impl Context {
         (guest, hotel, room_type): (Guest, Hotel, String),
         balance: i64,
         row: Option<crate::db::messages::HotelMessaging>,
-        templates: Option<Vec<Template>>,
     ) -> Self {
         let lang = i18n::for_user(guest.language.as_deref(), Some(&tenant.locale));
         let tr = Tr::new(lang, Currency::of(&tenant.currency));
@@ -130,9 +128,8 @@ impl Context {
             from_name: row.as_ref().and_then(|m| m.from_name.clone()).unwrap_or_else(|| hotel.name.clone()),
             reply_to: row.as_ref().and_then(|m| m.reply_to.clone()).or_else(|| hotel.email.clone()),
             signature: row.as_ref().and_then(|m| m.signature.clone()),
-            pre_arrival_days: row.as_ref().map_or(DEFAULT_PRE_ARRIVAL_DAYS, |m| m.pre_arrival_days),
         };
-        Self { reservation: r.clone(), guest, hotel, room_type, balance, tr, sender, templates }
+        Self { reservation: r.clone(), guest, hotel, room_type, balance, tr, sender }
     }
 
     /// The stay's merge fields in the guest's language.
@@ -170,12 +167,7 @@ impl Context {
     /// The wording of `event` for this stay: the hotel's template in the guest's
     /// language, else the shipped one.
     pub fn wording(&self, s: &mut TenantScope<'_>, event: MessageEvent) -> DbResult<Wording> {
-        let lang = self.tr.lang().to_owned();
-        let own = match &self.templates {
-            Some(read) => read.iter().find(|t| t.event == event && t.language == lang).cloned(),
-            None => s.messages().template(self.hotel.id, event, &lang)?,
-        };
-        Ok(match own {
+        Ok(match s.messages().template(self.hotel.id, event, self.tr.lang())? {
             Some(t) => Wording { subject: t.subject, body: t.body },
             None => default_wording(&self.tr, event),
         })
@@ -190,14 +182,48 @@ impl Context {
         Rendered { language: self.tr.lang().to_owned(), subject, text, html }
     }
 
-    /// Whether the guest takes `event` at all: an address, not "no email", and not
-    /// "no marketing" for a marketing one.
-    fn reaches(&self, event: MessageEvent) -> Option<&str> {
+    /// The guest's address for `event`, or why they do not take it: no address, "no
+    /// email", or "no marketing" for a marketing one.
+    fn reaches(&self, event: MessageEvent) -> Result<&str, Skip> {
         let g = &self.guest;
-        if g.no_email || (event.is_marketing() && g.no_marketing) {
-            return None;
+        if g.no_email {
+            return Err(Skip::NoEmail);
         }
-        g.email.as_deref()
+        if event.is_marketing() && g.no_marketing {
+            return Err(Skip::NoMarketing);
+        }
+        g.email.as_deref().ok_or(Skip::NoAddress)
+    }
+
+    /// `event`'s message to this stay's guest as it would go out now, or why it would not.
+    pub fn mail(
+        &self,
+        s: &mut TenantScope<'_>,
+        tenant: &Tenant,
+        event: MessageEvent,
+        extra: &Extra,
+    ) -> DbResult<Result<MailFields, Skip>> {
+        if event == MessageEvent::PreArrival && self.reservation.status != ReservationStatus::Confirmed {
+            return Ok(Err(Skip::StayEnded));
+        }
+        let recipient = match self.reaches(event) {
+            Ok(to) => to.to_owned(),
+            Err(skip) => return Ok(Err(skip)),
+        };
+        let out = self.render(tenant, &self.wording(s, event)?, extra);
+        Ok(Ok(self.fields(recipient, out)))
+    }
+
+    fn fields(&self, recipient: String, out: Rendered) -> MailFields {
+        MailFields {
+            language: out.language,
+            recipient,
+            from_name: one_line(&self.sender.from_name),
+            reply_to: self.sender.reply_to.clone(),
+            subject: out.subject,
+            body_text: out.text,
+            body_html: out.html,
+        }
     }
 }
 
@@ -212,8 +238,8 @@ pub fn default_wording(tr: &Tr, event: MessageEvent) -> Wording {
     Wording { subject: with(subject), body: with(body) }
 }
 
-/// Writes `event`'s message for stay `r` to the outbox, due now (or, for a reminder or a
-/// thank-you, at its hour). Nothing when the guest does not take it.
+/// Writes `event`'s message for stay `r` to the outbox rendered, due now (an invoice's:
+/// its number and total are the event's). Nothing when the guest does not take it.
 pub fn notify(
     s: &mut TenantScope<'_>,
     tenant: &Tenant,
@@ -222,30 +248,10 @@ pub fn notify(
     extra: &Extra,
 ) -> StayResult<Option<OutboxMessage>> {
     let ctx = Context::load(s, tenant, r)?;
-    notify_with(s, tenant, &ctx, event, extra)
-}
-
-/// [`notify`] with the stay's context already read (an operation that sends two).
-fn notify_with(
-    s: &mut TenantScope<'_>,
-    tenant: &Tenant,
-    ctx: &Context,
-    event: MessageEvent,
-    extra: &Extra,
-) -> StayResult<Option<OutboxMessage>> {
-    if ctx.reaches(event).is_none() {
-        return Ok(None);
+    match ctx.mail(s, tenant, event, extra)? {
+        Ok(mail) => Ok(Some(enqueue(s, &ctx, event, mail, None)?)),
+        Err(_) => Ok(None),
     }
-    let due = match event {
-        MessageEvent::PreArrival => match pre_arrival_due(ctx) {
-            Some(due) => due,
-            None => return Ok(None),
-        },
-        MessageEvent::PostStay => hotel_time(&ctx.hotel, now_at(&ctx.hotel).date() + Duration::days(1)),
-        _ => Timestamp::now(),
-    };
-    let wording = ctx.wording(s, event)?;
-    write(s, tenant, ctx, (event, due), &wording, extra)
 }
 
 /// The desk's own message to the guest of `r`, sent now.
@@ -257,7 +263,13 @@ pub fn write_to_guest(
 ) -> StayResult<Option<OutboxMessage>> {
     let tenant = actor.tenant().clone();
     let ctx = Context::load(s, &tenant, r)?;
-    let sent = write(s, &tenant, &ctx, (MessageEvent::OneOff, Timestamp::now()), wording, &Extra::default())?;
+    let sent = match ctx.reaches(MessageEvent::OneOff) {
+        Ok(to) => {
+            let mail = ctx.fields(to.to_owned(), ctx.render(&tenant, wording, &Extra::default()));
+            Some(enqueue(s, &ctx, MessageEvent::OneOff, mail, None)?)
+        }
+        Err(_) => None,
+    };
     if let Some(m) = &sent {
         let event = crate::db::audit::Event::new("message.write", "reservation", r.id)
             .after(serde_json::json!({ "message": m.id, "subject": m.subject }));
@@ -266,8 +278,9 @@ pub fn write_to_guest(
     Ok(sent)
 }
 
-/// "Send again": a new message with the same words as `original`, to the guest's address
-/// as it is now, sent now.
+/// "Send again": a new message with the same words as `original` (or, for an event the
+/// worker set aside unrendered, its words for the stay as it is now), to the guest's
+/// address as it is now, sent now.
 pub fn send_again(
     s: &mut TenantScope<'_>,
     actor: &impl Actor,
@@ -278,62 +291,106 @@ pub fn send_again(
     if old.reservation_id != r.id {
         return Err(crate::db::DbError::NotFound.into());
     }
-    let guest = s.guests().get(r.guest_id)?;
-    let recipient = guest.email.filter(|_| !guest.no_email).ok_or(super::Refused::NoAddress)?;
-    let new = NewMessage {
-        hotel_id: old.hotel_id,
-        reservation_id: old.reservation_id,
-        guest_id: old.guest_id,
-        event: old.event,
-        language: old.language,
-        recipient,
-        from_name: old.from_name,
-        reply_to: old.reply_to,
-        subject: old.subject,
-        body_text: old.body_text,
-        body_html: old.body_html,
-        status: OutboxStatus::Queued,
-        due_at: Timestamp::now(),
-        last_error: None,
-        resend_of: Some(old.id),
+    let tenant = actor.tenant().clone();
+    let ctx = Context::load(s, &tenant, r)?;
+    let recipient = ctx.reaches(MessageEvent::OneOff).map_err(|_| super::Refused::NoAddress)?.to_owned();
+    let mail = match old.mail() {
+        Some(words) => MailFields { recipient, ..words },
+        None => {
+            let extra = Extra { penalty: old.penalty, invoice: None };
+            ctx.fields(recipient, ctx.render(&tenant, &ctx.wording(s, old.event)?, &extra))
+        }
     };
-    let m = s.messages().enqueue(&new)?;
+    let m = enqueue(s, &ctx, old.event, mail, Some(old.id))?;
     let event = crate::db::audit::Event::new("message.resend", "reservation", r.id)
         .after(serde_json::json!({ "message": m.id, "of": old.id }));
     actor.audit(s, event)?;
     Ok(m)
 }
 
-/// Renders `wording` for the stay of `ctx` and writes it to the outbox, due at `due`;
-/// nothing when the guest does not take `event`.
-fn write(
+/// Writes a rendered message for the stay of `ctx` to the outbox, due now.
+fn enqueue(
     s: &mut TenantScope<'_>,
-    tenant: &Tenant,
     ctx: &Context,
-    (event, due): (MessageEvent, Timestamp),
-    wording: &Wording,
-    extra: &Extra,
-) -> StayResult<Option<OutboxMessage>> {
-    let Some(recipient) = ctx.reaches(event) else { return Ok(None) };
-    let out = ctx.render(tenant, wording, extra);
+    event: MessageEvent,
+    mail: MailFields,
+    resend_of: Option<MessageId>,
+) -> DbResult<OutboxMessage> {
     let new = NewMessage {
         hotel_id: ctx.hotel.id,
         reservation_id: ctx.reservation.id,
         guest_id: ctx.guest.id,
         event,
-        language: out.language,
-        recipient: recipient.to_owned(),
-        from_name: one_line(&ctx.sender.from_name),
-        reply_to: ctx.sender.reply_to.clone(),
-        subject: out.subject,
-        body_text: out.text,
-        body_html: out.html,
+        language: mail.language,
+        recipient: mail.recipient,
+        from_name: mail.from_name,
+        reply_to: mail.reply_to,
+        subject: mail.subject,
+        body_text: mail.body_text,
+        body_html: mail.body_html,
         status: OutboxStatus::Queued,
-        due_at: due,
+        due_at: Timestamp::now(),
         last_error: None,
-        resend_of: None,
+        resend_of,
     };
-    Ok(Some(s.messages().enqueue(&new)?))
+    s.messages().enqueue(&new)
+}
+
+/// An automatic message of stay `r`, as its event: rendered by the worker when due.
+fn due(r: &Reservation, event: MessageEvent, at: Timestamp, penalty: Option<i64>) -> DueMessage {
+    DueMessage { hotel_id: r.hotel_id, reservation_id: r.id, guest_id: r.guest_id, event, due_at: at, penalty }
+}
+
+/// `event`'s message for the stay of outbox message `m` as it would go out now (the
+/// worker's rendering, the thread's preview), or why it would not.
+pub fn render_event(s: &mut TenantScope<'_>, tenant: &Tenant, m: &OutboxMessage) -> DbResult<Result<MailFields, Skip>> {
+    let r = s.reservations().get(m.reservation_id)?;
+    let ctx = Context::load(s, tenant, &r)?;
+    ctx.mail(s, tenant, m.event, &Extra { penalty: m.penalty, invoice: None })
+}
+
+/// Renders the events among the messages `worker` has just claimed, in the claim's
+/// transaction, and sets aside those their guest does not take. Answers what to send.
+pub fn render_claimed(
+    p: &mut PlatformScope<'_>,
+    worker: &str,
+    claimed: Vec<OutboxMessage>,
+) -> DbResult<Vec<OutboxMessage>> {
+    let mut orgs: HashMap<TenantId, Tenant> = HashMap::new();
+    let mut ready = Vec::with_capacity(claimed.len());
+    for mut m in claimed {
+        if m.is_rendered() {
+            ready.push(m);
+            continue;
+        }
+        let tenant = match orgs.entry(m.tenant_id) {
+            Entry::Occupied(known) => known.into_mut(),
+            Entry::Vacant(slot) => slot.insert(p.tenants().get(m.tenant_id)?),
+        };
+        match render_event(&mut p.tenant(m.tenant_id), tenant, &m)? {
+            Ok(mail) => {
+                if p.outbox().render(&m, worker, &mail)? {
+                    fill(&mut m, mail);
+                    ready.push(m);
+                }
+            }
+            Err(skip) => {
+                p.outbox().skip(&m, worker, skip)?;
+            }
+        }
+    }
+    Ok(ready)
+}
+
+/// Message `m` with the words it was rendered into.
+pub fn fill(m: &mut OutboxMessage, mail: MailFields) {
+    m.language = Some(mail.language);
+    m.recipient = Some(mail.recipient);
+    m.from_name = Some(mail.from_name);
+    m.reply_to = mail.reply_to;
+    m.subject = Some(mail.subject);
+    m.body_text = Some(mail.body_text);
+    m.body_html = Some(mail.body_html);
 }
 
 /// The plan's month now (see `domain::messages::month_start`).
@@ -341,13 +398,13 @@ pub fn month_start() -> Timestamp {
     rules::month_start(Utc::now())
 }
 
-/// The pre-arrival reminder's time: N days before arrival at 10:00 hotel time, if that
+/// The pre-arrival reminder's time: `days` before arrival at 10:00 hotel time, if that
 /// is still to come and after today (a stay booked that late has just had its
 /// confirmation).
-fn pre_arrival_due(ctx: &Context) -> Option<Timestamp> {
-    let today = now_at(&ctx.hotel).date();
-    let day = ctx.reservation.check_in - Duration::days(i64::from(ctx.sender.pre_arrival_days));
-    (day > today && ctx.reservation.check_in > today).then(|| hotel_time(&ctx.hotel, day))
+fn pre_arrival_due(hotel: &Hotel, r: &Reservation, days: i32) -> Option<Timestamp> {
+    let today = now_at(hotel).date();
+    let day = r.check_in - Duration::days(i64::from(days));
+    (day > today && r.check_in > today).then(|| hotel_time(hotel, day))
 }
 
 /// `SEND_HOUR` on `day` in the hotel's timezone.
@@ -363,59 +420,51 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// After a stay is booked: the confirmation and the reminder, from what the booking read.
-pub(super) fn booked(
-    s: &mut TenantScope<'_>,
-    tenant: &Tenant,
-    r: &Reservation,
-    read: (Guest, Hotel, String),
-    prepared: Prepared,
-) -> StayResult<()> {
+/// After a stay is booked: the confirmation and the reminder, with what the booking
+/// read.
+pub(super) fn booked(s: &mut TenantScope<'_>, r: &Reservation, hotel: &Hotel, prepared: Prepared) -> StayResult<()> {
     if r.status != ReservationStatus::Confirmed {
         return Ok(());
     }
-    let ctx = Context::of_booking(tenant, r, read, prepared);
-    confirm(s, tenant, &ctx)
+    confirm(s, r, hotel, prepared.pre_arrival_days)
 }
 
 /// After a hold is confirmed: the confirmation and the reminder.
-fn confirmed(s: &mut TenantScope<'_>, tenant: &Tenant, r: &Reservation) -> StayResult<()> {
-    let ctx = Context::load(s, tenant, r)?;
-    confirm(s, tenant, &ctx)
+fn confirmed(s: &mut TenantScope<'_>, r: &Reservation) -> StayResult<()> {
+    let hotel = s.hotels().get(r.hotel_id)?;
+    let days = pre_arrival_days(s, r.hotel_id)?;
+    confirm(s, r, &hotel, days)
 }
 
-fn confirm(s: &mut TenantScope<'_>, tenant: &Tenant, ctx: &Context) -> StayResult<()> {
-    notify_with(s, tenant, ctx, MessageEvent::BookingConfirmed, &Extra::default())?;
-    notify_with(s, tenant, ctx, MessageEvent::PreArrival, &Extra::default())?;
+fn confirm(s: &mut TenantScope<'_>, r: &Reservation, hotel: &Hotel, days: i32) -> StayResult<()> {
+    let mut rows = vec![due(r, MessageEvent::BookingConfirmed, Timestamp::now(), None)];
+    rows.extend(pre_arrival_due(hotel, r, days).map(|at| due(r, MessageEvent::PreArrival, at, None)));
+    s.messages().enqueue_due(&rows)?;
     Ok(())
 }
 
 /// After an edit: the change, when the guest would notice it, and the reminder again.
-pub(super) fn changed(
-    s: &mut TenantScope<'_>,
-    tenant: &Tenant,
-    before: &Reservation,
-    after: &Reservation,
-) -> StayResult<()> {
+pub(super) fn changed(s: &mut TenantScope<'_>, before: &Reservation, after: &Reservation) -> StayResult<()> {
     let noticed =
         (before.check_in, before.check_out, before.room_type_id, before.adults, before.children, before.total_amount)
             != (after.check_in, after.check_out, after.room_type_id, after.adults, after.children, after.total_amount);
     if !noticed || after.status == ReservationStatus::Pending {
         return Ok(());
     }
-    let ctx = Context::load(s, tenant, after)?;
-    notify_with(s, tenant, &ctx, MessageEvent::BookingChanged, &Extra::default())?;
+    let mut rows = vec![due(after, MessageEvent::BookingChanged, Timestamp::now(), None)];
     if after.status == ReservationStatus::Confirmed {
         s.messages().cancel_waiting(after.id, MessageEvent::PreArrival)?;
-        notify_with(s, tenant, &ctx, MessageEvent::PreArrival, &Extra::default())?;
+        let hotel = s.hotels().get(after.hotel_id)?;
+        let days = pre_arrival_days(s, after.hotel_id)?;
+        rows.extend(pre_arrival_due(&hotel, after, days).map(|at| due(after, MessageEvent::PreArrival, at, None)));
     }
+    s.messages().enqueue_due(&rows)?;
     Ok(())
 }
 
 /// After a status change: what each one tells the guest, and the reminder it ends.
 pub(super) fn status_changed(
     s: &mut TenantScope<'_>,
-    tenant: &Tenant,
     before: ReservationStatus,
     after: &Reservation,
     penalty: Option<i64>,
@@ -424,16 +473,16 @@ pub(super) fn status_changed(
     if after.status != S::Confirmed {
         s.messages().cancel_waiting(after.id, MessageEvent::PreArrival)?;
     }
-    match (before, after.status) {
-        (S::Pending, S::Confirmed) => confirmed(s, tenant, after),
-        (_, S::Cancelled) => {
-            notify(s, tenant, after, MessageEvent::Cancelled, &Extra { penalty, invoice: None })?;
-            Ok(())
-        }
+    let row = match (before, after.status) {
+        (S::Pending, S::Confirmed) => return confirmed(s, after),
+        (_, S::Cancelled) => due(after, MessageEvent::Cancelled, Timestamp::now(), penalty),
         (S::CheckedIn, S::CheckedOut) => {
-            notify(s, tenant, after, MessageEvent::PostStay, &Extra::default())?;
-            Ok(())
+            let hotel = s.hotels().get(after.hotel_id)?;
+            let morning = hotel_time(&hotel, now_at(&hotel).date() + Duration::days(1));
+            due(after, MessageEvent::PostStay, morning, None)
         }
-        _ => Ok(()),
-    }
+        _ => return Ok(()),
+    };
+    s.messages().enqueue_due(&[row])?;
+    Ok(())
 }

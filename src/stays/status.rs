@@ -110,7 +110,7 @@ pub fn transition(
             "reason": change.reason, "override": change.override_balance
         }));
     actor.audit(s, event)?;
-    super::messages::status_changed(s, actor.tenant(), current.status, &after, penalty)?;
+    super::messages::status_changed(s, current.status, &after, penalty)?;
     Ok(after)
 }
 

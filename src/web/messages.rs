@@ -15,10 +15,13 @@ use super::reservations::{show_with_thread_form, ThreadInput};
 use super::state::State;
 use super::urls;
 use crate::db::hotels::Hotel;
-use crate::db::messages::{HotelMessaging, OutboxMessage, SenderFields, StayNote, DEFAULT_PRE_ARRIVAL_DAYS, NOTE_MAX};
+use crate::db::messages::{
+    HotelMessaging, MailFields, OutboxMessage, SenderFields, StayNote, DEFAULT_PRE_ARRIVAL_DAYS, NOTE_MAX,
+};
+use crate::db::tenants::Tenant;
 use crate::db::{DbError, TenantScope};
-use crate::domain::messages::{self as rules, Allowance};
-use crate::domain::{HotelId, MessageEvent, MessageId, ReservationId};
+use crate::domain::messages::{self as rules, Allowance, Skip};
+use crate::domain::{HotelId, MessageEvent, MessageId, OutboxStatus, ReservationId};
 use crate::i18n::{self, Msg};
 use crate::stays::messages::{self as outbox, Extra, Rendered, Wording};
 use crate::stays::Refused;
@@ -27,23 +30,61 @@ use crate::stays::Refused;
 
 /// One entry of a stay's conversation: a message to the guest or the desk's note.
 pub enum ThreadItem {
-    Message(Box<OutboxMessage>),
+    Message(Box<ThreadMessage>),
     Note(StayNote),
 }
 
 impl ThreadItem {
     fn at(&self) -> crate::domain::Timestamp {
         match self {
-            Self::Message(m) => m.created_at,
+            Self::Message(t) => t.m.created_at,
             Self::Note(n) => n.created_at,
         }
     }
 }
 
+/// A message as the thread shows it. One the worker has not written yet (an automatic
+/// message waiting for its time) shows a preview with the stay as it is now; one it set
+/// aside shows why.
+pub struct ThreadMessage {
+    pub m: OutboxMessage,
+    pub mail: Option<MailFields>,
+    /// Not yet written: `mail` is a preview.
+    pub preview: bool,
+    /// Why it was not sent, or would not be now.
+    pub skipped: Option<Skip>,
+}
+
+impl ThreadMessage {
+    fn of(s: &mut TenantScope<'_>, tenant: &Tenant, m: OutboxMessage) -> Result<Self, DbError> {
+        if let Some(mail) = m.mail() {
+            return Ok(Self { m, mail: Some(mail), preview: false, skipped: None });
+        }
+        let skipped = m.last_error.as_deref().and_then(Skip::from_key);
+        if m.status != OutboxStatus::Queued && m.status != OutboxStatus::Sending {
+            return Ok(Self { m, mail: None, preview: false, skipped });
+        }
+        Ok(match outbox::render_event(s, tenant, &m)? {
+            Ok(mail) => Self { m, mail: Some(mail), preview: true, skipped: None },
+            Err(skip) => Self { m, mail: None, preview: true, skipped: Some(skip) },
+        })
+    }
+
+    pub fn subject(&self) -> &str {
+        self.mail.as_ref().map_or("", |m| m.subject.as_str())
+    }
+}
+
 /// A stay's messages and notes, newest first.
-pub fn thread(s: &mut TenantScope<'_>, reservation: ReservationId) -> Result<Vec<ThreadItem>, DbError> {
-    let mut items: Vec<ThreadItem> =
-        s.messages().of_reservation(reservation)?.into_iter().map(|m| ThreadItem::Message(Box::new(m))).collect();
+pub fn thread(
+    s: &mut TenantScope<'_>,
+    tenant: &Tenant,
+    reservation: ReservationId,
+) -> Result<Vec<ThreadItem>, DbError> {
+    let mut items = Vec::new();
+    for m in s.messages().of_reservation(reservation)? {
+        items.push(ThreadItem::Message(Box::new(ThreadMessage::of(s, tenant, m)?)));
+    }
     items.extend(s.messages().notes(reservation)?.into_iter().map(ThreadItem::Note));
     items.sort_by_key(|i| std::cmp::Reverse(i.at()));
     Ok(items)

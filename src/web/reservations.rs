@@ -360,7 +360,7 @@ async fn show_page_with(
     let (view, v, room_type, methods, tax_rules, billing, thread) = ctx
         .read(state, move |s, m| {
             let v = stays::StayView::load(s, id)?;
-            let thread = super::messages::thread(s, id)?;
+            let thread = super::messages::thread(s, &m.acting.tenant, id)?;
             let room_type = s.room_types().get(v.reservation.room_type_id)?;
             let tax_rules = s.tax_rules().list(Some(v.hotel.id))?;
             let billing = Billing {

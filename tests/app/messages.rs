@@ -22,6 +22,7 @@ both_backends_async!(
     a_booking_is_confirmed_in_the_guests_language,
     changes_cancellations_and_invoices_tell_the_guest,
     the_guests_choices_are_kept,
+    a_message_is_written_as_the_guest_is_when_it_goes_out,
     a_bounce_fails_the_message_and_flags_the_address,
     a_refused_booking_leaves_nothing_in_the_outbox,
     a_claim_whose_worker_died_goes_out_once,
@@ -35,6 +36,17 @@ postgres_only!(two_instances_send_each_message_once);
 fn worker(db: &Db, smtp: &SmtpServer, lease: Duration) -> Worker {
     let settings = MailSettings { smtp_url: Some(smtp.url()), lease, ..MailSettings::default() };
     Worker::new(db.clone(), Transport::of(&settings, Path::new(".")).unwrap(), &settings)
+}
+
+/// Claims and renders what is due at `at`, as the worker would then: answers what is to
+/// be sent.
+fn claim_at(db: &Db, at: hotelier::domain::Timestamp) -> Vec<OutboxMessage> {
+    let until = hotelier::domain::Timestamp(at.0 + chrono::Duration::seconds(60));
+    db.platform(&hotelier::db::PlatformGrant::operator(), Access::Write, |p| {
+        let claimed = p.outbox().claim("test", at, until, 100)?;
+        hotelier::stays::messages::render_claimed(p, "test", claimed)
+    })
+    .unwrap()
 }
 
 /// Runs rounds until nothing is due; answers how many messages were claimed.
@@ -172,14 +184,62 @@ async fn the_guests_choices_are_kept(backend: Backend) {
         "an invoice is transactional: {:?}",
         events(&sent)
     );
-    assert!(!sent.iter().any(|m| m.event == MessageEvent::PostStay), "no marketing: {:?}", events(&sent));
-    // No email: nothing at all.
+    // The thank-you waits for the next morning; when it comes, it is set aside.
+    let thanks = sent.iter().find(|m| m.event == MessageEvent::PostStay).expect("the thank-you is due tomorrow");
+    let ready = claim_at(w.db(), thanks.due_at);
+    assert!(!ready.iter().any(|m| m.event == MessageEvent::PostStay), "no marketing: {:?}", events(&ready));
+    let thanks = outbox(w.db(), w.a.id, r).into_iter().find(|m| m.event == MessageEvent::PostStay).unwrap();
+    assert_eq!((thanks.status, thanks.last_error.as_deref()), (OutboxStatus::Cancelled, Some("skipped-no-marketing")));
+    let page = staff.get(&format!("/reservations/{r}")).await;
+    assert!(text(&page).contains("asked for no marketing"), "the thread says why: {}", page.short());
+    // No email: nothing at all, and the thread says why.
     edit_guest(w.db(), w.a.id, w.a.guest, |g| g.no_email = true);
     let id = booked_id(&staff.post_form("/reservations", &booking(&w.a, day(20), day(22))).await);
-    assert!(outbox(w.db(), w.a.id, id).is_empty(), "{:?}", events(&outbox(w.db(), w.a.id, id)));
+    let smtp = SmtpServer::start();
+    drain(&worker(w.db(), &smtp, Duration::from_secs(60))).await;
+    let kept = outbox(w.db(), w.a.id, id);
+    assert!(
+        kept.iter().all(|m| m.status == OutboxStatus::Cancelled || m.due_at.0 > chrono::Utc::now()),
+        "{:?}",
+        events(&kept)
+    );
+    assert!(kept.iter().all(|m| m.status != OutboxStatus::Sent), "{:?}", events(&kept));
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(smtp.received().is_empty(), "no email: nothing goes out");
     // And the guest form keeps the choices.
     let page = staff.get(&format!("/guests/{}/edit", w.a.guest)).await;
     assert!(page.body.contains(r#"name="no_email" value="on" checked"#), "{}", page.short());
+}
+
+/// The booking writes its messages as events; each is written for the guest as they are
+/// when it goes out: in the language they chose since, or not at all once they asked
+/// for no email (the thread says so).
+async fn a_message_is_written_as_the_guest_is_when_it_goes_out(backend: Backend) {
+    let w = world(backend).await;
+    let smtp = SmtpServer::start();
+    let staff = desk(&w, &w.team_a.staff).await;
+    let first = booked_id(&staff.post_form("/reservations", &booking(&w.a, day(1), day(3))).await);
+    let page = staff.get(&format!("/reservations/{first}")).await;
+    assert!(text(&page).contains("is confirmed"), "a waiting message shows its preview: {}", page.short());
+    edit_guest(w.db(), w.a.id, w.a.guest, |g| g.language = Some("pt-BR".into()));
+    assert_eq!(drain(&worker(w.db(), &smtp, Duration::from_secs(60))).await, 1);
+    let got = smtp.wait_for(1);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].language, "pt-BR", "the guest's language when it went out");
+    assert!(got[0].subject.contains("está confirmada"), "{}", got[0].subject);
+    let sent = outbox(w.db(), w.a.id, first).into_iter().find(|m| m.event == MessageEvent::BookingConfirmed).unwrap();
+    assert_eq!((sent.status, sent.language.as_deref()), (OutboxStatus::Sent, Some("pt-BR")), "what went out is kept");
+    // Booked, then the guest asks for no email before the worker's round.
+    let second = booked_id(&staff.post_form("/reservations", &booking(&w.a, day(5), day(7))).await);
+    edit_guest(w.db(), w.a.id, w.a.guest, |g| g.no_email = true);
+    drain(&worker(w.db(), &smtp, Duration::from_secs(60))).await;
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(smtp.received().len(), 1, "nothing more went out");
+    let confirmation =
+        outbox(w.db(), w.a.id, second).into_iter().find(|m| m.event == MessageEvent::BookingConfirmed).unwrap();
+    assert_eq!(confirmation.status, OutboxStatus::Cancelled);
+    let page = staff.get(&format!("/reservations/{second}")).await;
+    assert!(text(&page).contains("Not sent: the guest asked for no email."), "{}", page.short());
 }
 
 async fn a_bounce_fails_the_message_and_flags_the_address(backend: Backend) {

@@ -189,46 +189,64 @@ fn populate(db: &Db, org: &Org) -> UserId {
         let wording = ("Hello {{guest_name}}", "Your code is {{code}}.");
         s.messages().save_template(org.hotel, hotelier::domain::MessageEvent::BookingConfirmed, "en", 0, wording)?;
         let first = s.messages().enqueue(&hotelier::db::messages::NewMessage {
-            hotel_id: org.hotel,
-            reservation_id: org.reservation,
-            guest_id: org.guest,
-            event: hotelier::domain::MessageEvent::OneOff,
-            language: "en".into(),
-            recipient: format!("guest@{}.test", org.slug),
-            from_name: "Front desk".into(),
-            reply_to: None,
-            subject: "Parking".into(),
-            body_text: "Your code is 4411 ünïcødé".into(),
-            body_html: "<p>Your code is 4411 ünïcødé</p>".into(),
             status: hotelier::domain::OutboxStatus::Failed,
-            due_at: hotelier::domain::Timestamp::now(),
             last_error: Some("550 no such user".into()),
-            resend_of: None,
+            ..parking_for(&org.slug, org.hotel, org.reservation, org.guest)
         })?;
         let again = hotelier::db::messages::NewMessage {
             resend_of: Some(first.id),
             status: hotelier::domain::OutboxStatus::Queued,
             last_error: None,
-            hotel_id: first.hotel_id,
-            reservation_id: first.reservation_id,
-            guest_id: first.guest_id,
-            event: first.event,
-            language: first.language.clone(),
-            recipient: first.recipient.clone(),
-            from_name: first.from_name.clone(),
-            reply_to: None,
-            subject: first.subject.clone(),
-            body_text: first.body_text.clone(),
-            body_html: first.body_html.clone(),
-            due_at: first.due_at,
+            recipient: format!("guest2@{}.test", org.slug),
+            ..parking(&org.slug, &first)
         };
         s.messages().enqueue(&again)?;
+        // An event not yet rendered, with the cancellation charge it tells of.
+        s.messages().enqueue_due(&[hotelier::db::messages::DueMessage {
+            hotel_id: org.hotel,
+            reservation_id: org.reservation,
+            guest_id: org.guest,
+            event: hotelier::domain::MessageEvent::Cancelled,
+            due_at: hotelier::domain::Timestamp::now(),
+            penalty: Some(12_345),
+        }])?;
         s.messages().add_note(org.reservation, "Late arrival")?;
         s.audit(&Event::new("test.populate", "tenant", org.id).after(serde_json::json!({ "n": 1 })))?;
         Ok::<_, DbError>(())
     })
     .unwrap();
     owner
+}
+
+/// The desk's message about parking to the guest of the populated stay.
+fn parking_for(
+    slug: &str,
+    hotel: hotelier::domain::HotelId,
+    reservation: hotelier::domain::ReservationId,
+    guest: hotelier::domain::GuestId,
+) -> hotelier::db::messages::NewMessage {
+    hotelier::db::messages::NewMessage {
+        hotel_id: hotel,
+        reservation_id: reservation,
+        guest_id: guest,
+        event: hotelier::domain::MessageEvent::OneOff,
+        language: "en".into(),
+        recipient: format!("guest@{slug}.test"),
+        from_name: "Front desk".into(),
+        reply_to: None,
+        subject: "Parking".into(),
+        body_text: "Your code is 4411 ünïcødé".into(),
+        body_html: "<p>Your code is 4411 ünïcødé</p>".into(),
+        status: hotelier::domain::OutboxStatus::Queued,
+        due_at: hotelier::domain::Timestamp::now(),
+        last_error: None,
+        resend_of: None,
+    }
+}
+
+/// The same words as `first`, for the same stay.
+fn parking(slug: &str, first: &hotelier::db::messages::OutboxMessage) -> hotelier::db::messages::NewMessage {
+    parking_for(slug, first.hotel_id, first.reservation_id, first.guest_id)
 }
 
 fn export(db: &Db, slug: &str) -> Vec<u8> {
