@@ -165,6 +165,8 @@ fn serve(settings: Settings, args: ServeArgs) -> anyhow::Result<()> {
     let demo = args.demo;
     let settings = settings.serving(args);
     let started = Instant::now();
+    // Before anything is written: a second server on one SQLite file is refused whole.
+    let _sqlite = crate::startup::claim_sqlite(&settings.database_url)?;
     let db = crate::startup::prepare_database(&settings)?;
     if demo {
         match crate::seed::demo::seed_if_empty(&db)? {

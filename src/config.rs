@@ -78,6 +78,10 @@ pub struct ServeArgs {
     /// Do not run the outbox worker in this instance (another one sends).
     #[arg(long, env = "HOTELIER_NO_MAIL_WORKER")]
     pub no_mail_worker: bool,
+    /// PostgreSQL: the direct connection the cache listener `LISTEN`s on (a pooler in
+    /// transaction mode cannot); by default the database URL.
+    #[arg(long, env = "HOTELIER_LISTEN_URL", hide_env_values = true)]
+    pub listen_url: Option<String>,
 }
 
 /// The outbox worker's settings. The SMTP URL's password is redacted in `Debug`.
@@ -148,6 +152,9 @@ pub struct Settings {
     pub statement_timeout: Duration,
     /// Guest messages: the worker and where it sends.
     pub mail: MailSettings,
+    /// PostgreSQL: where the cache listener connects (see `db::invalidation`); `None`:
+    /// the database URL.
+    pub listen_url: Option<String>,
 }
 
 impl Settings {
@@ -168,6 +175,7 @@ impl Settings {
             tenant_cache_ttl: crate::db::DEFAULT_TENANT_CACHE_TTL,
             statement_timeout: crate::db::DEFAULT_STATEMENT_TIMEOUT,
             mail: MailSettings::default(),
+            listen_url: None,
         }
     }
 
@@ -197,6 +205,7 @@ impl Settings {
                 lease: Duration::from_secs(args.mail_lease_seconds.max(1)),
                 ..self.mail
             },
+            listen_url: args.listen_url,
             ..self
         }
     }
@@ -240,6 +249,7 @@ impl std::fmt::Debug for Settings {
             tenant_cache_ttl,
             statement_timeout,
             mail,
+            listen_url,
         } = self;
         let redacted = |set: bool| if set { "Some([redacted])" } else { "None" };
         f.debug_struct("Settings")
@@ -258,6 +268,7 @@ impl std::fmt::Debug for Settings {
             .field("tenant_cache_ttl", tenant_cache_ttl)
             .field("statement_timeout", statement_timeout)
             .field("mail", mail)
+            .field("listen_url", &listen_url.clone().map(crate::db::DatabaseUrl::Postgres))
             .finish()
     }
 }

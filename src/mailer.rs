@@ -198,7 +198,7 @@ impl Worker {
         let now = Timestamp::now();
         let lease = chrono::Duration::from_std(self.lease).unwrap_or(chrono::Duration::seconds(60));
         let until = Timestamp(now.0 + lease);
-        self.db.platform(&PlatformGrant::operator(), Access::Write, |p| {
+        self.db.platform_untracked(&PlatformGrant::operator(), |p| {
             let claimed = p.outbox().claim(&self.id, now, until, self.batch)?;
             let count = claimed.len();
             Ok((crate::stays::messages::render_claimed(p, &self.id, claimed)?, count))
@@ -227,9 +227,8 @@ impl Worker {
                 tracing::warn!(message = %m.id, attempts = m.attempts, %error, "message failed")
             }
         }
-        let recorded = self
-            .db
-            .platform(&PlatformGrant::operator(), Access::Write, |p| p.outbox().finish(m, &self.id, &outcome))?;
+        let recorded =
+            self.db.platform_untracked(&PlatformGrant::operator(), |p| p.outbox().finish(m, &self.id, &outcome))?;
         if !recorded {
             tracing::warn!(message = %m.id, "the message's lease ran out before its send was recorded");
         }
@@ -256,8 +255,7 @@ impl Worker {
             };
             if budget == Some(0) {
                 let capped = Delivery::Failed { error: CAP_REACHED.into(), bounced: false };
-                self.db
-                    .platform(&PlatformGrant::operator(), Access::Write, |p| p.outbox().finish(m, &self.id, &capped))?;
+                self.db.platform_untracked(&PlatformGrant::operator(), |p| p.outbox().finish(m, &self.id, &capped))?;
                 continue;
             }
             if self.deliver(m)? == Delivery::Sent {

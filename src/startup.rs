@@ -55,6 +55,10 @@ pub struct Application {
     server: Server,
     /// The outbox worker, when this instance runs one; stopped with the application.
     mailer: Option<crate::mailer::WorkerHandle>,
+    /// PostgreSQL: the listener that applies other instances' changes to the caches.
+    listener: Option<db::invalidation::Listener>,
+    /// SQLite: this instance's claim on the file (see [`claim_sqlite`]).
+    _sqlite: Option<std::sync::Arc<std::fs::File>>,
 }
 
 impl Application {
@@ -69,15 +73,23 @@ impl Application {
         if generated {
             tracing::warn!(dir = %settings.data_dir.display(), "no session key configured: generated one and kept it in the data directory");
         }
+        let sqlite = claim_sqlite(&settings.database_url)?;
         let db = db.with_tenant_cache_ttl(settings.tenant_cache_ttl);
+        let caches = match &settings.database_url {
+            db::DatabaseUrl::Postgres(url) => {
+                let url = settings.listen_url.clone().unwrap_or_else(|| url.clone());
+                Some(db::invalidation::Listener::spawn(url, db.caches()))
+            }
+            db::DatabaseUrl::Sqlite(_) => None,
+        };
         let mailer = if settings.mail.worker {
             let transport = crate::mailer::Transport::of(&settings.mail, &settings.data_dir)?;
             Some(crate::mailer::Worker::new(db.clone(), transport, &settings.mail).spawn(settings.mail.poll))
         } else {
             None
         };
-        let state = web::AppState::new(db, settings.clone());
-        let sessions = web::session_store::DbSessionStore::new(state.db.clone(), state.sessions.clone());
+        let state = web::AppState::new(db, settings.clone(), caches.as_ref().map(|l| l.status.clone()));
+        let sessions = web::session_store::DbSessionStore::new(state.db.clone());
         let mut server = HttpServer::new(move || {
             // The last `wrap` is the outermost: logging sees everything; the session is
             // loaded before the error pages and the CSRF guard run.
@@ -97,7 +109,7 @@ impl Application {
         if let Some(workers) = settings.workers {
             server = server.workers(workers);
         }
-        Ok(Self { port, server: server.run(), mailer })
+        Ok(Self { port, server: server.run(), mailer, listener: caches, _sqlite: sqlite })
     }
 
     pub fn port(&self) -> u16 {
@@ -105,10 +117,54 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let Self { server, mailer, .. } = self;
+        let Self { server, mailer, listener, _sqlite: sqlite, .. } = self;
         let out = server.await;
         drop(mailer);
+        drop(listener);
+        drop(sqlite);
         out
+    }
+}
+
+/// SQLite serves one instance: its caches are the process's own, and only a PostgreSQL
+/// database tells other instances what changed. A second process's `serve` on the same
+/// file is refused while the first holds this lock (released when it exits, however it
+/// exits); servers within one process (the tests) share it. The CLI's commands still work
+/// beside a running server.
+pub fn claim_sqlite(url: &db::DatabaseUrl) -> anyhow::Result<Option<std::sync::Arc<std::fs::File>>> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, Weak};
+    static HELD: Mutex<Option<HashMap<std::path::PathBuf, Weak<std::fs::File>>>> = Mutex::new(None);
+    let db::DatabaseUrl::Sqlite(path) = url else { return Ok(None) };
+    if path.as_os_str() == ":memory:" {
+        return Ok(None);
+    }
+    let mut lock = path.clone().into_os_string();
+    lock.push(".serve-lock");
+    let lock = std::path::PathBuf::from(lock);
+    let mut held = HELD.lock().unwrap_or_else(|e| e.into_inner());
+    let held = held.get_or_insert_with(HashMap::new);
+    if let Some(file) = held.get(&lock).and_then(Weak::upgrade) {
+        return Ok(Some(file));
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock)
+        .with_context(|| format!("cannot open {}", lock.display()))?;
+    match file.try_lock() {
+        Ok(()) => {
+            let file = Arc::new(file);
+            held.insert(lock, Arc::downgrade(&file));
+            Ok(Some(file))
+        }
+        Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
+            "another `hotelier serve` is already using {}: a SQLite database serves one instance \
+             (several instances need PostgreSQL; see docs/SCALING.md)",
+            path.display()
+        ),
+        Err(std::fs::TryLockError::Error(e)) => Err(e).with_context(|| format!("cannot lock {}", lock.display())),
     }
 }
 

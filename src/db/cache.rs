@@ -8,8 +8,10 @@
 //! * A read that raced with an invalidation never stores what it read: every
 //!   invalidation bumps a generation, and a read stores only if none happened since it
 //!   began.
-//! * A change made elsewhere (another instance, the CLI, SQL) is seen within the TTL.
-//!   A TTL of zero turns the cache off.
+//! * A change made by another instance or the CLI on the same PostgreSQL database is
+//!   seen once that process's notification arrives (`invalidation`: within
+//!   milliseconds); one made in SQL by hand, or missed while the listener was away, within
+//!   the TTL. A TTL of zero turns the cache off.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -74,6 +76,13 @@ impl TenantCache {
         self.generation.fetch_add(1, Ordering::AcqRel);
         entries.remove(&id);
     }
+
+    /// Forgets every organization (see `invalidation`: after the listener was away).
+    pub fn clear(&self) {
+        let mut entries = self.entries.write().unwrap_or_else(|e| e.into_inner());
+        self.generation.fetch_add(1, Ordering::AcqRel);
+        entries.clear();
+    }
 }
 
 /// Figures that cost a scan of a tenant's data (the dashboard's occupancy, a list's
@@ -85,8 +94,9 @@ impl TenantCache {
 /// * A computation stores its answer only if no write ended since its transaction began
 ///   (the generation is read before `BEGIN`), so a figure never outlives the snapshot it
 ///   came from.
-/// * A write elsewhere (another instance, the CLI, SQL) is seen within the TTL, the
-///   organizations cache's; zero turns both off.
+/// * A write by another instance or the CLI on PostgreSQL is seen once its notification
+///   arrives (`invalidation`); one in SQL by hand within the TTL, the organizations
+///   cache's; zero turns both off.
 pub struct AggregateCache {
     state: RwLock<Aggregates>,
     ttl: Duration,
@@ -175,6 +185,11 @@ impl Touched {
         self.0.borrow_mut().push(id);
     }
 
+    /// The organizations changed so far.
+    pub(super) fn ids(&self) -> Vec<TenantId> {
+        self.0.borrow().clone()
+    }
+
     pub(super) fn invalidate_in(self, cache: &TenantCache) {
         for id in self.0.into_inner() {
             cache.invalidate(id);
@@ -246,5 +261,93 @@ mod tests {
         let t = tenant();
         cache.put(t.clone(), cache.generation());
         assert!(cache.get(t.id).is_none());
+    }
+}
+
+/// A signed-in session's state as the session store keeps it (`web::session_store`).
+pub type SessionState = HashMap<String, String>;
+
+/// Signed-in sessions' states by the hash of their key, so that a request does not read
+/// its `sessions` row every time (reading it on every request cost a quarter of the
+/// throughput: bench, pg-small).
+///
+/// * A session written through this process is stored as written.
+/// * A session another instance wrote or ended is forgotten once its notification
+///   arrives (`invalidation`: within milliseconds); a read that began before that never
+///   stores what it read (the forgotten entry stays as a marker until the TTL).
+/// * Anything else (a row changed in SQL by hand, a notification missed while the listener
+///   was away and before it flushed) is seen within [`SessionCache::TTL`].
+#[derive(Default)]
+pub struct SessionCache {
+    inner: parking_lot::Mutex<Sessions>,
+}
+
+#[derive(Default)]
+struct Sessions {
+    entries: HashMap<String, SessionEntry>,
+    /// When everything was last forgotten.
+    cleared: Option<Instant>,
+}
+
+enum SessionEntry {
+    Kept { state: SessionState, user: Option<crate::domain::UserId>, at: Instant },
+    Forgotten(Instant),
+}
+
+impl SessionCache {
+    /// How long a session's state is trusted without reading its row.
+    pub const TTL: Duration = Duration::from_secs(10);
+
+    /// At most this many entries; past it the cache starts again empty.
+    const MAX: usize = 50_000;
+
+    pub fn get(&self, hash: &str) -> Option<SessionState> {
+        match self.inner.lock().entries.get(hash) {
+            Some(SessionEntry::Kept { state, at, .. }) if at.elapsed() < Self::TTL => Some(state.clone()),
+            _ => None,
+        }
+    }
+
+    /// Stores `state`, read or written by an operation that began at `began`, unless the
+    /// session (or everything) was forgotten since.
+    pub fn put(&self, hash: String, state: &SessionState, user: Option<crate::domain::UserId>, began: Instant) {
+        let mut inner = self.inner.lock();
+        let forgotten = match inner.entries.get(&hash) {
+            Some(SessionEntry::Forgotten(at)) => Some(*at),
+            _ => None,
+        };
+        if forgotten.into_iter().chain(inner.cleared).any(|at| at >= began) {
+            return;
+        }
+        inner.insert(hash, SessionEntry::Kept { state: state.clone(), user, at: Instant::now() });
+    }
+
+    /// Forgets one session: it was written or ended elsewhere, or ended here.
+    pub fn forget(&self, hash: &str) {
+        self.inner.lock().insert(hash.to_owned(), SessionEntry::Forgotten(Instant::now()));
+    }
+
+    /// Forgets every session of `user`: their other sessions were just ended here.
+    pub fn forget_user(&self, user: crate::domain::UserId) {
+        let mine = |e: &SessionEntry| matches!(e, SessionEntry::Kept { user: Some(u), .. } if *u == user);
+        self.inner.lock().entries.retain(|_, e| !mine(e));
+    }
+
+    /// Forgets everything (see `invalidation`: after the listener was away).
+    pub fn clear(&self) {
+        let mut inner = self.inner.lock();
+        inner.entries.clear();
+        inner.cleared = Some(Instant::now());
+    }
+}
+
+impl Sessions {
+    fn insert(&mut self, hash: String, entry: SessionEntry) {
+        if self.entries.len() >= SessionCache::MAX {
+            self.entries.clear();
+            // What was forgotten is forgotten still: reads begun before are not stored.
+            self.cleared = Some(Instant::now());
+        }
+        self.entries.insert(hash, entry);
     }
 }

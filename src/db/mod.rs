@@ -38,6 +38,7 @@ pub mod transfer;
 pub mod users;
 
 pub mod health;
+pub mod invalidation;
 pub mod isolation;
 pub mod ops;
 
@@ -47,7 +48,8 @@ pub use scope::{PlatformGrant, PlatformScope, TenantScope, UserScope};
 pub use types::sql;
 
 use crate::domain::ids::{TenantId, UserId};
-use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use invalidation::Change;
 
 /// Whether a transaction may write. Reads run `READ ONLY` on PostgreSQL and as a deferred
 /// transaction on SQLite; writes take SQLite's write lock up front (`BEGIN IMMEDIATE`) so
@@ -80,6 +82,11 @@ pub struct Db {
     sqlite_write_requests: std::sync::Arc<tokio::sync::Mutex<()>>,
     /// Each statement of a scoped transaction is cancelled after this (PostgreSQL).
     statement_timeout: std::time::Duration,
+    /// This handle's name in the invalidations it sends (see `invalidation`), so that its
+    /// listener skips its own.
+    origin: std::sync::Arc<str>,
+    /// Signed-in sessions' states (the session store's; see `cache::SessionCache`).
+    sessions: std::sync::Arc<cache::SessionCache>,
 }
 
 /// How long a SQLite write waits for the writers before it: SQLite's own `busy_timeout`.
@@ -104,6 +111,8 @@ impl Db {
             sqlite_writer: std::sync::Arc::new(parking_lot::Mutex::new(())),
             sqlite_write_requests: std::sync::Arc::new(tokio::sync::Mutex::new(())),
             statement_timeout: DEFAULT_STATEMENT_TIMEOUT,
+            origin: uuid::Uuid::now_v7().simple().to_string().into(),
+            sessions: std::sync::Arc::default(),
         }
     }
 
@@ -113,8 +122,34 @@ impl Db {
         if ttl != self.tenants.ttl() {
             self.tenants = std::sync::Arc::new(cache::TenantCache::new(ttl));
             self.aggregates = std::sync::Arc::new(cache::AggregateCache::new(ttl));
+            // Other caches, another name: writes through the clones made before are no
+            // longer this handle's own (see `invalidation`).
+            self.origin = uuid::Uuid::now_v7().simple().to_string().into();
         }
         self
+    }
+
+    /// This handle's caches, for the listener that applies other instances' changes.
+    pub fn caches(&self) -> invalidation::Caches {
+        invalidation::Caches {
+            origin: self.origin.clone(),
+            tenants: self.tenants.clone(),
+            aggregates: self.aggregates.clone(),
+            sessions: self.sessions.clone(),
+        }
+    }
+
+    /// The session store's cache of signed-in sessions, kept in agreement with the other
+    /// instances like the others.
+    pub fn session_cache(&self) -> std::sync::Arc<cache::SessionCache> {
+        self.sessions.clone()
+    }
+
+    /// What a write transaction tells the other instances with its `COMMIT`: nothing on
+    /// SQLite (one instance), nor for a read.
+    fn notify(&self, access: Access, changes: impl FnOnce() -> Vec<Change>) -> Option<String> {
+        (self.backend == Backend::Postgres && access == Access::Write)
+            .then(|| invalidation::notify_sql(&invalidation::payload(&self.origin, &changes())))
     }
 
     /// The statement timeout of every scoped transaction from here on (PostgreSQL).
@@ -241,7 +276,12 @@ impl Db {
         // Read before BEGIN, so that no figure is stored from a snapshot older than it.
         let figures = (access == Access::Read).then(|| (&*self.aggregates, self.aggregates.generation(tenant)));
         let out = in_transaction(&mut conn, access, &settings, |conn| {
-            f(&mut TenantScope::new(conn, tenant, user, &self.tenants, &touched).with_figures(figures))
+            let out = f(&mut TenantScope::new(conn, tenant, user, &self.tenants, &touched).with_figures(figures))?;
+            let changed = || {
+                let organizations = touched.ids().into_iter().map(Change::Organization);
+                std::iter::once(Change::Tenant(tenant)).chain(organizations).collect()
+            };
+            Ok((out, self.notify(access, changed)))
         });
         touched.invalidate_in(&self.tenants);
         if access == Access::Write {
@@ -263,7 +303,7 @@ impl Db {
         let _writer = self.queue_writer(access)?;
         let mut conn = self.checkout()?;
         let settings = self.settings(None, Some(user), false);
-        in_transaction(&mut conn, access, &settings, |conn| f(&mut UserScope::new(conn, user)))
+        in_transaction(&mut conn, access, &settings, |conn| Ok((f(&mut UserScope::new(conn, user))?, None)))
     }
 
     /// One transaction before anyone is known: looking a login up by email, and
@@ -275,16 +315,26 @@ impl Db {
         let _writer = self.queue_writer(access)?;
         let mut conn = self.checkout()?;
         let settings = self.settings(None, None, false);
-        in_transaction(&mut conn, access, &settings, |conn| f(&mut UserScope::anonymous(conn)))
+        in_transaction(&mut conn, access, &settings, |conn| Ok((f(&mut UserScope::anonymous(conn))?, None)))
     }
 
     /// The session store's writes: [`anonymous`](Self::anonymous) with a commit that does
-    /// not wait for the disk (see `Settings::durable`).
-    pub fn session_write<T>(&self, f: impl FnOnce(&mut UserScope<'_>) -> DbResult<T>) -> DbResult<T> {
+    /// not wait for the disk (see `Settings::durable`). `changed` names a session whose
+    /// stored state this write changes or ends, so that the other instances forget theirs
+    /// (by the hash of its key).
+    pub fn session_write<T>(
+        &self,
+        changed: Option<&str>,
+        f: impl FnOnce(&mut UserScope<'_>) -> DbResult<T>,
+    ) -> DbResult<T> {
         let _writer = self.queue_writer(Access::Write)?;
         let mut conn = self.checkout()?;
         let settings = Settings { durable: false, ..self.settings(None, None, false) };
-        in_transaction(&mut conn, Access::Write, &settings, |conn| f(&mut UserScope::anonymous(conn)))
+        in_transaction(&mut conn, Access::Write, &settings, |conn| {
+            let out = f(&mut UserScope::anonymous(conn))?;
+            let notify = changed.and_then(|hash| self.notify(Access::Write, || vec![Change::Session(hash.to_owned())]));
+            Ok((out, notify))
+        })
     }
 
     /// One statement on its own, outside any transaction, before anyone is known: the
@@ -297,11 +347,40 @@ impl Db {
     }
 
     /// One transaction across tenants. Needs a [`PlatformGrant`], which only a verified
-    /// super admin or the operator CLI can hold.
+    /// super admin or the operator CLI can hold. A write invalidates every cache, here and
+    /// on the other instances.
     pub fn platform<T, E>(
         &self,
         grant: &PlatformGrant,
         access: Access,
+        f: impl FnOnce(&mut PlatformScope<'_>) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        self.platform_tracked(grant, access, true, f)
+    }
+
+    /// A platform write of rows no cache depends on (the outbox worker's claims and
+    /// records): it invalidates nothing, here or elsewhere, but the organizations it
+    /// marks changed. (Invalidating everything, the worker's every round emptied every
+    /// instance's caches.)
+    pub fn platform_untracked<T, E>(
+        &self,
+        grant: &PlatformGrant,
+        f: impl FnOnce(&mut PlatformScope<'_>) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        self.platform_tracked(grant, Access::Write, false, f)
+    }
+
+    fn platform_tracked<T, E>(
+        &self,
+        grant: &PlatformGrant,
+        access: Access,
+        everything: bool,
         f: impl FnOnce(&mut PlatformScope<'_>) -> Result<T, E>,
     ) -> Result<T, E>
     where
@@ -312,10 +391,21 @@ impl Db {
         let settings = self.settings(None, grant.user(), true);
         let touched = cache::Touched::default();
         let out = in_transaction(&mut conn, access, &settings, |conn| {
-            f(&mut PlatformScope::new(conn, grant.clone(), &self.tenants, &touched))
+            let out = f(&mut PlatformScope::new(conn, grant.clone(), &self.tenants, &touched))?;
+            let ids = touched.ids();
+            let notify = if everything || !ids.is_empty() {
+                let changed = || match everything {
+                    true => vec![Change::Everything],
+                    false => ids.into_iter().map(Change::Organization).collect(),
+                };
+                self.notify(access, changed)
+            } else {
+                None
+            };
+            Ok((out, notify))
         });
         touched.invalidate_in(&self.tenants);
-        if access == Access::Write {
+        if access == Access::Write && everything {
             self.aggregates.written_everywhere();
         }
         out
@@ -358,11 +448,13 @@ impl Settings {
     }
 }
 
+/// Runs `f` in one transaction of `access`. `f` answers its value and, for a write on
+/// PostgreSQL, the `pg_notify` to send with the `COMMIT` (one round trip for both).
 fn in_transaction<T, E>(
     conn: &mut DbConnection,
     access: Access,
     settings: &Settings,
-    f: impl FnOnce(&mut DbConnection) -> Result<T, E>,
+    f: impl FnOnce(&mut DbConnection) -> Result<(T, Option<String>), E>,
 ) -> Result<T, E>
 where
     E: From<DbError>,
@@ -378,13 +470,20 @@ where
     let outcome = f(conn);
     type Tm = <DbConnection as diesel::Connection>::TransactionManager;
     match outcome {
-        Ok(value) => match Tm::commit_transaction(conn) {
-            Ok(()) => Ok(value),
-            Err(commit_err) => {
-                let _ = Tm::rollback_transaction(conn);
-                Err(DbError::from(commit_err).into())
+        Ok((value, notify)) => {
+            let committed = match (notify, &mut *conn) {
+                // libpq sees the transaction end, and diesel's manager follows it.
+                (Some(notify), DbConnection::Pg(pg)) => pg.batch_execute(&format!("{notify}; COMMIT")),
+                _ => Tm::commit_transaction(conn),
+            };
+            match committed {
+                Ok(()) => Ok(value),
+                Err(commit_err) => {
+                    let _ = Tm::rollback_transaction(conn);
+                    Err(DbError::from(commit_err).into())
+                }
             }
-        },
+        }
         Err(err) => {
             // If the rollback fails the connection is marked broken and the pool drops it.
             let _ = Tm::rollback_transaction(conn);

@@ -3,6 +3,8 @@
 //! * HTTP: requests by route pattern, method and status; latency histograms by route.
 //!   Route *patterns* (`/hotels/{id}`), never raw paths, keep the label sets bounded.
 //! * The database pool: connections in use, idle, and the maximum.
+//! * PostgreSQL: the cache listener (`db::invalidation`): connected (1 or 0), the
+//!   notifications received and the connections made since start.
 //! * Business counters per tenant: reservations created, check-ins, check-outs, failed
 //!   sign-ins. The tenant label is the tenant id for the first [`MAX_TENANT_LABELS`]
 //!   tenants seen since start and `other` after that, so a platform with thousands of
@@ -79,6 +81,7 @@ pub struct Metrics {
     requests: Family<RequestLabels, Counter>,
     latency: Family<RouteLabels, Histogram, fn() -> Histogram>,
     pool: Family<PoolLabels, Gauge>,
+    listener: Family<PoolLabels, Gauge>,
     business: [Family<TenantLabels, Counter>; 4],
     tenants: Mutex<HashSet<TenantId>>,
 }
@@ -92,6 +95,12 @@ impl Default for Metrics {
         registry.register("http_request_duration_seconds", "Time to answer, by route pattern", latency.clone());
         let pool = Family::<PoolLabels, Gauge>::default();
         registry.register("db_pool_connections", "Database connections: in_use, idle and max", pool.clone());
+        let listener = Family::<PoolLabels, Gauge>::default();
+        registry.register(
+            "cache_listener",
+            "The cache listener: connected (1 or 0), notifications received, connections made",
+            listener.clone(),
+        );
         let business: [Family<TenantLabels, Counter>; 4] = Default::default();
         for (family, (name, help)) in business.iter().zip([
             ("reservations_created", "Reservations booked, by tenant"),
@@ -101,7 +110,7 @@ impl Default for Metrics {
         ]) {
             registry.register(name, help, family.clone());
         }
-        Self { registry, requests, latency, pool, business, tenants: Mutex::new(HashSet::new()) }
+        Self { registry, requests, latency, pool, listener, business, tenants: Mutex::new(HashSet::new()) }
     }
 }
 
@@ -151,6 +160,16 @@ impl Metrics {
             [("in_use", pool.connections - pool.idle_connections), ("idle", pool.idle_connections), ("max", max)]
         {
             self.pool.get_or_create(&PoolLabels { state: label }).set(i64::from(value));
+        }
+        if let Some(l) = &state.listener {
+            use std::sync::atomic::Ordering::Relaxed;
+            let connected = i64::from(l.connected.load(Relaxed));
+            let (received, connects) = (l.received.load(Relaxed), l.connects.load(Relaxed));
+            for (label, value) in
+                [("connected", connected), ("received", received as i64), ("connects", connects as i64)]
+            {
+                self.listener.get_or_create(&PoolLabels { state: label }).set(value);
+            }
         }
         let mut out = String::with_capacity(16 * 1024);
         encode(&mut out, &self.registry)?;

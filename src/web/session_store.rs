@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
+use std::time::Instant;
 
 use actix_session::storage::{generate_session_key, LoadError, SaveError, SessionKey, SessionStore, UpdateError};
 use actix_web::cookie::time::Duration;
@@ -20,6 +21,7 @@ use actix_web::HttpMessage;
 use sha2::{Digest, Sha256};
 
 use super::session::SessionState;
+use crate::db::cache::SessionCache;
 use crate::db::sessions::{SessionFields, SessionRow};
 use crate::db::{Access, Db, DbError};
 use crate::domain::values::Timestamp;
@@ -73,62 +75,19 @@ fn cookie_key(state: &State) -> Option<Result<SessionKey, anyhow::Error>> {
 #[derive(Clone)]
 pub struct DbSessionStore {
     db: Db,
-    cache: SessionCache,
+    cache: Arc<SessionCache>,
     last_purge: Arc<AtomicI64>,
 }
 
 impl DbSessionStore {
-    pub fn new(db: Db, cache: SessionCache) -> Self {
+    pub fn new(db: Db) -> Self {
+        let cache = db.session_cache();
         Self { db, cache, last_purge: Arc::new(AtomicI64::new(0)) }
     }
-}
 
-/// How long this instance trusts a session it read or wrote without reading it again.
-/// Reading the row on every request cost a quarter of the throughput (bench, pg-small).
-/// What the cache delays is bounded: a sign-out on this instance forgets the session at
-/// once; another instance serves a copied cookie of a signed-out session for at most this
-/// long. Everything that ends a user's other sessions (a password change, "sign out
-/// everywhere else", a deactivation) is also checked on every request from the database
-/// (the session epoch, the membership), so it takes effect everywhere at once.
-pub const CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(10);
-
-/// Sessions of this instance it read or wrote in the last [`CACHE_TTL`], by key hash.
-#[derive(Clone, Default)]
-pub struct SessionCache {
-    entries: Arc<parking_lot::Mutex<HashMap<String, Cached>>>,
-}
-
-struct Cached {
-    state: State,
-    user: Option<crate::domain::UserId>,
-    at: std::time::Instant,
-}
-
-impl SessionCache {
-    /// At most this many entries; past it the cache starts again empty.
-    const MAX: usize = 50_000;
-
-    fn get(&self, hash: &str) -> Option<State> {
-        let entries = self.entries.lock();
-        entries.get(hash).filter(|c| c.at.elapsed() < CACHE_TTL).map(|c| c.state.clone())
-    }
-
-    fn put(&self, hash: String, state: &State) {
-        let mut entries = self.entries.lock();
-        if entries.len() >= Self::MAX {
-            entries.clear();
-        }
-        let user = SessionState::from_store(state).user;
-        entries.insert(hash, Cached { state: state.clone(), user, at: std::time::Instant::now() });
-    }
-
-    fn forget(&self, hash: &str) {
-        self.entries.lock().remove(hash);
-    }
-
-    /// Forgets every session of `user`: their other sessions were just ended here.
-    pub fn forget_user(&self, user: crate::domain::UserId) {
-        self.entries.lock().retain(|_, c| c.user != Some(user));
+    /// Caches `state` as read or written by an operation that began at `began`.
+    fn keep(&self, hash: String, state: &State, began: Instant) {
+        self.cache.put(hash, state, SessionState::from_store(state).user, began);
     }
 }
 
@@ -174,7 +133,7 @@ impl SessionStore for DbSessionStore {
         if let Some(state) = self.cache.get(&hash) {
             return Ok(Some(with_notice(state)));
         }
-        let lookup = hash.clone();
+        let (lookup, began) = (hash.clone(), Instant::now());
         let stored = self
             .db
             .blocking(move |db| db.single_read(|u| u.sessions().load(&lookup, Timestamp::now())))
@@ -183,7 +142,7 @@ impl SessionStore for DbSessionStore {
         let state: Option<State> =
             stored.map(|s| serde_json::from_str(&s)).transpose().map_err(|e| LoadError::Deserialization(e.into()))?;
         if let Some(state) = &state {
-            self.cache.put(hash, state);
+            self.keep(hash, state, began);
         }
         Ok(state.map(with_notice))
     }
@@ -202,9 +161,11 @@ impl SessionStore for DbSessionStore {
         if purge {
             self.last_purge.store(now.0.timestamp(), Ordering::Relaxed);
         }
+        let began = Instant::now();
         self.db
             .blocking_as(Access::Write, move |db| {
-                db.session_write(|u| {
+                // A new key: no instance has it cached.
+                db.session_write(None, |u| {
                     if purge {
                         u.sessions().purge_expired(now)?;
                     }
@@ -213,7 +174,7 @@ impl SessionStore for DbSessionStore {
             })
             .await
             .map_err(|e: DbError| SaveError::Other(e.into()))?;
-        self.cache.put(hash, &state);
+        self.keep(hash, &state, began);
         Ok(cookie)
     }
 
@@ -236,14 +197,14 @@ impl SessionStore for DbSessionStore {
         let c = fields(&state, ttl).map_err(|e| UpdateError::Serialization(e.into()))?;
         // A session ended meanwhile (signed out on another device) is not brought back:
         // the update finds no row, writes nothing, and the next request is signed out.
-        let row = hash.clone();
+        let (row, began) = (hash.clone(), Instant::now());
         let kept = self
             .db
-            .blocking_as(Access::Write, move |db| db.session_write(|u| u.sessions().update(&row, &c)))
+            .blocking_as(Access::Write, move |db| db.session_write(Some(&row), |u| u.sessions().update(&row, &c)))
             .await
             .map_err(|e: DbError| UpdateError::Other(e.into()))?;
         match kept {
-            true => self.cache.put(hash, &state),
+            true => self.keep(hash, &state, began),
             false => self.cache.forget(&hash),
         }
         Ok(cookie)
@@ -254,7 +215,9 @@ impl SessionStore for DbSessionStore {
             return Ok(());
         }
         let (hash, until) = (key_hash(split(key.as_ref()).0), expiry(ttl));
-        self.db.blocking_as(Access::Write, move |db| db.session_write(|u| u.sessions().extend(&hash, until))).await?;
+        self.db
+            .blocking_as(Access::Write, move |db| db.session_write(None, |u| u.sessions().extend(&hash, until)))
+            .await?;
         Ok(())
     }
 
@@ -264,7 +227,9 @@ impl SessionStore for DbSessionStore {
         }
         let hash = key_hash(split(key.as_ref()).0);
         self.cache.forget(&hash);
-        self.db.blocking_as(Access::Write, move |db| db.session_write(|u| u.sessions().delete(&hash))).await?;
+        self.db
+            .blocking_as(Access::Write, move |db| db.session_write(Some(&hash), |u| u.sessions().delete(&hash)))
+            .await?;
         Ok(())
     }
 }

@@ -18,17 +18,21 @@ pub struct AppState {
     pub login_limiter: auth::LoginLimiter,
     pub metrics: Arc<metrics::Metrics>,
     /// The session store's cache, for handlers that end a user's sessions.
-    pub sessions: super::session_store::SessionCache,
+    pub sessions: std::sync::Arc<crate::db::cache::SessionCache>,
+    /// PostgreSQL: the cache listener's state, for `/readyz` and `/metrics`.
+    pub listener: Option<Arc<crate::db::invalidation::ListenerStatus>>,
 }
 
 impl AppState {
-    pub fn new(db: Db, settings: Settings) -> Self {
+    pub fn new(db: Db, settings: Settings, listener: Option<Arc<crate::db::invalidation::ListenerStatus>>) -> Self {
+        let sessions = db.session_cache();
         Self {
             db,
             settings: Arc::new(settings),
             login_limiter: auth::login_limiter(),
             metrics: metrics::Metrics::new(),
-            sessions: super::session_store::SessionCache::default(),
+            sessions,
+            listener,
         }
     }
 }

@@ -36,6 +36,18 @@ pub fn start_app(test_db: &TestDb, tweak: impl FnOnce(&mut Settings)) -> String 
     address
 }
 
+/// Another instance on the same database: a `Db` of its own (its own pool, caches and
+/// cache listener), as a second server process would have.
+pub fn start_instance(test_db: &TestDb, tweak: impl FnOnce(&mut Settings)) -> String {
+    let mut settings = test_db.settings();
+    tweak(&mut settings);
+    let db = hotelier::db::Db::connect(&test_db.url, &settings.pool).expect("another pool");
+    let app = hotelier::Application::build(settings, db).expect("build app");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    address
+}
+
 /// What a test looks at in a response.
 #[derive(Debug)]
 pub struct Page {

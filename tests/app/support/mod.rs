@@ -77,6 +77,19 @@ macro_rules! both_backends_async {
     )*};
 }
 
+/// Only SQLite (what only an embedded database does).
+#[macro_export]
+macro_rules! sqlite_only {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[test]
+            fn sqlite() {
+                super::$name()
+            }
+        }
+    )*};
+}
+
 /// Only PostgreSQL; skipped (or failed under CI) when none is available.
 #[macro_export]
 macro_rules! postgres_only {

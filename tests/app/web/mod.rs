@@ -9,6 +9,7 @@ mod export;
 mod forms;
 mod hostile;
 mod hostile_props;
+mod instances;
 mod isolation;
 mod kiosk;
 mod kiosk_pin;

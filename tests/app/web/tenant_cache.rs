@@ -1,6 +1,8 @@
 //! The organizations cache and the aggregate cache: a change made through this instance
 //! applies on the next request; a change made by another instance (its own caches, the
-//! same database) applies once this instance's entry expires, never later.
+//! same database) applies once this instance's entry expires, never later. That TTL is
+//! the last line of defence: on PostgreSQL these instances run with their cache listener
+//! unable to connect (`web/instances.rs` tests the listener itself).
 
 use std::time::Duration;
 
@@ -8,7 +10,16 @@ use hotelier::db::{Access, Db, PlatformGrant, PoolOptions};
 use hotelier::domain::TenantStatus;
 
 use crate::both_backends_async;
-use crate::support::{start_app, world, Backend, Browser};
+use crate::support::{start_app, world, Backend, Browser, TestDb};
+
+/// An instance whose caches live by the TTL alone: on PostgreSQL its listener points
+/// at a port where nothing answers.
+fn start_deaf_app(test_db: &TestDb, ttl: Duration) -> String {
+    start_app(test_db, |s| {
+        s.tenant_cache_ttl = ttl;
+        s.listen_url = Some("postgres://hotelier@127.0.0.1:1/nowhere?connect_timeout=1".into());
+    })
+}
 
 both_backends_async!(changes_here_apply_at_once_changes_elsewhere_within_the_ttl);
 
@@ -16,7 +27,7 @@ async fn changes_here_apply_at_once_changes_elsewhere_within_the_ttl(backend: Ba
     let w = world(backend).await;
     // Five seconds: ample for the steps below on a loaded machine, which the test checks.
     let ttl = Duration::from_secs(5);
-    let address = start_app(&w.app.test_db, |s| s.tenant_cache_ttl = ttl);
+    let address = start_deaf_app(&w.app.test_db, ttl);
     let mut owner = Browser::new(&address);
     owner.sign_in(&w.team_a.owner.account.email).await;
     let cached_at = std::time::Instant::now();
@@ -75,7 +86,7 @@ async fn figures_follow_writes_here_at_once_and_elsewhere_within_the_ttl(backend
     use crate::support::{booked_id, booking, day, stay};
     let w = world(backend).await;
     let ttl = Duration::from_secs(5);
-    let address = start_app(&w.app.test_db, |s| s.tenant_cache_ttl = ttl);
+    let address = start_deaf_app(&w.app.test_db, ttl);
     let (mut a, mut b) = (Browser::new(&address), Browser::new(&address));
     a.sign_in(&w.team_a.owner.account.email).await;
     b.sign_in(&w.team_b.owner.account.email).await;
