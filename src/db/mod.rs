@@ -2,7 +2,7 @@
 //!
 //! Everything a request does runs in one closure on the blocking pool, inside one
 //! transaction opened by [`Db::tenant`], [`Db::user`] or [`Db::platform`]. On PostgreSQL
-//! that transaction starts with `set_config('app.tenant_id', …, true)` in the same round
+//! that transaction starts with `SET LOCAL app.tenant_id = …` in the same round
 //! trip as `BEGIN`, so row-level security sees the tenant for exactly that transaction.
 
 pub mod cache;
@@ -425,8 +425,11 @@ struct Settings {
 }
 
 impl Settings {
-    /// `BEGIN` and the transaction-local settings as one batch: one round trip. The values
-    /// are typed UUIDs and a constant, so formatting them in is safe.
+    /// `BEGIN` and the transaction-local settings as one batch: one round trip. `SET
+    /// LOCAL` rather than `set_config(…, true)`: the same effect here, and the form Citus
+    /// propagates to its workers (`citus.propagate_set_commands = 'local'`; see
+    /// `deploy/citus.sql`). The values are typed UUIDs, a number and constants, never
+    /// input, so formatting them in is safe.
     fn pg_begin(&self, access: Access) -> String {
         let mode = match access {
             Access::Read => "BEGIN READ ONLY",
@@ -439,11 +442,10 @@ impl Settings {
         let timeout = self.timeout.as_millis();
         // The server's own setting stands (an operator may ask for more), except where the
         // commit need not be durable.
-        let commit = if self.durable { "" } else { ", set_config('synchronous_commit', 'off', true)" };
+        let commit = if self.durable { "" } else { "; SET LOCAL synchronous_commit = off" };
         format!(
-            "{mode}; SELECT set_config('app.tenant_id', '{tenant}', true), \
-             set_config('app.user_id', '{user}', true), set_config('app.platform', '{platform}', true), \
-             set_config('statement_timeout', '{timeout}', true){commit}"
+            "{mode}; SET LOCAL app.tenant_id = '{tenant}'; SET LOCAL app.user_id = '{user}'; \
+             SET LOCAL app.platform = '{platform}'; SET LOCAL statement_timeout = {timeout}{commit}"
         )
     }
 }
@@ -489,5 +491,31 @@ where
             let _ = Tm::rollback_transaction(conn);
             Err(err)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tenant reaches PostgreSQL as `SET LOCAL`, in the batch that begins the
+    /// transaction, from the typed id.
+    #[test]
+    fn a_transaction_begins_with_its_settings_in_one_batch() {
+        let tenant = TenantId::new();
+        let settings = Settings {
+            tenant: Some(tenant),
+            user: None,
+            platform: false,
+            timeout: std::time::Duration::from_millis(5000),
+            durable: false,
+        };
+        let sql = settings.pg_begin(Access::Read);
+        assert!(sql.starts_with("BEGIN READ ONLY; SET LOCAL app.tenant_id = '"), "{sql}");
+        assert!(sql.contains(&format!("SET LOCAL app.tenant_id = '{tenant}';")), "{sql}");
+        assert!(
+            sql.contains("SET LOCAL statement_timeout = 5000") && sql.ends_with("SET LOCAL synchronous_commit = off")
+        );
+        assert!(!sql.contains("set_config"), "Citus does not propagate set_config: {sql}");
     }
 }

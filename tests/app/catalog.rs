@@ -3,7 +3,11 @@
 //!   `tenant_id` is known to the scoped DSL;
 //! * every primary and unique key includes `tenant_id`;
 //! * every foreign key between tenant-owned tables includes `tenant_id`;
-//! * (PostgreSQL) row-level security is enabled and forced, with a policy.
+//! * (PostgreSQL) row-level security is enabled and forced, with a policy;
+//! * (PostgreSQL) `deploy/citus.sql` distributes every tenant-owned table by `tenant_id`
+//!   in one colocation group, after the tables its foreign keys name, and makes the
+//!   platform's tables reference tables; every key of a distributed table includes its
+//!   distribution column.
 //!
 //! `audit_log` is the one documented exception to the first two rules: its platform
 //! events have no tenant, so `tenant_id` is nullable and the key is `id` alone. Nothing
@@ -21,7 +25,7 @@ use crate::{both_backends, postgres_only};
 both_backends!(tenant_id_is_required, keys_include_tenant_id, foreign_keys_include_tenant_id);
 // SQLite has no row-level security; its isolation rests on layers 2 and 3, which the
 // checks above cover on both backends.
-postgres_only!(row_level_security_everywhere);
+postgres_only!(row_level_security_everywhere, citus_distributes_every_table);
 
 const NULLABLE_TENANT: &[&str] = &["audit_log"];
 
@@ -118,9 +122,9 @@ fn tenant_id_is_required(backend: Backend) {
     }
 }
 
-fn keys_include_tenant_id(backend: Backend) {
-    let t = TestDb::new(backend);
-    let keys: Vec<Key> = match backend {
+/// Every unique key (primary, unique, exclusion) by (table, key), with its columns.
+fn unique_keys(t: &TestDb) -> BTreeMap<(String, String), Vec<String>> {
+    let keys: Vec<Key> = match t.backend {
         Backend::Postgres => diesel::sql_query(
             "SELECT c.relname::text AS table_name, i.relname::text AS key_name, a.attname::text AS column_name \
              FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid \
@@ -137,7 +141,7 @@ fn keys_include_tenant_id(backend: Backend) {
         .unwrap(),
         Backend::Sqlite => {
             let mut out = Vec::new();
-            for table in app_tables(&t) {
+            for table in app_tables(t) {
                 let sql = format!(
                     "SELECT '{table}' AS table_name, il.name AS key_name, ii.name AS column_name \
                      FROM pragma_index_list('{table}') il, pragma_index_info(il.name) ii WHERE il.\"unique\" = 1"
@@ -156,6 +160,12 @@ fn keys_include_tenant_id(backend: Backend) {
     for k in keys {
         by_key.entry((k.table_name, k.key_name)).or_default().push(k.column_name);
     }
+    by_key
+}
+
+fn keys_include_tenant_id(backend: Backend) {
+    let t = TestDb::new(backend);
+    let by_key = unique_keys(&t);
     let mut checked = 0;
     for ((table, key), columns) in &by_key {
         if !TENANT_TABLES.contains(&table.as_str()) || NULLABLE_TENANT.contains(&table.as_str()) {
@@ -168,9 +178,9 @@ fn keys_include_tenant_id(backend: Backend) {
     assert!(checked >= 14, "only {checked} keys checked");
 }
 
-fn foreign_keys_include_tenant_id(backend: Backend) {
-    let t = TestDb::new(backend);
-    let fks: Vec<ForeignKey> = match backend {
+/// Every foreign key by (source, target, key), with its source columns.
+fn foreign_keys(t: &TestDb) -> BTreeMap<(String, String, String), Vec<String>> {
+    let fks: Vec<ForeignKey> = match t.backend {
         Backend::Postgres => diesel::sql_query(
             "SELECT src.relname::text AS source, dst.relname::text AS target, con.conname::text AS key_name, a.attname::text AS column_name \
              FROM pg_constraint con JOIN pg_class src ON src.oid = con.conrelid JOIN pg_class dst ON dst.oid = con.confrelid \
@@ -180,7 +190,7 @@ fn foreign_keys_include_tenant_id(backend: Backend) {
         .unwrap(),
         Backend::Sqlite => {
             let mut out = Vec::new();
-            for table in app_tables(&t) {
+            for table in app_tables(t) {
                 let sql = format!(
                     "SELECT '{table}' AS source, \"table\" AS target, CAST(id AS TEXT) AS key_name, \"from\" AS column_name \
                      FROM pragma_foreign_key_list('{table}')"
@@ -194,6 +204,12 @@ fn foreign_keys_include_tenant_id(backend: Backend) {
     for fk in fks {
         by_key.entry((fk.source, fk.target, fk.key_name)).or_default().push(fk.column_name);
     }
+    by_key
+}
+
+fn foreign_keys_include_tenant_id(backend: Backend) {
+    let t = TestDb::new(backend);
+    let by_key = foreign_keys(&t);
     let mut checked = 0;
     for ((source, target, key), columns) in &by_key {
         if TENANT_TABLES.contains(&source.as_str()) && TENANT_TABLES.contains(&target.as_str()) {
@@ -229,4 +245,73 @@ fn row_level_security_everywhere() {
         let row = rows.iter().find(|r| r.table_name == *table).unwrap_or_else(|| panic!("{table} missing"));
         assert!(row.enabled && row.forced && row.policies > 0, "{row:?}");
     }
+}
+
+/// What `deploy/citus.sql` does with one table.
+#[derive(Debug, PartialEq)]
+enum Placement {
+    Reference,
+    Distributed { column: String, colocate_with: String },
+}
+
+/// The tables `deploy/citus.sql` places, in its order.
+fn citus_placements() -> Vec<(String, Placement)> {
+    let script = include_str!("../../deploy/citus.sql");
+    let quoted = |text: &str| -> Vec<String> { text.split('\'').skip(1).step_by(2).map(str::to_owned).collect() };
+    let mut out = Vec::new();
+    for line in script.lines().filter(|l| !l.trim_start().starts_with("--")) {
+        if let Some(args) = line.strip_prefix("SELECT create_reference_table(") {
+            out.push((quoted(args)[0].clone(), Placement::Reference));
+        } else if let Some(args) = line.strip_prefix("SELECT create_distributed_table(") {
+            let q = quoted(args);
+            let placement = Placement::Distributed { column: q[1].clone(), colocate_with: q[2].clone() };
+            out.push((q[0].clone(), placement));
+        }
+    }
+    out
+}
+
+fn citus_distributes_every_table() {
+    let t = TestDb::new(Backend::Postgres);
+    let placements = citus_placements();
+    let position = |table: &str| placements.iter().position(|(name, _)| name == table);
+    let mut tables = app_tables(&t);
+    tables.sort();
+    let mut placed: Vec<String> = placements.iter().map(|(name, _)| name.clone()).collect();
+    placed.sort();
+    assert_eq!(placed, tables, "deploy/citus.sql places every table of the schema, once");
+
+    let anchor = &placements.iter().find(|(_, p)| matches!(p, Placement::Distributed { .. })).unwrap().0;
+    for table in TENANT_TABLES.iter().filter(|t| !NULLABLE_TENANT.contains(t)) {
+        let (_, placement) = &placements[position(table).unwrap()];
+        let together = if *table == anchor.as_str() { "none" } else { anchor.as_str() };
+        let wanted = Placement::Distributed { column: "tenant_id".into(), colocate_with: together.into() };
+        assert_eq!(placement, &wanted, "{table}: distributed by tenant_id, colocated with {anchor}");
+    }
+    for table in PLATFORM_TABLES {
+        assert_eq!(placements[position(table).unwrap()].1, Placement::Reference, "{table}");
+    }
+
+    // Citus distributes a table only after those its foreign keys reference.
+    for (source, target, key) in foreign_keys(&t).keys() {
+        if source != target {
+            assert!(
+                position(target) < position(source),
+                "{source} ({key}) is placed before {target}, which it references"
+            );
+        }
+    }
+    // A distributed table's unique, primary and exclusion keys must hold on each worker
+    // alone: each includes the distribution column.
+    let mut checked = 0;
+    for ((table, key), columns) in unique_keys(&t) {
+        if let Some((_, Placement::Distributed { column, .. })) = position(&table).map(|i| &placements[i]) {
+            checked += 1;
+            assert!(
+                columns.contains(column),
+                "{table}: key {key} ({columns:?}) lacks the distribution column {column}"
+            );
+        }
+    }
+    assert!(checked >= TENANT_TABLES.len(), "only {checked} keys checked");
 }
