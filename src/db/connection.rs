@@ -64,7 +64,13 @@ impl DatabaseUrl {
         if let Some((scheme, rest)) = raw.split_once("://") {
             return match scheme.to_ascii_lowercase().as_str() {
                 "postgres" | "postgresql" => {
-                    url::Url::parse(raw).map_err(|e| UrlError::Postgres(e.to_string()))?;
+                    // libpq's URLs may list several hosts (`h1:5432,h2:5432`), which the
+                    // URL crate does not read: each host is checked in a URL of its own.
+                    let (_, hosts) = one_host(raw);
+                    for host in hosts.split(',') {
+                        url::Url::parse(&raw.replacen(hosts, host, 1))
+                            .map_err(|e| UrlError::Postgres(e.to_string()))?;
+                    }
                     Ok(Self::Postgres(raw.to_string()))
                 }
                 "sqlite" | "file" => Self::sqlite_path(rest),
@@ -92,26 +98,7 @@ impl DatabaseUrl {
     /// The URL with any password replaced, for logs and error messages.
     pub fn redacted(&self) -> String {
         match self {
-            Self::Postgres(raw) => match url::Url::parse(raw) {
-                Ok(mut u) => {
-                    if u.password().is_some() {
-                        let _ = u.set_password(Some("***"));
-                    }
-                    // libpq also takes the password as a parameter: `?password=…`.
-                    if u.query_pairs().any(|(k, _)| k == "password") {
-                        let pairs: Vec<(String, String)> = u
-                            .query_pairs()
-                            .map(|(k, v)| {
-                                let v = if k == "password" { "***".into() } else { v.into_owned() };
-                                (k.into_owned(), v)
-                            })
-                            .collect();
-                        u.query_pairs_mut().clear().extend_pairs(pairs);
-                    }
-                    u.to_string()
-                }
-                Err(_) => raw.clone(),
-            },
+            Self::Postgres(full) => self::redact_pg(full),
             Self::Sqlite(path) => format!("sqlite://{}", path.display()),
         }
     }
@@ -216,6 +203,47 @@ pub fn build_pool(url: &DatabaseUrl, options: &PoolOptions) -> Result<Pool, r2d2
         .build(Manager::new(url.clone()))
 }
 
+/// A PostgreSQL URL with one stand-in host for the host list it may have (`h1,h2:5433`):
+/// what the URL crate can read, and the list to put back.
+fn one_host(raw: &str) -> (String, &str) {
+    let rest = raw.split_once("://").map_or(raw, |(_, rest)| rest);
+    let authority = rest.split(['/', '?']).next().unwrap_or("");
+    let hosts = authority.rsplit_once('@').map_or(authority, |(_, hosts)| hosts);
+    if hosts.contains(',') {
+        (raw.replacen(hosts, HOSTS, 1), hosts)
+    } else {
+        (raw.to_owned(), hosts)
+    }
+}
+
+const HOSTS: &str = "hotelier-host-list";
+
+/// The URL without its password (in the user part or as `?password=`).
+fn redact_pg(full: &str) -> String {
+    let (raw, hosts) = one_host(full);
+    let shown = match url::Url::parse(&raw) {
+        Ok(mut u) => {
+            if u.password().is_some() {
+                let _ = u.set_password(Some("***"));
+            }
+            // libpq also takes the password as a parameter: `?password=…`.
+            if u.query_pairs().any(|(k, _)| k == "password") {
+                let pairs: Vec<(String, String)> = u
+                    .query_pairs()
+                    .map(|(k, v)| {
+                        let v = if k == "password" { "***".into() } else { v.into_owned() };
+                        (k.into_owned(), v)
+                    })
+                    .collect();
+                u.query_pairs_mut().clear().extend_pairs(pairs);
+            }
+            u.to_string()
+        }
+        Err(_) => raw.clone(),
+    };
+    shown.replacen(HOSTS, hosts, 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,6 +258,8 @@ mod tests {
         assert_eq!(DatabaseUrl::parse("mysql://h/db"), Err(UrlError::Scheme("mysql".into())));
         assert_eq!(DatabaseUrl::parse("sqlite://"), Err(UrlError::EmptyPath));
         assert!(matches!(DatabaseUrl::parse("postgres://[bad"), Err(UrlError::Postgres(_))));
+        assert_eq!(DatabaseUrl::parse("postgres://u@h1,h2:5433/db").unwrap().backend(), Backend::Postgres);
+        assert!(matches!(DatabaseUrl::parse("postgres://u@h1,h2:port/db"), Err(UrlError::Postgres(_))));
     }
 
     #[test]
@@ -241,5 +271,11 @@ mod tests {
         let url = DatabaseUrl::parse("postgres://app@db/hotelier?sslmode=require&password=s3cret").unwrap();
         let shown = url.redacted();
         assert!(!shown.contains("s3cret") && shown.contains("sslmode=require"), "{shown}");
+        // Several hosts, as libpq takes them for failover.
+        let url =
+            DatabaseUrl::parse("postgres://app:s3cret@db1:5432,db2:5433/hotelier?target_session_attrs=read-write")
+                .unwrap();
+        let shown = url.redacted();
+        assert_eq!(shown, "postgres://app:***@db1:5432,db2:5433/hotelier?target_session_attrs=read-write");
     }
 }

@@ -12,6 +12,7 @@ use hotelier::db::users::NewUser;
 use hotelier::db::{Access, DatabaseUrl, Db, DbError, PlatformGrant, PoolOptions};
 use hotelier::domain::{Role, UserId};
 
+use crate::support::cluster::Cluster;
 use crate::support::{free_port, new_membership, start_app, two_orgs, Backend, Browser, Org, TestDb, PASSWORD};
 use crate::{both_backends_async, postgres_only};
 
@@ -93,79 +94,6 @@ fn stuck_statement_is_cancelled_by_the_timeout() {
 
 // ---- PostgreSQL restart under load ------------------------------------------------------
 
-/// A private PostgreSQL cluster that the test may stop and start (never the shared one).
-struct Cluster {
-    bin: std::path::PathBuf,
-    data: std::path::PathBuf,
-    port: u16,
-    owner: Option<(u32, u32)>,
-    _dir: tempfile::TempDir,
-}
-
-impl Cluster {
-    /// `None` without local PostgreSQL binaries.
-    fn new() -> Option<Self> {
-        let bin = std::fs::read_dir("/usr/lib/postgresql")
-            .ok()?
-            .filter_map(Result::ok)
-            .map(|e| e.path().join("bin"))
-            .find(|b| b.join("pg_ctl").exists())?;
-        let dir = tempfile::Builder::new().prefix("hotelier-fault-pg").tempdir().ok()?;
-        // initdb refuses root: run the server as `postgres` then.
-        let owner = if unsafe { libc::geteuid() } == 0 {
-            let name = std::ffi::CString::new("postgres").unwrap();
-            let pw = unsafe { libc::getpwnam(name.as_ptr()) };
-            if pw.is_null() {
-                return None;
-            }
-            let ids = unsafe { ((*pw).pw_uid, (*pw).pw_gid) };
-            std::os::unix::fs::chown(dir.path(), Some(ids.0), Some(ids.1)).ok()?;
-            Some(ids)
-        } else {
-            None
-        };
-        let cluster = Self { bin, data: dir.path().join("data"), port: free_port(), owner, _dir: dir };
-        let ok = cluster
-            .command("initdb")
-            .args(["-D", cluster.data.to_str()?, "-U", "postgres", "-A", "trust", "--no-sync"])
-            .status()
-            .ok()?
-            .success();
-        ok.then_some(cluster)
-    }
-
-    fn command(&self, tool: &str) -> Command {
-        use std::os::unix::process::CommandExt;
-        let mut cmd = Command::new(self.bin.join(tool));
-        cmd.stdout(Stdio::null()).stderr(Stdio::null());
-        if let Some((uid, gid)) = self.owner {
-            cmd.uid(uid).gid(gid);
-        }
-        cmd
-    }
-
-    fn pg_ctl(&self, args: &[&str]) {
-        let options = format!("-p {} -k {} -c listen_addresses=127.0.0.1", self.port, self.data.display());
-        let status = self
-            .command("pg_ctl")
-            .args(["-D", self.data.to_str().unwrap(), "-o", &options, "-w", "-t", "30"])
-            .args(args)
-            .status()
-            .unwrap();
-        assert!(status.success(), "pg_ctl {args:?}");
-    }
-
-    fn admin_url(&self) -> String {
-        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
-    }
-}
-
-impl Drop for Cluster {
-    fn drop(&mut self) {
-        let _ = self.command("pg_ctl").args(["-D", self.data.to_str().unwrap(), "-m", "immediate", "stop"]).status();
-    }
-}
-
 postgres_only!(postgres_restart_under_load);
 
 /// What one request of the load saw.
@@ -178,46 +106,27 @@ struct Outcome {
     committed: Option<String>,
 }
 
-fn postgres_restart_under_load() {
-    let Some(cluster) = Cluster::new() else {
-        assert!(std::env::var("CI").is_err(), "the fault test needs local PostgreSQL binaries under CI");
-        eprintln!("postgres_restart_under_load SKIPPED: no local PostgreSQL binaries");
-        return;
-    };
-    cluster.pg_ctl(&["start"]);
-    let mut admin = diesel::PgConnection::establish(&cluster.admin_url()).unwrap();
-    admin.batch_execute("CREATE ROLE app LOGIN PASSWORD 'app' NOSUPERUSER NOBYPASSRLS").unwrap();
-    admin.batch_execute("CREATE DATABASE app OWNER app").unwrap();
-    drop(admin);
-    let url = DatabaseUrl::parse(&format!("postgres://app:app@127.0.0.1:{}/app", cluster.port)).unwrap();
-    let pool = PoolOptions { max_size: 4, acquire_timeout: Duration::from_secs(1) };
-    let db = Db::connect(&url, &pool).unwrap();
-    hotelier::db::migrations::run_pending(&mut db.checkout().unwrap()).unwrap();
-    let (a, _) = two_orgs(&db);
-    let email = manager(&db, &a);
+/// Signs a manager of `org` in on a new instance of the app on `url`.
+async fn serve_signed_in(url: &DatabaseUrl, db: &Db, pool: &PoolOptions, email: &str) -> (String, Arc<Browser>) {
+    let mut settings = hotelier::config::Settings::for_database(url.clone());
+    settings.bind = "127.0.0.1:0".into();
+    settings.session_key = Some(vec![9u8; 64]);
+    settings.workers = Some(2);
+    settings.pool = pool.clone();
+    let app = hotelier::Application::build(settings, db.clone()).unwrap();
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    let mut b = Browser::new(&address);
+    b.sign_in(email).await;
+    (address, Arc::new(b))
+}
 
-    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-    let outcomes = rt.block_on(async {
-        let mut settings = hotelier::config::Settings::for_database(url.clone());
-        settings.bind = "127.0.0.1:0".into();
-        settings.session_key = Some(vec![9u8; 64]);
-        settings.workers = Some(2);
-        settings.pool = pool.clone();
-        let app = hotelier::Application::build(settings, db.clone()).unwrap();
-        let address = format!("http://127.0.0.1:{}", app.port());
-        tokio::spawn(app.run_until_stopped());
-        let mut b = Browser::new(&address);
-        b.sign_in(&email).await;
-        let b = Arc::new(b);
-
-        // Eight clients create guests without pause; the database stops after a second
-        // and comes back three seconds later.
-        let stop_at = Instant::now() + Duration::from_secs(1);
-        let until = stop_at + Duration::from_secs(9);
-        let mut clients = Vec::new();
-        for c in 0..8 {
+/// Eight clients that create guests without pause until `until`.
+async fn eight_writers(b: &Arc<Browser>, until: Instant) -> Vec<tokio::task::JoinHandle<Vec<Outcome>>> {
+    (0..8)
+        .map(|c| {
             let b = b.clone();
-            clients.push(tokio::spawn(async move {
+            tokio::spawn(async move {
                 let mut seen = Vec::new();
                 let mut n = 0;
                 while Instant::now() < until {
@@ -235,8 +144,69 @@ fn postgres_restart_under_load() {
                     tokio::time::sleep(Duration::from_millis(20)).await;
                 }
                 seen
-            }));
-        }
+            })
+        })
+        .collect()
+}
+
+async fn outcomes(clients: Vec<tokio::task::JoinHandle<Vec<Outcome>>>) -> Vec<Outcome> {
+    let mut all = Vec::new();
+    for c in clients {
+        all.extend(c.await.unwrap());
+    }
+    all
+}
+
+/// Every guest answered 303 is in the database at `url` (nothing committed was lost).
+fn assert_all_committed_in(url: &DatabaseUrl, tenant: hotelier::domain::TenantId, outcomes: &[Outcome]) {
+    let committed: Vec<&String> = outcomes.iter().filter_map(|o| o.committed.as_ref()).collect();
+    assert!(committed.len() > 20, "the load committed only {}", committed.len());
+    let db = Db::connect(url, &PoolOptions { max_size: 1, acquire_timeout: Duration::from_secs(5) }).unwrap();
+    let names: std::collections::HashSet<String> = db
+        .tenant(tenant, None, Access::Read, |s| s.guests().list(Some("Load"), 100_000, 0))
+        .unwrap()
+        .into_iter()
+        .map(|g| g.last_name)
+        .collect();
+    for last in committed {
+        assert!(names.contains(last), "guest {last} was answered 303 but is not in the database");
+    }
+}
+
+/// A private primary with the app's role and migrated database, its organizations and
+/// a manager's email; `None` (or a failure under CI) without PostgreSQL binaries.
+fn private_primary(test: &str) -> Option<(Cluster, Org, String)> {
+    let Some(cluster) = Cluster::new() else {
+        assert!(std::env::var("CI").is_err(), "{test} needs local PostgreSQL binaries under CI");
+        eprintln!("{test} SKIPPED: no local PostgreSQL binaries");
+        return None;
+    };
+    cluster.pg_ctl(&["start"]);
+    let mut admin = diesel::PgConnection::establish(&cluster.admin_url()).unwrap();
+    admin.batch_execute("CREATE ROLE app LOGIN PASSWORD 'app' NOSUPERUSER NOBYPASSRLS").unwrap();
+    admin.batch_execute("CREATE DATABASE app OWNER app").unwrap();
+    drop(admin);
+    let url = DatabaseUrl::parse(&format!("postgres://app:app@127.0.0.1:{}/app", cluster.port)).unwrap();
+    let db = Db::connect(&url, &PoolOptions { max_size: 2, acquire_timeout: Duration::from_secs(5) }).unwrap();
+    hotelier::db::migrations::run_pending(&mut db.checkout().unwrap()).unwrap();
+    let (a, _) = two_orgs(&db);
+    let email = manager(&db, &a);
+    Some((cluster, a, email))
+}
+
+fn postgres_restart_under_load() {
+    let Some((cluster, a, email)) = private_primary("postgres_restart_under_load") else { return };
+    let url = DatabaseUrl::parse(&format!("postgres://app:app@127.0.0.1:{}/app", cluster.port)).unwrap();
+    let pool = PoolOptions { max_size: 4, acquire_timeout: Duration::from_secs(1) };
+    let db = Db::connect(&url, &pool).unwrap();
+
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let outcomes = rt.block_on(async {
+        let (_, b) = serve_signed_in(&url, &db, &pool, &email).await;
+        // Eight clients create guests without pause; the database stops after a second
+        // and comes back three seconds later.
+        let stop_at = Instant::now() + Duration::from_secs(1);
+        let clients = eight_writers(&b, stop_at + Duration::from_secs(9)).await;
         tokio::time::sleep_until(stop_at.into()).await;
         tokio::task::block_in_place(|| cluster.pg_ctl(&["-m", "fast", "stop"]));
         let down = Instant::now();
@@ -244,11 +214,7 @@ fn postgres_restart_under_load() {
         let starting = Instant::now();
         tokio::task::block_in_place(|| cluster.pg_ctl(&["start"]));
         let up = Instant::now();
-        let mut all = Vec::new();
-        for c in clients {
-            all.extend(c.await.unwrap());
-        }
-        (all, down, starting, up)
+        (outcomes(clients).await, down, starting, up)
     });
     let (outcomes, down, starting, up) = outcomes;
 
@@ -264,19 +230,99 @@ fn postgres_restart_under_load() {
     let back = outcomes.iter().filter(|o| o.sent >= up && o.status == 303).map(|o| o.sent).min();
     let back = back.expect("the app recovered");
     assert!(back - up < Duration::from_secs(5), "recovered {:?} after the database returned", back - up);
-    // Nothing committed is lost.
-    let committed: Vec<&String> = outcomes.iter().filter_map(|o| o.committed.as_ref()).collect();
-    assert!(committed.len() > 20, "the load committed only {}", committed.len());
-    let db = Db::connect(&url, &PoolOptions { max_size: 1, acquire_timeout: Duration::from_secs(5) }).unwrap();
-    let names: std::collections::HashSet<String> = db
-        .tenant(a.id, None, Access::Read, |s| s.guests().list(Some("Load"), 100_000, 0))
-        .unwrap()
-        .into_iter()
-        .map(|g| g.last_name)
-        .collect();
-    for last in committed {
-        assert!(names.contains(last), "guest {last} was answered 303 but is not in the database");
+    assert_all_committed_in(&url, a.id, &outcomes);
+}
+
+postgres_only!(failover_to_a_promoted_standby);
+
+/// The primary is lost (stopped at once, as a crash would) while eight clients write; the
+/// synchronous standby is promoted. The app, given both hosts with
+/// `target_session_attrs=read-write`, answers 503 pages while no primary can be reached,
+/// never a 500, writes again within 10 s of the promotion without a restart, its cache
+/// listener re-subscribes, and every write it answered 303 is on the new primary.
+fn failover_to_a_promoted_standby() {
+    let Some((primary, a, email)) = private_primary("failover_to_a_promoted_standby") else { return };
+    let standby = Cluster::standby_of(&primary, "standby1");
+    standby.pg_ctl(&["start"]);
+    // Synchronous from here on: a commit waits until the standby has it.
+    primary.configure("synchronous_standby_names = 'standby1'");
+    primary.pg_ctl(&["reload"]);
+    let mut admin = diesel::PgConnection::establish(&primary.admin_url()).unwrap();
+    let sync = || -> bool {
+        #[derive(diesel::QueryableByName)]
+        struct N {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let q =
+            "SELECT count(*) AS n FROM pg_stat_replication WHERE application_name = 'standby1' AND sync_state = 'sync'";
+        diesel::RunQueryDsl::get_result::<N>(diesel::sql_query(q), &mut admin).unwrap().n == 1
+    };
+    let waited = Instant::now();
+    let mut sync = sync;
+    while !sync() {
+        assert!(waited.elapsed() < Duration::from_secs(20), "the standby never became synchronous");
+        std::thread::sleep(Duration::from_millis(50));
     }
+
+    let hosts = format!("127.0.0.1:{},127.0.0.1:{}", primary.port, standby.port);
+    let url = DatabaseUrl::parse(&format!(
+        "postgres://app:app@{hosts}/app?target_session_attrs=read-write&connect_timeout=2"
+    ))
+    .unwrap();
+    let pool = PoolOptions { max_size: 4, acquire_timeout: Duration::from_secs(1) };
+    let db = Db::connect(&url, &pool).unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let (outcomes, lost, promoted, listener_back) = rt.block_on(async {
+        let (address, b) = serve_signed_in(&url, &db, &pool, &email).await;
+        let lose_at = Instant::now() + Duration::from_secs(1);
+        let clients = eight_writers(&b, lose_at + Duration::from_secs(13)).await;
+        // What /readyz says of the cache listener, every 50 ms.
+        let watch_until = lose_at + Duration::from_secs(13);
+        let watcher = tokio::spawn(async move {
+            let mut seen = Vec::new();
+            while Instant::now() < watch_until {
+                let ready = match reqwest::get(format!("{address}/readyz")).await {
+                    Ok(r) => r.text().await.unwrap_or_default(),
+                    Err(_) => String::new(),
+                };
+                seen.push((Instant::now(), ready.contains("cache listener: connected")));
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            seen
+        });
+        tokio::time::sleep_until(lose_at.into()).await;
+        tokio::task::block_in_place(|| primary.pg_ctl(&["-m", "immediate", "stop"]));
+        let lost = Instant::now();
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        tokio::task::block_in_place(|| standby.pg_ctl(&["promote"]));
+        let promoted = Instant::now();
+        let outcomes = outcomes(clients).await;
+        let seen = watcher.await.unwrap();
+        assert!(seen.iter().any(|(at, up)| *at > lost && *at < promoted && !up), "the listener saw the loss");
+        let listener_back = seen.iter().find(|(at, up)| *at > promoted && *up).map(|(at, _)| *at - promoted);
+        (outcomes, lost, promoted, listener_back)
+    });
+
+    for o in &outcomes {
+        assert!(o.took < Duration::from_secs(5), "a request took {:?} (status {})", o.took, o.status);
+        assert!(o.status == 303 || (o.status == 503 && o.html), "status {} during the failover", o.status);
+    }
+    let before = outcomes.iter().filter(|o| o.sent + o.took < lost && o.status == 303).count();
+    assert!(before > 0, "the load wrote before the loss");
+    let back = outcomes.iter().filter(|o| o.sent >= promoted && o.status == 303).map(|o| o.sent).min();
+    let back = back.expect("writes succeeded again after the promotion") - promoted;
+    let unavailable = outcomes.iter().filter(|o| o.status == 503).count();
+    println!(
+        "failover: {unavailable} answers 503 of {}; writes again {back:?} after the promotion ({:?} after the loss); \
+         cache listener back {listener_back:?} after the promotion",
+        outcomes.len(),
+        back + (promoted - lost)
+    );
+    assert!(back < Duration::from_secs(10), "writes came back {back:?} after the promotion");
+    assert!(listener_back.is_some(), "the cache listener did not re-subscribe");
+    let new_primary = DatabaseUrl::parse(&format!("postgres://app:app@127.0.0.1:{}/app", standby.port)).unwrap();
+    assert_all_committed_in(&new_primary, a.id, &outcomes);
 }
 
 // ---- Graceful shutdown ------------------------------------------------------------------

@@ -16,6 +16,7 @@
 
 #![allow(dead_code)]
 
+pub mod cluster;
 mod db;
 mod fixtures;
 mod http;
