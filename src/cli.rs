@@ -30,7 +30,7 @@ pub struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run pending migrations and serve HTTP.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Run pending migrations and exit.
     Migrate,
     /// Run the night audit of one hotel: no-shows, room charges, business date.
@@ -144,7 +144,7 @@ impl CreateArgs {
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let settings = Settings::try_from(&cli.database)?;
     match cli.command {
-        Command::Serve(args) => serve(settings, args),
+        Command::Serve(args) => serve(settings, *args),
         Command::Migrate => migrate(&settings),
         Command::NightAudit { tenant, hotel, date } => night_audit(&settings, &tenant, &hotel, date),
         Command::Tenant { command: TenantCommand::Create(args) } => create_tenant(&settings, *args),

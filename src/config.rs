@@ -82,6 +82,13 @@ pub struct ServeArgs {
     /// transaction mode cannot); by default the database URL.
     #[arg(long, env = "HOTELIER_LISTEN_URL", hide_env_values = true)]
     pub listen_url: Option<String>,
+    /// PostgreSQL: a read replica (a streaming standby) for the read-only pages; give it
+    /// once per replica. In the environment, the URLs separated by spaces.
+    #[arg(long = "replica-url", env = "HOTELIER_REPLICA_URLS", value_delimiter = ' ', hide_env_values = true)]
+    pub replica_urls: Vec<String>,
+    /// Milliseconds of replay lag past which a replica is skipped until it catches up.
+    #[arg(long, env = "HOTELIER_REPLICA_MAX_LAG_MS", default_value_t = 5000)]
+    pub replica_max_lag_ms: u64,
 }
 
 /// The outbox worker's settings. The SMTP URL's password is redacted in `Debug`.
@@ -155,6 +162,10 @@ pub struct Settings {
     /// PostgreSQL: where the cache listener connects (see `db::invalidation`); `None`:
     /// the database URL.
     pub listen_url: Option<String>,
+    /// PostgreSQL: the read replicas' URLs (see `db::replicas`).
+    pub replica_urls: Vec<String>,
+    /// A replica lagging more than this is skipped.
+    pub replica_max_lag: Duration,
 }
 
 impl Settings {
@@ -176,6 +187,8 @@ impl Settings {
             statement_timeout: crate::db::DEFAULT_STATEMENT_TIMEOUT,
             mail: MailSettings::default(),
             listen_url: None,
+            replica_urls: Vec::new(),
+            replica_max_lag: crate::db::replicas::DEFAULT_MAX_LAG,
         }
     }
 
@@ -206,6 +219,8 @@ impl Settings {
                 ..self.mail
             },
             listen_url: args.listen_url,
+            replica_urls: args.replica_urls.into_iter().filter(|u| !u.trim().is_empty()).collect(),
+            replica_max_lag: Duration::from_millis(args.replica_max_lag_ms),
             ..self
         }
     }
@@ -250,6 +265,8 @@ impl std::fmt::Debug for Settings {
             statement_timeout,
             mail,
             listen_url,
+            replica_urls,
+            replica_max_lag,
         } = self;
         let redacted = |set: bool| if set { "Some([redacted])" } else { "None" };
         f.debug_struct("Settings")
@@ -269,6 +286,11 @@ impl std::fmt::Debug for Settings {
             .field("statement_timeout", statement_timeout)
             .field("mail", mail)
             .field("listen_url", &listen_url.clone().map(crate::db::DatabaseUrl::Postgres))
+            .field(
+                "replica_urls",
+                &replica_urls.iter().cloned().map(crate::db::DatabaseUrl::Postgres).collect::<Vec<_>>(),
+            )
+            .field("replica_max_lag", replica_max_lag)
             .finish()
     }
 }

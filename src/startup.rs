@@ -74,7 +74,7 @@ impl Application {
             tracing::warn!(dir = %settings.data_dir.display(), "no session key configured: generated one and kept it in the data directory");
         }
         let sqlite = claim_sqlite(&settings.database_url)?;
-        let db = db.with_tenant_cache_ttl(settings.tenant_cache_ttl);
+        let db = with_replicas(db.with_tenant_cache_ttl(settings.tenant_cache_ttl), &settings)?;
         let caches = match &settings.database_url {
             db::DatabaseUrl::Postgres(url) => {
                 let url = settings.listen_url.clone().unwrap_or_else(|| url.clone());
@@ -94,6 +94,7 @@ impl Application {
             // The last `wrap` is the outermost: logging sees everything; the session is
             // loaded before the error pages and the CSRF guard run.
             App::new()
+                .wrap(actix_web::middleware::from_fn(web::consistency::track))
                 .wrap(actix_web::middleware::from_fn(web::csrf::guard))
                 .wrap(actix_web::middleware::from_fn(web::pages::error_pages))
                 .wrap(web::session::middleware(&state.settings, &session_key, sessions.clone()))
@@ -124,6 +125,25 @@ impl Application {
         drop(sqlite);
         out
     }
+}
+
+/// `db` with the read replicas of `settings`, if any (PostgreSQL only).
+fn with_replicas(db: Db, settings: &Settings) -> anyhow::Result<Db> {
+    if settings.replica_urls.is_empty() {
+        return Ok(db);
+    }
+    anyhow::ensure!(db.backend() == db::Backend::Postgres, "read replicas need a PostgreSQL database");
+    let mut urls = Vec::with_capacity(settings.replica_urls.len());
+    for raw in &settings.replica_urls {
+        match db::DatabaseUrl::parse(raw) {
+            Ok(url @ db::DatabaseUrl::Postgres(_)) => urls.push(url),
+            Ok(_) => anyhow::bail!("a replica URL must be postgres://…"),
+            Err(e) => anyhow::bail!("replica URL: {e}"),
+        }
+    }
+    let replicas = db::replicas::Replicas::start(&urls, &settings.pool, settings.replica_max_lag)?;
+    tracing::info!(replicas = urls.len(), "read replicas configured");
+    Ok(db.with_replicas(replicas))
 }
 
 /// SQLite serves one instance: its caches are the process's own, and only a PostgreSQL

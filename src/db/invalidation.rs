@@ -13,6 +13,11 @@
 //!   database's; a pooler in transaction mode cannot `LISTEN`). When it loses it, it
 //!   connects again and then flushes every cache, since changes may have been missed
 //!   meanwhile. The caches' TTL stays as the last line of defence.
+//! * An instance sends nothing while its listener sees no other instance's listener
+//!   connected (a notifying commit takes PostgreSQL's notification-queue lock, which
+//!   serializes such commits). It looks every [`PEERS`]; a joining instance flushes its
+//!   caches once more [`SETTLE`] after it connects, by when every other instance notifies
+//!   it.
 //! * SQLite serves one instance (see `startup::claim_sqlite`), so nothing is sent there.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -28,6 +33,9 @@ use crate::domain::TenantId;
 /// The channel every instance listens on.
 pub const CHANNEL: &str = "hotelier_cache";
 
+/// The listeners' `application_name`, by which they find each other.
+const LISTENER_NAME: &str = "hotelier cache listener";
+
 /// The longest payload sent; a longer list of changes is sent as `*`.
 pub const MAX_PAYLOAD: usize = 1_000;
 
@@ -36,6 +44,13 @@ const POLL: Duration = Duration::from_millis(20);
 
 /// How often the listener checks that its connection still answers.
 const PING: Duration = Duration::from_secs(2);
+
+/// How often the listener looks for other instances' listeners.
+const PEERS: Duration = Duration::from_millis(500);
+
+/// How long after it connects an instance flushes its caches once more: by then every
+/// other instance has seen its listener and notifies it (see [`PEERS`]).
+const SETTLE: Duration = Duration::from_millis(1_200);
 
 /// One thing a committed write changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,9 +119,27 @@ pub struct Caches {
     pub tenants: Arc<TenantCache>,
     pub aggregates: Arc<AggregateCache>,
     pub sessions: Arc<SessionCache>,
+    /// With read replicas: the WAL position up to which this instance knows of
+    /// invalidations, raised before each is applied (see `replicas`).
+    pub invalidated: Option<Arc<AtomicU64>>,
+    /// Whether another instance's listener is connected to the database: its `Db`
+    /// notifies only then (see `Db::notify`).
+    pub peers: Arc<AtomicBool>,
 }
 
 impl Caches {
+    /// With read replicas, before invalidations heard on `conn` are applied: whatever
+    /// they invalidate was committed before the primary's position now.
+    fn mark(&self, conn: &mut PgConnection) {
+        // A failed read leaves the mark: the connection is failing, and the listener
+        // reconnects, marks and flushes.
+        if let (Some(mark), Some(lsn)) =
+            (&self.invalidated, self.invalidated.as_ref().and(super::replicas::lsn_now(conn)))
+        {
+            mark.fetch_max(lsn, Ordering::AcqRel);
+        }
+    }
+
     /// Applies another instance's changes.
     pub fn apply(&self, changes: &[Change]) {
         for change in changes {
@@ -175,6 +208,7 @@ fn listen(url: &str, caches: &Caches, stop: &AtomicBool, status: &ListenerStatus
     while !stop.load(Ordering::Acquire) {
         match subscribe(url) {
             Ok(mut conn) => {
+                caches.mark(&mut conn);
                 caches.flush();
                 status.connects.fetch_add(1, Ordering::Relaxed);
                 status.connected.store(true, Ordering::Release);
@@ -182,6 +216,8 @@ fn listen(url: &str, caches: &Caches, stop: &AtomicBool, status: &ListenerStatus
                 wait = Duration::from_millis(50);
                 let lost = serve(&mut conn, caches, stop, status);
                 status.connected.store(false, Ordering::Release);
+                // Blind now: tell whoever may listen.
+                caches.peers.store(true, Ordering::Release);
                 if let Err(e) = lost {
                     tracing::warn!(error = %e, "cache listener lost its connection; caches flush once it is back");
                 }
@@ -197,17 +233,22 @@ fn listen(url: &str, caches: &Caches, stop: &AtomicBool, status: &ListenerStatus
 
 fn subscribe(url: &str) -> Result<PgConnection, String> {
     let mut conn = PgConnection::establish(url).map_err(|e| one_line(&e.to_string()))?;
-    conn.batch_execute(&format!("SET application_name = 'hotelier cache listener'; LISTEN {CHANNEL}"))
+    conn.batch_execute(&format!("SET application_name = '{LISTENER_NAME}'; LISTEN {CHANNEL}"))
         .map_err(|e| one_line(&e.to_string()))?;
     Ok(conn)
 }
 
 /// Applies notifications until `stop` (`Ok`) or the connection fails (`Err`).
 fn serve(conn: &mut PgConnection, caches: &Caches, stop: &AtomicBool, status: &ListenerStatus) -> Result<(), String> {
-    let mut pinged = Instant::now();
+    let connected = Instant::now();
+    let (mut pinged, mut looked, mut settled) = (Instant::now(), None::<Instant>, false);
     while !stop.load(Ordering::Acquire) {
-        for note in conn.notifications_iter() {
-            let note = note.map_err(|e| one_line(&e.to_string()))?;
+        let notes: Vec<_> =
+            conn.notifications_iter().collect::<Result<_, _>>().map_err(|e| one_line(&e.to_string()))?;
+        if !notes.is_empty() {
+            caches.mark(conn);
+        }
+        for note in notes {
             status.received.fetch_add(1, Ordering::Relaxed);
             match parse(&note.payload) {
                 Some((origin, _)) if origin == &*caches.origin => {}
@@ -216,6 +257,15 @@ fn serve(conn: &mut PgConnection, caches: &Caches, stop: &AtomicBool, status: &L
                 None => caches.flush(),
             }
         }
+        if looked.is_none_or(|at| at.elapsed() >= PEERS) {
+            caches.peers.store(others_listen(conn)?, Ordering::Release);
+            (looked, pinged) = (Some(Instant::now()), Instant::now());
+        }
+        // Writes the other instances made before they saw this listener told no one.
+        if !settled && connected.elapsed() >= SETTLE {
+            caches.flush();
+            settled = true;
+        }
         if pinged.elapsed() >= PING {
             conn.batch_execute("SELECT 1").map_err(|e| one_line(&e.to_string()))?;
             pinged = Instant::now();
@@ -223,6 +273,23 @@ fn serve(conn: &mut PgConnection, caches: &Caches, stop: &AtomicBool, status: &L
         std::thread::sleep(POLL);
     }
     Ok(())
+}
+
+/// Whether another instance's listener is connected to this database (they all run as the
+/// app's role, whose own sessions it sees in `pg_stat_activity`).
+fn others_listen(conn: &mut PgConnection) -> Result<bool, String> {
+    #[derive(diesel::QueryableByName)]
+    struct Others {
+        #[diesel(sql_type = diesel::sql_types::Bool)]
+        others: bool,
+    }
+    let q = format!(
+        "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() \
+         AND application_name = '{LISTENER_NAME}' AND pid <> pg_backend_pid()) AS others"
+    );
+    diesel::RunQueryDsl::get_result::<Others>(diesel::sql_query(q), conn)
+        .map(|o| o.others)
+        .map_err(|e| one_line(&e.to_string()))
 }
 
 fn sleep_unless(stop: &AtomicBool, total: Duration) {

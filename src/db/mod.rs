@@ -27,6 +27,7 @@ pub mod memberships;
 pub mod messages;
 pub mod nights;
 pub mod rates;
+pub mod replicas;
 pub mod reservations;
 pub mod room_blocks;
 pub mod room_types;
@@ -87,6 +88,14 @@ pub struct Db {
     origin: std::sync::Arc<str>,
     /// Signed-in sessions' states (the session store's; see `cache::SessionCache`).
     sessions: std::sync::Arc<cache::SessionCache>,
+    /// Whether other instances may be listening (see [`Db::notify`]); kept by this
+    /// instance's listener, true without one.
+    peers: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// PostgreSQL: the read replicas, if any (see `replicas`).
+    replicas: Option<std::sync::Arc<replicas::Replicas>>,
+    /// The request this handle works for, when replicas are configured: whether its reads
+    /// may run on one, and what they must have replayed.
+    consistency: Option<std::sync::Arc<replicas::Consistency>>,
 }
 
 /// How long a SQLite write waits for the writers before it: SQLite's own `busy_timeout`.
@@ -113,7 +122,20 @@ impl Db {
             statement_timeout: DEFAULT_STATEMENT_TIMEOUT,
             origin: uuid::Uuid::now_v7().simple().to_string().into(),
             sessions: std::sync::Arc::default(),
+            peers: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true)),
+            replicas: None,
+            consistency: None,
         }
+    }
+
+    /// This handle with read replicas (PostgreSQL).
+    pub fn with_replicas(mut self, replicas: std::sync::Arc<replicas::Replicas>) -> Self {
+        self.replicas = Some(replicas);
+        self
+    }
+
+    pub fn replicas(&self) -> Option<&std::sync::Arc<replicas::Replicas>> {
+        self.replicas.as_ref()
     }
 
     /// This handle with an organizations cache and an aggregate cache of `ttl` (caches of
@@ -136,6 +158,8 @@ impl Db {
             tenants: self.tenants.clone(),
             aggregates: self.aggregates.clone(),
             sessions: self.sessions.clone(),
+            invalidated: self.replicas.as_ref().map(|r| r.invalidated.clone()),
+            peers: self.peers.clone(),
         }
     }
 
@@ -147,8 +171,14 @@ impl Db {
 
     /// What a write transaction tells the other instances with its `COMMIT`: nothing on
     /// SQLite (one instance), nor for a read.
+    ///
+    /// Nor when this instance's listener sees no other instance listening: a notifying
+    /// commit takes PostgreSQL's notification-queue lock, which serializes such commits
+    /// (bookings/s fell by a third with it on every write), so one instance alone does
+    /// without. A handle without a listener (the command line) always notifies.
     fn notify(&self, access: Access, changes: impl FnOnce() -> Vec<Change>) -> Option<String> {
-        (self.backend == Backend::Postgres && access == Access::Write)
+        use std::sync::atomic::Ordering;
+        (self.backend == Backend::Postgres && access == Access::Write && self.peers.load(Ordering::Acquire))
             .then(|| invalidation::notify_sql(&invalidation::payload(&self.origin, &changes())))
     }
 
@@ -230,7 +260,9 @@ impl Db {
             Ok(Ok(permit)) => permit,
             _ => return Err(DbError::Unavailable("timed out waiting for connection".into()).into()),
         };
-        let db = Db { deadline: Some(deadline), ..self.clone() };
+        // The request's reads may run on a replica (see `replicas`).
+        let consistency = self.replicas.as_ref().and_then(|_| replicas::REQUEST.try_with(|c| c.clone()).ok());
+        let db = Db { deadline: Some(deadline), consistency, ..self.clone() };
         let outcome = actix_web::rt::task::spawn_blocking(move || {
             let _held = (turn, permit);
             span.in_scope(|| f(&db))
@@ -270,24 +302,69 @@ impl Db {
         E: From<DbError>,
     {
         let _writer = self.queue_writer(access)?;
-        let mut conn = self.checkout()?;
         let settings = self.settings(Some(tenant), user, false);
         let touched = cache::Touched::default();
         // Read before BEGIN, so that no figure is stored from a snapshot older than it.
         let figures = (access == Access::Read).then(|| (&*self.aggregates, self.aggregates.generation(tenant)));
-        let out = in_transaction(&mut conn, access, &settings, |conn| {
-            let out = f(&mut TenantScope::new(conn, tenant, user, &self.tenants, &touched).with_figures(figures))?;
+        let (mut conn, keeps) = self.begun(access, &settings)?;
+        let out = complete(&mut conn, |conn| {
+            let scope = TenantScope::new(conn, tenant, user, &self.tenants, &touched);
+            let out = f(&mut scope.with_figures(figures).keeping(keeps))?;
             let changed = || {
                 let organizations = touched.ids().into_iter().map(Change::Organization);
                 std::iter::once(Change::Tenant(tenant)).chain(organizations).collect()
             };
             Ok((out, self.notify(access, changed)))
         });
+        if access == Access::Write && out.is_ok() {
+            self.committed(&mut conn);
+        }
         touched.invalidate_in(&self.tenants);
         if access == Access::Write {
             self.aggregates.written(tenant);
         }
         out
+    }
+
+    /// A connection with a transaction of `access` begun on it: a read on a replica when
+    /// this request may read there and one has replayed what it must (see `replicas`),
+    /// anything else on the primary. Answers whether what the transaction reads may be
+    /// stored in the caches.
+    fn begun(&self, access: Access, settings: &Settings) -> DbResult<(connection::PooledConnection, bool)> {
+        use std::sync::atomic::Ordering;
+        if let (Access::Read, Some(replicas), Some(request)) = (access, &self.replicas, &self.consistency) {
+            if request.read_only {
+                if let Some((replica, replayed)) = replicas.pick(request.floor) {
+                    if let Some(mut conn) = replica.checkout() {
+                        match begin(&mut conn, access, settings) {
+                            Ok(()) => {
+                                replica.served.fetch_add(1, Ordering::Relaxed);
+                                return Ok((conn, replayed >= replicas.invalidated.load(Ordering::Acquire)));
+                            }
+                            // Nothing ran yet: the primary serves this one.
+                            Err(e) => replica.down(&e.to_string()),
+                        }
+                    }
+                }
+                replicas.primary_served.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        let mut conn = self.checkout()?;
+        begin(&mut conn, access, settings)?;
+        Ok((conn, true))
+    }
+
+    /// After a write committed, with replicas: the WAL position it reached becomes the
+    /// request's floor for later reads and this instance's invalidation mark (before the
+    /// caches drop what it changed; see `replicas`).
+    fn committed(&self, conn: &mut DbConnection) {
+        let (Some(replicas), DbConnection::Pg(pg)) = (&self.replicas, conn) else { return };
+        if let Some(lsn) = replicas::lsn_now(pg) {
+            replicas.invalidated_at(lsn);
+            if let Some(request) = &self.consistency {
+                request.record(lsn);
+            }
+        }
     }
 
     /// One transaction in a user's own scope: their user row and memberships.
@@ -301,9 +378,13 @@ impl Db {
         E: From<DbError>,
     {
         let _writer = self.queue_writer(access)?;
-        let mut conn = self.checkout()?;
         let settings = self.settings(None, Some(user), false);
-        in_transaction(&mut conn, access, &settings, |conn| Ok((f(&mut UserScope::new(conn, user))?, None)))
+        let (mut conn, _) = self.begun(access, &settings)?;
+        let out = complete(&mut conn, |conn| Ok((f(&mut UserScope::new(conn, user))?, None)));
+        if access == Access::Write && out.is_ok() {
+            self.committed(&mut conn);
+        }
+        out
     }
 
     /// One transaction before anyone is known: looking a login up by email, and
@@ -404,6 +485,9 @@ impl Db {
             };
             Ok((out, notify))
         });
+        if access == Access::Write && out.is_ok() {
+            self.committed(&mut conn);
+        }
         touched.invalidate_in(&self.tenants);
         if access == Access::Write && everything {
             self.aggregates.written_everywhere();
@@ -461,6 +545,12 @@ fn in_transaction<T, E>(
 where
     E: From<DbError>,
 {
+    begin(conn, access, settings)?;
+    complete(conn, f)
+}
+
+/// Begins a transaction of `access` with `settings` (one round trip on PostgreSQL).
+fn begin(conn: &mut DbConnection, access: Access, settings: &Settings) -> DbResult<()> {
     let begun = match conn {
         DbConnection::Pg(pg) => AnsiTransactionManager::begin_transaction_sql(pg, &settings.pg_begin(access)),
         DbConnection::Sqlite(lite) => match access {
@@ -468,7 +558,18 @@ where
             Access::Write => AnsiTransactionManager::begin_transaction_sql(lite, "BEGIN IMMEDIATE"),
         },
     };
-    begun.map_err(DbError::from)?;
+    Ok(begun?)
+}
+
+/// Runs `f` in the transaction begun on `conn`, then commits (with `f`'s notification)
+/// or rolls back.
+fn complete<T, E>(
+    conn: &mut DbConnection,
+    f: impl FnOnce(&mut DbConnection) -> Result<(T, Option<String>), E>,
+) -> Result<T, E>
+where
+    E: From<DbError>,
+{
     let outcome = f(conn);
     type Tm = <DbConnection as diesel::Connection>::TransactionManager;
     match outcome {

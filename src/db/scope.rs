@@ -93,6 +93,9 @@ pub struct TenantScope<'c> {
     /// The aggregate cache and the generation this transaction began at; only for
     /// transactions that just read.
     figures: Option<(&'c AggregateCache, u64)>,
+    /// What this transaction reads may be stored in the caches (not when it runs on a
+    /// replica behind an invalidation; see `replicas`).
+    keeps: bool,
 }
 
 impl<'c> TenantScope<'c> {
@@ -103,7 +106,17 @@ impl<'c> TenantScope<'c> {
         cache: &'c TenantCache,
         touched: &'c Touched,
     ) -> Self {
-        Self { conn, tenant, user, cache, touched, figures: None }
+        Self { conn, tenant, user, cache, touched, figures: None, keeps: true }
+    }
+
+    pub(super) fn keeping(mut self, keeps: bool) -> Self {
+        self.keeps = keeps;
+        self
+    }
+
+    /// May what this transaction reads be stored in the caches?
+    pub(super) fn keeps(&self) -> bool {
+        self.keeps
     }
 
     pub(super) fn with_figures(mut self, figures: Option<(&'c AggregateCache, u64)>) -> Self {
@@ -125,7 +138,9 @@ impl<'c> TenantScope<'c> {
             return Ok(hit);
         }
         let value = compute(self)?;
-        cache.put(self.tenant, key, value.clone(), began);
+        if self.keeps {
+            cache.put(self.tenant, key, value.clone(), began);
+        }
         Ok(value)
     }
 

@@ -101,7 +101,9 @@ impl TenantScope<'_> {
         }
         let generation = self.tenant_cache().generation();
         let tenant = self.organization()?;
-        self.tenant_cache().put(tenant.clone(), generation);
+        if self.keeps() {
+            self.tenant_cache().put(tenant.clone(), generation);
+        }
         Ok(tenant)
     }
 }

@@ -22,7 +22,8 @@ pub async fn readyz(state: State) -> HttpResponse {
                 Some(_) => "\ncache listener: reconnecting",
                 None => "",
             };
-            HttpResponse::Ok().content_type("text/plain; charset=utf-8").body(format!("ready{listener}"))
+            let replicas = state.db.replicas().map(|r| replica_lines(r)).unwrap_or_default();
+            HttpResponse::Ok().content_type("text/plain; charset=utf-8").body(format!("ready{listener}{replicas}"))
         }
         Ok(Err(err)) => {
             tracing::warn!(error = %err, "readiness check failed");
@@ -30,4 +31,24 @@ pub async fn readyz(state: State) -> HttpResponse {
         }
         Err(_) => HttpResponse::ServiceUnavailable().body("database unavailable"),
     }
+}
+
+/// A line per replica: up or skipped, its lag, and its share of the reads that could
+/// have run on a replica.
+fn replica_lines(replicas: &crate::db::replicas::Replicas) -> String {
+    let status = replicas.status();
+    let primary = replicas.primary_served.load(std::sync::atomic::Ordering::Relaxed);
+    let total = primary + status.iter().map(|r| r.served).sum::<u64>();
+    let share = |n: u64| (n * 100).checked_div(total).unwrap_or(0);
+    let mut out = format!("\nreads on the primary: {} %", share(primary));
+    for (n, r) in status.iter().enumerate() {
+        let state = if r.up { "up" } else { "skipped" };
+        out.push_str(&format!(
+            "\nreplica {n} ({}): {state}, lag {} ms, {} % of reads",
+            r.name,
+            r.lag.as_millis(),
+            share(r.served)
+        ));
+    }
+    out
 }

@@ -3,6 +3,8 @@
 //! * HTTP: requests by route pattern, method and status; latency histograms by route.
 //!   Route *patterns* (`/hotels/{id}`), never raw paths, keep the label sets bounded.
 //! * The database pool: connections in use, idle, and the maximum.
+//! * PostgreSQL read replicas: each one's state (up, lag) and the read-only transactions
+//!   each pool served (`read_pool{pool="primary"|"replica-<n>"}`).
 //! * PostgreSQL: the cache listener (`db::invalidation`): connected (1 or 0), the
 //!   notifications received and the connections made since start.
 //! * Business counters per tenant: reservations created, check-ins, check-outs, failed
@@ -62,6 +64,13 @@ struct PoolLabels {
     state: &'static str,
 }
 
+/// One figure of one pool that reads may run on: `primary` or `replica-<n>`.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ReadPoolLabels {
+    pool: String,
+    state: &'static str,
+}
+
 /// A business event counted per tenant.
 #[derive(Clone, Copy, Debug)]
 pub enum Business {
@@ -82,6 +91,7 @@ pub struct Metrics {
     latency: Family<RouteLabels, Histogram, fn() -> Histogram>,
     pool: Family<PoolLabels, Gauge>,
     listener: Family<PoolLabels, Gauge>,
+    reads: Family<ReadPoolLabels, Gauge>,
     business: [Family<TenantLabels, Counter>; 4],
     tenants: Mutex<HashSet<TenantId>>,
 }
@@ -101,6 +111,12 @@ impl Default for Metrics {
             "The cache listener: connected (1 or 0), notifications received, connections made",
             listener.clone(),
         );
+        let reads = Family::<ReadPoolLabels, Gauge>::default();
+        registry.register(
+            "read_pool",
+            "Read replicas and the primary: up (1 or 0), lag_ms, and reads (read-only transactions served)",
+            reads.clone(),
+        );
         let business: [Family<TenantLabels, Counter>; 4] = Default::default();
         for (family, (name, help)) in business.iter().zip([
             ("reservations_created", "Reservations booked, by tenant"),
@@ -110,7 +126,7 @@ impl Default for Metrics {
         ]) {
             registry.register(name, help, family.clone());
         }
-        Self { registry, requests, latency, pool, listener, business, tenants: Mutex::new(HashSet::new()) }
+        Self { registry, requests, latency, pool, listener, reads, business, tenants: Mutex::new(HashSet::new()) }
     }
 }
 
@@ -169,6 +185,18 @@ impl Metrics {
                 [("connected", connected), ("received", received as i64), ("connects", connects as i64)]
             {
                 self.listener.get_or_create(&PoolLabels { state: label }).set(value);
+            }
+        }
+        if let Some(replicas) = state.db.replicas() {
+            let primary = replicas.primary_served.load(std::sync::atomic::Ordering::Relaxed);
+            let set = |pool: String, label, value: i64| {
+                self.reads.get_or_create(&ReadPoolLabels { pool, state: label }).set(value)
+            };
+            set("primary".into(), "reads", primary as i64);
+            for (n, r) in replicas.status().into_iter().enumerate() {
+                set(format!("replica-{n}"), "up", i64::from(r.up));
+                set(format!("replica-{n}"), "lag_ms", r.lag.as_millis() as i64);
+                set(format!("replica-{n}"), "reads", r.served as i64);
             }
         }
         let mut out = String::with_capacity(16 * 1024);

@@ -9,6 +9,7 @@ pub mod audit_view;
 pub mod auth;
 pub mod booking;
 pub mod calendar;
+pub mod consistency;
 pub mod csrf;
 pub mod dashboard;
 pub mod desk;

@@ -8,36 +8,14 @@ use std::time::{Duration, Instant};
 
 use diesel::connection::SimpleConnection;
 use diesel::Connection;
-use hotelier::db::users::NewUser;
-use hotelier::db::{Access, DatabaseUrl, Db, DbError, PlatformGrant, PoolOptions};
-use hotelier::domain::{Role, UserId};
+use hotelier::db::{Access, DatabaseUrl, Db, DbError, PoolOptions};
 
-use crate::support::cluster::Cluster;
-use crate::support::{free_port, new_membership, start_app, two_orgs, Backend, Browser, Org, TestDb, PASSWORD};
+use crate::support::cluster::{manager, private_primary, Cluster};
+use crate::support::{free_port, start_app, two_orgs, Backend, Browser, TestDb, PASSWORD};
 use crate::{both_backends_async, postgres_only};
 
 both_backends_async!(exhausted_pool_answers_503_after_a_bounded_wait);
 postgres_only!(stuck_statement_is_cancelled_by_the_timeout);
-
-/// A manager of `org` who can sign in with the suite's password.
-fn manager(db: &Db, org: &Org) -> String {
-    let email = format!("manager-{}@{}.test", UserId::new(), org.slug);
-    let user = UserId::new();
-    let hash = hotelier::domain::password::hash(PASSWORD).unwrap();
-    db.platform(&PlatformGrant::operator(), Access::Write, |p| {
-        p.users().create(&NewUser {
-            id: user,
-            email: email.clone(),
-            full_name: "Fault Finder".into(),
-            password_hash: hash,
-            is_super_admin: false,
-        })?;
-        p.tenant(org.id).memberships().create(&new_membership(user, Role::Manager, true, None))?;
-        Ok::<_, DbError>(())
-    })
-    .unwrap();
-    email
-}
 
 async fn exhausted_pool_answers_503_after_a_bounded_wait(backend: Backend) {
     let t = TestDb::with_pool(backend, PoolOptions { max_size: 1, acquire_timeout: Duration::from_millis(400) });
@@ -171,27 +149,6 @@ fn assert_all_committed_in(url: &DatabaseUrl, tenant: hotelier::domain::TenantId
     for last in committed {
         assert!(names.contains(last), "guest {last} was answered 303 but is not in the database");
     }
-}
-
-/// A private primary with the app's role and migrated database, its organizations and
-/// a manager's email; `None` (or a failure under CI) without PostgreSQL binaries.
-fn private_primary(test: &str) -> Option<(Cluster, Org, String)> {
-    let Some(cluster) = Cluster::new() else {
-        assert!(std::env::var("CI").is_err(), "{test} needs local PostgreSQL binaries under CI");
-        eprintln!("{test} SKIPPED: no local PostgreSQL binaries");
-        return None;
-    };
-    cluster.pg_ctl(&["start"]);
-    let mut admin = diesel::PgConnection::establish(&cluster.admin_url()).unwrap();
-    admin.batch_execute("CREATE ROLE app LOGIN PASSWORD 'app' NOSUPERUSER NOBYPASSRLS").unwrap();
-    admin.batch_execute("CREATE DATABASE app OWNER app").unwrap();
-    drop(admin);
-    let url = DatabaseUrl::parse(&format!("postgres://app:app@127.0.0.1:{}/app", cluster.port)).unwrap();
-    let db = Db::connect(&url, &PoolOptions { max_size: 2, acquire_timeout: Duration::from_secs(5) }).unwrap();
-    hotelier::db::migrations::run_pending(&mut db.checkout().unwrap()).unwrap();
-    let (a, _) = two_orgs(&db);
-    let email = manager(&db, &a);
-    Some((cluster, a, email))
 }
 
 fn postgres_restart_under_load() {

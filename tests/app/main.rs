@@ -11,6 +11,7 @@ mod foreign_keys;
 mod isolation_health;
 mod messages;
 mod migrations;
+mod replicas;
 mod reservations;
 mod rls;
 mod scope_isolation;

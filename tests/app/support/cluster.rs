@@ -8,6 +8,15 @@
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU16, Ordering};
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::Connection;
+use hotelier::db::users::NewUser;
+use hotelier::db::{Access, DatabaseUrl, Db, DbError, PlatformGrant, PoolOptions};
+use hotelier::domain::{Role, UserId};
+
+use super::{new_membership, two_orgs, Org, PASSWORD};
 
 pub struct Cluster {
     bin: PathBuf,
@@ -124,5 +133,53 @@ impl Cluster {
 impl Drop for Cluster {
     fn drop(&mut self) {
         let _ = self.command("pg_ctl").args(["-D", self.data.to_str().unwrap(), "-m", "immediate", "stop"]).status();
+    }
+}
+
+/// A manager of `org` who can sign in with the suite's password.
+pub fn manager(db: &Db, org: &Org) -> String {
+    let email = format!("manager-{}@{}.test", UserId::new(), org.slug);
+    let user = UserId::new();
+    let hash = hotelier::domain::password::hash(PASSWORD).unwrap();
+    db.platform(&PlatformGrant::operator(), Access::Write, |p| {
+        p.users().create(&NewUser {
+            id: user,
+            email: email.clone(),
+            full_name: "Fault Finder".into(),
+            password_hash: hash,
+            is_super_admin: false,
+        })?;
+        p.tenant(org.id).memberships().create(&new_membership(user, Role::Manager, true, None))?;
+        Ok::<_, DbError>(())
+    })
+    .unwrap();
+    email
+}
+
+/// A private primary with the app's role and migrated database, its organizations and
+/// a manager's email; `None` (or a failure under CI) without PostgreSQL binaries.
+pub fn private_primary(test: &str) -> Option<(Cluster, Org, String)> {
+    let Some(cluster) = Cluster::new() else {
+        assert!(std::env::var("CI").is_err(), "{test} needs local PostgreSQL binaries under CI");
+        eprintln!("{test} SKIPPED: no local PostgreSQL binaries");
+        return None;
+    };
+    cluster.pg_ctl(&["start"]);
+    let mut admin = diesel::PgConnection::establish(&cluster.admin_url()).unwrap();
+    admin.batch_execute("CREATE ROLE app LOGIN PASSWORD 'app' NOSUPERUSER NOBYPASSRLS").unwrap();
+    admin.batch_execute("CREATE DATABASE app OWNER app").unwrap();
+    drop(admin);
+    let url = DatabaseUrl::parse(&format!("postgres://app:app@127.0.0.1:{}/app", cluster.port)).unwrap();
+    let db = Db::connect(&url, &PoolOptions { max_size: 2, acquire_timeout: Duration::from_secs(5) }).unwrap();
+    hotelier::db::migrations::run_pending(&mut db.checkout().unwrap()).unwrap();
+    let (a, _) = two_orgs(&db);
+    let email = manager(&db, &a);
+    Some((cluster, a, email))
+}
+
+impl Cluster {
+    /// The app's database on this cluster, as the app's role.
+    pub fn app_url(&self) -> DatabaseUrl {
+        DatabaseUrl::parse(&format!("postgres://app:app@127.0.0.1:{}/app", self.port)).unwrap()
     }
 }

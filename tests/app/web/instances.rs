@@ -24,6 +24,10 @@ sqlite_only!(a_second_server_on_one_sqlite_file_is_refused);
 /// How long another instance may take to agree.
 const AGREE: Duration = Duration::from_secs(1);
 
+/// How long a joining instance takes to be seen by the others (they look every 500 ms)
+/// and to flush once more.
+const SETTLE: Duration = Duration::from_millis(1_500);
+
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
 }
@@ -79,6 +83,7 @@ fn another_instance_agrees_within_a_second() {
         let w = world(Backend::Postgres).await;
         let b = start_instance(&w.app.test_db, |_| {});
         until(|| async { listener(&b).await.0 == 1 }).await;
+        tokio::time::sleep(SETTLE).await;
         let mut owner = Browser::new(&b);
         owner.sign_in(&w.team_a.owner.account.email).await;
         let mut lags = Vec::new();
@@ -148,7 +153,9 @@ fn a_rolled_back_write_tells_no_one() {
     let w = block(world(Backend::Postgres));
     let hotelier::db::DatabaseUrl::Postgres(url) = &w.app.test_db.url else { unreachable!() };
     let mut listen = PgConnection::establish(url).unwrap();
-    listen.batch_execute("LISTEN hotelier_cache").unwrap();
+    // Named as an instance's listener, so that the world's instance sees a peer and notifies.
+    listen.batch_execute("SET application_name = 'hotelier cache listener'; LISTEN hotelier_cache").unwrap();
+    std::thread::sleep(SETTLE);
     let refused: Result<(), DbError> = w.db().tenant(w.a.id, None, Access::Write, |s| {
         s.guests().create(&guest("Rolled Back"))?;
         Err(DbError::NotFound)
@@ -169,6 +176,7 @@ fn one_session_moves_between_instances() {
     runtime().block_on(async {
         let w = world(Backend::Postgres).await;
         let b_address = start_instance(&w.app.test_db, |_| {});
+        tokio::time::sleep(SETTLE).await;
         let mut on_a = w.browser();
         on_a.sign_in(&w.team_a.staff.account.email).await;
         // The same cookie jar (cookies ignore the port): the same browser, instance B.
