@@ -112,7 +112,7 @@ pub struct Replicas {
 impl Replicas {
     /// Pools for `urls` (opened lazily: a replica that is down at start is only skipped)
     /// and the monitor thread.
-    pub fn start(urls: &[DatabaseUrl], options: &PoolOptions, max_lag: Duration) -> Result<Arc<Self>, r2d2::Error> {
+    pub fn start(urls: &[DatabaseUrl], options: &PoolOptions, max_lag: Duration) -> Arc<Self> {
         let mut list = Vec::with_capacity(urls.len());
         for url in urls {
             let pool = r2d2::Pool::builder()
@@ -145,7 +145,7 @@ impl Replicas {
             .spawn(move || monitor(&watched, &stop))
             .expect("spawn the replica monitor");
         *replicas.monitor.lock() = Some(thread);
-        Ok(replicas)
+        replicas
     }
 
     /// A replica that is up, within the lag allowed, and has replayed `floor` and what
