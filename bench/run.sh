@@ -7,6 +7,9 @@
 #   bench/run.sh pg-small   only PostgreSQL with 10 tenants / 10,000 reservations
 #   bench/run.sh sqlite     only SQLite, the demo data times ten
 #   bench/run.sh cache      the organizations cache on and off (PostgreSQL, small data)
+#   bench/run.sh instances  one instance, then two behind haproxy (deploy/haproxy.cfg) on
+#                           loopback, on the small PostgreSQL data: it proves the path, not
+#                           the speed, since the instances, haproxy and wrk share the cores
 #
 # Environment: BENCH_PG_ADMIN_URL (a role that may create roles and databases; default
 # postgres://postgres@127.0.0.1:5432/postgres), BENCH_DURATION (10s), BENCH_WARMUP (3s),
@@ -30,9 +33,11 @@ BASE="http://127.0.0.1:$PORT"
 WORK=$(mktemp -d)
 RESULTS="$ROOT/target/bench-results.md"
 SERVER_PID=""
+# Everything started in the background (servers, haproxy), stopped on exit.
+STARTED=()
 
 cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  for pid in "${STARTED[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -94,24 +99,31 @@ seed() { # url tenants reservations
 
 # ---- the server ----------------------------------------------------------------------
 
-start_server() { # url [extra serve flags…]
-  local url=$1; shift
-  local started
-  started=$(date +%s%N)
+# Starts one instance on a port and waits for its /readyz; sets SERVER_PID.
+start_instance() { # port url [extra serve flags…]
+  local port=$1 url=$2; shift 2
   HOTELIER_SESSION_KEY=$(printf 'b%.0s' {1..64}) RUST_LOG=warn \
-    "$BIN" --database-url "$url" --data-dir "$WORK" serve --bind "127.0.0.1:$PORT" "$@" ${BENCH_SERVE_FLAGS:-} >"$WORK/server.log" 2>&1 &
+    "$BIN" --database-url "$url" --data-dir "$WORK" serve --bind "127.0.0.1:$port" "$@" ${BENCH_SERVE_FLAGS:-} >"$WORK/server-$port.log" 2>&1 &
   SERVER_PID=$!
-  until curl -sf "$BASE/readyz" >/dev/null; do
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
+  STARTED+=("$SERVER_PID")
+  until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server-$port.log" >&2; exit 1; }
     sleep 0.01
   done
+}
+
+start_server() { # url [extra serve flags…]
+  local started
+  started=$(date +%s%N)
+  start_instance "$PORT" "$@"
   READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
   sleep 1
   IDLE_RSS=$(rss VmRSS)
 }
 
 stop_server() {
-  kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true
+  for pid in "${STARTED[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; done
+  STARTED=()
   SERVER_PID=""
 }
 
@@ -260,6 +272,55 @@ bench_cache() {
   done
 }
 
+# Two instances on ports PORT+1 and PORT+2 behind haproxy on PORT, with the example
+# configuration's settings (deploy/haproxy.cfg, ports rewritten): round robin, no
+# stickiness, health checks on /readyz.
+start_two_behind_haproxy() { # url
+  need haproxy haproxy
+  start_instance $((PORT + 1)) "$1"
+  start_instance $((PORT + 2)) "$1"
+  sed -e "s/127.0.0.1:8080/127.0.0.1:$PORT/; s/127.0.0.1:8081/127.0.0.1:$((PORT + 1))/; s/127.0.0.1:8082/127.0.0.1:$((PORT + 2))/" \
+    "$ROOT/deploy/haproxy.cfg" >"$WORK/haproxy.cfg"
+  haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 &
+  STARTED+=("$!")
+  # Both servers up in haproxy's eyes (rise 2, inter 1s) before anything is measured.
+  until [ "$(curl -s "$BASE/readyz" -o /dev/null -w '%{http_code}')" = 200 ]; do sleep 0.1; done
+  sleep 3
+}
+
+instance_scenarios() {
+  sign_in staff@org-0005.seed hotelier-seed
+  local hotel room_type guest reservation
+  hotel=$(first_id /hotels '/hotels/')
+  reservation=$(first_id "/reservations?status=confirmed" '/reservations/')
+  guest=$(first_id /guests '/guests/')
+  room_type=$(curl -s -b "$COOKIE" "$BASE/reservations/new?hotel=$hotel&check_in=$(date -u +%F)&check_out=$(date -u -d '+3 days' +%F)&adults=2&children=0" |
+    grep -o 'room_type=[0-9a-f-]\{36\}' | head -1 | cut -d= -f2)
+  run "dashboard" page.lua / "$COOKIE"
+  run "reservations, page 1" page.lua /reservations "$COOKIE"
+  run "reservation page" page.lua "/reservations/$reservation" "$COOKIE"
+  run "booking + cancel (POST)" book.lua /reservations "$COOKIE" "$CSRF" "$hotel" "$room_type" "$guest"
+}
+
+bench_instances() {
+  local url
+  url=$(pg_database hotelier_bench_small)
+  seed "$url" 10 10000
+  header "One instance (PostgreSQL, 10 tenants / 10,000 reservations, RLS on)"
+  start_server "$url"
+  DATASET="one instance" instance_scenarios
+  stop_server
+  header "Two instances behind haproxy on loopback (same data; peak RSS: instance a)"
+  start_two_behind_haproxy "$url"
+  SERVER_PID=${STARTED[0]} DATASET="two instances" instance_scenarios
+  # Each instance's share of the requests, from its own counters: both served.
+  for port in $((PORT + 1)) $((PORT + 2)); do
+    echo "instance :$port answered $(curl -s "http://127.0.0.1:$port/metrics" |
+      awk '/^hotelier_http_requests_total/ { n += $NF } END { printf "%d", n }') requests" | tee -a "$RESULTS"
+  done
+  stop_server
+}
+
 echo "# Benchmark $(date -u '+%F %H:%M') UTC on $(nproc) cores, $(awk '/model name/ { $1=$2=$3=""; print; exit }' /proc/cpuinfo)" \
   | tee -a "$RESULTS"
 case "${1:-all}" in
@@ -267,7 +328,8 @@ case "${1:-all}" in
   pg-small) bench_pg_small ;;
   sqlite) bench_sqlite ;;
   cache) bench_cache ;;
+  instances) bench_instances ;;
   all) bench_pg; bench_pg_small; bench_sqlite ;;
-  *) echo "usage: bench/run.sh [all|pg|pg-small|sqlite|cache]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|pg|pg-small|sqlite|cache|instances]" >&2; exit 2 ;;
 esac
 echo "results appended to $RESULTS" >&2

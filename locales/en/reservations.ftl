@@ -216,6 +216,15 @@ res-breakdown-total = { $nights ->
     [one] Total, one night
    *[other] Total, { $nights } nights
 }
+res-terms-title = The plan's terms for this stay
+res-terms-deposit = A deposit of { $amount } is due by { $by }.
+res-terms-no-deposit = No deposit is asked.
+res-terms-free = Cancellation is free at any time.
+res-terms-free-until = Free cancellation until { $until }; after that, cancelling costs { $amount }.
+res-terms-penalty-now = The free cancellation deadline has passed: cancelling costs { $amount }.
+res-terms-non-refundable = Non-refundable: cancelling costs { $amount }.
+res-terms-no-show = A no-show is charged { $amount }.
+res-terms-no-no-show = No fee for a no-show.
 res-choose-another-plan = Choose another plan or other dates.
 res-dt-rate-plan = Rate plan
 res-nights-agreed = { $count ->

@@ -223,6 +223,15 @@ res-breakdown-total = { $nights ->
     [one] Total, uma noite
    *[other] Total, { $nights } noites
 }
+res-terms-title = As condições da tarifa para esta estadia
+res-terms-deposit = Um depósito de { $amount } é devido até { $by }.
+res-terms-no-deposit = Nenhum depósito é pedido.
+res-terms-free = O cancelamento é grátis a qualquer momento.
+res-terms-free-until = Cancelamento grátis até { $until }; depois disso, cancelar custa { $amount }.
+res-terms-penalty-now = O prazo de cancelamento grátis já passou: cancelar custa { $amount }.
+res-terms-non-refundable = Não reembolsável: cancelar custa { $amount }.
+res-terms-no-show = O não comparecimento é cobrado { $amount }.
+res-terms-no-no-show = Sem taxa por não comparecimento.
 res-choose-another-plan = Escolha outro plano ou outras datas.
 res-dt-rate-plan = Plano tarifário
 res-nights-agreed = { $count ->

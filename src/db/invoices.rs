@@ -31,8 +31,8 @@ pub struct Company {
     pub version: i32,
 }
 
-#[derive(Insertable, Clone, Debug, Serialize)]
-#[diesel(table_name = companies, treat_none_as_default_value = false)]
+#[derive(Insertable, AsChangeset, Clone, Debug, Serialize)]
+#[diesel(table_name = companies, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct CompanyFields {
     pub name: String,
     pub tax_id: Option<String>,
@@ -312,9 +312,48 @@ impl Companies<'_, '_> {
             .load(s.conn())?)
     }
 
+    /// The companies whose name, tax id or email contains `term` (all of them without
+    /// one), by name, with how many invoices and credit notes name each.
+    pub fn search(self, term: Option<&str>) -> DbResult<Vec<(Company, i64)>> {
+        let s = self.0;
+        let mut q = s.all(companies::table).into_boxed();
+        if let Some(term) = term.filter(|t| !t.trim().is_empty()) {
+            q = q.filter(search::company_text().like(search::like_pattern(term)).escape(search::ESCAPE));
+        }
+        let found: Vec<Company> =
+            q.order((companies::name, companies::id)).select(Company::as_select()).load(s.conn())?;
+        let ids: Vec<CompanyId> = found.iter().map(|c| c.id).collect();
+        let counts: HashMap<CompanyId, i64> = s
+            .all(invoices::table)
+            .filter(invoices::company_id.eq_any(ids))
+            .group_by(invoices::company_id)
+            .select((invoices::company_id.assume_not_null(), diesel::dsl::count_star()))
+            .load::<(CompanyId, i64)>(s.conn())?
+            .into_iter()
+            .collect();
+        Ok(found
+            .into_iter()
+            .map(|c| {
+                let n = counts.get(&c.id).copied().unwrap_or(0);
+                (c, n)
+            })
+            .collect())
+    }
+
     pub fn get(self, id: CompanyId) -> DbResult<Company> {
         let s = self.0;
         Ok(s.all(companies::table).filter(companies::id.eq(id)).select(Company::as_select()).first(s.conn())?)
+    }
+
+    /// Saves version `version`'s successor (`Stale` when someone saved first). Issued
+    /// invoices keep the bill-to as it was when they were issued.
+    pub fn update(self, id: CompanyId, version: i32, fields: &CompanyFields) -> DbResult<Company> {
+        let s = self.0;
+        let changed =
+            diesel::update(s.all(companies::table).filter(companies::id.eq(id)).filter(companies::version.eq(version)))
+                .set((fields, companies::version.eq(version + 1), companies::updated_at.eq(Timestamp::now())))
+                .execute(s.conn())?;
+        versioned::saved(changed, || s.companies().get(id))
     }
 
     pub fn create(self, fields: &CompanyFields) -> DbResult<Company> {

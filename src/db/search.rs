@@ -27,3 +27,9 @@ pub(super) fn prefix_pattern(term: &str) -> String {
 pub(super) fn guest_name() -> SqlLiteral<Text> {
     diesel::dsl::sql::<Text>("lower(first_name || ' ' || last_name)")
 }
+
+/// What a company is found by, lower-cased: its name, tax id and email (the companies
+/// list).
+pub(super) fn company_text() -> SqlLiteral<Text> {
+    diesel::dsl::sql::<Text>("lower(name || ' ' || coalesce(tax_id, '') || ' ' || coalesce(email, ''))")
+}

@@ -187,6 +187,7 @@ pub(crate) struct Catalogue {
     pub rate_plan_prices: Vec<RatePlanPrice>,
     pub rate_days: Vec<RateDay>,
     pub tax_rules: Vec<TaxRule>,
+    pub companies: Vec<crate::db::invoices::Company>,
     pub invoice_counters: Vec<crate::db::invoices::InvoiceCounter>,
 }
 

@@ -15,6 +15,7 @@ use crate::stays;
 use crate::db::folio::NewFolioEntry;
 use crate::db::guests::GuestFields;
 use crate::db::hotels::HotelFields;
+use crate::db::invoices::CompanyFields;
 use crate::db::memberships::NewMembership;
 use crate::db::nights::ReservationNight;
 use crate::db::reservations::NewReservation;
@@ -66,6 +67,8 @@ struct OrgSpec {
     country: &'static str,
     /// (legal name, tax registration) printed on its invoices.
     legal: (&'static str, &'static str),
+    /// A company it bills some stays to: (name, tax id, address, email).
+    client: (&'static str, &'static str, &'static str, &'static str),
 }
 
 struct HotelSpec {
@@ -90,6 +93,12 @@ const ORGS: &[OrgSpec] = &[
         guests: 140,
         country: "US",
         legal: ("Aurora Hotels Inc.", "EIN 36-4821907"),
+        client: (
+            "Globex Corporate Travel LLC",
+            "EIN 84-2219305",
+            "350 Fifth Avenue, New York, NY 10118",
+            "ap@globex.example",
+        ),
         hotels: &[
             HotelSpec {
                 code: "NYC",
@@ -186,6 +195,12 @@ const ORGS: &[OrgSpec] = &[
         guests: 60,
         country: "BR",
         legal: ("Casa do Mar Hotelaria Ltda.", "CNPJ 12.345.678/0001-95"),
+        client: (
+            "Viagens Atlântico Ltda.",
+            "CNPJ 45.987.321/0001-10",
+            "Av. Paulista 1000, São Paulo, SP",
+            "financeiro@atlantico.example",
+        ),
         hotels: &[HotelSpec {
             code: "FLN",
             name: "Pousada Casa do Mar",
@@ -228,6 +243,12 @@ const ORGS: &[OrgSpec] = &[
         guests: 100,
         country: "PT",
         legal: ("Summit Hospitality, S.A.", "NIF PT514276830"),
+        client: (
+            "Iberia Eventos, S.L.",
+            "NIF ESB87654321",
+            "Calle de Alcalá 50, 28014 Madrid",
+            "facturas@iberia-eventos.example",
+        ),
         hotels: &[
             HotelSpec {
                 code: "LIS",
@@ -378,10 +399,18 @@ fn seed_org(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng, counts
     let desk = Desk(t.organization()?);
     let guests = seed_guests(t, org, rng)?;
     counts.guests += guests.len();
+    let (name, tax_id, address, email) = org.client;
+    let client = t.companies().create(&CompanyFields {
+        name: name.into(),
+        tax_id: Some(tax_id.into()),
+        address: Some(address.into()),
+        email: Some(email.into()),
+    })?;
+    let shared = OrgSeed { words: &words, desk: &desk, guests: &guests, client: client.id };
     for spec in org.hotels {
         let (hotel, types, today) = create_hotel(t, org, spec)?;
         counts.hotels += 1;
-        let seed = hotel_money(t, org, &words, &desk, &guests, hotel, &types, today)?;
+        let seed = hotel_money(t, org, &shared, hotel, &types, today)?;
         let mut number = 0;
         for ((room_type, _), &(_, _, _, max, _, rooms)) in types.iter().zip(spec.types) {
             for _ in 0..rooms {
@@ -393,15 +422,22 @@ fn seed_org(t: &mut TenantScope<'_>, org: &OrgSpec, rng: &mut ChaCha8Rng, counts
     Ok(())
 }
 
+/// What every hotel of an organization seeds with.
+struct OrgSeed<'a> {
+    words: &'a Tr,
+    desk: &'a Desk,
+    guests: &'a [GuestId],
+    /// The company one invoiced stay in four is billed to.
+    client: crate::domain::CompanyId,
+}
+
 /// What seeding one hotel's rooms and stays needs.
 struct HotelSeed<'a> {
     hotel: crate::domain::ids::HotelId,
     today: NaiveDate,
     rates: rates::HotelRates,
     tax: Taxing,
-    words: &'a Tr,
-    desk: &'a Desk,
-    guests: &'a [GuestId],
+    org: &'a OrgSeed<'a>,
 }
 
 /// A room type and its rate.
@@ -445,27 +481,24 @@ fn create_hotel(
 }
 
 /// The hotel's rate plans and tax rules, written; what its stays are priced and taxed by.
-#[allow(clippy::too_many_arguments)]
 fn hotel_money<'a>(
     t: &mut TenantScope<'_>,
     org: &OrgSpec,
-    words: &'a Tr,
-    desk: &'a Desk,
-    guests: &'a [GuestId],
+    shared: &'a OrgSeed<'a>,
     hotel: crate::db::hotels::Hotel,
     types: &[TypeRate],
     today: NaiveDate,
 ) -> DbResult<HotelSeed<'a>> {
-    let names = (words.t("demo-plan-bar"), words.t("demo-plan-nrf"), words.t("demo-plan-bb"));
+    let names = (shared.words.t("demo-plan-bar"), shared.words.t("demo-plan-nrf"), shared.words.t("demo-plan-bb"));
     let priced: Vec<_> = types.iter().map(|(rt, rate)| (rt.id, *rate)).collect();
     let from = today - Duration::days(120);
     let rates = rates::hotel_rates(t.tenant_id(), hotel.id, &priced, names, from, 240, Timestamp::now());
     t.rate_plans().add_rows(rates.plans.clone(), rates.prices.clone(), rates.days.clone())?;
     let since = today - Duration::days(400);
-    let rules = taxes::hotel_rules(t.tenant_id(), hotel.id, org.country, words, since, Timestamp::now());
+    let rules = taxes::hotel_rules(t.tenant_id(), hotel.id, org.country, shared.words, since, Timestamp::now());
     let tax = Taxing { rules: rules.iter().map(|r| r.rule()).collect() };
     t.tax_rules().add_rows(rules)?;
-    Ok(HotelSeed { hotel: hotel.id, today, rates, tax, words, desk, guests })
+    Ok(HotelSeed { hotel: hotel.id, today, rates, tax, org: shared })
 }
 
 /// Room `number` of a type, and its stays around today.
@@ -501,10 +534,10 @@ fn seed_room(
     counts.rooms += 1;
     let stays = room_timeline(rng, seed.today);
     if out_of_order {
-        block_if_free(t, seed.words, &room, &stays, seed.today)?;
+        block_if_free(t, seed.org.words, &room, &stays, seed.today)?;
     }
     for (check_in, nights) in stays {
-        let guest = *seed.guests.choose(rng).expect("guests");
+        let guest = *seed.org.guests.choose(rng).expect("guests");
         let mut new = stay(rng, seed.hotel, room_type, room.id, guest, check_in, nights, max, seed.today);
         // One stay in five on the non-refundable plan.
         let nrf = rng.gen_bool(0.2);
@@ -516,13 +549,18 @@ fn seed_room(
         let rows = priced.iter().map(|(n, p)| ReservationNight::new(reservation.id, *n, plan, *p));
         t.nights().write(rows.collect())?;
         counts.reservations += 1;
-        counts.folio_entries += post_folio(t, seed.words, rng, &reservation, &priced, &seed.tax, seed.today)?;
+        counts.folio_entries += post_folio(t, seed.org.words, rng, &reservation, &priced, &seed.tax, seed.today)?;
         // The stays that left in the last two months were invoiced at check-out.
         if reservation.status == ReservationStatus::CheckedOut
             && reservation.check_out >= seed.today - Duration::days(60)
         {
-            let issue = stays::Issue { reservation: reservation.id, entries: None, bill_to: stays::BillTo::Guest };
-            stays::invoicing::issue(t, seed.desk, &issue).map_err(|e| match e {
+            let bill_to = if counts.reservations.is_multiple_of(4) {
+                stays::BillTo::Company(seed.org.client)
+            } else {
+                stays::BillTo::Guest
+            };
+            let issue = stays::Issue { reservation: reservation.id, entries: None, bill_to };
+            stays::invoicing::issue(t, seed.org.desk, &issue).map_err(|e| match e {
                 stays::StayError::Db(e) => e,
                 other => crate::db::DbError::Check(other.to_string()),
             })?;

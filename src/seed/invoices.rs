@@ -1,6 +1,7 @@
-//! The bulk seeder's invoices: every stay that has checked out was invoiced to its guest
-//! at check-out, numbered in order of departure within its hotel's series for the year,
-//! one line per folio charge with its taxes (what `stays::invoicing` would have issued).
+//! The bulk seeder's invoices: every stay that has checked out was invoiced at check-out
+//! (one in four to the organization's corporate client, the rest to the guest), numbered
+//! in order of departure within its hotel's series for the year, one line per folio
+//! charge with its taxes (what `stays::invoicing` would have issued).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -9,9 +10,11 @@ use serde_json::json;
 
 use super::bulk::{Catalogue, Stays};
 use crate::db::folio::FolioEntry;
-use crate::db::invoices::{Invoice, InvoiceCounter, InvoiceLine};
+use crate::db::invoices::{Company, Invoice, InvoiceCounter, InvoiceLine};
 use crate::db::tenants::Tenant;
-use crate::domain::{FolioEntryId, FolioKind, HotelId, InvoiceId, InvoiceKind, ReservationId, ReservationStatus};
+use crate::domain::{
+    CompanyId, FolioEntryId, FolioKind, HotelId, InvoiceId, InvoiceKind, ReservationId, ReservationStatus, Timestamp,
+};
 
 /// A stay that left: when, and where it is (unit, index).
 type Departure = (crate::domain::Timestamp, usize, usize);
@@ -20,6 +23,9 @@ type Departure = (crate::domain::Timestamp, usize, usize);
 pub(super) fn invoice_check_outs(tenant: &Tenant, c: &mut Catalogue, units: &mut [Stays]) {
     let prefix: String =
         tenant.slug.chars().filter(|ch| ch.is_ascii_alphanumeric()).take(3).collect::<String>().to_uppercase();
+    let client = corporate_client(tenant, &prefix);
+    let client_kept =
+        json!({ "name": client.name, "tax_id": client.tax_id, "address": client.address, "email": client.email });
     // Each unit's folio by stay, and tax lines by entry: looked up, never scanned.
     let folio_of: Vec<_> = units.iter().map(folio_by_stay).collect();
     let taxes_of: Vec<_> = units.iter().map(taxes_by_entry).collect();
@@ -42,6 +48,7 @@ pub(super) fn invoice_check_outs(tenant: &Tenant, c: &mut Catalogue, units: &mut
             let lines = invoice_lines(tenant, id, unit, &taxes_of[u], &entries);
             let paid: i64 = entries.iter().filter(|e| e.kind == FolioKind::Payment).map(|e| e.amount).sum();
             let number = n as i64 + 1;
+            let to_client = number % 4 == 0;
             let invoice = Invoice {
                 tenant_id: tenant.id,
                 id,
@@ -52,9 +59,9 @@ pub(super) fn invoice_check_outs(tenant: &Tenant, c: &mut Catalogue, units: &mut
                 series: series.clone(),
                 number,
                 credits_invoice_id: None,
-                company_id: None,
-                bill_to_name: "Guest".into(),
-                bill_to: json!({ "guest": r.guest_id }).into(),
+                company_id: to_client.then_some(client.id),
+                bill_to_name: if to_client { client.name.clone() } else { "Guest".into() },
+                bill_to: if to_client { client_kept.clone() } else { json!({ "guest": r.guest_id }) }.into(),
                 issuer: json!({ "organization": tenant.name }).into(),
                 currency: tenant.currency.clone(),
                 language: tenant.locale.clone(),
@@ -68,6 +75,23 @@ pub(super) fn invoice_check_outs(tenant: &Tenant, c: &mut Catalogue, units: &mut
             units[u].invoices.push(invoice);
             units[u].invoice_lines.extend(lines);
         }
+    }
+    c.companies.push(client);
+}
+
+/// The company `tenant` bills some stays to.
+fn corporate_client(tenant: &Tenant, prefix: &str) -> Company {
+    let now = Timestamp::now();
+    Company {
+        tenant_id: tenant.id,
+        id: CompanyId::new(),
+        name: format!("{} Corporate Travel", tenant.name),
+        tax_id: Some(format!("TX-{prefix}-0001")),
+        address: Some("1 Market Street".into()),
+        email: Some(format!("billing@{}.example", tenant.slug)),
+        created_at: now,
+        updated_at: now,
+        version: 1,
     }
 }
 

@@ -127,7 +127,7 @@ fn today_at(hotel: &crate::db::hotels::Hotel) -> chrono::NaiveDate {
 }
 
 /// The hotel's clock now (its local date and time).
-fn now_at(hotel: &crate::db::hotels::Hotel) -> chrono::NaiveDateTime {
+pub fn now_at(hotel: &crate::db::hotels::Hotel) -> chrono::NaiveDateTime {
     let tz: chrono_tz::Tz = hotel.timezone.parse().unwrap_or(chrono_tz::UTC);
     chrono::Utc::now().with_timezone(&tz).naive_local()
 }

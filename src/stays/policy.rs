@@ -55,16 +55,28 @@ impl Terms {
             .filter(|e| !voided.contains(&e.id) && !e.is_void())
             .map(FolioEntry::signed_amount)
             .sum::<i64>();
+        Terms { paid, ..Terms::offered(plan, quote, r.check_in, r.created_at.0.date_naive(), now) }
+    }
+
+    /// The terms of a stay arriving `check_in`, sold at `quote` on `plan` on day `booked`,
+    /// at hotel time `now`, before anything is paid: what the booking step tells the desk
+    /// (and the guest) before the stay is booked.
+    pub fn offered(
+        plan: Option<&RatePlan>,
+        quote: Quote,
+        check_in: NaiveDate,
+        booked: NaiveDate,
+        now: NaiveDateTime,
+    ) -> Terms {
         let Some(plan) = plan else {
-            return Terms { quote, paid, free_until: None, ..Terms::default() };
+            return Terms { quote, ..Terms::default() };
         };
         let deposit = plan.deposit().amount(&quote);
-        let booked = r.created_at.0.date_naive();
         let deposit_due = (deposit > 0)
-            .then(|| (r.check_in - Duration::days(i64::from(plan.deposit_due_days))).max(booked))
+            .then(|| (check_in - Duration::days(i64::from(plan.deposit_due_days))).max(booked))
             .map(|due| if plan.deposit_due_days == 0 { booked } else { due });
         let penalty = plan.penalty().amount(&quote);
-        let free = free_until(r.check_in, plan.cancel_hours);
+        let free = free_until(check_in, plan.cancel_hours);
         let penalty_now = match free {
             Some(until) if now <= until => 0,
             _ => penalty,
@@ -74,7 +86,7 @@ impl Terms {
             quote,
             deposit,
             deposit_due,
-            paid,
+            paid: 0,
             free_until: if penalty > 0 { free } else { None },
             penalty,
             penalty_now,

@@ -208,6 +208,8 @@ struct DetailsPage {
     stay: Stay,
     /// The plan and its price for the stay (night by night).
     sale: Result<(Option<RatePlan>, Quote), Msg>,
+    /// What the plan asks of the stay: deposit, cancellation, no-show (when it is sold).
+    terms: Option<stays::Terms>,
     free_rooms: Vec<Room>,
     guests: Vec<Guest>,
     form: BookingForm,
@@ -227,6 +229,7 @@ impl DetailsPage {
             room_type: data.room_type,
             stay,
             sale: data.sale,
+            terms: data.terms,
             free_rooms: data.free_rooms,
             guests: data.guests,
             form,
@@ -269,6 +272,7 @@ struct DetailsData {
     hotel: Hotel,
     room_type: RoomType,
     sale: Result<(Option<RatePlan>, Quote), Msg>,
+    terms: Option<stays::Terms>,
     free_rooms: Vec<Room>,
     guests: Vec<Guest>,
 }
@@ -291,10 +295,15 @@ fn details_data(
         Err(StayError::Refused(refused)) => Err(refused.msg()),
         Err(e) => return Err(e.into()),
     };
+    let now = stays::now_at(&hotel);
+    let terms = sale
+        .as_ref()
+        .ok()
+        .map(|(plan, quote)| stays::Terms::offered(plan.as_ref(), quote.clone(), stay.check_in, now.date(), now));
     let occupied = Occupied::load(s, stay.window())?;
     let free_rooms = occupied.free_rooms(s.rooms().list(Some(hotel.id))?, room_type.id);
     let guests = if q.trim().is_empty() { vec![] } else { s.guests().list(Some(q), 20, 0)? };
-    Ok(DetailsData { hotel, room_type, sale, free_rooms, guests })
+    Ok(DetailsData { hotel, room_type, sale, terms, free_rooms, guests })
 }
 
 pub async fn details(ctx: TenantCtx, state: State, query: web::Query<Search>) -> Reply {

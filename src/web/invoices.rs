@@ -17,7 +17,7 @@ use super::pages::{ok, see_other, Chrome};
 use super::state::State;
 use super::urls;
 use crate::db::hotels::Hotel;
-use crate::db::invoices::{CompanyFields, Invoice, InvoiceLine};
+use crate::db::invoices::{Invoice, InvoiceLine};
 use crate::domain::money;
 use crate::domain::{CompanyId, FolioEntryId, HotelId, InvoiceId, InvoiceKind, ReservationId};
 use crate::i18n::Msg;
@@ -52,21 +52,15 @@ impl IssueForm {
                     BillTo::Guest
                 }
             },
-            "new" => {
-                let name = forms::clean(&self.company_name);
-                if name.is_empty() || name.chars().count() > 200 {
-                    errors.add("company_name", Msg::new("invoice-company-name"));
-                }
-                let optional = |v: &str, max: usize| {
-                    Some(forms::clean(v)).filter(|v| !v.is_empty()).map(|v| v.chars().take(max).collect())
-                };
-                BillTo::NewCompany(CompanyFields {
-                    name,
-                    tax_id: optional(&self.company_tax_id, 50),
-                    address: optional(&self.company_address, 500),
-                    email: optional(&self.company_email, 254),
-                })
-            }
+            "new" => BillTo::NewCompany(super::companies::fields(
+                &mut errors,
+                [
+                    ("company_name", &self.company_name),
+                    ("company_tax_id", &self.company_tax_id),
+                    ("company_address", &self.company_address),
+                    ("company_email", &self.company_email),
+                ],
+            )),
             _ => BillTo::Guest,
         };
         if !errors.is_empty() {

@@ -9,6 +9,7 @@ pub mod audit_view;
 pub mod auth;
 pub mod booking;
 pub mod calendar;
+pub mod companies;
 pub mod consistency;
 pub mod csrf;
 pub mod dashboard;
@@ -181,6 +182,13 @@ route_table! {
     Get  "/guests/{id}/edit"        => guests::edit_form, Tenant(GuestsEdit);
     Post "/guests/{id}"             => guests::update, Tenant(GuestsEdit);
     Post "/guests/{id}/delete"      => guests::delete, Tenant(GuestsDelete);
+
+    Get  "/companies"               => companies::index, Tenant(View);
+    Get  "/companies/new"           => companies::new_form, Tenant(GuestsEdit);
+    Post "/companies"               => companies::create, Tenant(GuestsEdit);
+    Get  "/companies/{id}/edit"     => companies::edit_form, Tenant(GuestsEdit);
+    Post "/companies/{id}"          => companies::update, Tenant(GuestsEdit);
+    Post "/companies/{id}/delete"   => companies::delete, Tenant(GuestsDelete);
 
     Get  "/members"                 => members::index, Tenant(SettingsView);
     Get  "/members/new"             => members::new_form, Tenant(UsersManage);

@@ -78,6 +78,7 @@ const NAV: &[NavEntry] = &[
     ("rooms", "nav-rooms", urls::rooms, Capability::View),
     ("housekeeping", "nav-housekeeping", urls::housekeeping, Capability::View),
     ("guests", "nav-guests", urls::guests, Capability::View),
+    ("companies", "nav-companies", urls::companies, Capability::View),
 ];
 const NAV_ORG: &[NavEntry] = &[
     ("members", "nav-members", urls::members, Capability::SettingsView),

@@ -6,8 +6,8 @@
 use std::borrow::Borrow;
 
 use crate::domain::{
-    AssociationId, FolioEntryId, GuestId, HotelId, InvoiceId, MessageEvent, MessageId, RatePlanId, ReservationId,
-    RoomBlockId, RoomId, RoomTypeId, TaxRuleId, TenantId,
+    AssociationId, CompanyId, FolioEntryId, GuestId, HotelId, InvoiceId, MessageEvent, MessageId, RatePlanId,
+    ReservationId, RoomBlockId, RoomId, RoomTypeId, TaxRuleId, TenantId,
 };
 
 /// A hotel's template of `event` in language `lang` (GET the editor, POST to save).
@@ -110,6 +110,10 @@ urls! {
     Get  guest(id: GuestId) => "/guests/{id}";
     Get  guest_edit(id: GuestId) => "/guests/{id}/edit";
     Post guest_delete(id: GuestId) => "/guests/{id}/delete";
+    Get  companies() => "/companies";
+    Get  company_new() => "/companies/new";
+    Get  company_edit(id: CompanyId) => "/companies/{id}/edit";
+    Post company(id: CompanyId) => "/companies/{id}";
     Get  members() => "/members";
     Get  member_new() => "/members/new";
     Get  member_edit(id: AssociationId) => "/members/{id}/edit";

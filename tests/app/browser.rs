@@ -575,7 +575,16 @@ async fn a_manager_prices_and_prints_an_invoice() {
     b.client.goto(&format!("{}{href}", app.address)).await.unwrap();
     let text = b.body_text().await;
     assert!(text.contains("Non-refundable: night by night"), "{text}");
+    assert!(
+        text.contains("The plan's terms for this stay") && text.contains("Non-refundable: cancelling costs"),
+        "{text}"
+    );
     b.shot("52-booking-breakdown").await;
+
+    b.client.goto(&format!("{}/companies", app.address)).await.unwrap();
+    let text = b.body_text().await;
+    assert!(text.contains("Globex Corporate Travel LLC") && text.contains("EIN 84-2219305"), "{text}");
+    b.shot("55-companies").await;
 
     b.client.goto(&format!("{}/invoices", app.address)).await.unwrap();
     b.shot("53-invoices").await;

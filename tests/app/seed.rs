@@ -138,10 +138,15 @@ async fn seeds_a_usable_dataset(backend: Backend) {
 
     let tenants = test_db.db.platform(&PlatformGrant::operator(), Access::Read, |p| p.tenants().list()).unwrap();
     let mut unassigned = 0;
+    let mut billed_to_clients = 0;
     for t in &tenants {
         unassigned += check_consistency(&test_db.db, t.id);
+        let clients = test_db.db.tenant(t.id, None, Access::Read, |s| s.companies().search(None)).unwrap();
+        assert_eq!(clients.len(), 1, "{}: its corporate client", t.slug);
+        billed_to_clients += clients[0].1;
     }
     assert!(unassigned > 0, "some stays ahead wait for a room");
+    assert!(billed_to_clients > 0, "some invoices are billed to a company");
 
     // A seeded database is not seeded again.
     let db = test_db.db.clone();

@@ -162,6 +162,7 @@ fn load_catalogue(t: &mut TenantScope<'_>, c: &mut Catalogue) -> DbResult<()> {
     t.load(&mut c.rate_plan_prices)?;
     t.load(&mut c.rate_days)?;
     t.load(&mut c.tax_rules)?;
+    t.load(&mut c.companies)?;
     t.load(&mut c.invoice_counters)?;
     Ok(())
 }

@@ -21,6 +21,7 @@ both_backends_async!(
     an_invoice_bills_the_open_charges_once,
     check_out_invoices_the_guest,
     a_wrong_bill_to_keeps_what_was_typed,
+    companies_are_kept_and_issued_invoices_keep_their_bill_to,
     thirty_two_at_once_take_thirty_two_numbers
 );
 
@@ -133,6 +134,89 @@ async fn an_invoice_bills_the_open_charges_once(backend: Backend) {
     assert!(csv.body.contains(&format!("{code},invoice,")), "{}", csv.body);
 }
 
+/// The companies page: a company added there (after a form that came back as typed) is
+/// offered on the stay's invoice form; renaming it changes the list and the next invoice,
+/// never one already issued; an old version is a conflict; a company an invoice names is
+/// kept, one no invoice names is deleted; a viewer sees the list and cannot add.
+async fn companies_are_kept_and_issued_invoices_keep_their_bill_to(backend: Backend) {
+    let w = world(backend).await;
+    let staff = desk(&w, &w.team_a.staff).await;
+    let empty = staff.get("/companies").await;
+    assert!(text(&empty).contains("No companies yet"), "{}", empty.short());
+
+    let wrong =
+        form(&[("name", " "), ("tax_id", "GB123456789"), ("email", "billing-at-acme"), ("address", "1 King St")]);
+    let page = staff.post_form("/companies", &wrong).await;
+    assert_eq!(page.status, 422, "{}", page.short());
+    assert!(text(&page).contains("This field is required"), "{}", page.short());
+    assert!(text(&page).contains("Enter an email address"), "{}", page.short());
+    assert!(page.body.contains(r#"value="GB123456789""#) && page.body.contains("1 King St"), "kept as typed");
+    let added = staff
+        .post_form(
+            "/companies",
+            &form(&[("name", "Acme Travel Ltd"), ("tax_id", "GB123456789"), ("email", "Billing@Acme.test")]),
+        )
+        .await;
+    added.assert_redirect("/companies");
+    let list = follow(&staff, &added).await;
+    assert!(
+        text(&list).contains("Acme Travel Ltd added") && text(&list).contains("billing@acme.test"),
+        "{}",
+        list.short()
+    );
+    let acme = w.db().tenant(w.a.id, None, Access::Read, |s| s.companies().list()).unwrap().remove(0);
+
+    // Offered on the stay's page, and billed.
+    let r = add(w.db(), &w.a, stay(&w.a, "INV005", day(0), 1));
+    charge(&w, r.id, "Dinner", 48_50);
+    let stay_page = staff.get(&format!("/reservations/{}", r.id)).await;
+    assert!(stay_page.body.contains(&format!(r#"<option value="{}""#, acme.id)), "the company is offered");
+    let company = acme.id.to_string();
+    let issued = staff
+        .post_form(&format!("/reservations/{}/invoices", r.id), &form(&[("bill_to", "company"), ("company", &company)]))
+        .await;
+    assert_eq!(issued.status, 303, "{}", issued.short());
+    let invoice_path = issued.location.clone().expect("the invoice");
+
+    // Renamed: the list shows the new name and one invoice; the issued invoice the old.
+    let edit = staff.get(&format!("/companies/{}/edit", acme.id)).await;
+    assert!(edit.body.contains(r#"value="Acme Travel Ltd""#), "{}", edit.short());
+    let renamed =
+        form(&[("name", "Acme Journeys plc"), ("tax_id", "GB123456789"), ("version", &acme.version.to_string())]);
+    staff.post_form(&format!("/companies/{}", acme.id), &renamed).await.assert_redirect("/companies");
+    let list = text(&staff.get("/companies?q=journeys").await);
+    assert!(list.contains("Acme Journeys plc") && !list.contains("Acme Travel Ltd"), "{list}");
+    assert!(staff.get(&format!("/companies/{}/edit", acme.id)).await.body.contains(r#"value="Acme Journeys plc""#));
+    let kept = text(&staff.get(&invoice_path).await);
+    assert!(kept.contains("Acme Travel Ltd") && !kept.contains("Acme Journeys plc"), "the invoice as issued: {kept}");
+    assert!(text(&staff.get("/companies?q=nobody").await).contains("No company matches"), "a search that finds none");
+
+    // Saving the old version again is a conflict that shows what changed.
+    let stale = form(&[("name", "Acme Tours"), ("version", &acme.version.to_string())]);
+    let conflict = staff.post_form(&format!("/companies/{}", acme.id), &stale).await;
+    assert_eq!(conflict.status, 409, "{}", conflict.short());
+    assert!(text(&conflict).contains("Acme Journeys plc"), "the saved name is shown: {}", conflict.short());
+
+    // Deleting: refused while an invoice names it (a manager's button); an unused one goes.
+    let manager = desk(&w, &w.team_a.manager).await;
+    assert_eq!(staff.post_form(&format!("/companies/{}/delete", acme.id), &form(&[])).await.status, 403);
+    let refused = manager.post_form(&format!("/companies/{}/delete", acme.id), &form(&[])).await;
+    refused.assert_redirect(&format!("/companies/{}/edit", acme.id));
+    assert!(text(&follow(&manager, &refused).await).contains("Invoices name this company"));
+    let spare = manager.post_form("/companies", &form(&[("name", "Spare Co")])).await;
+    spare.assert_redirect("/companies");
+    let spare = w.db().tenant(w.a.id, None, Access::Read, |s| s.companies().list()).unwrap();
+    let spare = spare.iter().find(|c| c.name == "Spare Co").unwrap().id;
+    manager.post_form(&format!("/companies/{spare}/delete"), &form(&[])).await.assert_redirect("/companies");
+    let left = w.db().tenant(w.a.id, None, Access::Read, |s| s.companies().list()).unwrap();
+    assert_eq!(left.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Acme Journeys plc"]);
+
+    // A viewer reads the list, and may not add.
+    let viewer = desk(&w, &w.team_a.viewer).await;
+    assert!(text(&viewer.get("/companies").await).contains("Acme Journeys plc"));
+    assert_eq!(viewer.get("/companies/new").await.status, 403);
+}
+
 /// A new company without a name: the page comes back (422) with the message by the name
 /// field and everything typed in place (the ticked charge, the tax id, the address), and
 /// nothing is issued.
@@ -153,7 +237,7 @@ async fn a_wrong_bill_to_keeps_what_was_typed(backend: Backend) {
     ]);
     let page = staff.post_form(&format!("/reservations/{}/invoices", r.id), &typed).await;
     assert_eq!(page.status, 422, "{}", page.short());
-    assert!(text(&page).contains("Give the company's name"), "{}", page.short());
+    assert!(text(&page).contains("This field is required"), "{}", page.short());
     assert!(page.body.contains(r#"value="PT509876543""#), "the tax id as typed");
     assert!(page.body.contains(r#"value="Rua Augusta 10, Lisboa""#), "the address as typed");
     assert!(page.body.contains(&format!(r#"name="{ticked}" value="on" checked"#)), "the ticked charge");

@@ -11,7 +11,11 @@ use super::rates::make_plan;
 use crate::both_backends_async;
 use crate::support::*;
 
-both_backends_async!(a_late_cancellation_shows_its_penalty_first, the_night_audit_posts_the_no_show_fee);
+both_backends_async!(
+    the_details_step_states_the_plans_terms,
+    a_late_cancellation_shows_its_penalty_first,
+    the_night_audit_posts_the_no_show_fee
+);
 
 /// A non-refundable plan at 150.00 a night: half the stay as a deposit, the whole stay as
 /// the penalty, the first night as the no-show fee.
@@ -23,6 +27,37 @@ const NON_REFUNDABLE: &[(&str, &str)] = &[
     ("penalty_value", "100"),
     ("no_show_kind", "first_night"),
 ];
+
+/// Before anything is booked, the details step says in words what the chosen plan asks
+/// of this stay: the deposit and its day, what cancelling costs and until when it is
+/// free, the no-show fee.
+async fn the_details_step_states_the_plans_terms(backend: Backend) {
+    let w = world(backend).await;
+    let manager = desk(&w, &w.team_a.manager).await;
+    let strict = make_plan(&w, &manager, "NRF", NON_REFUNDABLE).await;
+    let flexible = make_plan(&w, &manager, "FLEX", &[]).await;
+    let staff = desk(&w, &w.team_a.staff).await;
+    let details = |from: i64, plan| {
+        let search =
+            search_url(&w.a, day(from), day(from + 2), 2).replace("/reservations/new?", "/reservations/new/details?");
+        format!("{search}&room_type={}&rate_plan={plan}", w.a.room_type)
+    };
+    let page = staff.get(&details(5, strict)).await;
+    assert_eq!(page.status, 200, "{}", page.short());
+    let shown = text(&page);
+    for said in
+        ["A deposit of $150.00 is due by", "Non-refundable: cancelling costs $300.00.", "A no-show is charged $150.00."]
+    {
+        assert!(shown.contains(said), "{said:?} in {shown}");
+    }
+    let shown = text(&staff.get(&details(5, flexible)).await);
+    for said in ["No deposit is asked.", "Free cancellation until", "after that, cancelling costs $150.00."] {
+        assert!(shown.contains(said), "{said:?} in {shown}");
+    }
+    // Arriving today, 24 hours' notice is already too late.
+    let shown = text(&staff.get(&details(0, flexible)).await);
+    assert!(shown.contains("The free cancellation deadline has passed: cancelling costs $150.00."), "{shown}");
+}
 
 async fn a_late_cancellation_shows_its_penalty_first(backend: Backend) {
     let w = world(backend).await;

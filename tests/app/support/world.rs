@@ -220,6 +220,8 @@ pub struct Ids {
     pub rate_plan: String,
     /// A tax rule of `hotel` that taxed the probe charge (so that it cannot be deleted).
     pub tax_rule: String,
+    /// A company the probe invoice names.
+    pub company: String,
     /// An invoice of `reservation` (of its own probe charge).
     pub invoice: String,
     /// A message of `reservation`'s thread (a failed one).
@@ -306,15 +308,27 @@ pub fn probe_records(db: &hotelier::db::Db, org: &Org) -> Probes {
                 rule.id
             }
         };
+        let company = match s.companies().list()?.into_iter().next() {
+            Some(c) => c.id,
+            None => {
+                let fields = hotelier::db::invoices::CompanyFields {
+                    name: format!("{} Probe Company", org.slug),
+                    tax_id: Some(format!("TAX-{}", org.slug)),
+                    address: None,
+                    email: None,
+                };
+                s.companies().create(&fields)?.id
+            }
+        };
         let invoice = match s.invoices().of_reservation(org.reservation)?.into_iter().next() {
             Some(i) => i.id,
-            None => probe_invoice(s, org)?,
+            None => probe_invoice(s, org, company)?,
         };
         let message = match s.messages().of_reservation(org.reservation)?.into_iter().next() {
             Some(m) => m.id,
             None => probe_message(s, org)?,
         };
-        Ok::<_, hotelier::db::DbError>(Probes { entry, block, plan, tax, invoice, message })
+        Ok::<_, hotelier::db::DbError>(Probes { entry, block, plan, tax, company, invoice, message })
     })
     .expect("probe records")
 }
@@ -325,6 +339,8 @@ pub struct Probes {
     pub block: RoomBlockId,
     pub plan: RatePlanId,
     pub tax: TaxRuleId,
+    /// A company the probe invoice is billed to (so that it cannot be deleted).
+    pub company: hotelier::domain::CompanyId,
     pub invoice: hotelier::domain::InvoiceId,
     pub message: hotelier::domain::MessageId,
 }
@@ -357,10 +373,12 @@ fn probe_message(
     Ok(s.messages().enqueue(&new)?.id)
 }
 
-/// An invoice of the probe stay, for a charge of its own (so the probe charge stays open).
+/// An invoice of the probe stay to `company`, for a charge of its own (so the probe
+/// charge stays open).
 fn probe_invoice(
     s: &mut hotelier::db::TenantScope<'_>,
     org: &Org,
+    company: hotelier::domain::CompanyId,
 ) -> Result<hotelier::domain::InvoiceId, hotelier::db::DbError> {
     use hotelier::db::folio::NewFolioEntry;
     use hotelier::db::invoices::{Invoice, InvoiceLine};
@@ -385,7 +403,7 @@ fn probe_invoice(
         number,
         code: format!("PRB-{number:06}"),
         credits_invoice_id: None,
-        company_id: None,
+        company_id: Some(company),
         bill_to_name: format!("{} Probe", org.slug),
         bill_to: serde_json::json!({ "name": "Probe" }).into(),
         issuer: serde_json::json!({ "organization": org.slug }).into(),
@@ -422,6 +440,7 @@ impl Ids {
             block: p.block.to_string(),
             rate_plan: p.plan.to_string(),
             tax_rule: p.tax.to_string(),
+            company: p.company.to_string(),
             invoice: p.invoice.to_string(),
             message: p.message.to_string(),
             ..self
@@ -441,6 +460,7 @@ impl Ids {
             block: String::new(),
             rate_plan: String::new(),
             tax_rule: String::new(),
+            company: String::new(),
             invoice: String::new(),
             message: String::new(),
             lang: "en".into(),
@@ -460,6 +480,7 @@ impl Ids {
             self.block.clone(),
             self.rate_plan.clone(),
             self.tax_rule.clone(),
+            self.company.clone(),
             self.invoice.clone(),
             self.message.clone(),
         ]
@@ -482,6 +503,7 @@ impl Ids {
             "rate-plans" => &self.rate_plan,
             "tax-rules" => &self.tax_rule,
             "invoices" => &self.invoice,
+            "companies" => &self.company,
             "reservations" | "kiosk" => &self.reservation,
             "platform" => &self.tenant,
             other => panic!(
