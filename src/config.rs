@@ -78,6 +78,10 @@ pub struct ServeArgs {
     /// Do not run the outbox worker in this instance (another one sends).
     #[arg(long, env = "HOTELIER_NO_MAIL_WORKER")]
     pub no_mail_worker: bool,
+    /// Messages the worker sends at once, each over its own SMTP connection: a send waits
+    /// on the server's answers, so one at a time would leave the worker idle.
+    #[arg(long, env = "HOTELIER_MAIL_SENDERS", default_value_t = 4)]
+    pub mail_senders: usize,
     /// PostgreSQL: the direct connection the cache listener `LISTEN`s on (a pooler in
     /// transaction mode cannot); by default the database URL.
     #[arg(long, env = "HOTELIER_LISTEN_URL", hide_env_values = true)]
@@ -99,8 +103,10 @@ pub struct MailSettings {
     pub smtp_url: Option<String>,
     pub from: String,
     pub lease: Duration,
-    /// Messages claimed per round.
+    /// Messages claimed per round, by each sender.
     pub batch: i64,
+    /// Senders (threads, each with its own rounds, claims and SMTP connection).
+    pub senders: usize,
     /// The wait after a round that found nothing due.
     pub poll: Duration,
 }
@@ -112,7 +118,8 @@ impl Default for MailSettings {
             smtp_url: None,
             from: "no-reply@hotelier.localhost".into(),
             lease: Duration::from_secs(60),
-            batch: 50,
+            batch: 10,
+            senders: 4,
             poll: Duration::from_secs(1),
         }
     }
@@ -120,13 +127,14 @@ impl Default for MailSettings {
 
 impl std::fmt::Debug for MailSettings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let Self { worker, smtp_url, from, lease, batch, poll } = self;
+        let Self { worker, smtp_url, from, lease, batch, senders, poll } = self;
         f.debug_struct("MailSettings")
             .field("worker", worker)
             .field("smtp_url", &smtp_url.as_deref().map(crate::mailer::redact))
             .field("from", from)
             .field("lease", lease)
             .field("batch", batch)
+            .field("senders", senders)
             .field("poll", poll)
             .finish()
     }
@@ -216,6 +224,7 @@ impl Settings {
                 smtp_url: args.smtp_url,
                 from: args.mail_from,
                 lease: Duration::from_secs(args.mail_lease_seconds.max(1)),
+                senders: args.mail_senders.clamp(1, 32),
                 ..self.mail
             },
             listen_url: args.listen_url,

@@ -10,6 +10,13 @@
 //! permanent ones (5xx, a bad address) fail at once and flag the guest's address; after
 //! `MAX_ATTEMPTS` a message is failed.
 //!
+//! An instance runs several senders (`--mail-senders`, 4 by default), each a worker of its
+//! own: an SMTP send waits on the server's answer at each step (and on loopback, on the
+//! delayed acknowledgement of the message's last line), so one sender alone would spend
+//! most of its time waiting. The plan's monthly cap is read once per organization and
+//! round by each sender, so senders (like instances) may together pass it by at most a
+//! batch each.
+//!
 //! May use: `db` (through a `PlatformScope`), `stays::messages` (rendering what it claims),
 //! `domain`, `config`. Never `web`.
 
@@ -265,6 +272,16 @@ impl Worker {
             }
         }
         Ok(count)
+    }
+
+    /// `settings.senders` workers, each on a thread of its own with its own name, rounds
+    /// and claims (the leases keep them apart, as they keep instances apart), sharing the
+    /// transport's connection pool. An SMTP send waits on the server at each step, so one
+    /// sender alone spends most of its time waiting.
+    pub fn spawn_senders(db: &Db, transport: &Transport, settings: &MailSettings) -> Vec<WorkerHandle> {
+        (0..settings.senders.max(1))
+            .map(|_| Worker::new(db.clone(), transport.clone(), settings).spawn(settings.poll))
+            .collect()
     }
 
     /// Runs rounds on a thread of its own until the handle is stopped or dropped; waits

@@ -53,8 +53,9 @@ fn plain(message: &str) -> String {
 pub struct Application {
     port: u16,
     server: Server,
-    /// The outbox worker, when this instance runs one; stopped with the application.
-    mailer: Option<crate::mailer::WorkerHandle>,
+    /// The outbox worker's senders, when this instance runs one; stopped with the
+    /// application.
+    mailer: Vec<crate::mailer::WorkerHandle>,
     /// PostgreSQL: the listener that applies other instances' changes to the caches.
     listener: Option<db::invalidation::Listener>,
     /// SQLite: this instance's claim on the file (see [`claim_sqlite`]).
@@ -84,9 +85,9 @@ impl Application {
         };
         let mailer = if settings.mail.worker {
             let transport = crate::mailer::Transport::of(&settings.mail, &settings.data_dir)?;
-            Some(crate::mailer::Worker::new(db.clone(), transport, &settings.mail).spawn(settings.mail.poll))
+            crate::mailer::Worker::spawn_senders(&db, &transport, &settings.mail)
         } else {
-            None
+            vec![]
         };
         let state = web::AppState::new(db, settings.clone(), caches.as_ref().map(|l| l.status.clone()));
         let sessions = web::session_store::DbSessionStore::new(state.db.clone());
