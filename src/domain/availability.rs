@@ -47,9 +47,23 @@ impl TypeAvailability {
     }
 }
 
-/// How many of `rows` hold a room of `room_type` on `night`.
-fn on_night(rows: &[Held], room_type: RoomTypeId, night: NaiveDate) -> i64 {
-    rows.iter().filter(|h| h.room_type == room_type && h.check_in <= night && night < h.check_out).count() as i64
+/// How many of `rows` hold a room of each type on each night of `[from, to)`, by the
+/// night's offset from `from`: one pass over the rows and their nights, not one per
+/// (type, night).
+fn per_night(rows: &[Held], from: NaiveDate, to: NaiveDate) -> HashMap<RoomTypeId, Vec<i64>> {
+    let len = (to - from).num_days().max(0);
+    let mut counts: HashMap<RoomTypeId, Vec<i64>> = HashMap::new();
+    for h in rows {
+        let first = (h.check_in - from).num_days().max(0);
+        let last = (h.check_out - from).num_days().min(len);
+        if first < last {
+            let nights = counts.entry(h.room_type).or_insert_with(|| vec![0; len as usize]);
+            for n in &mut nights[first as usize..last as usize] {
+                *n += 1;
+            }
+        }
+    }
+    counts
 }
 
 /// Availability of each room type in `sellable` (room type → sellable rooms) for the
@@ -63,14 +77,19 @@ pub fn by_type(
     to: NaiveDate,
     overbooking_percent: u32,
 ) -> Vec<TypeAvailability> {
+    let (stays, blocks) = (per_night(held, from, to), per_night(blocked, from, to));
+    let on = |counts: &HashMap<RoomTypeId, Vec<i64>>, room_type: &RoomTypeId, i: usize| {
+        counts.get(room_type).map_or(0, |nights| nights[i])
+    };
     let mut out: Vec<TypeAvailability> = sellable
         .iter()
         .map(|(room_type, sellable)| {
             let allowed = allowed(*sellable, overbooking_percent);
             let nights = nights(from, to)
-                .map(|night| {
-                    let counted = on_night(held, *room_type, night);
-                    let on_sale = (*sellable - on_night(blocked, *room_type, night)).max(0);
+                .enumerate()
+                .map(|(i, night)| {
+                    let counted = on(&stays, room_type, i);
+                    let on_sale = (*sellable - on(&blocks, room_type, i)).max(0);
                     (night, counted, self::allowed(on_sale, overbooking_percent) - counted)
                 })
                 .collect();
@@ -141,5 +160,27 @@ mod tests {
         assert_eq!(a.bookable(), 9);
         assert!(!room_free(r1, &blocked, d("2026-03-03"), d("2026-03-05")));
         assert!(room_free(r1, &blocked, d("2026-03-04"), d("2026-03-06")));
+    }
+
+    /// Stays that began before the range or end after it count on the range's nights
+    /// only; each type counts its own; a stay outside the range counts nowhere.
+    #[test]
+    fn stays_across_the_range_edges_count_on_its_nights() {
+        let (t, u) = (RoomTypeId::new(), RoomTypeId::new());
+        let sellable = HashMap::from([(t, 3), (u, 1)]);
+        let stay =
+            |room_type, from: &str, to: &str| Held { room_type, room: None, check_in: d(from), check_out: d(to) };
+        let held = [
+            stay(t, "2026-02-20", "2026-03-03"),
+            stay(t, "2026-03-04", "2026-03-20"),
+            stay(t, "2026-03-01", "2026-03-02"),
+            stay(u, "2026-03-02", "2026-03-04"),
+            stay(t, "2026-02-01", "2026-02-10"),
+        ];
+        let all = by_type(&sellable, &held, &[], d("2026-03-01"), d("2026-03-06"), 0);
+        let counted = |i: usize| all[i].nights.iter().map(|n| n.1).collect::<Vec<_>>();
+        let (ti, ui) = if all[0].room_type == t { (0, 1) } else { (1, 0) };
+        assert_eq!(counted(ti), vec![2, 1, 0, 1, 1]);
+        assert_eq!(counted(ui), vec![0, 1, 1, 0, 0]);
     }
 }
