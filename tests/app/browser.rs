@@ -585,6 +585,14 @@ async fn a_manager_prices_and_prints_an_invoice() {
     let text = b.body_text().await;
     assert!(text.contains("Globex Corporate Travel LLC") && text.contains("EIN 84-2219305"), "{text}");
     b.shot("55-companies").await;
+    // A company without a name and with a wrong email comes back with both messages.
+    b.client.goto(&format!("{}/companies/new", app.address)).await.unwrap();
+    b.fill("#tax_id", "EIN 12-3456789").await;
+    b.fill("#email", "accounts-at-initech").await;
+    b.click("form.form button.btn-primary").await;
+    let text = b.body_text().await;
+    assert!(text.contains("This field is required") && text.contains("Enter an email address"), "{text}");
+    b.shot("56-company-form-errors").await;
 
     b.client.goto(&format!("{}/invoices", app.address)).await.unwrap();
     b.shot("53-invoices").await;
