@@ -317,7 +317,8 @@ impl Reservations<'_, '_> {
         }
         let (id, now) = (ReservationId::new(), Timestamp::now());
         let confirmed_at = (new.status != ReservationStatus::Pending).then_some(now);
-        scoped_insert!(
+        // The row as stored, in the insert's own round trip.
+        Ok(scoped_insert!(
             s,
             reservations,
             (
@@ -329,8 +330,8 @@ impl Reservations<'_, '_> {
                 new
             )
         )
-        .execute(s.conn())?;
-        s.reservations().get(id)
+        .returning(reservations::all_columns)
+        .get_result::<Reservation>(s.conn())?)
     }
 
     /// Puts a reservation in `room`, or fails with `Conflict(RoomOverlap)` when another

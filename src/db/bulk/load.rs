@@ -49,12 +49,17 @@ pub(in crate::db) trait PlatformRow: Sized {
 
 /// The multi-row INSERT of `$rows` into `$table`, on the inner connection: the
 /// connection enum has no batch insert.
+/// A multi-row INSERT of `rows`; one row goes as a single-row INSERT, which (unlike a
+/// multi-row one) diesel keeps as a prepared statement: the outbox's one event, a
+/// one-night stay's night.
 macro_rules! insert_rows {
     ($conn:expr, $table:ident, $rows:expr) => {{
-        let insert = diesel::insert_into(schema::$table::table).values($rows);
-        match $conn {
-            DbConnection::Pg(pg) => insert.execute(pg),
-            DbConnection::Sqlite(lite) => insert.execute(lite),
+        let table = schema::$table::table;
+        match ($conn, $rows) {
+            (DbConnection::Pg(pg), [one]) => diesel::insert_into(table).values(one).execute(pg),
+            (DbConnection::Sqlite(lite), [one]) => diesel::insert_into(table).values(one).execute(lite),
+            (DbConnection::Pg(pg), rows) => diesel::insert_into(table).values(rows).execute(pg),
+            (DbConnection::Sqlite(lite), rows) => diesel::insert_into(table).values(rows).execute(lite),
         }
     }};
 }
