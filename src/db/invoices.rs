@@ -31,6 +31,13 @@ pub struct Company {
     pub version: i32,
 }
 
+impl Company {
+    /// What an invoice keeps of the company it is billed to, as it is at issue.
+    pub fn bill_to(&self) -> serde_json::Value {
+        serde_json::json!({ "name": self.name, "tax_id": self.tax_id, "address": self.address, "email": self.email })
+    }
+}
+
 #[derive(Insertable, AsChangeset, Clone, Debug, Serialize)]
 #[diesel(table_name = companies, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct CompanyFields {

@@ -24,8 +24,7 @@ pub(super) fn invoice_check_outs(tenant: &Tenant, c: &mut Catalogue, units: &mut
     let prefix: String =
         tenant.slug.chars().filter(|ch| ch.is_ascii_alphanumeric()).take(3).collect::<String>().to_uppercase();
     let client = corporate_client(tenant, &prefix);
-    let client_kept =
-        json!({ "name": client.name, "tax_id": client.tax_id, "address": client.address, "email": client.email });
+    let client_kept = client.bill_to();
     // Each unit's folio by stay, and tax lines by entry: looked up, never scanned.
     let folio_of: Vec<_> = units.iter().map(folio_by_stay).collect();
     let taxes_of: Vec<_> = units.iter().map(taxes_by_entry).collect();

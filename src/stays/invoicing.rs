@@ -226,9 +226,7 @@ fn bill_to(
         BillTo::Company(id) => s.companies().get(*id)?,
         BillTo::NewCompany(fields) => s.companies().create(fields)?,
     };
-    let kept =
-        json!({ "name": company.name, "tax_id": company.tax_id, "address": company.address, "email": company.email });
-    Ok((company.name.clone(), kept, Some(company.id)))
+    Ok((company.name.clone(), company.bill_to(), Some(company.id)))
 }
 
 /// The organization's and the hotel's details, as the invoice shows them.
