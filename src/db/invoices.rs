@@ -329,10 +329,9 @@ impl Companies<'_, '_> {
         }
         let found: Vec<Company> =
             q.order((companies::name, companies::id)).select(Company::as_select()).load(s.conn())?;
-        let ids: Vec<CompanyId> = found.iter().map(|c| c.id).collect();
         let counts: HashMap<CompanyId, i64> = s
             .all(invoices::table)
-            .filter(invoices::company_id.eq_any(ids))
+            .filter(invoices::company_id.is_not_null())
             .group_by(invoices::company_id)
             .select((invoices::company_id.assume_not_null(), diesel::dsl::count_star()))
             .load::<(CompanyId, i64)>(s.conn())?
