@@ -217,8 +217,8 @@ async fn companies_are_kept_and_issued_invoices_keep_their_bill_to(backend: Back
     assert_eq!(viewer.get("/companies/new").await.status, 403);
 }
 
-/// A new company without a name: the page comes back (422) with the message by the name
-/// field and everything typed in place (the ticked charge, the tax id, the address), and
+/// A new company without a name and with a wrong email: the page comes back (422) with a
+/// message by each field and everything typed in place (the ticked charge, the tax id, the address), and
 /// nothing is issued.
 async fn a_wrong_bill_to_keeps_what_was_typed(backend: Backend) {
     let w = world(backend).await;
@@ -233,11 +233,14 @@ async fn a_wrong_bill_to_keeps_what_was_typed(backend: Backend) {
         ("company_name", "  "),
         ("company_tax_id", "PT509876543"),
         ("company_address", "Rua Augusta 10, Lisboa"),
+        ("company_email", "facturas-at-augusta"),
         (ticked.as_str(), "on"),
     ]);
     let page = staff.post_form(&format!("/reservations/{}/invoices", r.id), &typed).await;
     assert_eq!(page.status, 422, "{}", page.short());
     assert!(text(&page).contains("This field is required"), "{}", page.short());
+    assert!(text(&page).contains("Enter an email address"), "the email is checked: {}", page.short());
+    assert!(page.body.contains(r#"value="facturas-at-augusta""#), "the email as typed");
     assert!(page.body.contains(r#"value="PT509876543""#), "the tax id as typed");
     assert!(page.body.contains(r#"value="Rua Augusta 10, Lisboa""#), "the address as typed");
     assert!(page.body.contains(&format!(r#"name="{ticked}" value="on" checked"#)), "the ticked charge");
