@@ -247,10 +247,6 @@ fn overlapping(from: NaiveDate, to: NaiveDate) -> _ {
 #[derive(Debug, Clone, Copy, diesel::query_builder::QueryId, diesel::expression::ValidGrouping)]
 struct HoldsRooms;
 
-fn holds_rooms() -> HoldsRooms {
-    HoldsRooms
-}
-
 impl Expression for HoldsRooms {
     type SqlType = diesel::sql_types::Bool;
 }
@@ -469,7 +465,7 @@ impl Reservations<'_, '_> {
         let mut q = s
             .all(reservations::table)
             .filter(reservations::hotel_id.eq(hotel))
-            .filter(holds_rooms())
+            .filter(HoldsRooms)
             .filter(overlapping(from, to))
             .into_boxed();
         if let Some(except) = except {

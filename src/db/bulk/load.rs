@@ -47,10 +47,9 @@ pub(in crate::db) trait PlatformRow: Sized {
     fn insert(conn: &mut DbConnection, rows: &[Self]) -> QueryResult<usize>;
 }
 
-/// The multi-row INSERT of `$rows` into `$table`, on the inner connection: the
-/// connection enum has no batch insert.
-/// A multi-row INSERT of `rows`; one row goes as a single-row INSERT, which (unlike a
-/// multi-row one) diesel keeps as a prepared statement: the outbox's one event, a
+/// The multi-row INSERT of `$rows` into `$table`, on the inner connection (the connection
+/// enum has no batch insert). One row goes as a single-row INSERT, which diesel keeps as
+/// a prepared statement (a multi-row one it never does): the outbox's one event, a
 /// one-night stay's night.
 macro_rules! insert_rows {
     ($conn:expr, $table:ident, $rows:expr) => {{
