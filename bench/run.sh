@@ -170,17 +170,22 @@ run() {
     "$errors" "$conflicts" "$(rss VmHWM)" | tee -a "$RESULTS"
 }
 
+# Sets HOTEL, RESERVATION, GUEST and ROOM_TYPE: the signed-in organization's first hotel,
+# a confirmed stay, a guest, and a room type free for three nights from today.
+stay_ids() {
+  HOTEL=$(first_id /hotels '/hotels/')
+  RESERVATION=$(first_id "/reservations?status=confirmed" '/reservations/')
+  GUEST=$(first_id /guests '/guests/')
+  SEARCH="/reservations/new?hotel=$HOTEL&check_in=$(date -u +%F)&check_out=$(date -u -d '+3 days' +%F)&adults=2&children=0"
+  ROOM_TYPE=$(curl -s -b "$COOKIE" "$BASE$SEARCH" | grep -o 'room_type=[0-9a-f-]\{36\}' | head -1 | cut -d= -f2)
+}
+
 scenarios() { # email deep-page
   sign_in "$1" hotelier-seed
-  local hotel room_type guest reservation today out
+  stay_ids
+  local today
   today=$(date -u +%F)
-  out=$(date -u -d '+3 days' +%F)
-  hotel=$(first_id /hotels '/hotels/')
-  reservation=$(first_id "/reservations?status=confirmed" '/reservations/')
-  guest=$(first_id /guests '/guests/')
-  local search="/reservations/new?hotel=$hotel&check_in=$today&check_out=$out&adults=2&children=0"
-  room_type=$(curl -s -b "$COOKIE" "$BASE$search" | grep -o 'room_type=[0-9a-f-]\{36\}' | head -1 | cut -d= -f2)
-  curl -s -o /dev/null -b "$COOKIE" --data-urlencode "csrf_token=$CSRF" --data-urlencode "hotel=$hotel" "$BASE/kiosk/hotel" \
+  curl -s -o /dev/null -b "$COOKIE" --data-urlencode "csrf_token=$CSRF" --data-urlencode "hotel=$HOTEL" "$BASE/kiosk/hotel" \
     -c "$WORK/kiosk-jar"
   local kiosk_cookie
   kiosk_cookie="hotelier_session=$(awk '$6 == "hotelier_session" { print $7 }' "$WORK/kiosk-jar")"
@@ -189,21 +194,21 @@ scenarios() { # email deep-page
   run "dashboard" page.lua / "$COOKIE"
   run "reservations, page 1" page.lua /reservations "$COOKIE"
   run "reservations, page $2" page.lua "/reservations?page=$2" "$COOKIE"
-  run "reservation page" page.lua "/reservations/$reservation" "$COOKIE"
-  run "tape chart" page.lua "/calendar?hotel=$hotel" "$COOKIE"
+  run "reservation page" page.lua "/reservations/$RESERVATION" "$COOKIE"
+  run "tape chart" page.lua "/calendar?hotel=$HOTEL" "$COOKIE"
   if [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$kiosk_cookie" "$BASE/kiosk")" = 200 ]; then
     run "kiosk arrivals" page.lua /kiosk "$kiosk_cookie"
   else
     printf '| %s | kiosk arrivals | not in this organization'"'"'s plan | | | | | |\n' "$DATASET" | tee -a "$RESULTS"
   fi
-  run "availability search" page.lua "$search" "$COOKIE"
+  run "availability search" page.lua "$SEARCH" "$COOKIE"
   # Seven nights, every plan of each room type (the seeders give each hotel three).
-  local week="/reservations/new?hotel=$hotel&check_in=$today&check_out=$(date -u -d '+7 days' +%F)&adults=2&children=0"
+  local week="/reservations/new?hotel=$HOTEL&check_in=$today&check_out=$(date -u -d '+7 days' +%F)&adults=2&children=0"
   run "availability, 7 nights × 3 plans" page.lua "$week" "$COOKIE"
   # The rate calendar of the organization's largest hotel, 30 days wide.
-  local largest="${LARGEST_HOTEL:-$hotel}"
+  local largest="${LARGEST_HOTEL:-$HOTEL}"
   run "rate calendar, 30 days" page.lua "/rates?hotel=$largest&days=30" "$COOKIE"
-  run "booking + cancel (POST)" book.lua /reservations "$COOKIE" "$CSRF" "$hotel" "$room_type" "$guest"
+  run "booking + cancel (POST)" book.lua /reservations "$COOKIE" "$CSRF" "$HOTEL" "$ROOM_TYPE" "$GUEST"
 }
 
 header() {
@@ -290,16 +295,11 @@ start_two_behind_haproxy() { # url
 
 instance_scenarios() {
   sign_in staff@org-0005.seed hotelier-seed
-  local hotel room_type guest reservation
-  hotel=$(first_id /hotels '/hotels/')
-  reservation=$(first_id "/reservations?status=confirmed" '/reservations/')
-  guest=$(first_id /guests '/guests/')
-  room_type=$(curl -s -b "$COOKIE" "$BASE/reservations/new?hotel=$hotel&check_in=$(date -u +%F)&check_out=$(date -u -d '+3 days' +%F)&adults=2&children=0" |
-    grep -o 'room_type=[0-9a-f-]\{36\}' | head -1 | cut -d= -f2)
+  stay_ids
   run "dashboard" page.lua / "$COOKIE"
   run "reservations, page 1" page.lua /reservations "$COOKIE"
-  run "reservation page" page.lua "/reservations/$reservation" "$COOKIE"
-  run "booking + cancel (POST)" book.lua /reservations "$COOKIE" "$CSRF" "$hotel" "$room_type" "$guest"
+  run "reservation page" page.lua "/reservations/$RESERVATION" "$COOKIE"
+  run "booking + cancel (POST)" book.lua /reservations "$COOKIE" "$CSRF" "$HOTEL" "$ROOM_TYPE" "$GUEST"
 }
 
 bench_instances() {
