@@ -168,6 +168,11 @@ pub fn claim_sqlite(url: &db::DatabaseUrl) -> anyhow::Result<Option<std::sync::A
     if let Some(file) = held.get(&lock).and_then(Weak::upgrade) {
         return Ok(Some(file));
     }
+    // The lock is taken before the first connection, which is what creates the file's
+    // directory: on a fresh machine (`data/`) it does not exist yet.
+    if let Some(dir) = lock.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
     let file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)

@@ -21,12 +21,14 @@ impl Drop for Child {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn serve_demo_on_empty_sqlite() {
-    let dir = tempfile::tempdir().unwrap();
+    // A data directory that does not exist yet, as `data/` on a fresh clone.
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("data");
     let port = free_port();
     let _child = Child(
         Command::new(BIN)
             .args(["serve", "--demo", "--bind", &format!("127.0.0.1:{port}"), "--data-dir"])
-            .arg(dir.path())
+            .arg(&dir)
             .env_remove("DATABASE_URL")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -50,8 +52,7 @@ async fn serve_demo_on_empty_sqlite() {
     assert_eq!(health.headers()["x-content-type-options"], "nosniff");
 
     // Count what the demo seeded, through the platform scope.
-    let db =
-        Db::connect(&DatabaseUrl::Sqlite(dir.path().join("hotelier.db")), &crate::support::patient_pool()).unwrap();
+    let db = Db::connect(&DatabaseUrl::Sqlite(dir.join("hotelier.db")), &crate::support::patient_pool()).unwrap();
     let grant = PlatformGrant::operator();
     let tenants = db.platform(&grant, Access::Read, |p| p.tenants().list()).unwrap();
     let summary: Vec<_> =
